@@ -1,0 +1,117 @@
+# newsclean - plain GNU make. `make`, `make check`, `make install`,
+# `make eval`, `make demo`, `make bench`; see README.md.
+
+PREFIX     ?= /usr/local
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR    ?=
+
+VERSION    := 0.1.0
+SOVERSION  := 0
+CC         ?= cc
+PYTHON     ?= /usr/bin/python3
+SHARED     ?= ../shared
+
+DEPS       := libxml-2.0 icu-uc icu-i18n
+DEP_CFLAGS := $(shell pkg-config --cflags $(DEPS) 2>/dev/null)
+DEP_LIBS   := $(shell pkg-config --libs $(DEPS) 2>/dev/null) -lpthread
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+OPT        ?= -O2 -g
+WARN       := -Wall -Wextra -Wpedantic -Werror
+CFLAGS     ?=
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -fPIC \
+              -fvisibility=hidden -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS)
+LDFLAGS    ?=
+
+B          := build
+LIB_SRC    := $(wildcard lib/*.c lib/data/*.c)
+LIB_OBJ    := $(LIB_SRC:%.c=$(B)/%.o)
+SO_NAME    := libnewsclean.so.$(SOVERSION)
+SO_FILE    := $(B)/libnewsclean.so.$(VERSION)
+A_FILE     := $(B)/libnewsclean.a
+PC_FILE    := $(B)/libnewsclean.pc
+CLI        := tools/newsclean
+TEST_SRC   := $(wildcard tests/check_*.c)
+TEST_BIN   := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+TEST_COMMON := $(wildcard tests/testutil.c)
+
+.PHONY: all check demo eval install uninstall clean deps
+
+all: $(SO_FILE) $(B)/libnewsclean.so $(A_FILE) $(PC_FILE) $(CLI)
+
+$(B)/%.o: %.c $(wildcard include/*.h lib/*.h lib/data/*.h) | $(B)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B):
+	@mkdir -p $(B)
+
+$(SO_FILE): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SO_NAME) -o $@ $(LIB_OBJ) $(LDFLAGS) $(DEP_LIBS)
+	ln -sf libnewsclean.so.$(VERSION) $(B)/$(SO_NAME)
+
+$(B)/libnewsclean.so: $(SO_FILE)
+	ln -sf libnewsclean.so.$(VERSION) $@
+
+$(A_FILE): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(PC_FILE): Makefile
+	@mkdir -p $(B)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	  'Name: newsclean' 'Description: Clean body paragraphs from scraped news pages' \
+	  'Version: $(VERSION)' 'Requires.private: $(DEPS)' \
+	  'Libs: -L$${libdir} -lnewsclean' 'Libs.private: -lpthread' \
+	  'Cflags: -I$${includedir}' > $@
+
+# The CLI links the static library: it runs from the build tree as it is.
+$(CLI): tools/newsclean.c $(A_FILE)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS)
+
+$(B)/tests/%: tests/%.c $(TEST_COMMON) $(A_FILE) $(wildcard tests/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-gnu-zero-variadic-macro-arguments -Itests -o $@ $< $(TEST_COMMON) $(A_FILE) $(LDFLAGS) $(DEP_LIBS) $(CHECK_LIBS)
+
+# Installs the apt packages a fresh Debian 12 machine lacks (as root).
+deps:
+	@sh tools/install-deps.sh
+
+check: deps all $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; CK_FORK=yes $$t; done
+	@$(PYTHON) tests/test_cli.py
+	@echo "make check: all suites passed"
+
+demo: deps all
+	./$(CLI) tests/data/seed/text-lines/sputnik-cyber-unit.txt
+
+DATA ?= tests/data
+eval: all
+	@set -e; for s in $(DATA)/*/; do \
+	  if [ -f $$s/manifest.tsv ]; then \
+	    for f in text-lines text-lynx html; do \
+	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --set $$s --form $$f --cli ./$(CLI); fi; \
+	    done; \
+	  fi; done
+
+install: all
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
+	install -m 644 include/newsclean.h $(DESTDIR)$(INCLUDEDIR)/newsclean.h
+	install -m 755 $(SO_FILE) $(DESTDIR)$(LIBDIR)/libnewsclean.so.$(VERSION)
+	ln -sf libnewsclean.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
+	ln -sf libnewsclean.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnewsclean.so
+	install -m 644 $(A_FILE) $(DESTDIR)$(LIBDIR)/libnewsclean.a
+	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/newsclean.pc
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/newsclean
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/newsclean.h $(DESTDIR)$(LIBDIR)/libnewsclean.so* \
+	  $(DESTDIR)$(LIBDIR)/libnewsclean.a $(DESTDIR)$(PKGCONFIGDIR)/newsclean.pc \
+	  $(DESTDIR)$(BINDIR)/newsclean
+
+clean:
+	rm -rf $(B) $(CLI)

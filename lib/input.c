@@ -1,0 +1,265 @@
+/* input.c - bytes -> UTF-8: BOM, charset, repair of invalid sequences,
+ * NUL bytes dropped, CR/CRLF made LF, NFC. Everything after this stage
+ * reads valid NFC UTF-8 with '\n' line ends. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "internal.h"
+
+/* Length of the valid UTF-8 sequence at s, 0 when it is invalid
+ * (overlong forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_valid_len(const unsigned char *s, size_t left)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return left >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0)
+            return 0;
+        if (c == 0xED && s[1] >= 0xA0)
+            return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+            (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90)
+            return 0;
+        if (c == 0xF4 && s[1] >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* Copies UTF-8 in[0..len) to doc->utf8, replacing each invalid sequence by
+ * U+FFFD, dropping NULs and turning CR and CRLF into LF. */
+static nc_status copy_repaired(nc_doc *doc, const char *in, size_t len)
+{
+    if (len > (SIZE_MAX - 1) / 3)
+        return NC_ERR_TOO_LARGE;
+    char *out = malloc(len * 3 + 1); /* one byte can become 3 (U+FFFD) */
+    if (!out)
+        return NC_ERR_NOMEM;
+    const unsigned char *s = (const unsigned char *)in;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        /* Fast path: a run of plain ASCII. */
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c == 0) {
+            doc->flags |= NC_FLAG_NUL_REMOVED;
+            i++;
+            continue;
+        }
+        if (c == '\r') {
+            out[o++] = '\n';
+            i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+            continue;
+        }
+        size_t n = utf8_valid_len(s + i, len - i);
+        if (n == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            doc->repairs++;
+            doc->flags |= NC_FLAG_REPAIRED_UTF8;
+            i++;
+            /* One replacement per maximal invalid run of continuation bytes. */
+            while (i < len && (s[i] & 0xC0) == 0x80)
+                i++;
+            continue;
+        }
+        memcpy(out + o, s + i, n);
+        o += n;
+        i += n;
+    }
+    out[o] = '\0';
+    doc->utf8 = out;
+    doc->utf8_len = o;
+    return NC_OK;
+}
+
+/* Converts from a named charset with ICU into UTF-8, then repairs. */
+static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
+                              size_t len)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(charset, &err);
+    if (U_FAILURE(err))
+        return NC_ERR_ENCODING;
+    if (len > (SIZE_MAX - 16) / 4 || len > INT32_MAX / 4) {
+        ucnv_close(cnv);
+        return NC_ERR_TOO_LARGE;
+    }
+    size_t cap = len * 4 + 16; /* 4 UTF-8 bytes per input byte at most */
+    char *tmp = malloc(cap);
+    if (!tmp) {
+        ucnv_close(cnv);
+        return NC_ERR_NOMEM;
+    }
+    UConverter *utf8 = ucnv_open("UTF-8", &err);
+    char *target = tmp;
+    const char *source = in;
+    if (U_SUCCESS(err))
+        ucnv_convertEx(utf8, cnv, &target, tmp + cap, &source, in + len, NULL,
+                       NULL, NULL, NULL, true, true, &err);
+    ucnv_close(utf8);
+    ucnv_close(cnv);
+    if (U_FAILURE(err)) {
+        free(tmp);
+        return err == U_MEMORY_ALLOCATION_ERROR ? NC_ERR_NOMEM : NC_ERR_ENCODING;
+    }
+    doc->flags |= NC_FLAG_CONVERTED;
+    nc_status st = copy_repaired(doc, tmp, (size_t)(target - tmp));
+    free(tmp);
+    return st;
+}
+
+/* Normalises doc->utf8 to NFC when it is not already (most text is: the
+ * quick check costs one pass and no allocation). */
+static nc_status to_nfc(nc_doc *doc)
+{
+    const unsigned char *s = (const unsigned char *)doc->utf8;
+    size_t i;
+    for (i = 0; i < doc->utf8_len; i++)
+        if (s[i] >= 0xCC) /* below U+0300 nothing composes */
+            break;
+    if (i == doc->utf8_len)
+        return NC_OK;
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    if (U_FAILURE(err) || doc->utf8_len > INT32_MAX / 2)
+        return NC_OK; /* leave it as it is rather than fail the page */
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, doc->utf8, (int32_t)doc->utf8_len, &err);
+    err = U_ZERO_ERROR;
+    UChar *u = malloc(((size_t)ulen + 1) * sizeof(UChar));
+    if (!u)
+        return NC_ERR_NOMEM;
+    u_strFromUTF8(u, ulen + 1, NULL, doc->utf8, (int32_t)doc->utf8_len, &err);
+    if (U_FAILURE(err) || unorm2_isNormalized(nfc, u, ulen, &err)) {
+        free(u);
+        return NC_OK;
+    }
+    err = U_ZERO_ERROR;
+    int32_t ncap = ulen * 2 + 16;
+    UChar *n = malloc((size_t)ncap * sizeof(UChar));
+    if (!n) {
+        free(u);
+        return NC_ERR_NOMEM;
+    }
+    int32_t nlen = unorm2_normalize(nfc, u, ulen, n, ncap, &err);
+    free(u);
+    if (U_FAILURE(err)) {
+        free(n);
+        return NC_OK;
+    }
+    int32_t blen = 0;
+    err = U_ZERO_ERROR;
+    u_strToUTF8(NULL, 0, &blen, n, nlen, &err);
+    err = U_ZERO_ERROR;
+    char *out = malloc((size_t)blen + 1);
+    if (!out) {
+        free(n);
+        return NC_ERR_NOMEM;
+    }
+    u_strToUTF8(out, blen + 1, NULL, n, nlen, &err);
+    free(n);
+    if (U_FAILURE(err)) {
+        free(out);
+        return NC_OK;
+    }
+    free(doc->utf8);
+    doc->utf8 = out;
+    doc->utf8_len = (size_t)blen;
+    return NC_OK;
+}
+
+/* True when s[0..len) is valid UTF-8 (NULs and CRs allowed). */
+static bool is_utf8(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_valid_len(u + i, len - i);
+        if (!n)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/* UTF-16 without a BOM: most ASCII text has a NUL in every other byte. */
+static const char *sniff_utf16(const unsigned char *s, size_t len)
+{
+    if (len < 8)
+        return NULL;
+    size_t n = len < 4096 ? len & ~(size_t)1 : 4096, even = 0, odd = 0;
+    for (size_t i = 0; i < n; i += 2) {
+        even += s[i] == 0;
+        odd += s[i + 1] == 0;
+    }
+    if (odd * 10 > n / 2 * 8 && even * 10 < n / 2)
+        return "UTF-16LE";
+    if (even * 10 > n / 2 * 8 && odd * 10 < n / 2)
+        return "UTF-16BE";
+    return NULL;
+}
+
+nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)input;
+    nc_status st;
+    doc->encoding = "utf-8";
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        st = copy_repaired(doc, input + 3, len - 3);
+    } else if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+                            (s[0] == 0xFE && s[1] == 0xFF))) {
+        doc->encoding = s[0] == 0xFF ? "utf-16le" : "utf-16be";
+        st = convert_from(doc, s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", input + 2,
+                          len - 2);
+    } else if (doc->opts.encoding && doc->opts.encoding[0]) {
+        doc->encoding = doc->opts.encoding;
+        st = convert_from(doc, doc->opts.encoding, input, len);
+    } else if (is_utf8(input, len)) {
+        const char *u16 = memchr(input, 0, len) ? sniff_utf16(s, len) : NULL;
+        if (u16) {
+            doc->encoding = u16[6] == 'L' ? "utf-16le" : "utf-16be";
+            st = convert_from(doc, u16, input, len);
+        } else {
+            st = copy_repaired(doc, input, len);
+        }
+    } else {
+        const char *u16 = sniff_utf16(s, len);
+        const char *charset = u16 ? u16 : nc_input_sniff_charset(input, len);
+        if (charset) {
+            doc->encoding = charset;
+            st = convert_from(doc, charset, input, len);
+            if (st == NC_ERR_ENCODING) { /* unknown name: repair as UTF-8 */
+                doc->encoding = "utf-8";
+                st = copy_repaired(doc, input, len);
+            }
+        } else {
+            st = copy_repaired(doc, input, len);
+        }
+    }
+    if (st != NC_OK)
+        return st;
+    return to_nfc(doc);
+}

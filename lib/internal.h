@@ -1,0 +1,188 @@
+/*
+ * internal.h - what the stages share. Never installed, never included by
+ * users. The pipeline (newsclean.c) runs, in order:
+ *
+ *   input.c        bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
+ *   text_blocks.c  plain text -> blocks     | html_blocks.c  HTML -> blocks
+ *   lang.c         document language, script, stopwords, word counting
+ *   features.c     per-block feature vector
+ *   classify.c     labels and reasons: model, detectors, context pass
+ *   result.c       nc_result: paragraphs and accessors
+ */
+#ifndef NC_INTERNAL_H
+#define NC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsclean.h"
+
+/* ---- arena.c: one arena per nc_clean call, freed at once ---- */
+
+typedef struct nc_arena_chunk nc_arena_chunk;
+typedef struct nc_arena {
+    nc_arena_chunk *head; /* newest chunk first */
+    size_t used;          /* bytes used in head */
+    size_t cap;           /* bytes in head */
+    size_t total;         /* all bytes allocated, for the memory limit */
+} nc_arena;
+
+void nc_arena_init(nc_arena *arena);
+void nc_arena_free(nc_arena *arena);
+/* NULL when memory runs out. Aligned for any type. */
+void *nc_arena_alloc(nc_arena *arena, size_t size);
+/* A NUL-terminated copy of s[0..len) in the arena; NULL on no memory. */
+char *nc_arena_strndup(nc_arena *arena, const char *s, size_t len);
+
+/* A growable byte buffer on the heap (for building text). */
+typedef struct nc_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed; /* an append ran out of memory; data stays valid */
+} nc_buf;
+
+void nc_buf_free(nc_buf *buf);
+bool nc_buf_reserve(nc_buf *buf, size_t extra);
+bool nc_buf_append(nc_buf *buf, const char *s, size_t len);
+bool nc_buf_append_char(nc_buf *buf, char c);
+
+/* ---- blocks: the one model both text and HTML produce ---- */
+
+/* HTML evidence a block carries (NC_TAG_NONE for plain text). */
+typedef enum nc_tag {
+    NC_TAG_NONE = 0, NC_TAG_P, NC_TAG_H1, NC_TAG_H2, NC_TAG_H3, NC_TAG_H4,
+    NC_TAG_H5, NC_TAG_H6, NC_TAG_LI, NC_TAG_TD, NC_TAG_DIV, NC_TAG_PRE,
+    NC_TAG_BLOCKQUOTE, NC_TAG_FIGCAPTION, NC_TAG_DT, NC_TAG_DD,
+    NC_TAG_OTHER, NC_TAG_COUNT
+} nc_tag;
+
+/* Ancestor bits: which containers a block sits in. */
+enum {
+    NC_IN_NAV = 1u << 0, NC_IN_HEADER = 1u << 1, NC_IN_FOOTER = 1u << 2,
+    NC_IN_ASIDE = 1u << 3, NC_IN_FORM = 1u << 4, NC_IN_FIGURE = 1u << 5,
+    NC_IN_ARTICLE = 1u << 6, NC_IN_MAIN = 1u << 7, NC_IN_BUTTON = 1u << 8,
+    NC_IN_LIST = 1u << 9, NC_IN_TABLE = 1u << 10, NC_IN_BLOCKQUOTE = 1u << 11,
+    NC_IN_ARTICLE_BODY = 1u << 12, /* itemprop=articleBody */
+    NC_IN_BEST = 1u << 13,         /* inside the densest text container */
+    NC_IN_LINK = 1u << 14,         /* the whole block is one link */
+    NC_IN_SELECT = 1u << 15
+};
+
+/* Class/id/role/itemprop token bits (html_blocks.c sets them). */
+enum {
+    NC_HINT_NAV = 1u << 0, NC_HINT_SHARE = 1u << 1, NC_HINT_RELATED = 1u << 2,
+    NC_HINT_PROMO = 1u << 3, NC_HINT_COMMENT = 1u << 4,
+    NC_HINT_CAPTION = 1u << 5, NC_HINT_CREDIT = 1u << 6,
+    NC_HINT_BYLINE = 1u << 7, NC_HINT_COOKIE = 1u << 8,
+    NC_HINT_NEWSLETTER = 1u << 9, NC_HINT_AD = 1u << 10,
+    NC_HINT_FOOTER = 1u << 11, NC_HINT_SIDEBAR = 1u << 12,
+    NC_HINT_CONTENT = 1u << 13, /* article, content, entry, story, body */
+    NC_HINT_HIDDEN = 1u << 14, NC_HINT_TITLE = 1u << 15,
+    NC_HINT_META = 1u << 16, /* date, time, tags, category */
+    NC_HINT_BREADCRUMB = 1u << 17
+};
+
+#define NC_NFEAT 64 /* room in the feature vector; features.c names them */
+
+typedef struct nc_block {
+    char *text;        /* NFC UTF-8, white space collapsed, in the arena */
+    size_t len;        /* bytes */
+    /* Evidence from the source. */
+    nc_tag tag;
+    uint32_t in;       /* NC_IN_* */
+    uint32_t hints;    /* NC_HINT_* of the block and its ancestors */
+    uint16_t depth;    /* tree depth (0 for text) */
+    float link_chars;  /* chars inside <a> */
+    bool gap_before;   /* text: a blank line before it; html: a new parent */
+    bool list_item;    /* text: a bullet line; html: <li> */
+    uint32_t source_line; /* text: first line number; html: 0 */
+    /* Filled by lang.c / features.c. */
+    uint32_t words;      /* word count (ICU rules for no-space scripts) */
+    uint32_t stopwords;  /* words in the document language's stoplist */
+    uint32_t letters;    /* letter code points */
+    uint32_t script;     /* UScriptCode of most letters, USCRIPT_COMMON=0 */
+    uint32_t repeat;     /* how many blocks on the page have the same text */
+    int32_t lang_score;  /* lang.c: stopwords of the doc language minus best
+                            other language's (foreign evidence < 0) */
+    float feat[NC_NFEAT];
+    /* Filled by classify.c. */
+    float score;       /* body probability */
+    nc_label label;
+    nc_reason reason;
+} nc_block;
+
+/* Everything one nc_clean call works on. */
+typedef struct nc_doc {
+    nc_arena arena;
+    nc_options opts;
+    /* input.c */
+    char *utf8;        /* the input as UTF-8 (heap, freed by the pipeline) */
+    size_t utf8_len;
+    const char *encoding; /* static string: the charset read as */
+    unsigned flags;    /* NC_FLAG_* */
+    size_t repairs;
+    nc_input_kind kind;
+    /* blocks */
+    nc_block *blocks;  /* heap array */
+    size_t nblocks;
+    size_t cap_blocks;
+    /* page-level hints (html) or guesses (text); arena strings or NULL */
+    char *title;       /* chosen title */
+    char *html_title;  /* <title> */
+    char *og_title;
+    char *site_name;
+    char *html_lang;   /* <html lang> */
+    char *ld_body;     /* JSON-LD articleBody */
+    /* lang.c */
+    int lang;          /* index into the stoplist table, -1 undecided */
+    char lang_code[16];
+    double lang_confidence;
+    uint32_t script;   /* UScriptCode */
+} nc_doc;
+
+/* Appends a block with text[0..len) (copied into the arena after white
+ * space is collapsed; empty blocks are not added). NULL on no memory or
+ * when max_blocks is reached (then NC_FLAG_TRUNCATED_BLOCKS is set and
+ * *status stays NC_OK). */
+nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
+                           nc_status *status);
+
+/* ---- stages ---- */
+
+/* input.c: doc->utf8 from the raw bytes; sets encoding, flags, repairs. */
+nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len);
+/* charset.c: TEXT or HTML from the start of the UTF-8 text. */
+nc_input_kind nc_input_detect_kind(const char *s, size_t len);
+/* charset.c: the charset of bytes that are not valid UTF-8 (a <meta>
+ * declaration, the XML declaration, then ICU's detector); never NULL. */
+const char *nc_input_sniff_charset(const char *s, size_t len);
+
+/* text_blocks.c: plain text (one block a line, or wrapped paragraphs). */
+nc_status nc_text_blocks(nc_doc *doc);
+/* html_blocks.c: the DOM walk. */
+nc_status nc_html_blocks(nc_doc *doc);
+
+/* lang.c */
+nc_status nc_lang_init(void);                /* once, thread-safe */
+nc_status nc_lang_analyse(nc_doc *doc);      /* words, stopwords, language */
+const char *nc_script_code(uint32_t script); /* ISO 15924 */
+
+/* features.c */
+void nc_features(nc_doc *doc);
+extern const char *const nc_feature_names[NC_NFEAT];
+
+/* classify.c */
+void nc_classify(nc_doc *doc);
+
+/* result.c */
+nc_status nc_result_build(nc_doc *doc, nc_result **out);
+
+/* newsclean.c: runs stages up to features (for tools/ and training). */
+nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
+                      nc_doc *doc);
+void nc_doc_free(nc_doc *doc);
+
+/* Internal symbols the tools link against (static library only). */
+#endif /* NC_INTERNAL_H */

@@ -1,0 +1,104 @@
+/* newsclean.c - nc_clean(): the pipeline, nothing else. Each stage lives
+ * in the file of its name; docs/algorithm.md describes them in order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum {
+    NC_DEFAULT_MAX_INPUT = 256u * 1024 * 1024,
+    NC_DEFAULT_MAX_BLOCKS = 1000000,
+    NC_DEFAULT_MAX_DEPTH = 256,
+    NC_DEFAULT_MAX_LINE = 1024 * 1024
+};
+
+void nc_options_init(nc_options *opts)
+{
+    if (!opts)
+        return;
+    memset(opts, 0, sizeof *opts);
+    opts->size = sizeof *opts;
+    opts->input = NC_INPUT_AUTO;
+    opts->recall_bias = 0.0;
+    opts->max_input_bytes = NC_DEFAULT_MAX_INPUT;
+    opts->max_blocks = NC_DEFAULT_MAX_BLOCKS;
+    opts->max_depth = NC_DEFAULT_MAX_DEPTH;
+    opts->max_line_bytes = NC_DEFAULT_MAX_LINE;
+}
+
+/* Copies the caller's options (which may come from an older, smaller
+ * struct) over the defaults and checks every field. */
+static nc_status options_load(const nc_options *in, nc_options *opts)
+{
+    nc_options_init(opts);
+    if (!in)
+        return NC_OK;
+    if (in->size < offsetof(nc_options, max_input_bytes) ||
+        in->size > sizeof *in)
+        return NC_ERR_OPTIONS;
+    memcpy(opts, in, in->size);
+    opts->size = sizeof *opts;
+    if (opts->input != NC_INPUT_AUTO && opts->input != NC_INPUT_TEXT &&
+        opts->input != NC_INPUT_HTML)
+        return NC_ERR_OPTIONS;
+    if (!(opts->recall_bias >= -1.0 && opts->recall_bias <= 1.0))
+        return NC_ERR_OPTIONS; /* also rejects NaN */
+    if (opts->max_input_bytes == 0 || opts->max_blocks == 0 ||
+        opts->max_depth == 0 || opts->max_line_bytes < 16)
+        return NC_ERR_OPTIONS;
+    return NC_OK;
+}
+
+void nc_doc_free(nc_doc *doc)
+{
+    free(doc->utf8);
+    free(doc->blocks);
+    nc_arena_free(&doc->arena);
+    memset(doc, 0, sizeof *doc);
+}
+
+nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
+                      nc_doc *doc)
+{
+    memset(doc, 0, sizeof *doc);
+    nc_arena_init(&doc->arena);
+    doc->lang = -1;
+    nc_status st = options_load(opts, &doc->opts);
+    if (st != NC_OK)
+        return st;
+    if (len > doc->opts.max_input_bytes)
+        return NC_ERR_TOO_LARGE;
+    if ((st = nc_lang_init()) != NC_OK)
+        return st;
+    if ((st = nc_input_decode(doc, input, len)) != NC_OK)
+        return st;
+    doc->kind = doc->opts.input;
+    if (doc->kind == NC_INPUT_AUTO)
+        doc->kind = nc_input_detect_kind(doc->utf8, doc->utf8_len);
+    st = doc->kind == NC_INPUT_HTML ? nc_html_blocks(doc) : nc_text_blocks(doc);
+    if (st != NC_OK)
+        return st;
+    if ((st = nc_lang_analyse(doc)) != NC_OK)
+        return st;
+    nc_features(doc);
+    return NC_OK;
+}
+
+nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
+                   nc_result **out)
+{
+    if (!out)
+        return NC_ERR_ARGUMENT;
+    *out = NULL;
+    if (!input && len > 0)
+        return NC_ERR_ARGUMENT;
+    nc_doc doc;
+    nc_status st = nc_pipeline(input ? input : "", len, opts, &doc);
+    if (st == NC_OK) {
+        nc_classify(&doc);
+        st = nc_result_build(&doc, out); /* takes doc's memory on success */
+    }
+    if (st != NC_OK)
+        nc_doc_free(&doc);
+    return st;
+}

@@ -1,0 +1,186 @@
+/* result.c - nc_result: the body paragraphs, every labelled block, and the
+ * page-level findings, all owned by one arena. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uscript.h>
+
+#include "internal.h"
+
+struct nc_result {
+    nc_doc doc;          /* blocks, title, language: the arena owns them */
+    const char **paras;  /* pointers to body/heading block texts */
+    size_t *para_lens;
+    size_t nparas;
+    char *text;          /* paragraphs joined by "\n\n" */
+    size_t text_len;
+};
+
+static bool is_paragraph(const nc_block *b)
+{
+    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+}
+
+nc_status nc_result_build(nc_doc *doc, nc_result **out)
+{
+    nc_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NC_ERR_NOMEM;
+    size_t n = 0, bytes = 1;
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (is_paragraph(&doc->blocks[i])) {
+            n++;
+            bytes += doc->blocks[i].len + 2;
+        }
+    r->paras = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *r->paras);
+    r->para_lens = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *r->para_lens);
+    r->text = nc_arena_alloc(&doc->arena, bytes);
+    if (!r->paras || !r->para_lens || !r->text) {
+        free(r);
+        return NC_ERR_NOMEM;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (!is_paragraph(b))
+            continue;
+        if (r->nparas) {
+            memcpy(r->text + o, "\n\n", 2);
+            o += 2;
+        }
+        r->paras[r->nparas] = b->text;
+        r->para_lens[r->nparas++] = b->len;
+        memcpy(r->text + o, b->text, b->len);
+        o += b->len;
+    }
+    r->text[o] = '\0';
+    r->text_len = o;
+    /* The result owns the doc's memory from here; the input copy goes. */
+    free(doc->utf8);
+    doc->utf8 = NULL;
+    doc->utf8_len = 0;
+    r->doc = *doc;
+    memset(doc, 0, sizeof *doc);
+    *out = r;
+    return NC_OK;
+}
+
+void nc_result_free(nc_result *r)
+{
+    if (!r)
+        return;
+    nc_doc_free(&r->doc);
+    free(r);
+}
+
+size_t nc_result_paragraph_count(const nc_result *r) { return r ? r->nparas : 0; }
+
+const char *nc_result_paragraph(const nc_result *r, size_t i, size_t *len)
+{
+    if (!r || i >= r->nparas) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = r->para_lens[i];
+    return r->paras[i];
+}
+
+const char *nc_result_text(const nc_result *r, size_t *len)
+{
+    if (len)
+        *len = r ? r->text_len : 0;
+    return r ? r->text : NULL;
+}
+
+size_t nc_result_block_count(const nc_result *r) { return r ? r->doc.nblocks : 0; }
+
+static const char *const tag_names[NC_TAG_COUNT] = {
+    "", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "div", "pre",
+    "blockquote", "figcaption", "dt", "dd", "other"};
+
+nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
+{
+    if (!r || !info || info->size < sizeof *info || i >= r->doc.nblocks)
+        return NC_ERR_ARGUMENT;
+    const nc_block *b = &r->doc.blocks[i];
+    info->text = b->text;
+    info->length = b->len;
+    info->label = b->label;
+    info->reason = b->reason;
+    info->score = b->score;
+    info->tag = (unsigned)b->tag < NC_TAG_COUNT ? tag_names[b->tag] : "";
+    return NC_OK;
+}
+
+const char *nc_result_title(const nc_result *r) { return r ? r->doc.title : NULL; }
+
+const char *nc_result_language(const nc_result *r)
+{
+    if (!r || !r->doc.lang_code[0])
+        return "und";
+    return r->doc.lang_code;
+}
+
+double nc_result_language_confidence(const nc_result *r)
+{
+    return r ? r->doc.lang_confidence : 0.0;
+}
+
+const char *nc_result_script(const nc_result *r)
+{
+    return nc_script_code(r ? r->doc.script : USCRIPT_COMMON);
+}
+
+unsigned nc_result_flags(const nc_result *r) { return r ? r->doc.flags : 0; }
+size_t nc_result_repair_count(const nc_result *r) { return r ? r->doc.repairs : 0; }
+
+nc_input_kind nc_result_input_kind(const nc_result *r)
+{
+    return r ? r->doc.kind : NC_INPUT_AUTO;
+}
+
+const char *nc_result_encoding(const nc_result *r)
+{
+    return r && r->doc.encoding ? r->doc.encoding : "utf-8";
+}
+
+static const char *const label_names[NC_LABEL_COUNT] = {
+    "body", "title", "heading", "caption", "credit", "navigation", "related",
+    "comment", "ui", "foreign", "legal", "byline", "duplicate", "boilerplate"};
+
+static const char *const reason_names[NC_REASON_COUNT] = {
+    "model", "context-keep", "context-drop", "title-match", "credit-pattern",
+    "site-suffix", "caption-words", "headline-run", "counter", "ui-phrase",
+    "foreign-script", "foreign-words", "repeated", "markup", "link-dense",
+    "outside-body", "empty", "legal-phrase", "byline-pattern",
+    "heading-markup", "truncated"};
+
+const char *nc_label_name(nc_label label)
+{
+    return (unsigned)label < NC_LABEL_COUNT ? label_names[label] : "unknown";
+}
+
+const char *nc_reason_name(nc_reason reason)
+{
+    return (unsigned)reason < NC_REASON_COUNT ? reason_names[reason] : "unknown";
+}
+
+const char *nc_strerror(nc_status status)
+{
+    switch (status) {
+    case NC_OK: return "success";
+    case NC_ERR_ARGUMENT: return "invalid argument (NULL pointer or out of range)";
+    case NC_ERR_NOMEM: return "out of memory";
+    case NC_ERR_TOO_LARGE: return "input larger than max_input_bytes";
+    case NC_ERR_OPTIONS: return "invalid options (bad size or field)";
+    case NC_ERR_ENCODING: return "input charset could not be converted";
+    case NC_ERR_PARSE: return "HTML could not be parsed";
+    case NC_ERR_INTERNAL: return "internal error in a library newsclean uses";
+    }
+    return "unknown status";
+}
+
+int nc_version(void) { return NC_VERSION_NUMBER; }
+const char *nc_version_string(void) { return NC_VERSION_STRING; }
