@@ -39,7 +39,9 @@ TEST_SRC   := $(wildcard tests/check_*.c)
 TEST_BIN   := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_COMMON := $(wildcard tests/testutil.c)
 
-.PHONY: all check demo eval install uninstall clean deps
+all:
+
+.PHONY: all check check-unit demo eval install uninstall clean deps
 
 all: $(SO_FILE) $(B)/libnewsclean.so $(A_FILE) $(PC_FILE) $(CLI)
 
@@ -81,10 +83,13 @@ $(B)/tests/%: tests/%.c $(TEST_COMMON) $(A_FILE) $(wildcard tests/*.h)
 deps:
 	@sh tools/install-deps.sh
 
-check: deps all $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== $$t"; CK_FORK=yes $$t; done
-	@$(PYTHON) tests/test_cli.py
+# `check` runs the Check suites (check-unit); files in mk/ add their own
+# targets as prerequisites of check (CLI, Python, install tests, ...).
+check: check-unit
 	@echo "make check: all suites passed"
+
+check-unit: deps all $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; CK_FORK=yes $$t; done
 
 demo: deps all
 	./$(CLI) tests/data/seed/text-lines/sputnik-cyber-unit.txt
@@ -115,3 +120,7 @@ uninstall:
 
 clean:
 	rm -rf $(B) $(CLI)
+
+# Each extra area (fuzzing, benchmarks, bindings, docs) keeps its targets in
+# a file of its own under mk/.
+include $(wildcard mk/*.mk)
