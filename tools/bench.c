@@ -1,0 +1,703 @@
+/*
+ * bench.c - how fast newsclean is, and how that compares to the floor.
+ *
+ *   bench [--threads N] [--runs N] [--input text|html|auto] [--no-floor]
+ *         [--tsv] [PATH...]
+ *   bench --synthetic [--runs N] [--max-mb N]
+ *
+ * Every PATH is a page or a folder of pages (*.txt, *.html, *.htm, and the
+ * same ending in .gz, read with zlib). All pages are loaded into memory
+ * first, so disk and gzip never count. Pages are grouped by their ending
+ * (text or HTML); for each group it reports pages/s, MB/s (input bytes)
+ * and per-page latency p50/p99, single-threaded and with N threads, each
+ * the median of --runs runs after one warm-up pass. For HTML it also times
+ * the floor, libxml2's parser alone on the same pages, and prints our time
+ * as a multiple of it. --synthetic builds pages of 100 KB .. 100 MB in
+ * memory and shows how time and peak memory grow with input size.
+ *
+ * A tool, not the library: it prints and exits as tools do.
+ */
+#include <errno.h>
+#include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <zlib.h>
+
+#include "newsclean.h"
+
+/* libxml2's options for the floor: the ones lib/html_blocks.c passes to
+ * htmlReadMemory (keep the two in step). */
+#define FLOOR_HTML_OPTIONS                                                   \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |           \
+     HTML_PARSE_NOWARNING)
+
+typedef struct page {
+    char *name;
+    char *data;
+    size_t len;
+} page;
+
+typedef struct page_set {
+    page *pages;
+    size_t n, cap;
+    size_t bytes;
+} page_set;
+
+/* What one timed pass over a page set does with a page. */
+typedef enum work_kind { WORK_CLEAN, WORK_LIBXML2 } work_kind;
+
+typedef struct pass_args {
+    const page_set *set;
+    work_kind work;
+    nc_input_kind input;
+    atomic_size_t *next;   /* shared page counter (work stealing) */
+    double *latency;       /* per page, seconds, indexed by page */
+    size_t failures;
+} pass_args;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void die(const char *what)
+{
+    fprintf(stderr, "bench: %s\n", what);
+    exit(2);
+}
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        die("out of memory");
+    return p;
+}
+
+static double peak_rss_mb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_maxrss / 1024.0; /* Linux: kilobytes */
+}
+
+/* Current resident set, from /proc/self/statm (0 when unreadable). */
+static double rss_mb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long size = 0, resident = 0;
+    if (!f)
+        return 0;
+    if (fscanf(f, "%lu %lu", &size, &resident) != 2)
+        resident = 0;
+    fclose(f);
+    return (double)resident * (double)sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool is_html_name(const char *name)
+{
+    return ends_with(name, ".html") || ends_with(name, ".htm") ||
+           ends_with(name, ".html.gz") || ends_with(name, ".htm.gz");
+}
+
+static bool is_page_name(const char *name)
+{
+    return is_html_name(name) || ends_with(name, ".txt") ||
+           ends_with(name, ".txt.gz");
+}
+
+/* Reads a whole file; gzread passes plain files through unchanged. */
+static bool load_file(const char *path, page *out)
+{
+    gzFile gz = gzopen(path, "rb");
+    if (!gz)
+        return false;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (cap - len < 1 << 16) {
+            cap *= 2;
+            char *p = realloc(buf, cap);
+            if (!p)
+                die("out of memory");
+            buf = p;
+        }
+        int n = gzread(gz, buf + len, (unsigned)(cap - len));
+        if (n < 0) {
+            gzclose(gz);
+            free(buf);
+            return false;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    gzclose(gz);
+    out->data = buf;
+    out->len = len;
+    out->name = strdup(path);
+    if (!out->name)
+        die("out of memory");
+    return true;
+}
+
+static void set_add(page_set *set, page p)
+{
+    if (set->n == set->cap) {
+        set->cap = set->cap ? set->cap * 2 : 256;
+        set->pages = realloc(set->pages, set->cap * sizeof *set->pages);
+        if (!set->pages)
+            die("out of memory");
+    }
+    set->pages[set->n++] = p;
+    set->bytes += p.len;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_path(const char *path, page_set *text, page_set *html)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "bench: %s: %s\n", path, strerror(errno));
+        exit(2);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (!d)
+            die("cannot open a folder");
+        char **names = NULL;
+        size_t n = 0, cap = 0;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (!is_page_name(e->d_name))
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 256;
+                names = realloc(names, cap * sizeof *names);
+                if (!names)
+                    die("out of memory");
+            }
+            size_t len = strlen(path) + strlen(e->d_name) + 2;
+            names[n] = xmalloc(len);
+            snprintf(names[n], len, "%s/%s", path, e->d_name);
+            n++;
+        }
+        closedir(d);
+        qsort(names, n, sizeof *names, cmp_str); /* same order every run */
+        for (size_t i = 0; i < n; i++) {
+            load_path(names[i], text, html);
+            free(names[i]);
+        }
+        free(names);
+        return;
+    }
+    page p;
+    if (!load_file(path, &p)) {
+        fprintf(stderr, "bench: cannot read %s\n", path);
+        exit(2);
+    }
+    set_add(is_html_name(path) ? html : text, p);
+}
+
+static void set_free(page_set *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        free(set->pages[i].name);
+        free(set->pages[i].data);
+    }
+    free(set->pages);
+    memset(set, 0, sizeof *set);
+}
+
+/* ---- one pass ---- */
+
+static bool run_page(const page *p, work_kind work, nc_input_kind input)
+{
+    if (work == WORK_LIBXML2) {
+        if (p->len > INT32_MAX)
+            return false;
+        htmlDocPtr doc = htmlReadMemory(p->data, (int)p->len, NULL, NULL,
+                                        FLOOR_HTML_OPTIONS);
+        if (!doc)
+            return false;
+        xmlFreeDoc(doc);
+        return true;
+    }
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = input;
+    if (p->len > opts.max_input_bytes)
+        opts.max_input_bytes = p->len;
+    nc_result *r = NULL;
+    nc_status st = nc_clean(p->data, p->len, &opts, &r);
+    nc_result_free(r);
+    return st == NC_OK;
+}
+
+static void *pass_thread(void *arg)
+{
+    pass_args *a = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(a->next, 1);
+        if (i >= a->set->n)
+            break;
+        double t0 = now();
+        if (!run_page(&a->set->pages[i], a->work, a->input))
+            a->failures++;
+        a->latency[i] = now() - t0;
+    }
+    return NULL;
+}
+
+typedef struct pass_result {
+    double seconds;  /* wall time of the pass */
+    double p50, p99; /* per-page latency, seconds */
+    size_t failures;
+} pass_result;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The q-quantile (0..1) of v[0..n), which it sorts. */
+static double quantile(double *v, size_t n, double q)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_double);
+    size_t k = (size_t)(q * (double)(n - 1) + 0.5);
+    return v[k];
+}
+
+static pass_result run_pass(const page_set *set, work_kind work,
+                            nc_input_kind input, int threads)
+{
+    atomic_size_t next = 0;
+    double *latency = xmalloc(set->n * sizeof *latency);
+    pass_args *args = xmalloc((size_t)threads * sizeof *args);
+    pthread_t *tids = xmalloc((size_t)threads * sizeof *tids);
+    double t0 = now();
+    for (int t = 0; t < threads; t++) {
+        args[t] = (pass_args){set, work, input, &next, latency, 0};
+        if (threads == 1)
+            pass_thread(&args[0]);
+        else if (pthread_create(&tids[t], NULL, pass_thread, &args[t]) != 0)
+            die("cannot start a thread");
+    }
+    if (threads > 1)
+        for (int t = 0; t < threads; t++)
+            pthread_join(tids[t], NULL);
+    pass_result r = {now() - t0, 0, 0, 0};
+    for (int t = 0; t < threads; t++)
+        r.failures += args[t].failures;
+    r.p50 = quantile(latency, set->n, 0.50);
+    r.p99 = quantile(latency, set->n, 0.99);
+    free(latency);
+    free(args);
+    free(tids);
+    return r;
+}
+
+/* The median of each figure over `runs` passes, after one warm-up. */
+static pass_result measure(const page_set *set, work_kind work,
+                           nc_input_kind input, int threads, int runs)
+{
+    pass_result warm = run_pass(set, work, input, threads);
+    double *secs = xmalloc((size_t)runs * sizeof *secs);
+    double *p50 = xmalloc((size_t)runs * sizeof *p50);
+    double *p99 = xmalloc((size_t)runs * sizeof *p99);
+    for (int i = 0; i < runs; i++) {
+        pass_result r = run_pass(set, work, input, threads);
+        secs[i] = r.seconds;
+        p50[i] = r.p50;
+        p99[i] = r.p99;
+    }
+    pass_result m = {quantile(secs, (size_t)runs, 0.5),
+                     quantile(p50, (size_t)runs, 0.5),
+                     quantile(p99, (size_t)runs, 0.5), warm.failures};
+    free(secs);
+    free(p50);
+    free(p99);
+    return m;
+}
+
+typedef struct report {
+    bool tsv;
+} report;
+
+static void print_row(const report *rep, const char *group, const char *what,
+                      int threads, const page_set *set, pass_result r)
+{
+    double pps = (double)set->n / r.seconds;
+    double mbs = (double)set->bytes / (1024.0 * 1024.0) / r.seconds;
+    if (rep->tsv)
+        printf("RESULT\t%s\t%s\t%d\t%.1f\t%.2f\t%.3f\t%.3f\t%zu\n", group, what,
+               threads, pps, mbs, r.p50 * 1e3, r.p99 * 1e3, r.failures);
+    else
+        printf("%-5s %-9s %3d %10.1f %9.2f %9.3f %9.3f %s\n", group, what,
+               threads, pps, mbs, r.p50 * 1e3, r.p99 * 1e3,
+               r.failures ? "(failures)" : "");
+}
+
+static void bench_group(const report *rep, const char *group,
+                        const page_set *set, nc_input_kind input, int threads,
+                        int runs, bool floor)
+{
+    if (set->n == 0)
+        return;
+    double base = peak_rss_mb();
+    pass_result one = measure(set, WORK_CLEAN, input, 1, runs);
+    print_row(rep, group, "newsclean", 1, set, one);
+    pass_result many = one;
+    if (threads > 1) {
+        many = measure(set, WORK_CLEAN, input, threads, runs);
+        print_row(rep, group, "newsclean", threads, set, many);
+    }
+    double peak = peak_rss_mb();
+    pass_result fl1 = {0, 0, 0, 0}, fln = {0, 0, 0, 0};
+    if (floor) {
+        fl1 = measure(set, WORK_LIBXML2, input, 1, runs);
+        print_row(rep, group, "libxml2", 1, set, fl1);
+        if (threads > 1) {
+            fln = measure(set, WORK_LIBXML2, input, threads, runs);
+            print_row(rep, group, "libxml2", threads, set, fln);
+        }
+    }
+    double scaling = one.seconds / many.seconds / threads;
+    if (rep->tsv) {
+        if (threads > 1)
+            printf("SCALING\t%s\t%d\t%.3f\n", group, threads, scaling);
+        if (floor)
+            printf("FLOOR\t%s\t%.3f\n", group, one.seconds / fl1.seconds);
+        printf("RSS\t%s\t%.1f\t%.1f\n", group, base, peak);
+        return;
+    }
+    if (threads > 1)
+        printf("      %d threads give %.2f x %d x one thread's throughput\n",
+               threads, scaling, threads);
+    if (floor) {
+        printf("      newsclean takes %.2f x libxml2's parse-only time"
+               " (1 thread)", one.seconds / fl1.seconds);
+        if (threads > 1)
+            printf(", %.2f x (%d threads)", many.seconds / fln.seconds,
+                   threads);
+        printf("\n");
+    }
+    printf("      peak RSS %.1f MB (%.1f MB before this group)\n", peak, base);
+}
+
+/* ---- synthetic pages: how cost grows with size ---- */
+
+static const char *const paragraphs[] = {
+    "The city council voted on Tuesday to approve a new budget that raises "
+    "spending on public transport by 12 percent, after months of debate "
+    "over how to pay for repairs to the ageing tram network.",
+    "Officials said the money would be used to replace tracks on the busiest "
+    "lines first, and that work would begin in the spring, when passenger "
+    "numbers are usually at their lowest.",
+    "Opposition members argued that the plan did too little for the outer "
+    "districts, where many residents still depend on buses that run only "
+    "once an hour in the evening.",
+    "\"We have waited a long time for this decision, and it is only a first "
+    "step,\" said the head of the local passengers' association, who "
+    "called for a timetable to be published within weeks.",
+    "According to the finance department, the extra spending will be "
+    "covered partly by a rise in parking fees and partly by a loan from a "
+    "regional development bank, to be repaid over twenty years.",
+    "The mayor, who has made transport a central promise of her term, told "
+    "reporters that she expected the first new trams to enter service "
+    "before the end of next year.",
+};
+static const char *const menu[] = {
+    "Home", "News", "World", "Business", "Sport", "Culture", "Opinion",
+    "Subscribe", "Log in", "Share on Facebook", "Share on Twitter",
+    "Most read", "Cookie settings", "Terms of use", "Privacy policy",
+};
+#define NPARA (sizeof paragraphs / sizeof *paragraphs)
+#define NMENU (sizeof menu / sizeof *menu)
+
+static void buf_add(char **buf, size_t *len, size_t *cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (*len + n + 1 > *cap) {
+        while (*len + n + 1 > *cap)
+            *cap = *cap ? *cap * 2 : 1 << 16;
+        *buf = realloc(*buf, *cap);
+        if (!*buf)
+            die("out of memory");
+    }
+    memcpy(*buf + *len, s, n + 1);
+    *len += n;
+}
+
+/* A page of about `size` bytes: a menu, then sections of numbered
+ * paragraphs (numbered so no two blocks repeat) with a short menu between
+ * sections, as long news pages and live blogs look. */
+static char *synthetic_page(size_t size, bool html, size_t *out_len)
+{
+    char *buf = NULL, line[1024];
+    size_t len = 0, cap = 0, k = 0;
+    if (html)
+        buf_add(&buf, &len, &cap,
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                "<title>Council approves transport budget</title></head><body>"
+                "<header><nav class=\"main-menu\"><ul>");
+    for (size_t m = 0; m < NMENU; m++) {
+        if (html)
+            snprintf(line, sizeof line, "<li><a href=\"/s/%zu\">%s</a></li>", m,
+                     menu[m]);
+        else
+            snprintf(line, sizeof line, "%s\n", menu[m]);
+        buf_add(&buf, &len, &cap, line);
+    }
+    if (html)
+        buf_add(&buf, &len, &cap,
+                "</ul></nav></header><main><article>"
+                "<h1>Council approves transport budget</h1>");
+    while (len < size) {
+        if (html)
+            buf_add(&buf, &len, &cap, "<section class=\"entry\">");
+        snprintf(line, sizeof line, html ? "<h2>Update %zu</h2>" : "Update %zu\n",
+                 k);
+        buf_add(&buf, &len, &cap, line);
+        for (size_t i = 0; i < NPARA; i++, k++) {
+            snprintf(line, sizeof line, html ? "<p>%s (%zu)</p>\n" : "%s (%zu)\n",
+                     paragraphs[(i + k / NPARA) % NPARA], k);
+            buf_add(&buf, &len, &cap, line);
+        }
+        if (html)
+            buf_add(&buf, &len, &cap,
+                    "<figure><img src=\"/i.jpg\"><figcaption>Photo: A tram in "
+                    "the city centre. / Agency</figcaption></figure>"
+                    "<div class=\"share\"><a href=\"#\">Share</a> "
+                    "<a href=\"#\">Tweet</a> <a href=\"#\">Email</a></div>"
+                    "</section>\n");
+        else
+            buf_add(&buf, &len, &cap,
+                    "Photo: A tram in the city centre. / Agency\nShare\nTweet\n"
+                    "Email\n");
+    }
+    if (html)
+        buf_add(&buf, &len, &cap,
+                "</article></main><footer><p>Copyright 2024 The Daily Example."
+                " All rights reserved.</p></footer></body></html>");
+    else
+        buf_add(&buf, &len, &cap,
+                "Copyright 2024 The Daily Example. All rights reserved.\n");
+    *out_len = len;
+    return buf;
+}
+
+typedef struct synth_figures {
+    double seconds; /* median time of one nc_clean call */
+    double extra_mb;/* peak RSS during the calls minus RSS before the input */
+    int runs;
+    int status;
+} synth_figures;
+
+/* Runs in a child process, so each size's peak RSS is its own. */
+static synth_figures synth_measure(size_t size, bool html, int runs)
+{
+    synth_figures f = {0, 0, 0, 0};
+    double before = rss_mb();
+    size_t len;
+    char *page = synthetic_page(size, html, &len);
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = html ? NC_INPUT_HTML : NC_INPUT_TEXT;
+    opts.max_input_bytes = len + 1;
+    opts.max_blocks = SIZE_MAX;
+    opts.max_depth = 1024;
+    /* Small pages repeat until a run takes long enough to time well. */
+    double *secs = xmalloc((size_t)runs * sizeof *secs);
+    for (int r = -1; r < runs; r++) {
+        int reps = 0;
+        double t0 = now(), t;
+        do {
+            nc_result *res = NULL;
+            f.status = nc_clean(page, len, &opts, &res);
+            nc_result_free(res);
+            reps++;
+            t = now() - t0;
+        } while (t < 0.2 && f.status == NC_OK);
+        if (r >= 0)
+            secs[r] = t / reps;
+    }
+    f.seconds = quantile(secs, (size_t)runs, 0.5);
+    f.extra_mb = peak_rss_mb() - before;
+    f.runs = runs;
+    free(secs);
+    free(page);
+    return f;
+}
+
+static int bench_synthetic(int runs, size_t max_mb)
+{
+    static const size_t sizes[] = {100u << 10, 1u << 20, 10u << 20, 100u << 20};
+    printf("synthetic pages: median of %d runs (small pages repeated to 0.2 s"
+           " a run), one thread;\nmemory = peak RSS minus RSS before the page "
+           "was made (the page itself included)\n", runs);
+    printf("%-5s %9s %10s %9s %10s %10s %9s\n", "input", "size MB",
+           "seconds", "MB/s", "time/prop", "memory MB", "limit MB");
+    for (int h = 0; h < 2; h++) {
+        double base_rate = 0;
+        for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+            if (sizes[s] > max_mb << 20)
+                continue;
+            int fd[2];
+            if (pipe(fd) != 0)
+                die("pipe failed");
+            fflush(stdout);
+            pid_t pid = fork();
+            if (pid < 0)
+                die("fork failed");
+            if (pid == 0) {
+                close(fd[0]);
+                int n = sizes[s] >= 100u << 20 ? (runs < 3 ? runs : 3) : runs;
+                synth_figures f = synth_measure(sizes[s], h == 1, n);
+                if (write(fd[1], &f, sizeof f) != (ssize_t)sizeof f)
+                    _exit(1);
+                _exit(0);
+            }
+            close(fd[1]);
+            synth_figures f;
+            ssize_t got = read(fd[0], &f, sizeof f);
+            close(fd[0]);
+            int wst;
+            waitpid(pid, &wst, 0);
+            if (got != (ssize_t)sizeof f) {
+                printf("%-5s %9.1f   (the child failed)\n", h ? "html" : "text",
+                       (double)sizes[s] / (1 << 20));
+                continue;
+            }
+            double mb = (double)sizes[s] / (1 << 20);
+            double rate = f.seconds / mb; /* seconds per MB */
+            if (base_rate == 0)
+                base_rate = rate;
+            printf("%-5s %9.1f %10.4f %9.2f %10.2f %10.1f %9.1f %s\n",
+                   h ? "html" : "text", mb, f.seconds, mb / f.seconds,
+                   rate / base_rate, f.extra_mb, 4 * mb + 16,
+                   f.status != NC_OK ? nc_strerror((nc_status)f.status) : "");
+        }
+    }
+    printf("time/prop: seconds per MB relative to the smallest page "
+           "(target <= 1.3)\nlimit: 4 x input + 16 MB\n");
+    return 0;
+}
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: bench [--threads N] [--runs N] [--input text|html|auto]\n"
+            "             [--no-floor] [--tsv] [PATH...]\n"
+            "       bench --synthetic [--runs N] [--max-mb N]\n");
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int threads = cores > 0 ? (int)cores : 1, runs = 5;
+    bool synthetic = false, floor = true, input_set = false;
+    size_t max_mb = 100;
+    nc_input_kind input = NC_INPUT_AUTO;
+    report rep = {false};
+    page_set text = {0}, html = {0};
+    int npaths = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--threads") && i + 1 < argc) {
+            threads = atoi(argv[++i]);
+        } else if (!strcmp(a, "--runs") && i + 1 < argc) {
+            runs = atoi(argv[++i]);
+        } else if (!strcmp(a, "--max-mb") && i + 1 < argc) {
+            max_mb = (size_t)atol(argv[++i]);
+        } else if (!strcmp(a, "--input") && i + 1 < argc) {
+            const char *v = argv[++i];
+            input_set = true;
+            if (!strcmp(v, "text"))
+                input = NC_INPUT_TEXT;
+            else if (!strcmp(v, "html"))
+                input = NC_INPUT_HTML;
+            else if (!strcmp(v, "auto"))
+                input = NC_INPUT_AUTO;
+            else
+                usage();
+        } else if (!strcmp(a, "--synthetic")) {
+            synthetic = true;
+        } else if (!strcmp(a, "--no-floor")) {
+            floor = false;
+        } else if (!strcmp(a, "--tsv")) {
+            rep.tsv = true;
+        } else if (a[0] == '-') {
+            usage();
+        } else {
+            npaths++;
+        }
+    }
+    if (threads < 1 || runs < 1)
+        usage();
+    xmlInitParser();
+    if (synthetic)
+        return bench_synthetic(runs, max_mb);
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-') {
+            if (strcmp(argv[i], "--synthetic") && strcmp(argv[i], "--no-floor") &&
+                strcmp(argv[i], "--tsv"))
+                i++; /* skip the option's value */
+            continue;
+        }
+        load_path(argv[i], &text, &html);
+    }
+    if (npaths == 0)
+        load_path("tests/data/seed/text-lines", &text, &html);
+    if (text.n + html.n == 0)
+        die("no pages (*.txt, *.html, *.html.gz) found");
+    double loaded = rss_mb();
+    if (!rep.tsv) {
+        printf("newsclean %s bench: %zu text pages (%.2f MB), %zu HTML pages"
+               " (%.2f MB); %d runs (median), %d threads, %ld cores\n",
+               nc_version_string(), text.n, (double)text.bytes / (1 << 20),
+               html.n, (double)html.bytes / (1 << 20), runs, threads, cores);
+        printf("RSS with the pages loaded: %.1f MB\n", loaded);
+        printf("%-5s %-9s %3s %10s %9s %9s %9s\n", "input", "program", "thr",
+               "pages/s", "MB/s", "p50 ms", "p99 ms");
+    }
+    /* Without --input each group says what it is, as a caller who knows
+     * would; --input auto measures the detection too. */
+    bench_group(&rep, "text", &text, input_set ? input : NC_INPUT_TEXT,
+                threads, runs, false);
+    bench_group(&rep, "html", &html, input_set ? input : NC_INPUT_HTML,
+                threads, runs, floor);
+    set_free(&text);
+    set_free(&html);
+    xmlCleanupParser();
+    return 0;
+}
