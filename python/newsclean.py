@@ -1,0 +1,386 @@
+"""newsclean: clean scraped news pages (text or HTML) into body paragraphs.
+
+A ctypes binding of libnewsclean (the C library); nothing is compiled at
+install time. The library is looked up, in this order, at:
+
+1. the path in the environment variable ``NEWSCLEAN_LIBRARY``;
+2. the build tree: ``../build/libnewsclean.so`` next to this module (a
+   checkout of the repository) and ``build/libnewsclean.so`` under the
+   current directory;
+3. the system: ``ctypes.util.find_library("newsclean")``, then
+   ``libnewsclean.so.0``.
+
+Usage::
+
+    import newsclean
+    for paragraph in newsclean.clean(open("page.html", "rb").read()):
+        print(paragraph)
+
+    page = newsclean.analyse(text, language="de")
+    print(page.title, page.language)
+    for block in page.blocks:
+        print(block.label, block.reason, block.text)
+
+Every call is independent and thread-safe; the library call runs without
+the GIL, so threads clean pages in parallel.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import List, Optional, Union
+
+__version__ = "0.1.0"
+__all__ = ["clean", "analyse", "extract", "Result", "Block", "NewscleanError",
+           "library_version", "library_path", "labels", "reasons", "__version__"]
+
+# nc_status values and their names, as include/newsclean.h declares them.
+STATUS_NAMES = {
+    0: "NC_OK", 1: "NC_ERR_ARGUMENT", 2: "NC_ERR_NOMEM", 3: "NC_ERR_TOO_LARGE",
+    4: "NC_ERR_OPTIONS", 5: "NC_ERR_ENCODING", 6: "NC_ERR_PARSE", 7: "NC_ERR_INTERNAL",
+}
+_INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
+_KIND_NAMES = {0: "auto", 1: "text", 2: "html"}
+_NC_LABEL_COUNT = 14
+_NC_REASON_COUNT = 21
+
+# Result flags (NC_FLAG_*).
+FLAG_REPAIRED_UTF8 = 0x1
+FLAG_TRUNCATED_BLOCKS = 0x2
+FLAG_TRUNCATED_DEPTH = 0x4
+FLAG_TRUNCATED_LINES = 0x8
+FLAG_NUL_REMOVED = 0x10
+FLAG_CONVERTED = 0x20
+
+Input = Union[str, bytes, bytearray, memoryview]
+
+
+class NewscleanError(Exception):
+    """A newsclean failure.
+
+    ``status`` is the nc_status number (None when the library itself could
+    not be loaded), ``name`` its name ("NC_ERR_OPTIONS") and ``message``
+    the library's nc_strerror() text.
+    """
+
+    def __init__(self, status: Optional[int], name: str, message: str):
+        super().__init__("%s: %s" % (name, message))
+        self.status = status
+        self.name = name
+        self.message = message
+
+
+class _Options(ctypes.Structure):
+    """struct nc_options, field for field (size first)."""
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("input", ctypes.c_int),
+        ("language", ctypes.c_char_p),
+        ("encoding", ctypes.c_char_p),
+        ("recall_bias", ctypes.c_double),
+        ("max_input_bytes", ctypes.c_size_t),
+        ("max_blocks", ctypes.c_size_t),
+        ("max_depth", ctypes.c_size_t),
+        ("max_line_bytes", ctypes.c_size_t),
+    ]
+
+
+class _BlockInfo(ctypes.Structure):
+    """struct nc_block_info, field for field (size first)."""
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("text", ctypes.c_char_p),
+        ("length", ctypes.c_size_t),
+        ("label", ctypes.c_int),
+        ("reason", ctypes.c_int),
+        ("score", ctypes.c_double),
+        ("tag", ctypes.c_char_p),
+    ]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the page: its text, label ("body", "caption", ...),
+    the reason for the label ("model", "credit-pattern", ...), the
+    classifier's body probability and the HTML tag ("" for text input)."""
+    text: str
+    label: str
+    reason: str
+    score: float
+    tag: str
+
+    @property
+    def kept(self) -> bool:
+        """True when the block is one of the body paragraphs."""
+        return self.label in ("body", "heading")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What newsclean found on one page."""
+    title: Optional[str]
+    language: str
+    language_confidence: float
+    script: str
+    encoding: str
+    input: str
+    flags: int
+    repairs: int
+    paragraphs: List[str] = field(default_factory=list)
+    blocks: List[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by one blank line, as the CLI prints them."""
+        return "\n\n".join(self.paragraphs)
+
+
+_lib = None
+_lib_path: Optional[str] = None
+_lib_lock = threading.Lock()
+
+
+def _candidates() -> List[str]:
+    env = os.environ.get("NEWSCLEAN_LIBRARY")
+    if env:
+        return [env]  # an explicit choice: no silent fallback
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = [os.path.join(here, "..", "build", "libnewsclean.so"),
+             os.path.join(os.getcwd(), "build", "libnewsclean.so")]
+    found = [os.path.normpath(p) for p in paths if os.path.exists(p)]
+    system = ctypes.util.find_library("newsclean")
+    if system:
+        found.append(system)
+    found.append("libnewsclean.so.0")
+    return found
+
+
+def _declare(lib: ctypes.CDLL) -> None:
+    c = ctypes
+    sigs = {
+        "nc_options_init": (None, [c.POINTER(_Options)]),
+        "nc_clean": (c.c_int, [c.c_char_p, c.c_size_t, c.POINTER(_Options),
+                               c.POINTER(c.c_void_p)]),
+        "nc_result_free": (None, [c.c_void_p]),
+        "nc_result_paragraph_count": (c.c_size_t, [c.c_void_p]),
+        "nc_result_paragraph": (c.c_void_p, [c.c_void_p, c.c_size_t,
+                                             c.POINTER(c.c_size_t)]),
+        "nc_result_block_count": (c.c_size_t, [c.c_void_p]),
+        "nc_result_block": (c.c_int, [c.c_void_p, c.c_size_t, c.POINTER(_BlockInfo)]),
+        "nc_result_title": (c.c_char_p, [c.c_void_p]),
+        "nc_result_language": (c.c_char_p, [c.c_void_p]),
+        "nc_result_language_confidence": (c.c_double, [c.c_void_p]),
+        "nc_result_script": (c.c_char_p, [c.c_void_p]),
+        "nc_result_flags": (c.c_uint, [c.c_void_p]),
+        "nc_result_repair_count": (c.c_size_t, [c.c_void_p]),
+        "nc_result_input_kind": (c.c_int, [c.c_void_p]),
+        "nc_result_encoding": (c.c_char_p, [c.c_void_p]),
+        "nc_label_name": (c.c_char_p, [c.c_int]),
+        "nc_reason_name": (c.c_char_p, [c.c_int]),
+        "nc_strerror": (c.c_char_p, [c.c_int]),
+        "nc_version": (c.c_int, []),
+        "nc_version_string": (c.c_char_p, []),
+    }
+    for name, (restype, argtypes) in sigs.items():
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
+def _library() -> ctypes.CDLL:
+    """Loads libnewsclean once; raises NewscleanError when it cannot."""
+    global _lib, _lib_path
+    if _lib is not None:
+        return _lib
+    with _lib_lock:
+        if _lib is not None:
+            return _lib
+        tried = []
+        for path in _candidates():
+            try:
+                lib = ctypes.CDLL(path)
+            except OSError as e:
+                tried.append("%s (%s)" % (path, e))
+                continue
+            try:
+                _declare(lib)
+            except AttributeError as e:
+                raise NewscleanError(None, "library", "%s is not libnewsclean: %s" % (path, e))
+            version = lib.nc_version_string().decode("ascii", "replace")
+            if version != __version__:
+                raise NewscleanError(None, "library", "%s is libnewsclean %s, but this "
+                                     "binding is %s; set NEWSCLEAN_LIBRARY to a matching "
+                                     "library" % (path, version, __version__))
+            _lib_path = path
+            _lib = lib
+            return lib
+        raise NewscleanError(None, "library", "libnewsclean not found; build it (make) or "
+                             "install it (make install), or set NEWSCLEAN_LIBRARY. Tried: "
+                             + "; ".join(tried))
+
+
+def library_version() -> str:
+    """The loaded library's version string (nc_version_string())."""
+    return _library().nc_version_string().decode("ascii")
+
+
+def library_path() -> str:
+    """Where the loaded library was found."""
+    _library()
+    return _lib_path or ""
+
+
+def _error(lib: ctypes.CDLL, status: int) -> NewscleanError:
+    return NewscleanError(status, STATUS_NAMES.get(status, "NC_ERR_%d" % status),
+                          lib.nc_strerror(status).decode("utf-8", "replace"))
+
+
+def _hint(value: Optional[str], what: str) -> Optional[bytes]:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str or None" % what)
+    raw = value.encode("utf-8")
+    if b"\0" in raw:
+        raise NewscleanError(4, "NC_ERR_OPTIONS", "%s contains a NUL character" % what)
+    return raw
+
+
+def _options(lib: ctypes.CDLL, data_is_str: bool, input: str, language: Optional[str],
+             encoding: Optional[str], recall_bias: float,
+             max_input_bytes: Optional[int], max_blocks: Optional[int],
+             max_depth: Optional[int], max_line_bytes: Optional[int]) -> _Options:
+    opts = _Options()
+    lib.nc_options_init(ctypes.byref(opts))
+    if input not in _INPUT_KINDS:
+        raise NewscleanError(4, "NC_ERR_OPTIONS", "input must be one of auto, text, "
+                             "html, not %r" % (input,))
+    opts.input = _INPUT_KINDS[input]
+    opts.language = _hint(language, "language")
+    # A str was encoded here as UTF-8: a stale <meta charset> must not win.
+    opts.encoding = _hint(encoding if encoding is not None or not data_is_str
+                          else "utf-8", "encoding")
+    try:
+        opts.recall_bias = float(recall_bias)
+    except (TypeError, ValueError):
+        raise NewscleanError(4, "NC_ERR_OPTIONS", "recall_bias must be a number "
+                             "from -1 to 1, not %r" % (recall_bias,)) from None
+    for name, value in (("max_input_bytes", max_input_bytes), ("max_blocks", max_blocks),
+                        ("max_depth", max_depth), ("max_line_bytes", max_line_bytes)):
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise NewscleanError(4, "NC_ERR_OPTIONS", "%s must be a non-negative "
+                                 "int, not %r" % (name, value))
+        setattr(opts, name, value)  # 0 and too small values: the library says no
+    return opts
+
+
+def _as_bytes(data: Input) -> bytes:
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogatepass")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError("newsclean: input must be str or bytes, not %s" % type(data).__name__)
+
+
+def _text(ptr: Optional[bytes]) -> str:
+    return ptr.decode("utf-8", "replace") if ptr is not None else ""
+
+
+def _run(data: Input, want_blocks: bool, **options) -> Result:
+    lib = _library()
+    raw = _as_bytes(data)
+    opts = _options(lib, isinstance(data, str), **options)
+    handle = ctypes.c_void_p()
+    status = lib.nc_clean(raw, len(raw), ctypes.byref(opts), ctypes.byref(handle))
+    if status != 0:
+        raise _error(lib, status)
+    r = handle.value
+    try:
+        paragraphs = []
+        length = ctypes.c_size_t()
+        for i in range(lib.nc_result_paragraph_count(r)):
+            ptr = lib.nc_result_paragraph(r, i, ctypes.byref(length))
+            paragraphs.append(ctypes.string_at(ptr, length.value).decode("utf-8", "replace")
+                              if ptr else "")
+        blocks = []
+        if want_blocks:
+            info = _BlockInfo()
+            for i in range(lib.nc_result_block_count(r)):
+                info.size = ctypes.sizeof(_BlockInfo)
+                st = lib.nc_result_block(r, i, ctypes.byref(info))
+                if st != 0:
+                    raise _error(lib, st)
+                blocks.append(Block(text=_text(info.text),
+                                    label=_text(lib.nc_label_name(info.label)),
+                                    reason=_text(lib.nc_reason_name(info.reason)),
+                                    score=float(info.score), tag=_text(info.tag)))
+        title = lib.nc_result_title(r)
+        return Result(title=title.decode("utf-8", "replace") if title is not None else None,
+                      language=_text(lib.nc_result_language(r)),
+                      language_confidence=float(lib.nc_result_language_confidence(r)),
+                      script=_text(lib.nc_result_script(r)),
+                      encoding=_text(lib.nc_result_encoding(r)),
+                      input=_KIND_NAMES.get(lib.nc_result_input_kind(r), "auto"),
+                      flags=int(lib.nc_result_flags(r)),
+                      repairs=int(lib.nc_result_repair_count(r)),
+                      paragraphs=paragraphs, blocks=blocks)
+    finally:
+        lib.nc_result_free(r)
+
+
+def clean(data: Input, *, input: str = "auto", language: Optional[str] = None,
+          encoding: Optional[str] = None, recall_bias: float = 0.0,
+          max_input_bytes: Optional[int] = None, max_blocks: Optional[int] = None,
+          max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None) -> List[str]:
+    """Cleans one page and returns its body paragraphs (headings included).
+
+    data: the page as bytes (any charset; detected, or ``encoding``) or str.
+    input: "auto" (look at the start), "text" or "html".
+    language: a BCP-47 hint ("de", "zh"); None detects it.
+    encoding: a charset hint ("windows-1251"); None detects it (a str is
+        always passed as UTF-8).
+    recall_bias: -1 (precise) .. 0 (balanced) .. +1 (keep more).
+    max_input_bytes, max_blocks, max_depth, max_line_bytes: the limits of
+        nc_options; None keeps the library's default.
+
+    Raises NewscleanError on a bad option or a failure (status name and
+    message in the exception), TypeError when data is not str or bytes.
+    """
+    return _run(data, False, input=input, language=language, encoding=encoding,
+                recall_bias=recall_bias, max_input_bytes=max_input_bytes,
+                max_blocks=max_blocks, max_depth=max_depth,
+                max_line_bytes=max_line_bytes).paragraphs
+
+
+def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
+            encoding: Optional[str] = None, recall_bias: float = 0.0,
+            max_input_bytes: Optional[int] = None, max_blocks: Optional[int] = None,
+            max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None) -> Result:
+    """Cleans one page and returns everything found: a Result with title,
+    language, language_confidence, script, encoding, input kind, flags,
+    repairs, paragraphs and every block with its label and reason.
+    Options and errors as for clean()."""
+    return _run(data, True, input=input, language=language, encoding=encoding,
+                recall_bias=recall_bias, max_input_bytes=max_input_bytes,
+                max_blocks=max_blocks, max_depth=max_depth,
+                max_line_bytes=max_line_bytes)
+
+
+extract = analyse
+
+
+def labels() -> List[str]:
+    """Every label name, in nc_label order ("body", "title", ...)."""
+    lib = _library()
+    return [lib.nc_label_name(i).decode("ascii") for i in range(_NC_LABEL_COUNT)]
+
+
+def reasons() -> List[str]:
+    """Every reason name, in nc_reason order ("model", ...)."""
+    lib = _library()
+    return [lib.nc_reason_name(i).decode("ascii") for i in range(_NC_REASON_COUNT)]

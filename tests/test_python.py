@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Tests of the Python binding (python/newsclean.py) against build/.
+
+  /usr/bin/python3 tests/test_python.py        (make check-python)
+"""
+import gc
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+os.environ.pop("NEWSCLEAN_LIBRARY", None)  # test the build tree lookup
+
+import newsclean  # noqa: E402
+
+SEED = os.path.join(ROOT, "tests", "data", "seed", "text-lines", "sputnik-cyber-unit.txt")
+HTML = (b"<!DOCTYPE html><html><head><meta charset='windows-1252'>"
+        b"<title>Caf\xe9 opens</title></head><body>"
+        b"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        b"<h1>Caf\xe9 opens</h1><p>The caf\xe9 on the corner opened its doors on "
+        b"Monday, and the queue of people waiting reached the end of the street "
+        b"before the first coffee was poured.</p></body></html>")
+
+
+def read_seed():
+    with open(SEED, "rb") as f:
+        return f.read()
+
+
+def rss_kib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+class TestBinding(unittest.TestCase):
+    def test_version_matches(self):
+        self.assertEqual(newsclean.library_version(), newsclean.__version__)
+        self.assertTrue(os.path.samefile(newsclean.library_path(),
+                                         os.path.join(ROOT, "build", "libnewsclean.so")))
+
+    def test_clean_bytes_and_str_agree(self):
+        data = read_seed()
+        from_bytes = newsclean.clean(data)
+        from_str = newsclean.clean(data.decode("utf-8"))
+        self.assertIsInstance(from_bytes, list)
+        self.assertTrue(from_bytes)
+        self.assertTrue(all(isinstance(p, str) and p for p in from_bytes))
+        self.assertEqual(from_bytes, from_str)
+        self.assertEqual(newsclean.clean(bytearray(data)), from_bytes)
+        self.assertEqual(newsclean.clean(memoryview(data)), from_bytes)
+
+    def test_empty_input(self):
+        self.assertEqual(newsclean.clean(b""), [])
+        self.assertEqual(newsclean.clean(""), [])
+        self.assertEqual(newsclean.analyse("").paragraphs, [])
+
+    def test_analyse(self):
+        page = newsclean.analyse(read_seed())
+        self.assertEqual(page.language, "en")
+        self.assertEqual(page.script, "Latn")
+        self.assertEqual(page.encoding, "utf-8")
+        self.assertEqual(page.input, "text")
+        self.assertGreaterEqual(page.language_confidence, 0.0)
+        self.assertLessEqual(page.language_confidence, 1.0)
+        self.assertIsInstance(page.flags, int)
+        self.assertGreaterEqual(len(page.blocks), len(page.paragraphs))
+        self.assertEqual(page.paragraphs, newsclean.clean(read_seed()))
+        labels, reasons = newsclean.labels(), newsclean.reasons()
+        for b in page.blocks:
+            self.assertIn(b.label, labels)
+            self.assertIn(b.reason, reasons)
+            self.assertTrue(0.0 <= b.score <= 1.0)
+            self.assertEqual(b.tag, "")
+        kept = [b.text for b in page.blocks if b.kept]
+        self.assertEqual(kept, page.paragraphs)
+        self.assertEqual(page.text, "\n\n".join(page.paragraphs))
+        self.assertIs(newsclean.extract, newsclean.analyse)
+
+    def test_labels_and_reasons(self):
+        self.assertEqual(newsclean.labels()[0], "body")
+        self.assertIn("caption", newsclean.labels())
+        self.assertEqual(newsclean.reasons()[0], "model")
+        self.assertEqual(len(set(newsclean.reasons())), len(newsclean.reasons()))
+
+    def test_html_charset(self):
+        page = newsclean.analyse(HTML)
+        self.assertEqual(page.input, "html")
+        self.assertEqual(page.encoding, "windows-1252")
+        self.assertTrue(page.flags & newsclean.FLAG_CONVERTED)
+        # A str is passed as UTF-8 whatever the page's <meta> says.
+        page = newsclean.analyse(HTML.decode("windows-1252"))
+        self.assertEqual(page.encoding, "utf-8")
+
+    def test_options(self):
+        data = read_seed()
+        self.assertEqual(newsclean.analyse(data, input="text").input, "text")
+        self.assertEqual(newsclean.analyse(HTML, input="html").input, "html")
+        self.assertEqual(newsclean.analyse(HTML, input="text").input, "text")
+        for bias in (-1, -0.5, 0, 0.5, 1):
+            self.assertIsInstance(newsclean.clean(data, recall_bias=bias), list)
+        newsclean.clean(data, max_blocks=3, max_depth=8, max_line_bytes=64,
+                        max_input_bytes=len(data))
+        self.assertTrue(newsclean.analyse(data, max_blocks=3).flags
+                        & newsclean.FLAG_TRUNCATED_BLOCKS)
+
+    def test_options_match_cli(self):
+        """The ctypes nc_options mirror: the same options through the CLI
+        (C, the real struct) and the binding give the same result."""
+        import json
+        cli = os.path.join(ROOT, "tools", "newsclean")
+        cases = [([], {}), (["--language", "de"], dict(language="de")),
+                 (["--bias", "0.8"], dict(recall_bias=0.8)),
+                 (["--bias", "-1", "--input", "html"], dict(recall_bias=-1, input="html")),
+                 (["--encoding", "iso-8859-1", "-l", "fr"],
+                  dict(encoding="iso-8859-1", language="fr"))]
+        for args, kw in cases:
+            r = subprocess.run([cli, "--format", "json"] + args + [SEED],
+                               capture_output=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            want = json.loads(r.stdout)
+            got = newsclean.analyse(read_seed(), **kw)
+            self.assertEqual(got.paragraphs, want["paragraphs"], args)
+            self.assertEqual(got.language, want["language"], args)
+            self.assertAlmostEqual(got.language_confidence, want["language_confidence"],
+                                   places=3, msg=args)
+            self.assertEqual(got.encoding, want["encoding"], args)
+            self.assertEqual(got.input, want["input"], args)
+            self.assertEqual([(b.label, b.reason) for b in got.blocks],
+                             [(b["label"], b["reason"]) for b in want["blocks"]], args)
+
+    def test_bad_options_raise(self):
+        data = read_seed()
+        bad = [dict(input="pdf"), dict(recall_bias=1.5), dict(recall_bias=float("nan")),
+               dict(recall_bias="x"), dict(max_blocks=0), dict(max_blocks=-1),
+               dict(max_line_bytes=1), dict(max_depth=0), dict(language="e\0n")]
+        for kw in bad:
+            with self.assertRaises(newsclean.NewscleanError, msg=repr(kw)) as cm:
+                newsclean.clean(data, **kw)
+            self.assertEqual(cm.exception.name, "NC_ERR_OPTIONS")
+            self.assertEqual(cm.exception.status, 4)
+        with self.assertRaises(TypeError):
+            newsclean.clean(12)
+        with self.assertRaises(TypeError):
+            newsclean.clean(data, language=5)
+        with self.assertRaises(TypeError):
+            newsclean.clean(data, "text")  # options are keyword-only
+
+    def test_too_large_raises_with_name_and_message(self):
+        with self.assertRaises(newsclean.NewscleanError) as cm:
+            newsclean.clean(b"x" * 100, max_input_bytes=10)
+        e = cm.exception
+        self.assertEqual((e.status, e.name), (3, "NC_ERR_TOO_LARGE"))
+        self.assertIn("max_input_bytes", e.message)
+        self.assertIn("NC_ERR_TOO_LARGE", str(e))
+
+    def test_bad_encoding_hint(self):
+        with self.assertRaises(newsclean.NewscleanError) as cm:
+            newsclean.clean(b"some text", encoding="no-such-charset-xyz")
+        self.assertIn(cm.exception.name, ("NC_ERR_ENCODING", "NC_ERR_OPTIONS"))
+
+    def test_threads(self):
+        data = read_seed()
+        want = newsclean.clean(data)
+        got, errors = [], []
+
+        def work():
+            try:
+                for _ in range(20):
+                    got.append(newsclean.clean(data) == want)
+            except Exception as e:  # a failure must fail the test, not vanish
+                errors.append(e)
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(got, [True] * 80)
+
+    def test_no_leak(self):
+        """RSS stays flat over many calls (success and failure paths)."""
+        data = read_seed() * 4
+        for _ in range(50):
+            newsclean.analyse(data)
+        gc.collect()
+        before = rss_kib()
+        for _ in range(600):
+            newsclean.analyse(data)
+            newsclean.clean(data)
+            try:
+                newsclean.clean(data, max_input_bytes=10)
+            except newsclean.NewscleanError:
+                pass
+        gc.collect()
+        grown = rss_kib() - before
+        # 1200 results of ~40 KiB each would be ~48 MiB if never freed.
+        self.assertLess(grown, 4096, "RSS grew by %d KiB" % grown)
+
+
+class TestLoading(unittest.TestCase):
+    def run_py(self, code, env_extra):
+        env = dict(os.environ)
+        env.pop("NEWSCLEAN_LIBRARY", None)
+        env.update(env_extra)
+        return subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+
+    def test_missing_library_is_a_clear_error(self):
+        code = ("import sys; sys.path.insert(0, 'python'); import newsclean\n"
+                "try:\n newsclean.clean('x')\n"
+                "except newsclean.NewscleanError as e: print('ERR', e)\n")
+        r = self.run_py(code, {"NEWSCLEAN_LIBRARY": "/nonexistent/libnewsclean.so"})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("ERR", r.stdout)
+        self.assertIn("not found", r.stdout)
+        self.assertIn("NEWSCLEAN_LIBRARY", r.stdout)
+
+    def test_version_mismatch_is_a_clear_error(self):
+        code = ("import sys; sys.path.insert(0, 'python'); import newsclean\n"
+                "newsclean.__version__ = '9.9.9'\n"
+                "try:\n newsclean.clean('x')\n"
+                "except newsclean.NewscleanError as e: print('ERR', e)\n")
+        r = self.run_py(code, {})
+        self.assertIn("ERR", r.stdout)
+        self.assertIn("9.9.9", r.stdout)
+
+    def test_env_variable_wins(self):
+        lib = os.path.join(ROOT, "build", "libnewsclean.so.0")
+        code = ("import sys; sys.path.insert(0, 'python'); import newsclean\n"
+                "print(newsclean.library_path())\n")
+        r = self.run_py(code, {"NEWSCLEAN_LIBRARY": lib})
+        self.assertEqual(r.stdout.strip(), lib, r.stderr)
+
+    def test_pip_install(self):
+        """pyproject.toml installs offline with Debian's setuptools."""
+        with tempfile.TemporaryDirectory() as target:
+            src = os.path.join(target, "src")
+            # Copy the two files: an in-tree build would leave build/ there.
+            os.makedirs(src)
+            for name in ("pyproject.toml", "newsclean.py"):
+                with open(os.path.join(ROOT, "python", name), "rb") as f, \
+                        open(os.path.join(src, name), "wb") as g:
+                    g.write(f.read())
+            r = subprocess.run([sys.executable, "-m", "pip", "install", "-q",
+                                "--no-build-isolation", "--no-index", "--no-deps",
+                                "--target", os.path.join(target, "site"), src],
+                               capture_output=True, text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(os.path.exists(os.path.join(target, "site", "newsclean.py")))
+            lib = os.path.join(ROOT, "build", "libnewsclean.so")
+            r = subprocess.run([sys.executable, "-c", "import newsclean; "
+                                "print(newsclean.library_version())"],
+                               env=dict(os.environ, PYTHONPATH=os.path.join(target, "site"),
+                                        NEWSCLEAN_LIBRARY=lib),
+                               capture_output=True, text=True, timeout=60)
+            self.assertEqual(r.stdout.strip(), newsclean.__version__, r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
