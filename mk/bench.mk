@@ -5,11 +5,12 @@
 #   make bench BENCH_FLAGS="--runs 1 --threads 2"
 #   make bench-synthetic             100 KB .. 100 MB pages: time and memory vs size
 #   make bench-peers [DATA=DIR]      Readability.js, readability-lxml, boilerpipe
+#   make bench-peers-deps            installs them (npm into build/peers, apt)
 #
 # The benchmark runs niced: the machine is shared. BENCH_NICE= to run at
 # normal priority for final figures on a quiet machine.
 
-.PHONY: bench bench-synthetic bench-peers check-bench
+.PHONY: bench bench-synthetic bench-peers bench-peers-deps check-bench
 
 BENCH      := $(B)/bench
 BENCH_NICE ?= nice -n 10
@@ -38,6 +39,13 @@ PEERS_DIR ?= $(B)/peers
 bench-peers: all $(BENCH)
 	$(BENCH_NICE) $(PYTHON) tools/bench_peers.py --bench $(BENCH) \
 	  --peers-dir $(PEERS_DIR) $(BENCH_FLAGS) $(BENCH_DATA)
+
+# Installs the peers: the npm ones into PEERS_DIR (never into the source
+# tree), the Debian ones with apt-get (as root).
+bench-peers-deps:
+	npm install --no-audit --no-fund --prefix $(PEERS_DIR) @mozilla/readability linkedom
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-readability \
+	  libboilerpipe-java default-jdk-headless
 
 # The tool builds under -Werror and its figures come out well-formed:
 # one quick run on the seed page (text) and a small synthetic page.
