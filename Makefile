@@ -17,7 +17,7 @@ SHARED     ?= ../shared
 
 DEPS       := libxml-2.0 icu-uc icu-i18n
 DEP_CFLAGS := $(shell pkg-config --cflags $(DEPS) 2>/dev/null)
-DEP_LIBS   := $(shell pkg-config --libs $(DEPS) 2>/dev/null) -lpthread
+DEP_LIBS   := $(shell pkg-config --libs $(DEPS) 2>/dev/null) -lpthread -lm
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
 OPT        ?= -O2 -g
@@ -124,3 +124,7 @@ clean:
 # Each extra area (fuzzing, benchmarks, bindings, docs) keeps its targets in
 # a file of its own under mk/.
 include $(wildcard mk/*.mk)
+
+# The feature dump the training script reads (tools/train.py).
+$(B)/nc_dump: tools/nc_dump.c $(A_FILE)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS)

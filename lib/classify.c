@@ -1,10 +1,205 @@
-/* classify.c - STUB */
+/* classify.c - labels and reasons. Three steps:
+ *  1. stage 1: the learned model scores each block from its own features;
+ *  2. stage 2, the context pass: the model scores it again with the
+ *     neighbours' stage-1 scores (as jusText revises short blocks by their
+ *     neighbours, but learned): short body lines between body paragraphs
+ *     survive, short boilerplate amid boilerplate goes;
+ *  3. labels: body or heading above the threshold (moved by recall_bias);
+ *     the title; for the rest, the detector that best explains it names
+ *     the label and the reason. */
+#include <math.h>
+#include <string.h>
+
 #include "internal.h"
+#include "feature_slots.h"
+#include "model.h"
+#include "patterns.h"
+
+float nc_model_predict(const nc_tree_model *m, const float *x)
+{
+    double raw = m->baseline;
+    for (uint32_t t = 0; t < m->ntrees; t++) {
+        const nc_tree_node *n = &m->nodes[m->roots[t]];
+        while (n->feature >= 0)
+            n = &m->nodes[x[n->feature] <= n->threshold ? n->left : n->right];
+        raw += n->value;
+    }
+    return (float)(1.0 / (1.0 + exp(-raw)));
+}
+
+/* The stage-2 inputs; tools/train.py's context_features() is the same. */
+static void context_features(nc_doc *doc, int base)
+{
+    size_t n = doc->nblocks;
+    double total = 0, body_total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += doc->blocks[i].words;
+        if (doc->blocks[i].score >= 0.5f)
+            body_total += doc->blocks[i].words;
+    }
+    if (total < 1)
+        total = 1;
+    double before = 0;
+    for (size_t i = 0; i < n; i++) {
+        nc_block *b = &doc->blocks[i];
+        float *c = b->feat + base;
+#define P(k) doc->blocks[k].score
+        c[0] = i >= 2 ? P(i - 2) : -1.0f;
+        c[1] = i >= 1 ? P(i - 1) : -1.0f;
+        c[2] = i + 1 < n ? P(i + 1) : -1.0f;
+        c[3] = i + 2 < n ? P(i + 2) : -1.0f;
+        double sw = 0, spw = 0;
+        for (size_t k = i >= 5 ? i - 5 : 0; k < n && k <= i + 5; k++)
+            if (k != i) {
+                sw += doc->blocks[k].words;
+                spw += (double)P(k) * doc->blocks[k].words;
+            }
+        c[4] = sw > 0 ? (float)(spw / sw) : -1.0f;
+        float mx = -1.0f;
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++)
+            mx = P(k) > mx ? P(k) : mx;
+        c[5] = mx;
+        mx = -1.0f;
+        for (size_t k = i + 1; k < n && k <= i + 3; k++)
+            mx = P(k) > mx ? P(k) : mx;
+        c[6] = mx;
+#undef P
+        double mine = b->score >= 0.5f ? b->words : 0;
+        c[7] = (float)(before / total);
+        c[8] = (float)((body_total - before - mine) / total);
+        before += mine;
+    }
+}
+
+/* A kept block that reads as a heading: short, no sentence end. */
+static bool heading_like(const nc_block *b)
+{
+    if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+        return true;
+    return b->words <= 20 && b->feat[F_END_PUNCT] == 0.0f;
+}
+
+/* Names the label and reason of a dropped block from the strongest sign. */
+static void explain_drop(const nc_doc *doc, nc_block *b)
+{
+    (void)doc;
+    unsigned hits[NC_LEX_COUNT];
+    for (int k = 0; k < NC_LEX_COUNT; k++)
+        hits[k] = nc_lexicon_hits(b, (nc_lexicon)k);
+    const float *f = b->feat;
+    b->label = NC_LABEL_BOILERPLATE;
+    b->reason = NC_REASON_MODEL;
+    if (b->letters == 0 && b->words == 0) {
+        b->label = NC_LABEL_UI;
+        b->reason = NC_REASON_EMPTY;
+    } else if (f[F_COUNTER] > 0) { /* counter: digits only */
+        b->label = NC_LABEL_UI;
+        b->reason = NC_REASON_COUNTER;
+    } else if (f[F_SCRIPT_OTHER] > 0) { /* script_other */
+        b->label = NC_LABEL_FOREIGN;
+        b->reason = NC_REASON_FOREIGN_SCRIPT;
+    } else if (b->lang_score < 0 && b->words <= 12) {
+        b->label = NC_LABEL_FOREIGN;
+        b->reason = NC_REASON_FOREIGN_WORDS;
+    } else if (hits[NC_LEX_CREDIT]) {
+        b->label = NC_LABEL_CREDIT;
+        b->reason = NC_REASON_CREDIT_PATTERN;
+    } else if (f[F_SITE_SUFFIX] >= 2) { /* repeated " - Site" suffix */
+        b->label = NC_LABEL_CAPTION;
+        b->reason = NC_REASON_SITE_SUFFIX;
+    } else if (hits[NC_LEX_CAPTION] || (b->in & NC_IN_FIGURE) ||
+               b->tag == NC_TAG_FIGCAPTION || (b->hints & NC_HINT_CAPTION)) {
+        b->label = NC_LABEL_CAPTION;
+        b->reason = hits[NC_LEX_CAPTION] ? NC_REASON_CAPTION_WORDS : NC_REASON_MARKUP;
+    } else if (hits[NC_LEX_COMMENT] || (b->hints & NC_HINT_COMMENT)) {
+        b->label = NC_LABEL_COMMENT;
+        b->reason = hits[NC_LEX_COMMENT] ? NC_REASON_UI_PHRASE : NC_REASON_MARKUP;
+    } else if (hits[NC_LEX_LEGAL]) {
+        b->label = NC_LABEL_LEGAL;
+        b->reason = NC_REASON_LEGAL_PHRASE;
+    } else if (hits[NC_LEX_UI] && b->words <= 12) {
+        b->label = NC_LABEL_UI;
+        b->reason = NC_REASON_UI_PHRASE;
+    } else if (hits[NC_LEX_RELATED] || (b->hints & (NC_HINT_RELATED | NC_HINT_PROMO))) {
+        b->label = NC_LABEL_RELATED;
+        b->reason = hits[NC_LEX_RELATED] ? NC_REASON_UI_PHRASE : NC_REASON_MARKUP;
+    } else if (f[F_DATE] > 0 || f[F_BYLINE] > 0 || (b->hints & NC_HINT_BYLINE)) {
+        b->label = NC_LABEL_BYLINE;
+        b->reason = NC_REASON_BYLINE_PATTERN;
+    } else if (b->in & (NC_IN_NAV | NC_IN_HEADER | NC_IN_FOOTER | NC_IN_ASIDE |
+                        NC_IN_FORM | NC_IN_BUTTON) ||
+               (b->hints & (NC_HINT_NAV | NC_HINT_BREADCRUMB))) {
+        b->label = NC_LABEL_NAVIGATION;
+        b->reason = NC_REASON_MARKUP;
+    } else if (f[F_LINK_DENSITY] > 0.5f) { /* link density */
+        b->label = NC_LABEL_NAVIGATION;
+        b->reason = NC_REASON_LINK_DENSE;
+    } else if (b->repeat > 1) {
+        b->label = NC_LABEL_DUPLICATE;
+        b->reason = NC_REASON_REPEATED;
+    } else if (b->words <= 20 && f[F_CAP_RATIO] >= 0.6f && f[F_END_PUNCT] == 0.0f) {
+        b->label = b->words <= 3 ? NC_LABEL_NAVIGATION : NC_LABEL_RELATED;
+        b->reason = NC_REASON_HEADLINE_RUN;
+    } else if (b->score1 >= 0.5f) {
+        b->reason = NC_REASON_CONTEXT_DROP;
+    } else if (f[C_BODY_BEFORE] <= 0.0f || f[C_BODY_AFTER] <= 0.0f) {
+        b->reason = NC_REASON_OUTSIDE_BODY;
+    }
+}
+
+/* For text input: the title is the headline-like block nearest before the
+ * first body paragraph (4 to 30 words, no sentence end, not a credit). */
+static void choose_title(nc_doc *doc, size_t first_body)
+{
+    if (doc->title) {
+        for (size_t i = 0; i < first_body && i < doc->nblocks; i++) {
+            nc_block *b = &doc->blocks[i];
+            if (b->feat[F_TITLE_LIKE] > 0) {
+                b->label = NC_LABEL_TITLE;
+                b->reason = NC_REASON_TITLE_MATCH;
+            }
+        }
+        return;
+    }
+    for (size_t i = first_body; i-- > 0;) {
+        nc_block *b = &doc->blocks[i];
+        if (b->words < 4 || b->words > 30 || b->feat[F_END_PUNCT] > 0 || b->feat[F_CREDIT] > 0 ||
+            b->feat[F_SITE_SUFFIX] >= 2 || b->feat[F_SCRIPT_OTHER] > 0 ||
+            b->feat[F_DATE] > 0)
+            continue;
+        b->label = NC_LABEL_TITLE;
+        b->reason = NC_REASON_TITLE_MATCH;
+        doc->title = b->text;
+        return;
+    }
+}
+
 void nc_classify(nc_doc *doc)
 {
-    for (size_t i = 0; i < doc->nblocks; i++) {
+    size_t n = doc->nblocks;
+    for (size_t i = 0; i < n; i++)
+        doc->blocks[i].score = nc_model_predict(&nc_model_stage1, doc->blocks[i].feat);
+    context_features(doc, C_P_M2);
+    for (size_t i = 0; i < n; i++) {
         nc_block *b = &doc->blocks[i];
-        b->label = b->words >= 12 ? NC_LABEL_BODY : NC_LABEL_BOILERPLATE;
-        b->score = b->words >= 12 ? 1.0f : 0.0f;
+        b->score1 = b->score;
+        b->score = nc_model_predict(&nc_model_stage2, b->feat);
     }
+    float threshold = 0.5f - 0.35f * (float)doc->opts.recall_bias;
+    size_t first_body = n;
+    for (size_t i = 0; i < n; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (b->score >= threshold) {
+            b->label = heading_like(b) ? NC_LABEL_HEADING : NC_LABEL_BODY;
+            b->reason = b->score1 >= threshold ? NC_REASON_MODEL
+                                               : NC_REASON_CONTEXT_KEEP;
+            if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+                b->reason = NC_REASON_HEADING_MARKUP;
+            if (first_body == n && b->label == NC_LABEL_BODY)
+                first_body = i;
+        } else {
+            explain_drop(doc, b);
+        }
+    }
+    choose_title(doc, first_body);
 }

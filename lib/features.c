@@ -1,4 +1,220 @@
-/* features.c - STUB */
+/* features.c - one feature vector a block. The classifier (classify.c)
+ * is a small learned model over these numbers; each feature is cheap,
+ * computed in one pass over the block's bytes plus a few looks at its
+ * neighbours. The names below are the training script's column names:
+ * change them together (tools/train.py reads them from nc_feature_names). */
+#include <math.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "internal.h"
-const char *const nc_feature_names[NC_NFEAT] = {0};
-void nc_features(nc_doc *doc) { (void)doc; }
+#include "feature_slots.h"
+#include "patterns.h"
+
+_Static_assert(F_COUNT <= NC_NFEAT, "feature vector too small");
+
+const char *const nc_feature_names[NC_NFEAT] = {
+    "log_words", "log_chars", "stop_ratio", "end_punct", "sent_punct",
+    "comma_ratio", "cap_ratio", "digit_ratio", "counter", "punct_ratio",
+    "upper_ratio", "log_repeat", "pos_block", "pos_words", "script_other",
+    "lang_score", "separators", "list_item", "gap_before", "prev_words",
+    "next_words", "prev_stop", "next_stop", "word_len", "legal", "long_near",
+    "dist_long", "site_suffix", "credit", "ui_phrase", "date", "byline",
+    "title_like", "caption_words", "open_quote", "doc_log_words",
+    "is_html", "tag", "link_density", "depth_rel", "in_nav", "in_header",
+    "in_footer", "in_aside", "in_form", "in_figure", "in_article", "in_main",
+    "in_button", "in_list", "in_table", "in_quote", "in_bodyprop", "in_best",
+    "in_link", "hint_bad", "hint_comment", "hint_caption", "hint_byline",
+    "hint_content", "hint_meta", "prev_link", "next_link", "words_after"};
+
+int nc_feature_count(void) { return F_COUNT; }
+
+/* Character-class counts of one block, one pass. */
+typedef struct char_counts {
+    uint32_t chars, letters, upper, digits, punct, commas, sent_punct;
+    uint32_t tokens, cap_tokens, alpha_tokens, separators;
+    bool end_punct, open_quote;
+} char_counts;
+
+static bool is_sentence_end(UChar32 c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
+           c == 0xFF1F || c == 0x2026 || c == 0x061F || c == 0x0964 ||
+           c == ':' || c == ';';
+}
+
+static bool is_closing(UChar32 c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
+           c == 0x2019 || c == 0x00BB || c == 0x300D || c == 0x300F ||
+           c == 0xFF09 || c == 0x203A;
+}
+
+static void count_chars(const nc_block *b, char_counts *cc)
+{
+    memset(cc, 0, sizeof *cc);
+    const uint8_t *s = (const uint8_t *)b->text;
+    int32_t i = 0, n = (int32_t)(b->len > INT32_MAX ? INT32_MAX : b->len);
+    bool token_start = true;
+    UChar32 last = 0, before_last = 0;
+    while (i < n) {
+        UChar32 c;
+        if (s[i] < 0x80) {
+            c = s[i++];
+        } else {
+            U8_NEXT(s, i, n, c);
+            if (c < 0)
+                c = 0xFFFD;
+        }
+        cc->chars++;
+        if (c == ' ') {
+            token_start = true;
+            continue;
+        }
+        bool letter = c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : u_isalpha(c);
+        bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (letter && u_isupper(c));
+        if (token_start) {
+            cc->tokens++;
+            if (letter) {
+                cc->alpha_tokens++;
+                cc->cap_tokens += upper;
+            }
+            token_start = false;
+        }
+        if (letter) {
+            cc->letters++;
+            cc->upper += upper;
+        } else if (c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c)) {
+            cc->digits++;
+        } else {
+            cc->punct++;
+            if (c == ',' || c == 0x3001 || c == 0xFF0C || c == 0x060C)
+                cc->commas++;
+            if (is_sentence_end(c))
+                cc->sent_punct++;
+            if (c == '|' || c == 0x00BB || c == 0x203A || c == 0x00B7 ||
+                c == 0x2022 || c == '>' || c == '/')
+                cc->separators++;
+            if (cc->chars == 1 && (c == '"' || c == 0x201C || c == 0x201E ||
+                                   c == 0x00AB || c == 0x300C))
+                cc->open_quote = true;
+        }
+        before_last = last;
+        last = c;
+    }
+    cc->end_punct = is_sentence_end(last) ||
+                    (is_closing(last) && is_sentence_end(before_last));
+}
+
+static float ratio(uint32_t a, uint32_t b) { return b ? (float)a / (float)b : 0.0f; }
+static float log1(double x) { return (float)log1p(x); }
+
+void nc_features(nc_doc *doc)
+{
+    size_t n = doc->nblocks;
+    if (n == 0)
+        return;
+    double total_words = 0;
+    unsigned max_depth = 1;
+    for (size_t i = 0; i < n; i++) {
+        total_words += doc->blocks[i].words;
+        if (doc->blocks[i].depth > max_depth)
+            max_depth = doc->blocks[i].depth;
+    }
+    nc_patterns_page(doc); /* repeats, site suffixes, phrase hits */
+    /* Distance to the nearest long block, both directions, in two sweeps. */
+    const uint32_t long_words = 25;
+    double words_before = 0;
+    size_t last_long = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (b->words >= long_words)
+            last_long = i;
+        b->feat[F_DIST_LONG] = last_long == SIZE_MAX ? 50.0f
+                               : (float)(i - last_long);
+    }
+    last_long = SIZE_MAX;
+    for (size_t i = n; i-- > 0;) {
+        nc_block *b = &doc->blocks[i];
+        if (b->words >= long_words)
+            last_long = i;
+        float d = last_long == SIZE_MAX ? 50.0f : (float)(last_long - i);
+        if (d < b->feat[F_DIST_LONG])
+            b->feat[F_DIST_LONG] = d;
+        if (b->feat[F_DIST_LONG] > 50.0f)
+            b->feat[F_DIST_LONG] = 50.0f;
+    }
+    for (size_t i = 0; i < n; i++) {
+        nc_block *b = &doc->blocks[i];
+        float *f = b->feat;
+        char_counts cc;
+        count_chars(b, &cc);
+        const nc_block *prev = i ? &doc->blocks[i - 1] : NULL;
+        const nc_block *next = i + 1 < n ? &doc->blocks[i + 1] : NULL;
+        f[F_LOG_WORDS] = log1(b->words);
+        f[F_LOG_CHARS] = log1(cc.chars);
+        f[F_STOP_RATIO] = ratio(b->stopwords, b->words);
+        f[F_END_PUNCT] = cc.end_punct;
+        f[F_SENT_PUNCT] = ratio(cc.sent_punct, b->words);
+        f[F_COMMA_RATIO] = ratio(cc.commas, b->words);
+        f[F_CAP_RATIO] = ratio(cc.cap_tokens, cc.alpha_tokens);
+        f[F_DIGIT_RATIO] = ratio(cc.digits, cc.chars);
+        f[F_COUNTER] = cc.letters == 0 && cc.digits > 0;
+        f[F_PUNCT_RATIO] = ratio(cc.punct, cc.chars);
+        f[F_UPPER_RATIO] = ratio(cc.upper, cc.letters);
+        f[F_LOG_REPEAT] = log1(b->repeat > 0 ? b->repeat - 1 : 0);
+        f[F_POS_BLOCK] = (float)i / (float)n;
+        f[F_POS_WORDS] = total_words > 0 ? (float)(words_before / total_words) : 0;
+        words_before += b->words;
+        f[F_WORDS_AFTER] = log1(total_words - words_before);
+        f[F_SCRIPT_OTHER] = b->letters > 0 && doc->script != 0 && b->script != 0 &&
+                            b->script != doc->script;
+        f[F_LANG_SCORE] = b->lang_score < -5 ? -5.0f
+                          : b->lang_score > 5 ? 5.0f : (float)b->lang_score;
+        f[F_SEPARATORS] = (float)cc.separators;
+        f[F_LIST_ITEM] = b->list_item;
+        f[F_GAP_BEFORE] = b->gap_before;
+        f[F_PREV_WORDS] = prev ? log1(prev->words) : -1.0f;
+        f[F_NEXT_WORDS] = next ? log1(next->words) : -1.0f;
+        f[F_PREV_STOP] = prev ? ratio(prev->stopwords, prev->words) : -1.0f;
+        f[F_NEXT_STOP] = next ? ratio(next->stopwords, next->words) : -1.0f;
+        f[F_WORD_LEN] = ratio(cc.letters + cc.digits, cc.tokens);
+        f[F_OPEN_QUOTE] = cc.open_quote;
+        unsigned long_near = 0;
+        for (size_t k = i > 3 ? i - 3 : 0; k < n && k <= i + 3; k++)
+            if (k != i && doc->blocks[k].words >= long_words)
+                long_near++;
+        f[F_LONG_NEAR] = (float)long_near;
+        f[F_DOC_LOG_WORDS] = log1(total_words);
+        /* Markup evidence (zero for plain text). */
+        f[F_IS_HTML] = doc->kind == NC_INPUT_HTML;
+        f[F_TAG] = (float)b->tag;
+        f[F_LINK_DENSITY] = ratio((uint32_t)b->link_chars, cc.chars);
+        f[F_DEPTH_REL] = (float)b->depth / (float)max_depth;
+        static const uint32_t in_bits[] = {
+            NC_IN_NAV, NC_IN_HEADER, NC_IN_FOOTER, NC_IN_ASIDE, NC_IN_FORM,
+            NC_IN_FIGURE, NC_IN_ARTICLE, NC_IN_MAIN, NC_IN_BUTTON, NC_IN_LIST,
+            NC_IN_TABLE, NC_IN_BLOCKQUOTE, NC_IN_ARTICLE_BODY, NC_IN_BEST,
+            NC_IN_LINK};
+        for (size_t k = 0; k < sizeof in_bits / sizeof *in_bits; k++)
+            f[F_IN_NAV + k] = (b->in & in_bits[k]) != 0;
+        const uint32_t bad = NC_HINT_NAV | NC_HINT_SHARE | NC_HINT_RELATED |
+                             NC_HINT_PROMO | NC_HINT_COOKIE | NC_HINT_NEWSLETTER |
+                             NC_HINT_AD | NC_HINT_FOOTER | NC_HINT_SIDEBAR |
+                             NC_HINT_HIDDEN | NC_HINT_BREADCRUMB;
+        f[F_HINT_BAD] = (float)__builtin_popcount(b->hints & bad);
+        f[F_HINT_COMMENT] = (b->hints & NC_HINT_COMMENT) != 0;
+        f[F_HINT_CAPTION] = (b->hints & (NC_HINT_CAPTION | NC_HINT_CREDIT)) != 0;
+        f[F_HINT_BYLINE] = (b->hints & NC_HINT_BYLINE) != 0;
+        f[F_HINT_CONTENT] = (b->hints & NC_HINT_CONTENT) != 0;
+        f[F_HINT_META] = (b->hints & (NC_HINT_META | NC_HINT_TITLE)) != 0;
+        f[F_PREV_LINK] = prev ? ratio((uint32_t)prev->link_chars, (uint32_t)prev->len) : -1.0f;
+        f[F_NEXT_LINK] = next ? ratio((uint32_t)next->link_chars, (uint32_t)next->len) : -1.0f;
+        /* Pattern detectors (patterns.c) fill F_LEGAL .. F_CAPTION_WORDS. */
+        nc_patterns_block(doc, b, f + F_LEGAL, f + F_SITE_SUFFIX, f + F_CREDIT,
+                          f + F_UI_PHRASE, f + F_DATE, f + F_BYLINE,
+                          f + F_TITLE_LIKE, f + F_CAPTION_WORDS);
+    }
+}

@@ -84,7 +84,7 @@ enum {
     NC_HINT_BREADCRUMB = 1u << 17
 };
 
-#define NC_NFEAT 64 /* room in the feature vector; features.c names them */
+#define NC_NFEAT 80 /* room in the feature vector; features.c names them */
 
 typedef struct nc_block {
     char *text;        /* NFC UTF-8, white space collapsed, in the arena */
@@ -108,7 +108,8 @@ typedef struct nc_block {
                             other language's (foreign evidence < 0) */
     float feat[NC_NFEAT];
     /* Filled by classify.c. */
-    float score;       /* body probability */
+    float score;       /* body probability (stage 2) */
+    float score1;      /* stage 1's, before the context pass */
     nc_label label;
     nc_reason reason;
 } nc_block;
@@ -140,6 +141,8 @@ typedef struct nc_doc {
     char lang_code[16];
     double lang_confidence;
     uint32_t script;   /* UScriptCode */
+    /* patterns.c: per-block counts of repeated " - Site" suffixes */
+    void *patterns;
 } nc_doc;
 
 /* Appends a block with text[0..len) (copied into the arena after white
@@ -172,6 +175,7 @@ const char *nc_script_code(uint32_t script); /* ISO 15924 */
 /* features.c */
 void nc_features(nc_doc *doc);
 extern const char *const nc_feature_names[NC_NFEAT];
+int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
 
 /* classify.c */
 void nc_classify(nc_doc *doc);

@@ -1,0 +1,30 @@
+/* model.h - gradient-boosted trees as generated tables (lib/data/model.c,
+ * written by tools/train.py) and their evaluation. */
+#ifndef NC_MODEL_H
+#define NC_MODEL_H
+
+#include <stdint.h>
+
+typedef struct nc_tree_node {
+    int32_t feature;  /* -1 for a leaf */
+    float threshold;  /* go left when x[feature] <= threshold */
+    int32_t left, right;
+    float value;      /* a leaf's contribution to the raw score */
+} nc_tree_node;
+
+typedef struct nc_tree_model {
+    const nc_tree_node *nodes;
+    const uint32_t *roots;
+    uint32_t ntrees;
+    float baseline;
+    int32_t nfeatures; /* how many inputs it reads */
+} nc_tree_model;
+
+extern const nc_tree_model nc_model_stage1, nc_model_stage2;
+extern const char *const nc_model_feature_names[];
+extern const int nc_model_feature_count;
+
+/* The body probability the model gives the feature vector x. */
+float nc_model_predict(const nc_tree_model *m, const float *x);
+
+#endif

@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Train newsclean's block classifier and write lib/data/model.c.
+
+  tools/train.py [--data ../shared/data] [--out lib/data/model.c]
+
+Steps: run build/nc_dump (the library's own blocks and features) over every
+page of the sets and forms; label each block against the page's answer (gold
+text: the share of its tokens that an in-order alignment with the gold
+finds; snippets: blocks holding a must-appear snippet are body, blocks
+holding a must-not-appear one are not); hold out every page whose id hashes
+to 0 mod 5 for validation; fit two gradient-boosted tree models (stage 1 on
+the block's features, stage 2 adds stage 1's out-of-fold probabilities of
+the neighbours: a learned context pass); write their trees as C tables.
+Needs Debian's python3-sklearn and python3-numpy (/usr/bin/python3).
+"""
+import argparse
+import collections
+import difflib
+import gzip
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from multiprocessing import Pool
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# The scorer's tokenizer (../shared/tools/run_eval.py), so labels mean
+# what the figures measure.
+_NOSPACE = ("\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+            "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+            "\uff66-\uff9f\U00020000-\U0003134f")
+_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
+          "\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u200c\u200d")
+_TOKEN = re.compile("[%s]|(?:(?![%s])[\\w%s])+" % (_NOSPACE, _NOSPACE, _MARKS))
+
+
+def tokens(text):
+    return _TOKEN.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+_PUNCT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                        "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2013": "-",
+                        "\u2014": "-", "\u00ad": None, "\u200b": None})
+
+
+def norm(text):
+    import html
+    text = unicodedata.normalize("NFC", html.unescape(text)).casefold()
+    return " ".join(text.translate(_PUNCT).split())
+
+
+SETS = ("wcxb-dev", "readability", "traf-dev")
+FORMS = ("text-lines", "text-lynx", "html")
+N_STAGE2 = 9  # context features appended by stage 2 (see context_features)
+
+
+def is_validation(page_id):
+    return int(hashlib.md5(page_id.encode()).hexdigest(), 16) % 5 == 0
+
+
+def dump(files, form, tmp):
+    """Runs nc_dump over files; yields (file, header, rows)."""
+    inputs = []
+    for f in files:
+        if f.endswith(".gz"):
+            path = os.path.join(tmp, os.path.basename(f)[:-3])
+            with open(f, "rb") as src, open(path, "wb") as dst:
+                dst.write(gzip.decompress(src.read()))
+            inputs.append(path)
+        else:
+            inputs.append(f)
+    kind = "html" if form == "html" else "text"
+    out = subprocess.run([os.path.join(ROOT, "build", "nc_dump"), "--input", kind] + inputs,
+                         stdout=subprocess.PIPE, check=False).stdout.decode("utf-8", "replace")
+    lines = out.split("\n")
+    header = lines[0].split("\t")
+    pages = collections.OrderedDict()
+    for line in lines[1:]:
+        if not line:
+            continue
+        cols = line.split("\t")
+        if len(cols) != len(header):
+            continue
+        pages.setdefault(cols[0], []).append(cols)
+    return header, pages
+
+
+def label_gold(texts, gold):
+    """Share of each block's tokens matched by an in-order alignment."""
+    btoks = [tokens(t) for t in texts]
+    flat, owner = [], []
+    for i, t in enumerate(btoks):
+        flat.extend(t)
+        owner.extend([i] * len(t))
+    gtoks = tokens(gold)
+    matched = [0] * len(texts)
+    sm = difflib.SequenceMatcher(None, flat, gtoks, autojunk=False)
+    for a, _b, size in sm.get_matching_blocks():
+        if size == 0 or (size == 1 and len(btoks[owner[a]]) != 1):
+            continue  # a lone common word matching proves nothing
+        for k in range(a, a + size):
+            matched[owner[k]] += 1
+    return [(matched[i] / len(t)) if t else 0.0 for i, t in enumerate(btoks)]
+
+
+def label_snippets(texts, snip):
+    labels = [None] * len(texts)
+    normed = [norm(t) for t in texts]
+    for s in snip.get("without", []):
+        ns = norm(s)
+        for i, t in enumerate(normed):
+            if ns and ns in t:
+                labels[i] = 0.0
+    for s in snip.get("with", []):
+        ns = norm(s)
+        for i, t in enumerate(normed):
+            if ns and ns in t:
+                labels[i] = 1.0
+    return labels
+
+
+def load_job(job):
+    data, set_name, form, ids = job
+    set_dir = os.path.join(data, set_name)
+    with tempfile.TemporaryDirectory() as tmp:
+        if form == "html":
+            files = [os.path.join(set_dir, "html", i + ".html.gz") for i in ids]
+        else:
+            files = [os.path.join(set_dir, form, i + ".txt") for i in ids]
+        header, pages = dump(files, form, tmp)
+    nfeat = len(header) - 3
+    out = []
+    for f, rows in pages.items():
+        base = os.path.basename(f)
+        pid = base[:-5] if base.endswith(".html") else base[:-4]
+        texts = [r[-1] for r in rows]
+        feats = np.array([[float(x) for x in r[2:2 + nfeat]] for r in rows], dtype=np.float32)
+        gold_path = os.path.join(set_dir, "gold", pid + ".txt")
+        snip_path = os.path.join(set_dir, "snippets", pid + ".json")
+        if os.path.exists(gold_path):
+            with open(gold_path, encoding="utf-8", errors="replace") as g:
+                labels = [1.0 if x >= 0.5 else 0.0 for x in label_gold(texts, g.read())]
+            weights = [1.0] * len(texts)
+        elif os.path.exists(snip_path):
+            with open(snip_path, encoding="utf-8") as s:
+                lab = label_snippets(texts, json.load(s))
+            labels = [x if x is not None else -1.0 for x in lab]
+            weights = [3.0] * len(texts)  # few labels a page: each counts more
+        else:
+            continue
+        words = np.expm1(feats[:, 0])
+        out.append(dict(id=pid, set=set_name, form=form, feats=feats,
+                        labels=np.array(labels, dtype=np.float32),
+                        weights=np.array(weights, dtype=np.float32) * (1.0 + np.log1p(words)),
+                        names=header[2:2 + nfeat]))
+    return out
+
+
+def context_features(p, words):
+    """Stage 2's view of the neighbours; classify.c computes the same."""
+    n = len(p)
+    out = np.zeros((n, N_STAGE2), dtype=np.float32)
+    total = max(float(words.sum()), 1.0)
+    body_words = np.where(p >= 0.5, words, 0.0)
+    before = np.concatenate([[0.0], np.cumsum(body_words)[:-1]])
+    after = body_words.sum() - before - body_words
+    for i in range(n):
+        out[i, 0] = p[i - 2] if i >= 2 else -1.0
+        out[i, 1] = p[i - 1] if i >= 1 else -1.0
+        out[i, 2] = p[i + 1] if i + 1 < n else -1.0
+        out[i, 3] = p[i + 2] if i + 2 < n else -1.0
+        lo, hi = max(0, i - 5), min(n, i + 6)
+        w = words[lo:hi].copy()
+        w[i - lo] = 0.0
+        out[i, 4] = float((p[lo:hi] * w).sum() / w.sum()) if w.sum() > 0 else -1.0
+        out[i, 5] = float(p[max(0, i - 3):i].max()) if i > 0 else -1.0
+        out[i, 6] = float(p[i + 1:min(n, i + 4)].max()) if i + 1 < n else -1.0
+        out[i, 7] = before[i] / total
+        out[i, 8] = after[i] / total
+    return out
+
+
+def fit(X, y, w, seed=0):
+    model = HistGradientBoostingClassifier(
+        max_iter=150, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=40,
+        l2_regularization=1.0, random_state=seed)
+    model.fit(X, y, sample_weight=w)
+    return model
+
+
+def stack(pages):
+    X = np.concatenate([p["feats"] for p in pages])
+    y = np.concatenate([p["labels"] for p in pages])
+    w = np.concatenate([p["weights"] for p in pages])
+    keep = y >= 0
+    return X[keep], y[keep], w[keep]
+
+
+def predict_pages(model, pages, extra=None):
+    for p in pages:
+        X = p["feats"] if extra is None else np.hstack([p["feats"], p[extra]])
+        yield model.predict_proba(X)[:, 1]
+
+
+def export(models, names, path):
+    lines = ["/* model.c - GENERATED by tools/train.py; do not edit.",
+             " * Two gradient-boosted tree ensembles over the features named in",
+             " * lib/features.c (stage 2 adds %d context features, classify.c). */" % N_STAGE2,
+             '#include "model.h"', ""]
+    for stage, model in enumerate(models, 1):
+        nodes, roots = [], []
+        for tree in model._predictors:
+            t = tree[0].nodes
+            roots.append(len(nodes))
+            base = len(nodes)
+            for nd in t:
+                if nd["is_leaf"]:
+                    nodes.append((-1, 0.0, 0, 0, float(nd["value"])))
+                else:
+                    nodes.append((int(nd["feature_idx"]), float(nd["num_threshold"]),
+                                  base + int(nd["left"]), base + int(nd["right"]), 0.0))
+        lines.append("static const nc_tree_node stage%d_nodes[%d] = {" % (stage, len(nodes)))
+        for f, thr, l, r, v in nodes:
+            lines.append("    {%d, %.9gf, %d, %d, %.9gf}," % (f, thr, l, r, v))
+        lines.append("};")
+        lines.append("static const uint32_t stage%d_roots[%d] = {%s};" % (
+            stage, len(roots), ", ".join(map(str, roots))))
+        lines.append("const nc_tree_model nc_model_stage%d = {stage%d_nodes, stage%d_roots, %d, %.9gf, %d};" % (
+            stage, stage, stage, len(roots), float(np.ravel(model._baseline_prediction)[0]),
+            model.n_features_in_))
+        lines.append("")
+    lines.append("const char *const nc_model_feature_names[] = {%s};" % ", ".join(
+        '"%s"' % n for n in names))
+    lines.append("const int nc_model_feature_count = %d;" % len(names))
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "lib", "data", "model.c"))
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    subprocess.run(["make", "-C", ROOT, "-s", "build/nc_dump"], check=True)
+    jobs = []
+    for s in SETS:
+        with open(os.path.join(a.data, s, "manifest.tsv"), encoding="utf-8") as f:
+            ids = [line.split("\t")[0] for line in f.read().splitlines()[1:] if line.strip()]
+        for form in FORMS:
+            if os.path.isdir(os.path.join(a.data, s, "html" if form == "html" else form)):
+                for k in range(0, len(ids), 60):
+                    jobs.append((a.data, s, form, ids[k:k + 60]))
+    with Pool(a.jobs) as pool:
+        pages = [p for chunk in pool.map(load_job, jobs) for p in chunk]
+    names = pages[0]["names"]
+    train = [p for p in pages if not is_validation(p["id"])]
+    val = [p for p in pages if is_validation(p["id"])]
+    print("pages: train %d, validation %d" % (len(train), len(val)), file=sys.stderr)
+
+    # Stage 1, with out-of-fold predictions on the training pages.
+    folds = [[p for k, p in enumerate(train) if k % 2 == f] for f in range(2)]
+    for f in range(2):
+        m = fit(*stack(folds[f]))
+        for p, prob in zip(folds[1 - f], predict_pages(m, folds[1 - f])):
+            p["p1"] = prob
+    stage1 = fit(*stack(train))
+    for p, prob in zip(val, predict_pages(stage1, val)):
+        p["p1"] = prob
+    for p in pages:
+        p["ctx"] = context_features(p["p1"], np.expm1(p["feats"][:, 0]))
+    X = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in train])
+    y = np.concatenate([p["labels"] for p in train])
+    w = np.concatenate([p["weights"] for p in train])
+    keep = y >= 0
+    stage2 = fit(X[keep], y[keep], w[keep])
+    for group, name in ((train, "train"), (val, "validation")):
+        Xg = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in group])
+        yg = np.concatenate([p["labels"] for p in group])
+        k = yg >= 0
+        acc1 = ((np.concatenate([p["p1"] for p in group])[k] >= 0.5) == (yg[k] == 1)).mean()
+        acc2 = ((stage2.predict_proba(Xg[k])[:, 1] >= 0.5) == (yg[k] == 1)).mean()
+        print("%s block accuracy: stage1 %.4f stage2 %.4f" % (name, acc1, acc2), file=sys.stderr)
+    ctx_names = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
+                 "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after"]
+    export([stage1, stage2], names + ctx_names, a.out)
+    print("wrote %s" % a.out, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
