@@ -205,6 +205,43 @@ static bool is_utf8(const char *s, size_t len)
     return true;
 }
 
+/* Mostly UTF-8 with a few bad bytes (a page cut mid-character, one stray
+ * Latin-1 byte): repairing keeps the rest readable, whereas reading the
+ * whole page in a legacy charset would garble every valid sequence. Real
+ * legacy-charset text almost never forms valid multi-byte sequences. */
+static bool mostly_utf8(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t valid = 0, invalid = 0;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_valid_len(u + i, len - i);
+        if (n) {
+            valid++;
+            i += n;
+        } else {
+            invalid++;
+            i++;
+        }
+    }
+    return valid >= 4 && valid >= invalid * 2;
+}
+
+/* True for the names of UTF-8 itself (then a hint needs no converter and
+ * invalid bytes are repaired and counted like undeclared UTF-8's). */
+static bool is_utf8_name(const char *name)
+{
+    static const char *const names[] = {"utf-8", "utf8", "UTF-8", "UTF8",
+                                        "Utf-8"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strcmp(name, names[k]) == 0)
+            return true;
+    return false;
+}
+
 /* UTF-16 without a BOM: most ASCII text has a NUL in every other byte. */
 static const char *sniff_utf16(const unsigned char *s, size_t len)
 {
@@ -234,9 +271,16 @@ nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
         doc->encoding = s[0] == 0xFF ? "utf-16le" : "utf-16be";
         st = convert_from(doc, s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", input + 2,
                           len - 2);
+    } else if (doc->opts.encoding && is_utf8_name(doc->opts.encoding)) {
+        st = copy_repaired(doc, input, len);
     } else if (doc->opts.encoding && doc->opts.encoding[0]) {
-        doc->encoding = doc->opts.encoding;
-        st = convert_from(doc, doc->opts.encoding, input, len);
+        /* The result outlives the caller's string: keep a copy. */
+        char *name = nc_arena_strndup(&doc->arena, doc->opts.encoding,
+                                      strlen(doc->opts.encoding));
+        if (!name)
+            return NC_ERR_NOMEM;
+        doc->encoding = name;
+        st = convert_from(doc, name, input, len);
     } else if (is_utf8(input, len)) {
         const char *u16 = memchr(input, 0, len) ? sniff_utf16(s, len) : NULL;
         if (u16) {
@@ -247,9 +291,12 @@ nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
         }
     } else {
         const char *u16 = sniff_utf16(s, len);
-        const char *charset = u16 ? u16 : nc_input_sniff_charset(input, len);
+        const char *charset = u16                       ? u16
+                              : mostly_utf8(input, len) ? NULL
+                                                        : nc_input_sniff_charset(input, len);
         if (charset) {
-            doc->encoding = charset;
+            doc->encoding = !u16 ? charset
+                            : u16[6] == 'L' ? "utf-16le" : "utf-16be";
             st = convert_from(doc, charset, input, len);
             if (st == NC_ERR_ENCODING) { /* unknown name: repair as UTF-8 */
                 doc->encoding = "utf-8";
