@@ -1,0 +1,48 @@
+/* testutil.h - helpers every Check suite shares (the Makefile links
+ * tests/testutil.c into each one). */
+#ifndef NC_TESTUTIL_H
+#define NC_TESTUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <check.h>
+
+#include "newsclean.h"
+
+/* nc_clean() that must succeed: fails the test with the status name. */
+nc_result *tu_clean(const char *input, size_t len, const nc_options *opts);
+/* The same with a NUL-terminated string and the given input kind. */
+nc_result *tu_clean_kind(const char *input, nc_input_kind kind);
+
+/* The whole file at path (NUL-terminated, *len its size); NULL if absent. */
+char *tu_read_file(const char *path, size_t *len);
+
+/* A copy of s[0..len) with every run of white space (ASCII, NBSP) made one
+ * space and trimmed at both ends. Free with free(). */
+char *tu_collapse(const char *s, size_t len);
+
+/* Splits text at blank lines into collapsed paragraphs; *n their count.
+ * Free with tu_free_list. */
+char **tu_split_paragraphs(const char *text, size_t len, size_t *n);
+void tu_free_list(char **list, size_t n);
+
+/* Paragraph i of r, collapsed, compared with want; the result's text. */
+bool tu_para_is(const nc_result *r, size_t i, const char *want);
+/* True when some block of r (any label) has exactly this collapsed text. */
+bool tu_has_block(const nc_result *r, const char *want);
+
+/* Monotonic seconds. */
+double tu_now(void);
+/* Peak resident memory of this process in KiB (VmHWM), and its reset. */
+long tu_peak_rss_kb(void);
+void tu_reset_peak_rss(void);
+
+/* True under valgrind, ASan or TSan (NC_TEST_SLOW=1 or a sanitizer build):
+ * timing and memory bounds are loosened or skipped. */
+bool tu_slow(void);
+
+/* Runs a suite (CK_ENV decides fork mode) and returns the exit status. */
+int tu_run(Suite *s);
+
+#endif /* NC_TESTUTIL_H */
