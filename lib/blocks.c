@@ -74,6 +74,17 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
     size_t o = 0;
     bool pending_space = false;
     while (i < len) {
+        /* Fast path: printable ASCII, most of any page's bytes. */
+        if (s[i] > 0x20 && s[i] < 0x80) {
+            if (pending_space) {
+                out[o++] = ' ';
+                pending_space = false;
+            }
+            do
+                out[o++] = (char)s[i++];
+            while (i < len && s[i] > 0x20 && s[i] < 0x80);
+            continue;
+        }
         size_t n = space_len(s + i, len - i);
         if (n) {
             pending_space = true;

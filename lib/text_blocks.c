@@ -58,7 +58,9 @@ static size_t text_cols(const char *s, size_t len, size_t *first_word)
     return cols;
 }
 
-static line_info read_line(const char *s, size_t len)
+/* Reads one line; display columns (cols, first_word_cols) are counted
+ * only when need_cols is set: they matter only to wrapped text. */
+static line_info read_line(const char *s, size_t len, bool need_cols)
 {
     line_info li = {0};
     size_t i = 0;
@@ -70,7 +72,8 @@ static line_info read_line(const char *s, size_t len)
     li.blank = end == i;
     li.start = s + i;
     li.len = end - i;
-    li.cols = li.indent + text_cols(li.start, li.len, &li.first_word_cols);
+    if (need_cols)
+        li.cols = li.indent + text_cols(li.start, li.len, &li.first_word_cols);
     /* A bullet: one marker character and a space. */
     if (li.len >= 2 && li.start[1] == ' ' && strchr("*+o-#", li.start[0])) {
         li.bullet = true;
@@ -91,13 +94,23 @@ static size_t wrap_width(const char *s, size_t len)
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        line_info li = read_line(p, n);
+        line_info li = read_line(p, n, false);
         if (!li.blank) {
             lines++;
-            if (li.cols > 80)
+            /* A code point takes at most one column a byte, and at least
+             * one for every three bytes: most lines need no counting. */
+            if (li.indent + li.len < 68)
+                ;
+            else if (li.indent + li.len / 3 > 80)
                 wide++;
-            else if (li.cols >= 68)
-                full++;
+            else {
+                size_t first;
+                size_t cols = li.indent + text_cols(li.start, li.len, &first);
+                if (cols > 80)
+                    wide++;
+                else if (cols >= 68)
+                    full++;
+            }
         }
         p = nl ? nl + 1 : end;
     }
@@ -135,7 +148,7 @@ nc_status nc_text_blocks(nc_doc *doc)
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        line_info li = read_line(s, n);
+        line_info li = read_line(s, n, width != 0);
         line_no++;
         s = nl ? nl + 1 : end;
         if (li.blank) {
