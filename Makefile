@@ -63,13 +63,17 @@ $(A_FILE): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(PC_FILE): Makefile
-	@mkdir -p $(B)
-	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+# newsclean.pc's lines; `make install` writes them again, so the file names
+# the PREFIX given to install, not the one of the first build.
+PC_LINES = 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	  'Name: newsclean' 'Description: Clean body paragraphs from scraped news pages' \
 	  'Version: $(VERSION)' 'Requires.private: $(DEPS)' \
-	  'Libs: -L$${libdir} -lnewsclean' 'Libs.private: -lpthread' \
-	  'Cflags: -I$${includedir}' > $@
+	  'Libs: -L$${libdir} -lnewsclean' 'Libs.private: -lpthread -lm' \
+	  'Cflags: -I$${includedir}'
+
+$(PC_FILE): Makefile
+	@mkdir -p $(B)
+	printf '%s\n' $(PC_LINES) > $@
 
 # The CLI links the static library: it runs from the build tree as it is.
 $(CLI): tools/newsclean.c $(A_FILE)
@@ -110,13 +114,15 @@ install: all
 	ln -sf libnewsclean.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SO_NAME)
 	ln -sf libnewsclean.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnewsclean.so
 	install -m 644 $(A_FILE) $(DESTDIR)$(LIBDIR)/libnewsclean.a
-	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/newsclean.pc
+	printf '%s\n' $(PC_LINES) > $(DESTDIR)$(PKGCONFIGDIR)/newsclean.pc
 	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/newsclean
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/newsclean.1 $(DESTDIR)$(MANDIR)/man1/newsclean.1
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/newsclean.h $(DESTDIR)$(LIBDIR)/libnewsclean.so* \
 	  $(DESTDIR)$(LIBDIR)/libnewsclean.a $(DESTDIR)$(PKGCONFIGDIR)/newsclean.pc \
-	  $(DESTDIR)$(BINDIR)/newsclean
+	  $(DESTDIR)$(BINDIR)/newsclean $(DESTDIR)$(MANDIR)/man1/newsclean.1
 
 clean:
 	rm -rf $(B) $(CLI)
