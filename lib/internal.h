@@ -106,6 +106,10 @@ typedef struct nc_block {
     uint32_t repeat;     /* how many blocks on the page have the same text */
     int32_t lang_score;  /* lang.c: stopwords of the doc language minus best
                             other language's (foreign evidence < 0) */
+    int16_t block_lang;  /* lang.c: the block's own best language (index
+                            as doc->lang), -1 when it shows none */
+    float foreign;       /* lang.c: 0..1 evidence the block is in another
+                            language or script than the document */
     float feat[NC_NFEAT];
     /* Filled by classify.c. */
     float score;       /* body probability (stage 2) */
@@ -171,6 +175,10 @@ nc_status nc_html_blocks(nc_doc *doc);
 nc_status nc_lang_init(void);                /* once, thread-safe */
 nc_status nc_lang_analyse(nc_doc *doc);      /* words, stopwords, language */
 const char *nc_script_code(uint32_t script); /* ISO 15924 */
+/* The BCP-47 code of table language lang ("und" when out of range). */
+const char *nc_lang_code_at(int lang);
+/* Whether word[0..len) is in the document language's stoplist. */
+bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
 
 /* features.c */
 void nc_features(nc_doc *doc);

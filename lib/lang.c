@@ -1,35 +1,423 @@
-/* lang.c - STUB: replaced by the language stage. */
+/* lang.c - the language stage: word counts, letters and script of every
+ * block, the document's language, and each block's stopword evidence.
+ *
+ * The document language is voted by stopword hits in the body-like blocks
+ * (long, not navigation): a word in k languages' lists gives each 1/k, so
+ * words unique to one language ("und", "het", "що") decide close pairs.
+ * Scripts with one language (Greek, Hebrew, Thai, Hangul ...) decide by
+ * script; Han text is Japanese when kana are a tenth of it. A caller's
+ * opts.language wins; <html lang> is evidence that breaks near ties. Each
+ * block then gets the hits of the document language minus those of the
+ * best other language on words the document language's list lacks, so
+ * "Teilen" on an English page scores below zero. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+
 #include <unicode/uscript.h>
-#include "internal.h"
 
-nc_status nc_lang_init(void) { return NC_OK; }
+#include "data/stopwords.h"
+#include "lang_text.h"
 
-nc_status nc_lang_analyse(nc_doc *doc)
+static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
+static nc_status lang_status = NC_ERR_INTERNAL;
+static int lang_count;        /* languages in the table, <= 64 */
+static uint64_t common_mask;  /* languages a stray UI string is likely in */
+
+/* Languages whose words appear as stray UI strings on news pages; rare
+ * languages' lists only count against a block when the page shows them. */
+static const char *const common_codes[] = {
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sk",
+    "sv", "da", "no", "fi", "hu", "ro", "tr", "el", "bg", "hr", "sl", "ca",
+    "ar", "fa", "he", "hi", "id", "vi", "zh", "ja", "ko", "th", "lt", "lv",
+    "et", NULL};
+
+static int lang_index(const char *code)
 {
-    for (size_t i = 0; i < doc->nblocks; i++) {
-        nc_block *b = &doc->blocks[i];
-        uint32_t w = 0;
-        bool in = false;
-        for (size_t k = 0; k < b->len; k++) {
-            bool sp = b->text[k] == ' ';
-            if (!sp && !in)
-                w++;
-            in = !sp;
-        }
-        b->words = w;
-        b->letters = (uint32_t)b->len;
-        b->script = USCRIPT_LATIN;
+    for (int l = 0; l < lang_count; l++)
+        if (!strcmp(nc_stoplangs[l].code, code))
+            return l;
+    return -1;
+}
+
+static void lang_init_once(void)
+{
+    lang_count = nc_nstoplangs < NC_LANG_MAX ? nc_nstoplangs : NC_LANG_MAX;
+    if (!nc_lang_text_init())
+        return; /* lang_status stays NC_ERR_INTERNAL */
+    for (int k = 0; common_codes[k]; k++) {
+        int l = lang_index(common_codes[k]);
+        if (l >= 0)
+            common_mask |= 1ull << l;
     }
-    strcpy(doc->lang_code, "en");
-    doc->script = USCRIPT_LATIN;
-    return NC_OK;
+    lang_status = NC_OK;
+}
+
+nc_status nc_lang_init(void)
+{
+    if (pthread_once(&lang_once, lang_init_once) != 0)
+        return NC_ERR_INTERNAL;
+    return lang_status;
+}
+
+const char *nc_lang_code_at(int lang)
+{
+    if (lang < 0 || lang >= lang_count)
+        return "und";
+    return nc_stoplangs[lang].code;
 }
 
 const char *nc_script_code(uint32_t script)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    const char *s = uscript_getShortName((UScriptCode)script);
-    (void)err;
+    const char *s = script < USCRIPT_CODE_LIMIT
+                        ? uscript_getShortName((UScriptCode)script)
+                        : NULL;
     return s ? s : "Zyyy";
+}
+
+bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len)
+{
+    if (!doc || doc->lang < 0 || doc->lang >= lang_count || !word)
+        return false;
+    char folded[NC_WORD_MAX];
+    size_t n = nc_fold_word(word, len, folded);
+    return n && (nc_stopword_mask(folded, n) >> doc->lang & 1u);
+}
+
+/* ---- scripts ---- */
+
+static bool is_letter_script(uint32_t s)
+{
+    return s != USCRIPT_COMMON && s != USCRIPT_INHERITED &&
+           s != USCRIPT_UNKNOWN;
+}
+
+static bool is_cjk(uint32_t s)
+{
+    return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA ||
+           s == USCRIPT_KATAKANA || s == USCRIPT_KATAKANA_OR_HIRAGANA;
+}
+
+/* Whether letters of script s belong on a page in script doc_script:
+ * Japanese mixes Han and kana, Korean may quote Hanja. */
+static bool script_fits(uint32_t doc_script, uint32_t s)
+{
+    if (s == doc_script || !is_letter_script(s) || !is_letter_script(doc_script))
+        return true;
+    if (doc_script == USCRIPT_JAPANESE)
+        return is_cjk(s);
+    if (doc_script == USCRIPT_HANGUL || doc_script == USCRIPT_KOREAN)
+        return s == USCRIPT_HAN || s == USCRIPT_HANGUL;
+    return false;
+}
+
+/* Languages known by script alone that have no stoplist here. */
+static const char *script_language(uint32_t s)
+{
+    switch (s) {
+    case USCRIPT_LAO: return "lo";
+    case USCRIPT_KHMER: return "km";
+    case USCRIPT_MYANMAR: return "my";
+    case USCRIPT_GEORGIAN: return "ka";
+    case USCRIPT_ETHIOPIC: return "am";
+    case USCRIPT_TAMIL: return "ta";
+    case USCRIPT_TELUGU: return "te";
+    case USCRIPT_KANNADA: return "kn";
+    case USCRIPT_MALAYALAM: return "ml";
+    case USCRIPT_SINHALA: return "si";
+    case USCRIPT_GURMUKHI: return "pa";
+    case USCRIPT_ORIYA: return "or";
+    case USCRIPT_TIBETAN: return "bo";
+    case USCRIPT_THAANA: return "dv";
+    case USCRIPT_MONGOLIAN: return "mn";
+    default: return NULL;
+    }
+}
+
+/* The primary subtag of a BCP-47 tag, lower-cased, with the old and the
+ * macro-language codes mapped to the table's ("nb" -> "no"). */
+static void primary_subtag(const char *tag, char out[16])
+{
+    size_t n = 0;
+    while (tag[n] && tag[n] != '-' && tag[n] != '_' && n < 15) {
+        char c = tag[n];
+        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    out[n] = '\0';
+    if (!strcmp(out, "nb") || !strcmp(out, "nn"))
+        strcpy(out, "no");
+    else if (!strcmp(out, "iw"))
+        strcpy(out, "he");
+    else if (!strcmp(out, "in"))
+        strcpy(out, "id");
+    else if (!strcmp(out, "cmn") || !strcmp(out, "yue"))
+        strcpy(out, "zh");
+}
+
+/* ---- the document's language ---- */
+
+enum {
+    NOT_BODY_IN = NC_IN_NAV | NC_IN_HEADER | NC_IN_FOOTER | NC_IN_ASIDE |
+                  NC_IN_FORM | NC_IN_BUTTON | NC_IN_SELECT,
+    NOT_BODY_HINTS = NC_HINT_NAV | NC_HINT_SHARE | NC_HINT_RELATED |
+                     NC_HINT_PROMO | NC_HINT_COOKIE | NC_HINT_FOOTER |
+                     NC_HINT_SIDEBAR | NC_HINT_AD | NC_HINT_BREADCRUMB |
+                     NC_HINT_NEWSLETTER
+};
+
+/* A block that reads like running text: long enough, not a menu. */
+static bool body_like(const nc_block *b, const nc_block_scan *s)
+{
+    bool long_enough = s->words >= 8 || (s->letters >= 24 && s->words >= 4);
+    if (!long_enough || (b->in & NOT_BODY_IN) || (b->hints & NOT_BODY_HINTS))
+        return false;
+    return b->link_chars < 0.5f * (float)s->chars;
+}
+
+typedef struct lang_vote {
+    double score[NC_LANG_MAX];
+    uint64_t script_letters[256];
+    uint64_t letters;
+} lang_vote;
+
+static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
+{
+    for (int k = 0; k < NC_BLOCK_SCRIPTS && s->script_letters[k]; k++)
+        v->script_letters[s->script[k] & 0xFF] += s->script_letters[k];
+    v->letters += s->letters;
+    for (uint32_t k = 0; k < s->mask_count; k++) {
+        uint64_t m = sc->masks[s->mask_start + k];
+        double w = 1.0 / __builtin_popcountll(m);
+        while (m) {
+            v->score[__builtin_ctzll(m)] += w;
+            m &= m - 1;
+        }
+    }
+}
+
+static uint32_t dominant_script(const lang_vote *v)
+{
+    uint32_t best = USCRIPT_COMMON;
+    uint64_t n = 0;
+    for (uint32_t s = 0; s < 256; s++)
+        if (is_letter_script(s) && v->script_letters[s] > n) {
+            n = v->script_letters[s];
+            best = s;
+        }
+    if (is_cjk(best)) /* Han and kana vote together */
+        return v->script_letters[USCRIPT_HAN] >=
+                       v->script_letters[USCRIPT_HANGUL]
+                   ? USCRIPT_HAN
+                   : USCRIPT_HANGUL;
+    return best;
+}
+
+/* Picks doc->lang, lang_code, confidence and script from the votes. */
+static void decide(nc_doc *doc, const lang_vote *v)
+{
+    uint32_t script = dominant_script(v);
+    doc->script = script;
+    doc->lang = -1;
+    strcpy(doc->lang_code, "und");
+    doc->lang_confidence = 0.0;
+    if (!is_letter_script(script))
+        return;
+    double share = (double)v->script_letters[script] / (double)(v->letters ? v->letters : 1);
+    double amount = fmin(1.0, (double)v->letters / 40.0);
+    char hint[16] = "";
+    if (doc->html_lang)
+        primary_subtag(doc->html_lang, hint);
+    int hinted = hint[0] ? lang_index(hint) : -1;
+
+    if (script == USCRIPT_HAN) {
+        uint64_t kana = v->script_letters[USCRIPT_HIRAGANA] +
+                        v->script_letters[USCRIPT_KATAKANA] +
+                        v->script_letters[USCRIPT_KATAKANA_OR_HIRAGANA];
+        uint64_t cjk = kana + v->script_letters[USCRIPT_HAN];
+        bool ja = kana * 10 >= cjk || (kana * 50 >= cjk && !strcmp(hint, "ja"));
+        doc->lang = lang_index(ja ? "ja" : "zh");
+        strcpy(doc->lang_code, ja ? "ja" : "zh");
+        if (ja)
+            doc->script = USCRIPT_JAPANESE;
+        share = (double)cjk / (double)(v->letters ? v->letters : 1);
+        doc->lang_confidence = share * amount;
+        return;
+    }
+
+    /* The table's languages in this script. */
+    uint64_t cand = 0;
+    int ncand = 0, only = -1;
+    for (int l = 0; l < lang_count; l++)
+        if ((uint32_t)nc_stoplangs[l].script == script) {
+            cand |= 1ull << l;
+            ncand++;
+            only = l;
+        }
+    if (ncand == 0) {
+        const char *code = script_language(script);
+        if (code) {
+            strcpy(doc->lang_code, code);
+            doc->lang_confidence = share * amount;
+        }
+        return;
+    }
+    if (ncand == 1) {
+        doc->lang = only;
+        strcpy(doc->lang_code, nc_stoplangs[only].code);
+        doc->lang_confidence = share * amount;
+        return;
+    }
+    double score[NC_LANG_MAX];
+    double best = 0.0, second = 0.0;
+    int arg = -1;
+    for (int l = 0; l < lang_count; l++)
+        score[l] = (cand >> l & 1u) ? v->score[l] : 0.0;
+    double top = 0.0;
+    for (int l = 0; l < lang_count; l++)
+        top = fmax(top, score[l]);
+    /* <html lang> breaks near ties and speaks when nothing else does. */
+    if (hinted >= 0 && (cand >> hinted & 1u))
+        score[hinted] += 0.1 * top + 0.5;
+    for (int l = 0; l < lang_count; l++) {
+        if (score[l] > best) {
+            second = best;
+            best = score[l];
+            arg = l;
+        } else if (score[l] > second) {
+            second = score[l];
+        }
+    }
+    if (arg < 0)
+        return;
+    doc->lang = arg;
+    strcpy(doc->lang_code, nc_stoplangs[arg].code);
+    doc->lang_confidence = (best - second) / best * fmin(1.0, best / 8.0) * share;
+}
+
+/* ---- per-block evidence ---- */
+
+static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
+                           const nc_scanner *sc, uint64_t others)
+{
+    int d = doc->lang;
+    uint64_t dbit = d >= 0 ? 1ull << d : 0;
+    uint16_t cnt[NC_LANG_MAX];
+    memset(cnt, 0, sizeof cnt);
+    uint32_t doc_hits = 0;
+    for (uint32_t k = 0; k < s->mask_count; k++) {
+        uint64_t m = sc->masks[s->mask_start + k];
+        if (m & dbit) {
+            doc_hits++;
+            continue;
+        }
+        m &= others;
+        while (m) {
+            cnt[__builtin_ctzll(m)]++;
+            m &= m - 1;
+        }
+    }
+    int other = -1;
+    for (int l = 0; l < lang_count; l++)
+        if (cnt[l] && (other < 0 || cnt[l] > cnt[other]))
+            other = l;
+    uint32_t other_hits = other >= 0 ? cnt[other] : 0;
+
+    /* Letters in a script the page is not written in. */
+    uint32_t foreign_letters = 0;
+    for (int k = 0; k < NC_BLOCK_SCRIPTS && s->script_letters[k]; k++)
+        if (!script_fits(doc->script, s->script[k]))
+            foreign_letters += s->script_letters[k];
+    float script_foreign = s->letters ? (float)foreign_letters / (float)s->letters : 0.0f;
+
+    b->words = s->words;
+    b->letters = s->letters;
+    b->script = s->letters ? s->script[0] : USCRIPT_COMMON;
+    b->stopwords = d >= 0 ? doc_hits : other_hits;
+    b->block_lang = (int16_t)(doc_hits && doc_hits >= other_hits ? d : other);
+    int32_t against = (int32_t)other_hits;
+    if (script_foreign >= 0.5f) {
+        int32_t fwords = (int32_t)ceilf((float)s->words * script_foreign);
+        if (fwords > against)
+            against = fwords;
+        if (!doc_hits || doc_hits < other_hits) {
+            int only = -1, n = 0;
+            for (int l = 0; l < lang_count; l++)
+                if ((uint32_t)nc_stoplangs[l].script == s->script[0]) {
+                    only = l;
+                    n++;
+                }
+            b->block_lang = (int16_t)(other >= 0 ? other : n == 1 ? only : -1);
+        }
+    }
+    b->lang_score = d >= 0 || script_foreign >= 0.5f ? (int32_t)doc_hits - against : 0;
+    float words_foreign = 0.0f;
+    if (d >= 0 && other_hits > doc_hits)
+        words_foreign = (float)(other_hits - doc_hits) /
+                        (float)(other_hits + doc_hits) *
+                        fminf(1.0f, (float)other_hits / 2.0f);
+    b->foreign = fmaxf(script_foreign, words_foreign);
+}
+
+static void set_hint(nc_doc *doc, const char *tag)
+{
+    char code[16];
+    primary_subtag(tag, code);
+    doc->lang = lang_index(code);
+    strcpy(doc->lang_code, code[0] ? code : "und");
+    doc->lang_confidence = 1.0;
+    if (doc->lang >= 0 && nc_stoplangs[doc->lang].script == USCRIPT_JAPANESE)
+        doc->script = USCRIPT_JAPANESE;
+}
+
+nc_status nc_lang_analyse(nc_doc *doc)
+{
+    nc_status st = nc_lang_init();
+    if (st != NC_OK)
+        return st;
+    nc_block_scan *scans = doc->nblocks ? malloc(doc->nblocks * sizeof *scans) : NULL;
+    lang_vote *v = calloc(1, sizeof *v);
+    nc_scanner sc;
+    memset(&sc, 0, sizeof sc);
+    if ((doc->nblocks && !scans) || !v) {
+        free(scans);
+        free(v);
+        return NC_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_scan_block(&sc, doc->blocks[i].text, doc->blocks[i].len, &scans[i]);
+        scans[i].body_like = body_like(&doc->blocks[i], &scans[i]);
+        if (scans[i].body_like)
+            vote(v, &sc, &scans[i]);
+    }
+    if (v->letters < 50) { /* no running text: every block votes */
+        memset(v, 0, sizeof *v);
+        for (size_t i = 0; i < doc->nblocks; i++)
+            vote(v, &sc, &scans[i]);
+    }
+    if (sc.failed) {
+        st = NC_ERR_NOMEM;
+        goto out;
+    }
+    decide(doc, v);
+    if (doc->opts.language && doc->opts.language[0])
+        set_hint(doc, doc->opts.language);
+    /* Other languages a block is held against: the usual ones and any
+     * this page shows in strength. */
+    uint64_t others = common_mask;
+    double top = 0.0;
+    for (int l = 0; l < lang_count; l++)
+        top = fmax(top, v->score[l]);
+    for (int l = 0; l < lang_count; l++)
+        if (top > 0 && v->score[l] >= 0.1 * top)
+            others |= 1ull << l;
+    if (doc->lang >= 0)
+        others &= ~(1ull << doc->lang);
+    for (size_t i = 0; i < doc->nblocks; i++)
+        block_evidence(doc, &doc->blocks[i], &scans[i], &sc, others);
+out:
+    nc_scanner_free(&sc);
+    free(scans);
+    free(v);
+    return st;
 }

@@ -1,0 +1,19 @@
+/* stopwords.h - the stopword table tools/gen_stopwords.py generates
+ * (stopwords.c). lang.c builds its hash table from it once. */
+#ifndef NC_DATA_STOPWORDS_H
+#define NC_DATA_STOPWORDS_H
+
+#include <unicode/uscript.h>
+
+typedef struct nc_stoplang {
+    const char *code;          /* BCP-47 primary subtag: "de" */
+    const char *name;          /* English name, for tools */
+    UScriptCode script;        /* the script its words are in (Jpan for ja) */
+    int count;                 /* words */
+    const char *const *chunks; /* space-separated lower-case words, 0-ended */
+} nc_stoplang;
+
+extern const nc_stoplang nc_stoplangs[];
+extern const int nc_nstoplangs;
+
+#endif /* NC_DATA_STOPWORDS_H */

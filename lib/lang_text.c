@@ -1,0 +1,594 @@
+/* lang_text.c - the language stage's text layer: a code point class table
+ * and a case-folding table built once from ICU (so the hot loop makes no
+ * ICU call), the stopword hash (folded word -> 64-bit language mask), and
+ * the one-pass tokenizer. Runs of Han, kana, Thai, Lao, Khmer and Myanmar
+ * are handed to ICU's word break iterator, the only place words there can
+ * be found. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+
+#include "data/stopwords.h"
+#include "lang_text.h"
+
+/* ---- code point classes: a two-stage table over planes 0-3 ---- */
+
+#define CP_LIMIT 0x40000u /* past Han extension planes: nothing we count */
+#define CP_SHIFT 7
+#define CP_BLOCK (1u << CP_SHIFT)
+#define FOLD_LIMIT 0x2000u /* case folding by table below this */
+
+static uint16_t cp_stage1[CP_LIMIT >> CP_SHIFT];
+static uint16_t *cp_stage2; /* unique 128-entry blocks */
+static uint16_t fold_table[FOLD_LIMIT];
+static UBreakIterator *brk_template; /* cloned once a call */
+
+static bool nospace_script(UScriptCode s)
+{
+    return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA ||
+           s == USCRIPT_KATAKANA_OR_HIRAGANA || s == USCRIPT_THAI ||
+           s == USCRIPT_LAO || s == USCRIPT_KHMER || s == USCRIPT_MYANMAR;
+}
+
+static uint16_t classify_cp(uint32_t cp)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript((UChar32)cp, &err);
+    if (U_FAILURE(err) || script < 0 || script > 0xFF)
+        script = USCRIPT_UNKNOWN;
+    uint16_t cl = (uint16_t)script;
+    int8_t type = u_charType((UChar32)cp);
+    if (u_isalpha((UChar32)cp))
+        cl |= NC_CL_WORD | NC_CL_LETTER;
+    else if (type == U_DECIMAL_DIGIT_NUMBER)
+        cl |= NC_CL_WORD | NC_CL_DIGIT;
+    else if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+             type == U_ENCLOSING_MARK)
+        cl |= NC_CL_WORD; /* inside a word, not a letter of its own */
+    /* The prolonged sound mark is Common but only ever inside kana. */
+    if ((cl & NC_CL_WORD) &&
+        (nospace_script(script) || cp == 0x30FC || cp == 0xFF70))
+        cl |= NC_CL_NOSPACE;
+    if (cp >= FOLD_LIMIT &&
+        u_hasBinaryProperty((UChar32)cp, UCHAR_CHANGES_WHEN_CASEFOLDED))
+        cl |= NC_CL_CASED;
+    return cl;
+}
+
+static uint32_t block_hash(const uint16_t *b)
+{
+    uint32_t h = 2166136261u;
+    for (unsigned i = 0; i < CP_BLOCK; i++)
+        h = (h ^ b[i]) * 16777619u;
+    return h;
+}
+
+/* Many 128-code-point blocks are alike (all of Han, unassigned planes), so
+ * equal blocks are stored once: ~100 KB instead of 512 KB. */
+static bool build_cp_table(void)
+{
+    enum { NSLOT = 4096 };
+    size_t nblocks = CP_LIMIT >> CP_SHIFT, nunique = 0;
+    uint16_t *all = malloc(nblocks * CP_BLOCK * sizeof *all);
+    int32_t *slots = malloc(NSLOT * sizeof *slots);
+    if (!all || !slots) {
+        free(all);
+        free(slots);
+        return false;
+    }
+    for (size_t k = 0; k < NSLOT; k++)
+        slots[k] = -1;
+    uint16_t cur[CP_BLOCK];
+    for (size_t blk = 0; blk < nblocks; blk++) {
+        for (unsigned i = 0; i < CP_BLOCK; i++)
+            cur[i] = classify_cp((uint32_t)(blk * CP_BLOCK + i));
+        uint32_t h = block_hash(cur) & (NSLOT - 1);
+        for (;;) {
+            int32_t u = slots[h];
+            if (u < 0) {
+                memcpy(all + nunique * CP_BLOCK, cur, sizeof cur);
+                slots[h] = (int32_t)nunique;
+                cp_stage1[blk] = (uint16_t)nunique++;
+                break;
+            }
+            if (!memcmp(all + (size_t)u * CP_BLOCK, cur, sizeof cur)) {
+                cp_stage1[blk] = (uint16_t)u;
+                break;
+            }
+            h = (h + 1) & (NSLOT - 1);
+        }
+    }
+    free(slots);
+    uint16_t *shrunk = realloc(all, nunique * CP_BLOCK * sizeof *all);
+    cp_stage2 = shrunk ? shrunk : all;
+    for (uint32_t cp = 0; cp < FOLD_LIMIT; cp++) {
+        UChar32 f = u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
+        fold_table[cp] = (uint16_t)(f >= 0 && f < 0x10000 ? f : (UChar32)cp);
+    }
+    return true;
+}
+
+uint16_t nc_cp_class(uint32_t cp)
+{
+    if (cp >= CP_LIMIT)
+        return 0;
+    return cp_stage2[((size_t)cp_stage1[cp >> CP_SHIFT] << CP_SHIFT) |
+                     (cp & (CP_BLOCK - 1))];
+}
+
+/* ---- UTF-8 ---- */
+
+/* Decodes one code point at s (left > 0 bytes); invalid bytes read as
+ * U+FFFD one at a time (input.c has repaired the text already). */
+static size_t utf8_next(const unsigned char *s, size_t left, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || n > left || c > 0xF4) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t v = c & (0x7Fu >> n);
+    for (size_t k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[k] & 0x3Fu);
+    }
+    *cp = v;
+    return n;
+}
+
+static size_t utf8_put(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* ---- case folding ---- */
+
+/* The rare word with a cased letter past U+2000 (fullwidth Latin,
+ * Glagolitic, Cherokee ...): ICU's full folding on a stack buffer. */
+static size_t fold_icu(const char *s, size_t len, char *out)
+{
+    UChar in16[NC_WORD_MAX], f16[NC_WORD_MAX];
+    int32_t n16 = 0, nf = 0, n8 = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    u_strFromUTF8(in16, NC_WORD_MAX, &n16, s, (int32_t)len, &err);
+    if (U_FAILURE(err) || n16 >= NC_WORD_MAX)
+        return 0;
+    nf = u_strFoldCase(f16, NC_WORD_MAX, in16, n16, U_FOLD_CASE_DEFAULT, &err);
+    if (U_FAILURE(err) || nf >= NC_WORD_MAX)
+        return 0;
+    u_strToUTF8(out, NC_WORD_MAX, &n8, f16, nf, &err);
+    if (U_FAILURE(err) || n8 >= NC_WORD_MAX)
+        return 0;
+    return (size_t)n8;
+}
+
+size_t nc_fold_word(const char *s, size_t len, char *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_next(u + i, len - i, &cp);
+        if (cp < 0x80)
+            cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+        else if (cp < FOLD_LIMIT)
+            cp = fold_table[cp];
+        else if (cp == 0x2019)
+            cp = '\''; /* the typographic apostrophe of "l’homme" */
+        else if (nc_cp_class(cp) & NC_CL_CASED)
+            return fold_icu(s, len, out);
+        if (o + 4 >= NC_WORD_MAX)
+            return 0;
+        o += utf8_put(out + o, cp);
+        i += n;
+    }
+    return o;
+}
+
+/* ---- the stopword hash ---- */
+
+typedef struct sw_slot {
+    uint64_t mask;
+    uint32_t hash;
+    uint32_t off;  /* in sw_pool */
+    uint8_t len;   /* 0: empty slot */
+} sw_slot;
+
+static sw_slot *sw_slots;
+static uint32_t sw_cap; /* power of two */
+static char *sw_pool;
+static size_t sw_pool_len;
+
+static uint64_t word_hash(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+uint64_t nc_stopword_mask(const char *folded, size_t len)
+{
+    if (len == 0 || len >= NC_WORD_MAX)
+        return 0;
+    uint64_t h = word_hash(folded, len);
+    uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 32) & (sw_cap - 1);
+    for (;;) {
+        const sw_slot *s = &sw_slots[k];
+        if (!s->len)
+            return 0;
+        if (s->hash == h32 && s->len == len &&
+            !memcmp(sw_pool + s->off, folded, len))
+            return s->mask;
+        k = (k + 1) & (sw_cap - 1);
+    }
+}
+
+static void sw_insert(const char *folded, size_t len, int lang)
+{
+    uint64_t h = word_hash(folded, len);
+    uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 32) & (sw_cap - 1);
+    for (;;) {
+        sw_slot *s = &sw_slots[k];
+        if (!s->len) {
+            memcpy(sw_pool + sw_pool_len, folded, len);
+            s->off = (uint32_t)sw_pool_len;
+            s->len = (uint8_t)len;
+            s->hash = h32;
+            s->mask = 1ull << lang;
+            sw_pool_len += len;
+            return;
+        }
+        if (s->hash == h32 && s->len == len &&
+            !memcmp(sw_pool + s->off, folded, len)) {
+            s->mask |= 1ull << lang;
+            return;
+        }
+        k = (k + 1) & (sw_cap - 1);
+    }
+}
+
+static bool build_stopwords(void)
+{
+    size_t words = 0, bytes = 0;
+    for (int l = 0; l < nc_nstoplangs; l++)
+        for (const char *const *c = nc_stoplangs[l].chunks; *c; c++) {
+            bytes += strlen(*c);
+            words += (size_t)nc_stoplangs[l].count;
+        }
+    sw_cap = 1024;
+    while (sw_cap < 2 * words)
+        sw_cap <<= 1;
+    sw_slots = calloc(sw_cap, sizeof *sw_slots);
+    sw_pool = malloc(bytes * 2 + NC_WORD_MAX); /* folding may grow a word */
+    if (!sw_slots || !sw_pool)
+        return false;
+    for (int l = 0; l < nc_nstoplangs && l < NC_LANG_MAX; l++)
+        for (const char *const *c = nc_stoplangs[l].chunks; *c; c++) {
+            const char *p = *c;
+            while (*p) {
+                const char *sp = strchr(p, ' ');
+                size_t n = sp ? (size_t)(sp - p) : strlen(p);
+                char folded[NC_WORD_MAX];
+                size_t fl = nc_fold_word(p, n, folded);
+                if (fl && sw_pool_len + fl <= bytes * 2)
+                    sw_insert(folded, fl, l);
+                p += n;
+                while (*p == ' ')
+                    p++;
+            }
+        }
+    return true;
+}
+
+bool nc_lang_text_init(void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    u_init(&err);
+    if (U_FAILURE(err))
+        return false;
+    if (!build_cp_table() || !build_stopwords())
+        return false;
+    err = U_ZERO_ERROR;
+    brk_template = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+    return U_SUCCESS(err) && brk_template;
+}
+
+/* ---- the tokenizer ---- */
+
+static void push_mask(nc_scanner *sc, uint64_t mask)
+{
+    if (sc->nmasks == sc->cap_masks) {
+        size_t cap = sc->cap_masks ? sc->cap_masks * 2 : 4096;
+        uint64_t *m = realloc(sc->masks, cap * sizeof *m);
+        if (!m) {
+            sc->failed = true;
+            return;
+        }
+        sc->masks = m;
+        sc->cap_masks = cap;
+    }
+    sc->masks[sc->nmasks++] = mask;
+}
+
+/* Letters by script, for one block: few scripts, so a short list. */
+typedef struct script_tally {
+    uint16_t script[8];
+    uint32_t n[8];
+    int used;
+} script_tally;
+
+static void tally(script_tally *t, uint16_t script)
+{
+    for (int k = 0; k < t->used; k++)
+        if (t->script[k] == script) {
+            t->n[k]++;
+            return;
+        }
+    if (t->used < 8) {
+        t->script[t->used] = script;
+        t->n[t->used++] = 1;
+    }
+}
+
+static UBreakIterator *scanner_brk(nc_scanner *sc)
+{
+    if (!sc->brk) {
+        UErrorCode err = U_ZERO_ERROR;
+#if U_ICU_VERSION_MAJOR_NUM >= 69
+        sc->brk = ubrk_clone(brk_template, &err);
+#else
+        sc->brk = ubrk_safeClone(brk_template, NULL, NULL, &err);
+#endif
+        if (U_FAILURE(err))
+            sc->brk = NULL;
+    }
+    return sc->brk;
+}
+
+/* Words of a no-space run s[0..len) (cps code points), by ICU. */
+static uint32_t run_words(nc_scanner *sc, const char *s, size_t len,
+                          uint32_t cps)
+{
+    if (sc->cap_u16 < len + 1) {
+        size_t cap = sc->cap_u16 ? sc->cap_u16 : 1024;
+        while (cap < len + 1)
+            cap *= 2;
+        uint16_t *u = realloc(sc->u16, cap * sizeof *u);
+        if (!u)
+            return cps; /* no memory for ICU: a character a word */
+        sc->u16 = u;
+        sc->cap_u16 = cap;
+    }
+    UBreakIterator *bi = scanner_brk(sc);
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    u_strFromUTF8((UChar *)sc->u16, (int32_t)sc->cap_u16, &n16, s,
+                  (int32_t)len, &err);
+    if (!bi || U_FAILURE(err))
+        return cps;
+    ubrk_setText(bi, (const UChar *)sc->u16, n16, &err);
+    if (U_FAILURE(err))
+        return cps;
+    uint32_t words = 0;
+    int32_t prev = ubrk_first(bi);
+    for (int32_t p = ubrk_next(bi); p != UBRK_DONE; prev = p, p = ubrk_next(bi)) {
+        if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT)
+            continue;
+        words++;
+        if (p - prev > 16)
+            continue;
+        char w8[NC_WORD_MAX];
+        int32_t n8 = 0;
+        UErrorCode e8 = U_ZERO_ERROR;
+        u_strToUTF8(w8, NC_WORD_MAX, &n8, (const UChar *)sc->u16 + prev,
+                    p - prev, &e8);
+        if (U_SUCCESS(e8) && n8 < NC_WORD_MAX) {
+            uint64_t m = nc_stopword_mask(w8, (size_t)n8);
+            if (m)
+                push_mask(sc, m);
+        }
+    }
+    return words;
+}
+
+/* The word being read: its folded bytes and what it holds. */
+typedef struct word_state {
+    char buf[NC_WORD_MAX];
+    size_t len, start, apostrophe; /* apostrophe: its index + 1, or 0 */
+    bool active, too_long, has_letter, needs_icu;
+} word_state;
+
+static void end_word(nc_scanner *sc, word_state *w, const char *text,
+                     size_t end, nc_block_scan *out)
+{
+    if (!w->active)
+        return;
+    w->active = false;
+    out->words++;
+    if (w->too_long || !w->has_letter)
+        return;
+    size_t len = w->len;
+    if (w->needs_icu) {
+        len = nc_fold_word(text + w->start, end - w->start, w->buf);
+        w->apostrophe = 0;
+    }
+    uint64_t m = nc_stopword_mask(w->buf, len);
+    if (!m && w->apostrophe) /* French "l'", Italian "dell'" */
+        m = nc_stopword_mask(w->buf, w->apostrophe);
+    if (m)
+        push_mask(sc, m);
+}
+
+static void word_put(word_state *w, uint32_t cp)
+{
+    if (w->len + 4 >= NC_WORD_MAX) {
+        w->too_long = true;
+        return;
+    }
+    w->len += utf8_put(w->buf + w->len, cp);
+}
+
+void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
+                   nc_block_scan *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    script_tally tl = {{0}, {0}, 0};
+    uint32_t latin = 0;
+    word_state w;
+    w.active = false;
+    memset(out, 0, sizeof *out);
+    out->mask_start = (uint32_t)sc->nmasks;
+    size_t i = 0;
+    uint32_t prev_cp = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_next(s + i, len - i, &cp);
+        uint16_t cl = nc_cp_class(cp);
+        if (cp != ' ')
+            out->chars++;
+        if (cl & NC_CL_NOSPACE) {
+            end_word(sc, &w, text, i, out);
+            size_t j = i;
+            uint32_t cps = 0;
+            while (j < len) {
+                uint32_t c2;
+                size_t n2 = utf8_next(s + j, len - j, &c2);
+                uint16_t cl2 = nc_cp_class(c2);
+                bool mark = (cl2 & NC_CL_WORD) && !(cl2 & (NC_CL_LETTER | NC_CL_DIGIT));
+                if (!(cl2 & NC_CL_NOSPACE) && !mark)
+                    break;
+                if (cl2 & NC_CL_LETTER) {
+                    out->letters++;
+                    tally(&tl, (uint16_t)(cl2 & 0xFF));
+                }
+                if (j > i)
+                    out->chars++;
+                cps++;
+                j += n2;
+            }
+            out->words += run_words(sc, text + i, j - i, cps);
+            i = j;
+            prev_cp = 0;
+            continue;
+        }
+        if (cl & NC_CL_WORD) {
+            if (!w.active) {
+                w.active = true;
+                w.len = 0;
+                w.start = i;
+                w.apostrophe = 0;
+                w.too_long = w.has_letter = w.needs_icu = false;
+            }
+            if (cl & NC_CL_LETTER) {
+                out->letters++;
+                w.has_letter = true;
+                if (cp < 0x80)
+                    latin++;
+                else
+                    tally(&tl, (uint16_t)(cl & 0xFF));
+            }
+            if (cp < 0x80)
+                cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+            else if (cp < FOLD_LIMIT)
+                cp = fold_table[cp];
+            else if (cl & NC_CL_CASED)
+                w.needs_icu = true;
+            word_put(&w, cp);
+            prev_cp = cp;
+            i += n;
+            continue;
+        }
+        /* Inside a word: "don't", "l’homme", "3.5", "1,000". */
+        if (w.active && i + n < len) {
+            uint32_t next;
+            utf8_next(s + i + n, len - i - n, &next);
+            uint16_t ncl = nc_cp_class(next);
+            if ((cp == '\'' || cp == 0x2019) && (ncl & NC_CL_LETTER) &&
+                !(ncl & NC_CL_NOSPACE) && w.has_letter) {
+                if (!w.apostrophe)
+                    w.apostrophe = w.len + 1;
+                word_put(&w, '\'');
+                i += n;
+                continue;
+            }
+            if ((cp == '.' || cp == ',') && (ncl & NC_CL_DIGIT) &&
+                prev_cp >= '0' && prev_cp <= '9') {
+                word_put(&w, cp);
+                i += n;
+                continue;
+            }
+        }
+        end_word(sc, &w, text, i, out);
+        prev_cp = cp;
+        i += n;
+    }
+    end_word(sc, &w, text, len, out);
+    if (latin)
+        for (int k = 0;; k++) {
+            if (k == tl.used) {
+                if (tl.used < 8) {
+                    tl.script[tl.used] = USCRIPT_LATIN;
+                    tl.n[tl.used++] = latin;
+                }
+                break;
+            }
+            if (tl.script[k] == USCRIPT_LATIN) {
+                tl.n[k] += latin;
+                break;
+            }
+        }
+    /* Keep the NC_BLOCK_SCRIPTS largest, most first. */
+    for (int k = 0; k < NC_BLOCK_SCRIPTS && tl.used > 0; k++) {
+        int best = 0;
+        for (int q = 1; q < tl.used; q++)
+            if (tl.n[q] > tl.n[best])
+                best = q;
+        out->script[k] = tl.script[best];
+        out->script_letters[k] = tl.n[best];
+        tl.script[best] = tl.script[tl.used - 1];
+        tl.n[best] = tl.n[tl.used - 1];
+        tl.used--;
+    }
+    out->mask_count = (uint32_t)(sc->nmasks - out->mask_start);
+}
+
+void nc_scanner_free(nc_scanner *sc)
+{
+    free(sc->masks);
+    free(sc->u16);
+    if (sc->brk)
+        ubrk_close(sc->brk);
+    memset(sc, 0, sizeof *sc);
+}
