@@ -92,8 +92,11 @@ deps:
 check: check-unit
 	@echo "make check: all suites passed"
 
+# Every suite runs even when one fails, so one red suite hides no other.
 check-unit: deps all $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== $$t"; CK_FORK=yes $$t; done
+	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; \
+	  CK_FORK=yes $$t || failed="$$failed $$t"; done; \
+	  if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 
 demo: deps all
 	./$(CLI) tests/data/seed/text-lines/sputnik-cyber-unit.txt
