@@ -26,7 +26,9 @@ check-large: all $(LARGE_BIN)
 
 # Runs the suites of whatever build directory B names (used by asan/tsan).
 san-run: $(A_FILE) $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== $$t"; CK_FORK=yes $$t; done
+	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; \
+	  CK_FORK=yes $$t || failed="$$failed $$t"; done; \
+	  if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 
 SAN_OPT  := -O1 -g -fno-omit-frame-pointer
 ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -49,8 +51,9 @@ tsan:
 VALGRIND := valgrind --leak-check=full --show-leak-kinds=definite,indirect \
             --errors-for-leak-kinds=definite,indirect --error-exitcode=1 -q
 valgrind: all $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
-	  CK_FORK=no NC_TEST_SLOW=1 $(VALGRIND) $$t; done
+	@failed=""; for t in $(TEST_BIN); do echo "== valgrind $$t"; \
+	  CK_FORK=no NC_TEST_SLOW=1 $(VALGRIND) $$t || failed="$$failed $$t"; done; \
+	  if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 	@echo "make valgrind: all suites clean"
 
 # ---- fuzzing (clang's libFuzzer) ----
