@@ -1,3 +1,584 @@
-/* html_blocks.c - STUB: replaced by the HTML stage. */
-#include "internal.h"
-nc_status nc_html_blocks(nc_doc *doc) { return nc_text_blocks(doc); }
+/* html_blocks.c - HTML -> the blocks text_blocks.c makes, plus the markup
+ * evidence (tag, containers, class/id hints, links, depth).
+ *
+ * libxml2's HTML parser runs in SAX mode: no tree is built, and this file
+ * keeps its own stack of open elements (bounded by max_depth; deeper
+ * elements are flattened into the deepest one kept), so 100,000 nested
+ * tags cost neither C stack nor a node each. Blocks follow
+ * ../shared/tools/html2text.py --lines: block elements and <br> end a
+ * block, inline elements join, table cells are joined with spaces, <pre>
+ * keeps its lines; script-like and hidden elements are skipped. */
+#include <limits.h>
+#include <stdlib.h>
+#include <pthread.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "html.h"
+
+/* One open element kept on the stack. */
+typedef struct frame {
+    uint32_t depth;     /* its depth in the document (1 = <html>) */
+    uint32_t rec;       /* its record */
+    uint32_t in;        /* NC_IN_* of it and its ancestors */
+    uint32_t hints;     /* NC_HINT_* of it and its ancestors */
+    uint32_t container; /* record of the nearest block-level element */
+    uint32_t group;     /* record of the container's own container */
+    uint32_t link;      /* ordinal of the innermost <a>, 0 outside links */
+    uint16_t cdepth;    /* depth of the container */
+    uint8_t tag;        /* the container's nc_tag */
+    bool li;            /* inside an <li> */
+    bool unlikely;      /* it or an ancestor has boilerplate class words */
+} frame;
+
+/* The block being gathered. */
+typedef struct pending {
+    nc_buf text;
+    uint32_t chars;      /* non-space characters */
+    uint32_t link_chars; /* of those, inside <a> */
+    uint32_t link;       /* the first <a> seen, to tell one link from many */
+    bool many_links;
+    uint32_t in, hints;
+    uint32_t container, group;
+    uint16_t depth;
+    uint8_t tag;
+    bool li;
+} pending;
+
+typedef struct walk {
+    nc_doc *doc;
+    htmlParserCtxtPtr ctxt;
+    nc_status status;
+    frame *frames;
+    size_t nframes, cap_frames, max_frames;
+    uint32_t depth;      /* current document depth, kept even past the stack */
+    uint32_t skip_depth; /* depth of the skipped element we are in, or 0 */
+    uint32_t pre;        /* open <pre> elements */
+    uint32_t links;      /* <a> elements seen */
+    bool in_title, in_ld;
+    nc_html_rec *recs;
+    uint32_t nrecs, cap_recs;
+    uint32_t *block_rec; /* per block: its container record */
+    size_t cap_block_rec;
+    uint32_t last_group; /* gap_before: the previous block's group */
+    pending blk;
+    nc_buf title, ld;
+} walk;
+
+static pthread_once_t html_once = PTHREAD_ONCE_INIT;
+
+static void html_init_once(void)
+{
+    xmlInitParser();
+    nc_html_hints_init();
+}
+
+static void fail(walk *w, nc_status st)
+{
+    if (w->status == NC_OK)
+        w->status = st;
+    xmlStopParser(w->ctxt);
+}
+
+static bool grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    if (n > SIZE_MAX / size)
+        return false;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+/* ---- blocks ---- */
+
+static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
+{
+    nc_doc *doc = w->doc;
+    nc_status st;
+    nc_block *b = nc_doc_add_block(doc, s, len, &st);
+    if (!b) {
+        if (st != NC_OK)
+            fail(w, st);
+        else if (doc->flags & NC_FLAG_TRUNCATED_BLOCKS)
+            fail(w, NC_OK); /* max_blocks: the rest of the page is not read */
+        return;
+    }
+    const pending *p = &w->blk;
+    b->tag = p->tag;
+    b->in = p->in;
+    b->hints = p->hints;
+    b->depth = p->depth;
+    b->link_chars = (float)link_chars;
+    b->list_item = p->li;
+    if (p->link && !p->many_links && p->link_chars == p->chars)
+        b->in |= NC_IN_LINK;
+    b->gap_before = doc->nblocks == 1 || p->group != w->last_group;
+    w->last_group = p->group;
+    size_t cap = w->cap_block_rec;
+    if (!grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
+        fail(w, NC_ERR_NOMEM);
+        return;
+    }
+    w->cap_block_rec = cap;
+    w->block_rec[doc->nblocks - 1] = p->container;
+}
+
+/* Ends the block being gathered (html2text's flush). */
+static void flush(walk *w)
+{
+    pending *p = &w->blk;
+    if (p->chars && w->status == NC_OK) {
+        if (!w->pre) {
+            add_block(w, p->text.data, p->text.len, p->link_chars);
+        } else {
+            /* <pre>: one block a line, blank lines dropped. */
+            const char *s = p->text.data, *end = s + p->text.len;
+            uint32_t link = p->link_chars == p->chars ? 1 : 0;
+            while (s < end && w->status == NC_OK) {
+                const char *nl = memchr(s, '\n', (size_t)(end - s));
+                size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+                size_t before = w->doc->nblocks;
+                add_block(w, s, n, 0);
+                if (link && w->doc->nblocks > before) {
+                    nc_block *b = &w->doc->blocks[w->doc->nblocks - 1];
+                    b->link_chars = (float)b->len;
+                }
+                s = nl ? nl + 1 : end;
+            }
+        }
+    }
+    p->text.len = 0;
+    p->chars = p->link_chars = p->link = 0;
+    p->many_links = false;
+    p->in = p->hints = 0;
+}
+
+static const frame root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
+                                 NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false};
+
+static const frame *top(const walk *w)
+{
+    return w->nframes ? &w->frames[w->nframes - 1] : &root_frame;
+}
+
+/* Appends text; counts its characters for links and the best container. */
+static void add_text(walk *w, const char *s, size_t len)
+{
+    pending *p = &w->blk;
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t chars = 0, commas = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = u[i];
+        if (c <= ' ' || (c & 0xC0) == 0x80)
+            continue;
+        if (c == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
+            continue; /* NBSP; its second byte is skipped as a continuation */
+        chars++;
+        /* ',' and the CJK and Arabic commas */
+        if (c == ',' ||
+            (c == 0xEF && i + 2 < len && u[i + 1] == 0xBC && u[i + 2] == 0x8C) ||
+            (c == 0xE3 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0x81) ||
+            (c == 0xD8 && i + 1 < len && u[i + 1] == 0x8C))
+            commas++;
+    }
+    if (!chars) {
+        /* White space only matters between words, and as line ends in
+         * <pre>. */
+        if (p->text.len &&
+            !(w->pre ? nc_buf_append(&p->text, s, len)
+                     : nc_buf_append_char(&p->text, ' ')))
+            fail(w, NC_ERR_NOMEM);
+        return;
+    }
+    const frame *f = top(w);
+    if (!p->chars) {
+        p->tag = f->tag;
+        p->container = f->container;
+        p->group = f->group;
+        p->depth = f->cdepth;
+        p->li = f->li;
+    }
+    p->chars += chars;
+    p->in |= f->in;
+    p->hints |= f->hints;
+    if (f->link) {
+        p->link_chars += chars;
+        if (!p->link)
+            p->link = f->link;
+        else if (p->link != f->link)
+            p->many_links = true;
+    }
+    if (f->rec != NC_HTML_NONE) {
+        w->recs[f->rec].chars += chars;
+        if (f->link)
+            w->recs[f->rec].link_chars += chars;
+    }
+    if (f->container != NC_HTML_NONE) {
+        w->recs[f->container].direct_chars += chars;
+        w->recs[f->container].commas += commas;
+    }
+    /* Text past max_line_bytes would be cut by nc_doc_add_block anyway. */
+    if (p->text.len <= w->doc->opts.max_line_bytes &&
+        !nc_buf_append(&p->text, s, len))
+        fail(w, NC_ERR_NOMEM);
+}
+
+/* ---- attributes ---- */
+
+typedef struct attrs {
+    uint32_t hints, in;
+    bool hidden, ld_json, article_body;
+    const char *lang, *property, *content;
+} attrs;
+
+static bool eq_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        if (x != *b)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* display:none or visibility:hidden in an inline style. */
+static bool style_hides(const char *style)
+{
+    for (const char *p = style; *p; p++) {
+        const char *want;
+        if ((*p == 'd' || *p == 'D') && (p == style || p[-1] == ';' ||
+                                         p[-1] == ' ' || p[-1] == '"'))
+            want = "display:none";
+        else if ((*p == 'v' || *p == 'V'))
+            want = "visibility:hidden";
+        else
+            continue;
+        const char *q = p, *k = want;
+        while (*k && *q) {
+            char c = *q >= 'A' && *q <= 'Z' ? (char)(*q + 32) : *q;
+            if (c == ' ' || c == '\t' || c == '\n') {
+                q++;
+                continue;
+            }
+            if (c != *k)
+                break;
+            q++;
+            k++;
+        }
+        if (!*k)
+            return true;
+    }
+    return false;
+}
+
+static void read_attrs(const nc_html_elem *el, const xmlChar **atts, attrs *a)
+{
+    memset(a, 0, sizeof *a);
+    if (!atts)
+        return;
+    bool root = el->flags & NC_EL_ROOT;
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *name = (const char *)atts[i];
+        const char *value = atts[i + 1] ? (const char *)atts[i + 1] : "";
+        switch (name[0]) {
+        case 'c':
+            if (!root && strcmp(name, "class") == 0)
+                a->hints |= nc_html_token_hints(value);
+            else if (strcmp(name, "content") == 0)
+                a->content = value;
+            break;
+        case 'i':
+            if (!root && strcmp(name, "id") == 0) {
+                a->hints |= nc_html_token_hints(value);
+            } else if (strcmp(name, "itemprop") == 0) {
+                a->hints |= nc_html_token_hints(value);
+                if (eq_ci(value, "articlebody"))
+                    a->article_body = true;
+            }
+            break;
+        case 'r':
+            if (!root && strcmp(name, "role") == 0) {
+                a->hints |= nc_html_token_hints(value);
+                a->in |= nc_html_role_in(value);
+            }
+            break;
+        case 'h':
+            if (strcmp(name, "hidden") == 0)
+                a->hidden = true;
+            break;
+        case 'a':
+            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
+                a->hidden = true;
+            break;
+        case 's':
+            if (strcmp(name, "style") == 0 && style_hides(value))
+                a->hidden = true;
+            break;
+        case 't':
+            if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
+                a->ld_json = true;
+            break;
+        case 'l':
+            if (strcmp(name, "lang") == 0)
+                a->lang = value;
+            break;
+        case 'x':
+            if (strcmp(name, "xml:lang") == 0 && !a->lang)
+                a->lang = value;
+            break;
+        case 'p':
+        case 'n':
+            if (strcmp(name, "property") == 0 || strcmp(name, "name") == 0)
+                if (!a->property || strncmp(value, "og:", 3) == 0)
+                    a->property = value;
+            break;
+        default:
+            break;
+        }
+    }
+    if (root)
+        a->hidden = false; /* pages hide <body> until a script shows it */
+}
+
+static void set_page_string(walk *w, char **field, const char *value)
+{
+    if (*field || !value)
+        return;
+    size_t len = strlen(value);
+    *field = nc_html_collapsed(&w->doc->arena, value, len < 4096 ? len : 4096);
+}
+
+/* ---- SAX callbacks ---- */
+
+static void push_frame(walk *w, const nc_html_elem *el, const attrs *a)
+{
+    if (w->nframes >= w->max_frames) {
+        w->doc->flags |= NC_FLAG_TRUNCATED_DEPTH; /* flattened into the top */
+        return;
+    }
+    size_t cap = w->cap_frames;
+    if (!grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
+        fail(w, NC_ERR_NOMEM);
+        return;
+    }
+    w->cap_frames = cap;
+    size_t rcap = w->cap_recs;
+    if (w->nrecs == UINT32_MAX - 1 ||
+        !grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
+        fail(w, NC_ERR_NOMEM);
+        return;
+    }
+    w->cap_recs = (uint32_t)(rcap < UINT32_MAX ? rcap : UINT32_MAX);
+    const frame *parent = top(w);
+    frame *f = &w->frames[w->nframes++];
+    uint32_t id = w->nrecs++;
+    f->depth = w->depth;
+    f->rec = id;
+    f->in = parent->in | el->in | a->in | (a->article_body ? NC_IN_ARTICLE_BODY : 0);
+    f->hints = parent->hints | a->hints;
+    f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
+    f->li = parent->li || (el->flags & NC_EL_LI);
+    f->unlikely = parent->unlikely ||
+                  ((a->hints & NC_HINT_UNLIKELY) && !(a->hints & NC_HINT_CONTENT)) ||
+                  (el->in & (NC_IN_NAV | NC_IN_FOOTER | NC_IN_ASIDE | NC_IN_FORM));
+    if (el->flags & (NC_EL_BLOCK | NC_EL_CELL)) {
+        f->container = id;
+        f->group = parent->container;
+        f->tag = el->tag;
+        f->cdepth = (uint16_t)(w->depth < UINT16_MAX ? w->depth : UINT16_MAX);
+    } else {
+        f->container = parent->container;
+        f->group = parent->group;
+        f->tag = parent->tag;
+        f->cdepth = parent->cdepth;
+    }
+    nc_html_rec *r = &w->recs[id];
+    memset(r, 0, sizeof *r);
+    r->parent = parent->rec;
+    r->end = id;
+    r->hints = a->hints;
+    r->weight = el->weight;
+    r->tag = el->tag;
+    r->flags = f->unlikely ? NC_REC_UNLIKELY : 0;
+}
+
+static void pop_frame(walk *w)
+{
+    w->nframes--;
+    nc_html_rec_close(w->recs, w->frames[w->nframes].rec, w->nrecs);
+}
+
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+    walk *w = ctx;
+    w->depth++;
+    if (w->skip_depth || w->status != NC_OK)
+        return;
+    const nc_html_elem *el = nc_html_elem_lookup((const char *)xname);
+    attrs a;
+    read_attrs(el, atts, &a);
+    if ((el->flags & NC_EL_SKIP) || a.hidden) {
+        w->skip_depth = w->depth;
+        w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
+        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
+        w->title.len = w->ld.len = 0;
+        return;
+    }
+    if (el->flags & NC_EL_META && a.property && a.content) {
+        if (strcmp(a.property, "og:title") == 0)
+            set_page_string(w, &w->doc->og_title, a.content);
+        else if (strcmp(a.property, "og:site_name") == 0)
+            set_page_string(w, &w->doc->site_name, a.content);
+    }
+    if (el->flags & NC_EL_HTML)
+        set_page_string(w, &w->doc->html_lang, a.lang);
+    if (el->flags & (NC_EL_BR | NC_EL_BLOCK)) {
+        flush(w);
+        if (el->flags & NC_EL_PRE)
+            w->pre++;
+    } else if (el->flags & NC_EL_CELL) {
+        add_text(w, " ", 1);
+    }
+    if (!(el->flags & NC_EL_VOID))
+        push_frame(w, el, &a);
+}
+
+static void on_end(void *ctx, const xmlChar *xname)
+{
+    walk *w = ctx;
+    if (w->skip_depth) {
+        if (w->depth == w->skip_depth) {
+            w->skip_depth = 0;
+            if (w->in_title && w->title.len)
+                w->doc->html_title = nc_html_collapsed(&w->doc->arena,
+                                                       w->title.data, w->title.len);
+            if (w->in_ld && w->ld.len)
+                w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
+                                                  w->ld.len);
+            w->in_title = w->in_ld = false;
+        }
+        w->depth--;
+        return;
+    }
+    if (w->status == NC_OK) {
+        const nc_html_elem *el = nc_html_elem_lookup((const char *)xname);
+        if (el->flags & NC_EL_BLOCK) {
+            flush(w);
+            if ((el->flags & NC_EL_PRE) && w->pre)
+                w->pre--;
+        } else if (el->flags & NC_EL_CELL) {
+            add_text(w, " ", 1);
+        }
+        if (w->nframes && w->frames[w->nframes - 1].depth == w->depth)
+            pop_frame(w);
+    }
+    w->depth--;
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    walk *w = ctx;
+    if (len <= 0 || w->status != NC_OK)
+        return;
+    if (w->skip_depth) {
+        if (w->in_title && !nc_buf_append(&w->title, (const char *)s, (size_t)len))
+            fail(w, NC_ERR_NOMEM);
+        return;
+    }
+    add_text(w, (const char *)s, (size_t)len);
+}
+
+/* Script and style content arrives here: only JSON-LD is read. */
+static void on_cdata(void *ctx, const xmlChar *s, int len)
+{
+    walk *w = ctx;
+    if (w->in_ld && len > 0 && w->status == NC_OK &&
+        !nc_buf_append(&w->ld, (const char *)s, (size_t)len))
+        fail(w, NC_ERR_NOMEM);
+}
+
+static void ignore_error(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+/* RECOVER: real pages are broken. NONET: never fetch a DTD or entity.
+ * NOERROR/NOWARNING (and a no-op structured handler): no output, and no
+ * global handler touched. IGNORE_ENC: the input is UTF-8 already, a stale
+ * <meta charset> must not switch the decoder. Not NOBLANKS: it would drop
+ * the spaces between inline elements. Not HUGE: limits stay on. */
+enum {
+    PARSE_OPTIONS = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
+                    HTML_PARSE_NODEFDTD
+};
+
+static nc_status parse(walk *w)
+{
+    nc_doc *doc = w->doc;
+    if (doc->utf8_len > INT_MAX)
+        return NC_ERR_TOO_LARGE;
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(doc->utf8, (int)doc->utf8_len);
+    if (!ctxt)
+        return NC_ERR_NOMEM;
+    w->ctxt = ctxt;
+    /* The context owns a private copy of the SAX handler: replace its
+     * callbacks with ours, so no tree is built. */
+    htmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof *sax);
+    sax->startElement = on_start;
+    sax->endElement = on_end;
+    sax->characters = on_text;
+    sax->ignorableWhitespace = on_text;
+    sax->cdataBlock = on_cdata;
+    sax->serror = ignore_error;
+    sax->initialized = XML_SAX2_MAGIC;
+    ctxt->userData = w;
+    htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    htmlFreeParserCtxt(ctxt);
+    w->ctxt = NULL;
+    return w->status;
+}
+
+nc_status nc_html_blocks(nc_doc *doc)
+{
+    pthread_once(&html_once, html_init_once);
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.doc = doc;
+    w.max_frames = doc->opts.max_depth;
+    w.last_group = NC_HTML_NONE;
+    nc_status st = parse(&w);
+    if (st == NC_OK) {
+        flush(&w);
+        /* A parse stopped early leaves elements open. */
+        while (w.nframes)
+            pop_frame(&w);
+        st = w.status;
+    }
+    if (st == NC_OK) {
+        nc_html_mark_best(doc, w.recs, w.nrecs, w.block_rec);
+        nc_html_choose_title(doc);
+    }
+    free(w.frames);
+    free(w.recs);
+    free(w.block_rec);
+    nc_buf_free(&w.blk.text);
+    nc_buf_free(&w.title);
+    nc_buf_free(&w.ld);
+    return st;
+}

@@ -1,0 +1,97 @@
+/*
+ * html.h - what the HTML stage's files share (html_blocks.c walks the
+ * parse, html_hints.c names elements and class/id tokens, html_best.c
+ * finds the densest text container, html_page.c reads page-level hints).
+ * Internal to the HTML stage; the rest of the library sees nc_block only.
+ */
+#ifndef NC_HTML_H
+#define NC_HTML_H
+
+#include "internal.h"
+
+#define NC_HTML_NONE UINT32_MAX /* no record */
+
+/* What an element does to the text stream (nc_html_elem.flags). */
+enum {
+    NC_EL_BLOCK = 1u << 0,   /* ends the current block (html2text's BLOCK) */
+    NC_EL_CELL = 1u << 1,    /* td, th: a space either side */
+    NC_EL_SKIP = 1u << 2,    /* its content is no page text */
+    NC_EL_BR = 1u << 3,      /* ends the block at its start only */
+    NC_EL_PRE = 1u << 4,     /* keeps its lines */
+    NC_EL_LINK = 1u << 5,    /* <a> */
+    NC_EL_TITLE = 1u << 6,   /* <title> */
+    NC_EL_META = 1u << 7,    /* <meta> */
+    NC_EL_SCRIPT = 1u << 8,  /* <script> (JSON-LD lives here) */
+    NC_EL_ROOT = 1u << 9,    /* html, body: never hidden, no region hints */
+    NC_EL_LI = 1u << 10,     /* <li> */
+    NC_EL_VOID = 1u << 11,   /* no content: no frame is kept for it */
+    NC_EL_HTML = 1u << 12    /* <html> (lang) */
+};
+
+typedef struct nc_html_elem {
+    const char *name;
+    uint16_t flags;   /* NC_EL_* */
+    uint8_t tag;      /* nc_tag a block directly inside it gets */
+    int8_t weight;    /* Readability's initial score for the element */
+    uint32_t in;      /* NC_IN_* it gives its descendants */
+} nc_html_elem;
+
+/* html_hints.c */
+void nc_html_hints_init(void); /* once, from nc_html_init's pthread_once */
+/* The element description of a lower-case tag name; unknown names get an
+ * inline element's description. Never NULL. */
+const nc_html_elem *nc_html_elem_lookup(const char *name);
+/* NC_HINT_* of a class, id, role or itemprop value (tokens split on
+ * non-alphanumerics and lower-to-upper case changes). */
+uint32_t nc_html_token_hints(const char *value);
+/* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
+uint32_t nc_html_role_in(const char *role);
+/* Hints that make Readability call an element an unlikely candidate. */
+#define NC_HINT_UNLIKELY                                                    \
+    (NC_HINT_NAV | NC_HINT_SHARE | NC_HINT_RELATED | NC_HINT_PROMO |        \
+     NC_HINT_COMMENT | NC_HINT_COOKIE | NC_HINT_NEWSLETTER | NC_HINT_AD |   \
+     NC_HINT_FOOTER | NC_HINT_SIDEBAR | NC_HINT_BREADCRUMB)
+
+/* One element of the page (within max_depth, outside skipped content):
+ * the text it holds, for finding the densest text container. Record ids
+ * follow document order, so an element's subtree is [id, end]. */
+typedef struct nc_html_rec {
+    uint32_t parent;       /* record of the parent element, NC_HTML_NONE */
+    uint32_t end;          /* last record inside it */
+    uint32_t chars;        /* non-space characters in the subtree */
+    uint32_t link_chars;   /* of those, inside <a> */
+    uint32_t direct_chars; /* in blocks this element holds directly */
+    uint32_t commas;       /* commas in that direct text */
+    uint32_t hints;        /* the element's own NC_HINT_* */
+    float score;           /* Readability's content score */
+    int8_t weight;         /* element weight (div +5, h1 -5, ...) */
+    uint8_t tag;           /* nc_tag as a block container */
+    uint8_t flags;         /* NC_REC_* */
+} nc_html_rec;
+
+enum {
+    NC_REC_SCORED = 1u << 0,   /* a candidate: got paragraph score */
+    NC_REC_UNLIKELY = 1u << 1, /* it or an ancestor looks like boilerplate */
+    NC_REC_BEST = 1u << 2      /* chosen: its blocks get NC_IN_BEST */
+};
+
+/* html_best.c */
+/* Closes record i (all records after it are its descendants): adds its
+ * text to its parent and its paragraph score to parent and grandparent. */
+void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
+/* Picks the best container and its comparable siblings; sets NC_IN_BEST
+ * on every block whose container record (block_rec[i]) lies inside. */
+void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
+                       const uint32_t *block_rec);
+
+/* html_page.c */
+/* A copy of s[0..len) in the arena with white space collapsed and
+ * trimmed; NULL when empty or out of memory. */
+char *nc_html_collapsed(nc_arena *arena, const char *s, size_t len);
+/* The articleBody string of JSON-LD text, unescaped, or NULL. */
+char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len);
+/* doc->title from og:title, the h1 that matches <title>, or <title>
+ * without its site suffix. */
+void nc_html_choose_title(nc_doc *doc);
+
+#endif /* NC_HTML_H */

@@ -1,0 +1,285 @@
+/* html_hints.c - what an element name means to the text stream, and which
+ * region a class/id/role/itemprop value names. Both run on every element,
+ * so both are table look-ups without allocation. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+/* Sorted by name for bsearch. BLOCK, SKIP and CELL follow
+ * ../shared/tools/html2text.py so the blocks are the lines it writes;
+ * weights are Readability's initializeNode scores. */
+static const nc_html_elem elems[] = {
+    {"a", NC_EL_LINK, NC_TAG_OTHER, 0, 0},
+    {"address", NC_EL_BLOCK, NC_TAG_OTHER, -3, 0},
+    {"area", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"article", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ARTICLE},
+    {"aside", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ASIDE},
+    {"base", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"blockquote", NC_EL_BLOCK, NC_TAG_BLOCKQUOTE, 3, NC_IN_BLOCKQUOTE},
+    {"body", NC_EL_BLOCK | NC_EL_ROOT, NC_TAG_OTHER, 0, 0},
+    {"br", NC_EL_BR | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"button", 0, NC_TAG_OTHER, 0, NC_IN_BUTTON},
+    {"canvas", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"caption", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"center", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"col", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"dd", NC_EL_BLOCK, NC_TAG_DD, -3, 0},
+    {"details", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"dialog", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"div", NC_EL_BLOCK, NC_TAG_DIV, 5, 0},
+    {"dl", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"dt", NC_EL_BLOCK, NC_TAG_DT, -3, 0},
+    {"embed", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"fieldset", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"figcaption", NC_EL_BLOCK, NC_TAG_FIGCAPTION, 0, 0},
+    {"figure", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FIGURE},
+    {"footer", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FOOTER},
+    {"form", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_FORM},
+    {"h1", NC_EL_BLOCK, NC_TAG_H1, -5, 0},
+    {"h2", NC_EL_BLOCK, NC_TAG_H2, -5, 0},
+    {"h3", NC_EL_BLOCK, NC_TAG_H3, -5, 0},
+    {"h4", NC_EL_BLOCK, NC_TAG_H4, -5, 0},
+    {"h5", NC_EL_BLOCK, NC_TAG_H5, -5, 0},
+    {"h6", NC_EL_BLOCK, NC_TAG_H6, -5, 0},
+    {"header", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_HEADER},
+    {"hgroup", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"hr", NC_EL_BLOCK | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"html", NC_EL_BLOCK | NC_EL_ROOT | NC_EL_HTML, NC_TAG_OTHER, 0, 0},
+    {"iframe", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"img", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"input", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"legend", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"li", NC_EL_BLOCK | NC_EL_LI, NC_TAG_LI, -3, 0},
+    {"link", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"main", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_MAIN},
+    {"math", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"menu", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0},
+    {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV},
+    {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"noscript", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0},
+    {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0},
+    {"script", NC_EL_SKIP | NC_EL_SCRIPT, NC_TAG_OTHER, 0, 0},
+    {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT},
+    {"source", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"style", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"summary", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"svg", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"table", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_TABLE},
+    {"tbody", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"td", NC_EL_CELL, NC_TAG_TD, 3, 0},
+    {"template", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"textarea", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"tfoot", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"th", NC_EL_CELL, NC_TAG_TD, -5, 0},
+    {"thead", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"title", NC_EL_SKIP | NC_EL_TITLE, NC_TAG_OTHER, 0, 0},
+    {"tr", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"track", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"ul", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"wbr", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+};
+
+static const nc_html_elem inline_elem = {"", 0, NC_TAG_OTHER, 0, 0};
+
+static int elem_cmp(const void *key, const void *e)
+{
+    return strcmp(key, ((const nc_html_elem *)e)->name);
+}
+
+const nc_html_elem *nc_html_elem_lookup(const char *name)
+{
+    const nc_html_elem *e = bsearch(name, elems, sizeof elems / sizeof *elems,
+                                    sizeof *elems, elem_cmp);
+    return e ? e : &inline_elem;
+}
+
+/* Token table: a token matches a word when equal to it, or, for prefix
+ * words, when it starts with it ("comments", "navbar"). Within one first
+ * letter the first match wins, so exceptions come before their prefixes
+ * ("contentinfo" is a footer, not content). "ad" and "ads" are whole
+ * tokens only: "header", "read" and "address" must not match. */
+enum { EXACT = 0, PREFIX = 1, JOINED = 2 /* exact, and followed by - or _ */ };
+
+typedef struct hint_word {
+    const char *word;
+    uint8_t mode;
+    uint32_t bits;
+} hint_word;
+
+static const hint_word words[] = {
+    {"ad", EXACT, NC_HINT_AD},
+    {"ads", EXACT, NC_HINT_AD},
+    {"adv", EXACT, NC_HINT_AD},
+    {"adsbygoogle", EXACT, NC_HINT_AD},
+    {"adsense", PREFIX, NC_HINT_AD},
+    {"adslot", PREFIX, NC_HINT_AD},
+    {"adunit", PREFIX, NC_HINT_AD},
+    {"advert", PREFIX, NC_HINT_AD},
+    {"addthis", PREFIX, NC_HINT_SHARE},
+    {"article", PREFIX, NC_HINT_CONTENT},
+    {"author", PREFIX, NC_HINT_BYLINE},
+    {"aside", EXACT, NC_HINT_SIDEBAR},
+    {"breadcrumb", PREFIX, NC_HINT_BREADCRUMB},
+    {"byline", PREFIX, NC_HINT_BYLINE},
+    {"body", EXACT, NC_HINT_CONTENT},
+    {"contentinfo", EXACT, NC_HINT_FOOTER},
+    {"content", PREFIX, NC_HINT_CONTENT},
+    {"comment", PREFIX, NC_HINT_COMMENT},
+    {"complementary", EXACT, NC_HINT_SIDEBAR},
+    {"caption", PREFIX, NC_HINT_CAPTION},
+    {"credit", PREFIX, NC_HINT_CREDIT},
+    {"copyright", PREFIX, NC_HINT_CREDIT},
+    {"cookie", PREFIX, NC_HINT_COOKIE},
+    {"consent", PREFIX, NC_HINT_COOKIE},
+    {"categor", PREFIX, NC_HINT_META},
+    {"crumb", PREFIX, NC_HINT_BREADCRUMB},
+    {"disqus", PREFIX, NC_HINT_COMMENT},
+    {"discuss", PREFIX, NC_HINT_COMMENT},
+    {"date", PREFIX, NC_HINT_META},
+    {"entry", PREFIX, NC_HINT_CONTENT},
+    {"footer", PREFIX, NC_HINT_FOOTER},
+    {"foot", EXACT, NC_HINT_FOOTER},
+    {"figcaption", EXACT, NC_HINT_CAPTION},
+    {"gdpr", PREFIX, NC_HINT_COOKIE},
+    {"hidden", EXACT, NC_HINT_HIDDEN},
+    {"hide", EXACT, NC_HINT_HIDDEN},
+    {"headline", PREFIX, NC_HINT_TITLE},
+    {"invisible", EXACT, NC_HINT_HIDDEN},
+    {"menu", PREFIX, NC_HINT_NAV},
+    {"meta", PREFIX, NC_HINT_META},
+    {"more", JOINED, NC_HINT_RELATED},
+    {"nav", PREFIX, NC_HINT_NAV},
+    {"newsletter", PREFIX, NC_HINT_NEWSLETTER},
+    {"offscreen", EXACT, NC_HINT_HIDDEN},
+    {"onetrust", PREFIX, NC_HINT_COOKIE},
+    {"outbrain", PREFIX, NC_HINT_RELATED},
+    {"promo", PREFIX, NC_HINT_PROMO},
+    {"pagination", PREFIX, NC_HINT_NAV},
+    {"pager", EXACT, NC_HINT_NAV},
+    {"paywall", PREFIX, NC_HINT_PROMO},
+    {"popular", PREFIX, NC_HINT_RELATED},
+    {"published", PREFIX, NC_HINT_META},
+    {"related", PREFIX, NC_HINT_RELATED},
+    {"recommend", PREFIX, NC_HINT_RELATED},
+    {"reply", PREFIX, NC_HINT_COMMENT},
+    {"replies", EXACT, NC_HINT_COMMENT},
+    {"respond", EXACT, NC_HINT_COMMENT},
+    {"share", PREFIX, NC_HINT_SHARE},
+    {"sharing", PREFIX, NC_HINT_SHARE},
+    {"social", PREFIX, NC_HINT_SHARE},
+    {"sponsor", PREFIX, NC_HINT_AD},
+    {"subscri", PREFIX, NC_HINT_NEWSLETTER},
+    {"signup", PREFIX, NC_HINT_NEWSLETTER},
+    {"sidebar", PREFIX, NC_HINT_SIDEBAR},
+    {"story", PREFIX, NC_HINT_CONTENT},
+    {"sr", EXACT, NC_HINT_HIDDEN},
+    {"skip", EXACT, NC_HINT_NAV},
+    {"teaser", PREFIX, NC_HINT_PROMO},
+    {"taboola", PREFIX, NC_HINT_PROMO},
+    {"title", PREFIX, NC_HINT_TITLE},
+    {"timestamp", PREFIX, NC_HINT_META},
+    {"time", EXACT, NC_HINT_META},
+    {"tags", EXACT, NC_HINT_META},
+    {"tag", EXACT, NC_HINT_META},
+    {"trending", PREFIX, NC_HINT_RELATED},
+    {"visuallyhidden", EXACT, NC_HINT_HIDDEN},
+    {"widget", PREFIX, NC_HINT_SIDEBAR},
+};
+
+enum { NWORDS = sizeof words / sizeof *words };
+/* words[first[c]..first[c+1]) start with letter 'a' + c (built once). */
+static uint8_t first[27];
+static uint8_t word_len[NWORDS];
+
+void nc_html_hints_init(void)
+{
+    /* The table is grouped by first letter; record where each group starts. */
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        first[c] = (uint8_t)k;
+        while (k < NWORDS && words[k].word[0] == 'a' + c)
+            k++;
+    }
+    first[26] = (uint8_t)k;
+    for (size_t i = 0; i < NWORDS; i++)
+        word_len[i] = (uint8_t)strlen(words[i].word);
+}
+
+static uint32_t token_bits(const char *tok, size_t len, char next)
+{
+    if (tok[0] < 'a' || tok[0] > 'z')
+        return 0;
+    int c = tok[0] - 'a';
+    for (size_t i = first[c]; i < first[c + 1]; i++) {
+        size_t n = word_len[i];
+        if (len < n || memcmp(tok, words[i].word, n) != 0)
+            continue;
+        if (len == n) {
+            if (words[i].mode != JOINED || next == '-' || next == '_')
+                return words[i].bits;
+        } else if (words[i].mode == PREFIX) {
+            return words[i].bits;
+        }
+    }
+    return 0;
+}
+
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_alnum(char c)
+{
+    return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9');
+}
+
+uint32_t nc_html_token_hints(const char *value)
+{
+    /* Tokens longer than this are matched on their first 31 letters,
+     * which is all a prefix word needs. */
+    char tok[32];
+    size_t n = 0;
+    uint32_t bits = 0;
+    char prev = 0;
+    for (const char *p = value;; p++) {
+        char c = *p;
+        bool camel = is_upper(c) && is_lower(prev);
+        if (!is_alnum(c) || camel) {
+            if (n)
+                bits |= token_bits(tok, n, c);
+            n = 0;
+            if (!c)
+                break;
+            if (!camel) {
+                prev = c;
+                continue;
+            }
+        }
+        if (n < sizeof tok)
+            tok[n++] = is_upper(c) ? (char)(c + 32) : c;
+        prev = c;
+    }
+    return bits;
+}
+
+uint32_t nc_html_role_in(const char *role)
+{
+    static const struct { const char *role; uint32_t in; } roles[] = {
+        {"navigation", NC_IN_NAV}, {"banner", NC_IN_HEADER},
+        {"contentinfo", NC_IN_FOOTER}, {"complementary", NC_IN_ASIDE},
+        {"main", NC_IN_MAIN}, {"article", NC_IN_ARTICLE},
+        {"form", NC_IN_FORM}, {"search", NC_IN_FORM},
+        {"button", NC_IN_BUTTON}, {"list", NC_IN_LIST},
+        {"menu", NC_IN_NAV}, {"menubar", NC_IN_NAV},
+        {"table", NC_IN_TABLE}, {"figure", NC_IN_FIGURE}};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (strcmp(role, roles[i].role) == 0)
+            return roles[i].in;
+    return 0;
+}

@@ -1,0 +1,273 @@
+/* html_page.c - page-level hints the HTML stage hands the classifier:
+ * the JSON-LD articleBody and the page title. */
+#include <string.h>
+
+#include "html.h"
+
+static size_t space_at(const unsigned char *s, size_t left)
+{
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' ||
+        s[0] == '\f')
+        return 1;
+    if (s[0] == 0xC2 && left >= 2 && s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+char *nc_html_collapsed(nc_arena *arena, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char *out = nc_arena_alloc(arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    bool pending = false;
+    for (size_t i = 0; i < len;) {
+        size_t n = space_at(u + i, len - i);
+        if (n) {
+            pending = o > 0;
+            i += n;
+            continue;
+        }
+        if (pending)
+            out[o++] = ' ';
+        pending = false;
+        out[o++] = (char)u[i++];
+    }
+    out[o] = '\0';
+    return o ? out : NULL;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static long hex4(const char *s, const char *end)
+{
+    if (end - s < 4)
+        return -1;
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hex_value(s[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+static size_t put_utf8(char *out, unsigned long cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Unescapes the JSON string starting after its opening quote. */
+static char *json_string(nc_arena *arena, const char *s, const char *end)
+{
+    const char *close = s;
+    while (close < end && *close != '"')
+        close += *close == '\\' ? 2 : 1;
+    if (close >= end)
+        return NULL; /* unterminated */
+    /* Every escape is at least as long as what it stands for. */
+    char *out = nc_arena_alloc(arena, (size_t)(close - s) + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (const char *p = s; p < close;) {
+        if (*p != '\\') {
+            out[o++] = *p++;
+            continue;
+        }
+        char e = p[1];
+        p += 2;
+        switch (e) {
+        case 'n': out[o++] = '\n'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'r': out[o++] = '\n'; break;
+        case 'b': case 'f': out[o++] = ' '; break;
+        case 'u': {
+            long cp = hex4(p, close);
+            if (cp < 0) {
+                out[o++] = '?';
+                break;
+            }
+            p += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && close - p >= 6 && p[0] == '\\' &&
+                p[1] == 'u') {
+                long lo = hex4(p + 2, close);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    p += 6;
+                }
+            }
+            if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
+                cp = 0xFFFD; /* a lone surrogate or NUL is no text */
+            o += put_utf8(out + o, (unsigned long)cp);
+            break;
+        }
+        default: out[o++] = e; break; /* \" \\ \/ */
+        }
+    }
+    out[o] = '\0';
+    return o ? out : NULL;
+}
+
+char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
+{
+    static const char key[] = "\"articleBody\"";
+    const char *end = json + len;
+    for (const char *p = json; p < end;) {
+        const char *hit = memchr(p, '"', (size_t)(end - p));
+        if (!hit)
+            break;
+        p = hit + 1;
+        if ((size_t)(end - hit) < sizeof key - 1 ||
+            memcmp(hit, key, sizeof key - 1) != 0)
+            continue;
+        const char *q = hit + sizeof key - 1;
+        while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q >= end || *q != ':')
+            continue;
+        q++;
+        while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q >= end || *q != '"')
+            continue;
+        return json_string(arena, q + 1, end);
+    }
+    return NULL;
+}
+
+/* ---- title ---- */
+
+/* Lower-cased ASCII letters and digits, and every other byte as it is;
+ * words are runs between spaces and punctuation. Overlap of the words of
+ * a with those of b, as a fraction of a's. */
+static double word_overlap(const char *a, const char *b)
+{
+    size_t total = 0, found = 0;
+    size_t blen = strlen(b);
+    const char *p = a;
+    while (*p) {
+        while (*p && (*p == ' ' || (*p > 0 && *p < '0') ||
+                      (*p >= ':' && *p <= '@')))
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ' && !((*p > 0 && *p < '0') ||
+                                    (*p >= ':' && *p <= '@')))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            continue;
+        total++;
+        /* Case-insensitive search of the word in b. */
+        for (size_t i = 0; i + n <= blen; i++) {
+            size_t k = 0;
+            while (k < n) {
+                char x = w[k], y = b[i + k];
+                if (x >= 'A' && x <= 'Z')
+                    x = (char)(x + 32);
+                if (y >= 'A' && y <= 'Z')
+                    y = (char)(y + 32);
+                if (x != y)
+                    break;
+                k++;
+            }
+            if (k == n) {
+                found++;
+                break;
+            }
+        }
+    }
+    return total ? (double)found / (double)total : 0.0;
+}
+
+/* <title> without a trailing " | Site", " - Site", " — Site" or
+ * " :: Site" part; the longest part when the site comes first. */
+static char *strip_site(nc_arena *arena, const char *title)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ",
+                                       " \xE2\x80\x93 ", " :: ", " \xC2\xBB ",
+                                       " \xC2\xB7 ", " / "};
+    size_t len = strlen(title);
+    size_t best_start = 0, best_len = len;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t sl = strlen(seps[k]);
+        const char *first = strstr(title, seps[k]);
+        if (!first)
+            continue;
+        /* Split on every occurrence; keep the longest part. */
+        size_t start = 0, bl = 0, bs = 0;
+        const char *p = title;
+        for (;;) {
+            const char *hit = strstr(p, seps[k]);
+            size_t end = hit ? (size_t)(hit - title) : len;
+            if (end - start > bl) {
+                bl = end - start;
+                bs = start;
+            }
+            if (!hit)
+                break;
+            start = end + sl;
+            p = title + start;
+        }
+        best_start = bs;
+        best_len = bl;
+        break;
+    }
+    return nc_arena_strndup(arena, title + best_start, best_len);
+}
+
+void nc_html_choose_title(nc_doc *doc)
+{
+    if (doc->og_title) {
+        doc->title = doc->og_title;
+        return;
+    }
+    const nc_block *best_h1 = NULL;
+    double best = -1;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->tag != NC_TAG_H1)
+            continue;
+        double s = doc->html_title ? word_overlap(b->text, doc->html_title) : 0;
+        if (s > best) {
+            best = s;
+            best_h1 = b;
+        }
+    }
+    if (best_h1 && (!doc->html_title || best >= 0.5)) {
+        doc->title = best_h1->text;
+        return;
+    }
+    if (doc->html_title)
+        doc->title = strip_site(&doc->arena, doc->html_title);
+}
