@@ -128,21 +128,44 @@ static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
     return st;
 }
 
+/* True when every code point of the valid UTF-8 s[0..len) has a
+ * normalisation boundary before it (combining class 0, NFC_QC yes): then
+ * nothing composes and s is NFC as it is. Curly quotes, dashes, Cyrillic
+ * and CJK all pass without converting the page to UTF-16; a false only
+ * sends the page through ICU's exact check. */
+static bool nfc_inert(const UNormalizer2 *nfc, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0xCC) { /* ASCII, trail bytes, leads below U+0300 */
+            i++;
+            continue;
+        }
+        size_t n = u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+        if (n > len - i)
+            return false;
+        UChar32 c = n == 2 ? ((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)
+                    : n == 3 ? ((u[i] & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) |
+                                   (u[i + 2] & 0x3F)
+                             : ((u[i] & 0x07) << 18) | ((u[i + 1] & 0x3F) << 12) |
+                                   ((u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
+        if (!unorm2_hasBoundaryBefore(nfc, c))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
 /* Normalises doc->utf8 to NFC when it is not already (most text is: the
  * quick check costs one pass and no allocation). */
 static nc_status to_nfc(nc_doc *doc)
 {
-    const unsigned char *s = (const unsigned char *)doc->utf8;
-    size_t i;
-    for (i = 0; i < doc->utf8_len; i++)
-        if (s[i] >= 0xCC) /* below U+0300 nothing composes */
-            break;
-    if (i == doc->utf8_len)
-        return NC_OK;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err) || doc->utf8_len > INT32_MAX / 2)
         return NC_OK; /* leave it as it is rather than fail the page */
+    if (nfc_inert(nfc, doc->utf8, doc->utf8_len))
+        return NC_OK;
     int32_t ulen = 0;
     u_strFromUTF8(NULL, 0, &ulen, doc->utf8, (int32_t)doc->utf8_len, &err);
     err = U_ZERO_ERROR;

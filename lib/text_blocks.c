@@ -46,6 +46,15 @@ static size_t text_cols(const char *s, size_t len, size_t *first_word)
     bool in_first = true;
     *first_word = 0;
     while (i < len) {
+        if (u[i] < 0x80) { /* ASCII: one column */
+            if (u[i] == ' ')
+                in_first = false;
+            else if (in_first)
+                (*first_word)++;
+            cols++;
+            i++;
+            continue;
+        }
         size_t adv;
         size_t c = cp_cols(u + i, &adv, len - i);
         if (u[i] == ' ')
