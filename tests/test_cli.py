@@ -173,8 +173,12 @@ class TestCli(unittest.TestCase):
         self.assertEqual(as_text["input"], "text")
         self.assertEqual(json.loads(run(["-f", "json", "-i", "auto", SEED]).stdout)["input"],
                          "text")
-        # Markup read as text keeps its tags (the html stage has its own tests).
+        # Markup read as text keeps its tags; read as HTML it does not.
         self.assertIn("<p>", " ".join(b["text"] for b in as_text["blocks"]))
+        html_text = " ".join(b["text"] for b in as_html["blocks"])
+        self.assertNotIn("<", html_text)
+        self.assertIn("Heavy rain and strong wind", html_text)
+        self.assertIn("Rain & wind", html_text)  # entities decoded
 
     def test_hints_and_bias(self):
         for args in (["-l", "de"], ["--language", "en"], ["--encoding", "utf-8"],
