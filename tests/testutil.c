@@ -163,6 +163,106 @@ bool tu_has_block(const nc_result *r, const char *want)
     return found;
 }
 
+bool tu_valid_utf8(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = u[i];
+        size_t n;
+        unsigned min;
+        unsigned cp;
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 2, min = 0x80, cp = c & 0x1Fu;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3, min = 0x800, cp = c & 0x0Fu;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4, min = 0x10000, cp = c & 0x07u;
+        } else {
+            return false;
+        }
+        if (len - i < n)
+            return false;
+        for (size_t k = 1; k < n; k++) {
+            if ((u[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (u[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+void tu_check_result(const nc_result *r)
+{
+    ck_assert_ptr_nonnull(r);
+    size_t n = nc_result_paragraph_count(r), len = 0, sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = nc_result_paragraph(r, i, &len);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_uint_eq(strlen(p), len);
+        ck_assert_msg(tu_valid_utf8(p, len), "paragraph %zu: bad UTF-8", i);
+        sum += len;
+    }
+    const char *text = nc_result_text(r, &len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_uint_eq(strlen(text), len);
+    ck_assert_uint_eq(len, n ? sum + 2 * (n - 1) : 0);
+    size_t nb = nc_result_block_count(r);
+    ck_assert_uint_ge(nb, n);
+    for (size_t i = 0; i < nb; i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        ck_assert_ptr_nonnull(info.text);
+        ck_assert_ptr_nonnull(info.tag);
+        ck_assert_uint_eq(strlen(info.text), info.length);
+        ck_assert_uint_gt(info.length, 0);
+        ck_assert_msg(tu_valid_utf8(info.text, info.length),
+                      "block %zu: bad UTF-8", i);
+        ck_assert(info.score >= 0.0 && info.score <= 1.0);
+        ck_assert_str_ne(nc_label_name(info.label), "unknown");
+        ck_assert_str_ne(nc_reason_name(info.reason), "unknown");
+    }
+    const char *title = nc_result_title(r);
+    if (title)
+        ck_assert(tu_valid_utf8(title, strlen(title)));
+    ck_assert_uint_gt(strlen(nc_result_language(r)), 0);
+    ck_assert_uint_eq(strlen(nc_result_script(r)), 4);
+    ck_assert_uint_gt(strlen(nc_result_encoding(r)), 0);
+    double c = nc_result_language_confidence(r);
+    ck_assert(c >= 0.0 && c <= 1.0);
+    nc_input_kind k = nc_result_input_kind(r);
+    ck_assert(k == NC_INPUT_TEXT || k == NC_INPUT_HTML);
+}
+
+nc_status tu_clean_sane(const char *input, size_t len, const nc_options *opts,
+                        nc_result **out, const nc_status *allowed)
+{
+    nc_result *r = (nc_result *)&r;
+    nc_status st = nc_clean(input, len, opts, &r);
+    if (st == NC_OK) {
+        tu_check_result(r);
+    } else {
+        ck_assert_ptr_null(r);
+        bool ok = false;
+        for (size_t k = 0; allowed && allowed[k] != NC_OK; k++)
+            ok = ok || allowed[k] == st;
+        ck_assert_msg(ok, "nc_clean: unexpected status %s", nc_strerror(st));
+    }
+    if (out)
+        *out = r;
+    else
+        nc_result_free(r);
+    return st;
+}
+
 double tu_now(void)
 {
     struct timespec ts;

@@ -32,6 +32,18 @@ bool tu_para_is(const nc_result *r, size_t i, const char *want);
 /* True when some block of r (any label) has exactly this collapsed text. */
 bool tu_has_block(const nc_result *r, const char *want);
 
+/* True when s[0..len) is valid UTF-8 with no NUL byte. */
+bool tu_valid_utf8(const char *s, size_t len);
+/* Checks every invariant a caller relies on: paragraph lengths, the joined
+ * text, every block readable, all strings valid UTF-8, scores and the
+ * language confidence in 0..1, kind TEXT or HTML. */
+void tu_check_result(const nc_result *r);
+/* nc_clean() whose status must be NC_OK or one of the listed failures
+ * (a zero-terminated list); checks the result when there is one. Returns
+ * the status and the result (NULL on failure). */
+nc_status tu_clean_sane(const char *input, size_t len, const nc_options *opts,
+                        nc_result **out, const nc_status *allowed);
+
 /* Monotonic seconds. */
 double tu_now(void);
 /* Peak resident memory of this process in KiB (VmHWM), and its reset. */
