@@ -9,12 +9,13 @@
 #   make check-install      tests/test_install.sh (temporary prefix, pkg-config, nm)
 #   make check-eval         tools/eval.py agrees with $(SHARED)/tools/run_eval.py
 #   make check-docs         docs/api.md is fresh, the man page renders cleanly
+#   make check-ci           .ci/run parses and installs what install-deps.sh installs
 #   make docs               regenerates docs/api.md from include/newsclean.h
 #   make examples           builds examples/*.c into build/examples/
 #   make python-install     pip-installs python/ for /usr/bin/python3 (no network)
 
 .PHONY: check-cli check-seed check-python check-examples check-install check-eval \
-        check-docs docs examples python-install
+        check-docs check-ci docs examples python-install
 
 EXAMPLES := $(B)/examples/simple $(B)/examples/crawler
 
@@ -56,7 +57,18 @@ check-docs:
 	  echo "check-docs: api.md fresh, newsclean.1 renders cleanly"; \
 	else echo "check-docs: api.md fresh; groff missing, man page not checked"; fi
 
+# The two package lists must not drift apart: CI installs one, `make
+# check` on a user's machine the other.
+check-ci:
+	@bash -n .ci/run
+	@a=$$(sed -n '/^PKGS=(/,/)/p' .ci/run | tr -d '()' | sed 's/PKGS=//' | tr -s ' \n' '\n' | grep . | sort); \
+	 b=$$(sed -n '/^PKGS="/,/"/p' tools/install-deps.sh | tr -d '"' | sed 's/PKGS=//' | tr -s ' \n' '\n' | grep . | sort); \
+	 if [ "$$a" != "$$b" ] || [ -z "$$a" ]; then \
+	   echo "check-ci: .ci/run and tools/install-deps.sh install different packages:"; \
+	   echo ".ci/run:" $$a; echo "install-deps.sh:" $$b; exit 1; fi; \
+	 echo "check-ci: .ci/run and install-deps.sh agree ($$(echo "$$a" | wc -l) packages)"
+
 python-install:
 	$(PYTHON) -m pip install --no-build-isolation --break-system-packages ./python
 
-check: check-cli check-python check-examples check-install check-eval check-docs
+check: check-cli check-python check-examples check-install check-eval check-docs check-ci

@@ -236,6 +236,38 @@ class TestCli(unittest.TestCase):
             with open(os.path.join(out1, n), "rb") as a, open(os.path.join(out4, n), "rb") as b:
                 self.assertEqual(a.read(), b.read(), n)
 
+    def test_progress_line_only_on_a_terminal(self):
+        import pty
+        files = [SEED] * 25  # PROGRESS_MIN_FILES is 20
+        out = os.path.join(self.tmp, "o")
+        os.mkdir(out)
+        master, slave = pty.openpty()
+        try:
+            r = subprocess.run([CLI, "-o", out] + files, stdout=subprocess.PIPE,
+                               stderr=slave, timeout=120)
+            os.close(slave)
+            slave = None
+            seen = b""
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # EIO: the writer is gone
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+        finally:
+            os.close(master)
+            if slave is not None:
+                os.close(slave)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn(b"25/25 files", seen)
+        self.assertTrue(seen.endswith(b"\r\033[K"), seen[-40:])  # the line is cleared
+        few = run([SEED, SEED])
+        self.assertEqual(few.stderr, b"")
+        r = run(["-o", out] + files)  # stderr is a pipe here: no progress
+        self.assertEqual(r.stderr, b"")
+
     def test_seed_gold_paragraphs(self):
         """KNOWN FAILURE until the classifier is done: the seed page gives
         exactly its 9 gold paragraphs (white space collapsed)."""

@@ -89,6 +89,37 @@ class TestExamples(unittest.TestCase):
         self.assertEqual(len(r.stdout.splitlines()) - 1,
                          len(run([CLI, "--explain", SEED]).stdout.splitlines()) - 1)
 
+    def test_readme_c_example(self):
+        """README's C example compiles under -Werror and prints the body."""
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        code = readme.split("```c\n", 1)[1].split("```", 1)[0]
+        code += (
+            "#include <stdlib.h>\n"
+            "int main(int argc, char **argv)\n{\n"
+            "    (void)argc;\n"
+            "    FILE *f = fopen(argv[1], \"rb\");\n"
+            "    static char buf[1 << 20];\n"
+            "    size_t n = fread(buf, 1, sizeof buf, f);\n"
+            "    fclose(f);\n"
+            "    print_body(buf, n);\n"
+            "    return 0;\n}\n")
+        src = os.path.join(self.tmp, "readme.c")
+        with open(src, "w") as f:
+            f.write(code)
+        exe = os.path.join(self.tmp, "readme")
+        libs = subprocess.run(["pkg-config", "--libs", "libxml-2.0", "icu-uc", "icu-i18n"],
+                              capture_output=True, text=True).stdout.split()
+        r = run(["cc", "-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
+                 "-Wno-missing-prototypes", "-I", os.path.join(ROOT, "include"), src,
+                 "-o", exe, os.path.join(ROOT, "build", "libnewsclean.a")] + libs
+                + ["-lpthread", "-lm"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = run([exe, SEED]).stdout.decode()
+        want = run([CLI, "--format", "json", SEED]).stdout
+        import json
+        self.assertEqual(got, "".join(p + "\n" for p in json.loads(want)["paragraphs"]))
+
     @unittest.skipUnless(HAVE_DASK, "dask.distributed not installed "
                          "(apt-get install python3-dask python3-distributed)")
     def test_dask_two_workers(self):
