@@ -40,7 +40,7 @@ check-examples: all $(EXAMPLES)
 	$(PYTHON) tests/test_examples.py
 
 check-install: all
-	bash tests/test_install.sh
+	MAKE="$(MAKE)" bash tests/test_install.sh
 
 check-eval: all
 	SHARED=$(SHARED) $(PYTHON) tests/test_eval.py
