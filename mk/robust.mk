@@ -5,7 +5,7 @@
 #   make asan                  ASan+UBSan build of the library and suites, run
 #   make tsan                  TSan build, runs check_threads
 #   make valgrind              the suites under valgrind (CK_FORK=no)
-#   make check-large           the very large inputs (tests/large_*.c)
+#   make check-large           check_limits with the full sizes (NC_TEST_LARGE=1)
 #   make fuzz FUZZ_SECONDS=N   each fuzz target for N seconds
 
 .PHONY: asan tsan valgrind check-large fuzz fuzz-build san-run
@@ -18,11 +18,11 @@ $(B)/tests/check_nomem: tests/check_nomem.c $(TEST_COMMON) $(A_FILE) $(wildcard 
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-gnu-zero-variadic-macro-arguments -Itests -o $@ $< $(TEST_COMMON) $(A_FILE) $(LDFLAGS) $(NOMEM_WRAP) $(DEP_LIBS) $(CHECK_LIBS)
 
-# Suites too large for valgrind or every `make check` (hundreds of MB).
-LARGE_SRC := $(wildcard tests/large_*.c)
-LARGE_BIN := $(LARGE_SRC:tests/%.c=$(B)/tests/%)
-check-large: all $(LARGE_BIN)
-	@set -e; for t in $(LARGE_BIN); do echo "== $$t"; CK_FORK=yes $$t; done
+# The full-size pathological inputs (200 MB of text, a 50 MB line, ...):
+# check_limits with NC_TEST_LARGE=1. Too slow for every `make check` and
+# for valgrind; .ci/run runs it.
+check-large: all $(B)/tests/check_limits
+	NC_TEST_LARGE=1 CK_FORK=yes $(B)/tests/check_limits
 
 # Runs the suites of whatever build directory B names (used by asan/tsan).
 san-run: $(A_FILE) $(TEST_BIN)
