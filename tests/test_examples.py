@@ -130,6 +130,24 @@ class TestExamples(unittest.TestCase):
         self.assertIn(b"%d pages cleaned, 0 failed" % len(SAMPLE_PAGES), r.stderr)
         self.assertSameFolders(out, self.cli_outputs())
 
+    @unittest.skipUnless(HAVE_DASK, "dask.distributed not installed")
+    def test_dask_existing_scheduler(self):
+        """--scheduler ADDRESS: the job runs on a cluster started elsewhere."""
+        import logging
+        from dask.distributed import LocalCluster
+        # Its workers start with this process's sys.path (multiprocessing spawn).
+        sys.path.insert(0, os.path.join(ROOT, "python"))
+        cluster = LocalCluster(n_workers=1, threads_per_worker=2, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        try:
+            out = os.path.join(self.tmp, "dask")
+            r = run([sys.executable, os.path.join(ROOT, "examples", "dask_clean.py"),
+                     "--scheduler", cluster.scheduler_address, "-o", out, self.pages])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertSameFolders(out, self.cli_outputs())
+        finally:
+            cluster.close()
+
 
 if __name__ == "__main__":
     for exe in ("simple", "crawler"):
