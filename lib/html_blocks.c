@@ -56,6 +56,14 @@ typedef struct walk {
     size_t nframes, cap_frames, max_frames;
     uint32_t depth;      /* current document depth, kept even past the stack */
     uint32_t skip_depth; /* depth of the skipped element we are in, or 0 */
+    /* A hidden block element is read like any other; at its end its blocks
+     * are dropped unless they hold real paragraphs (pages hide content
+     * that a script reveals: React's streamed <div hidden>, tabs). */
+    uint32_t hide_depth;     /* depth of that element, or 0 */
+    size_t hide_first;       /* doc->nblocks when it started */
+    uint32_t hide_chars;     /* non-link characters in its blocks */
+    uint32_t hide_longest;   /* the most in one block */
+    uint32_t hide_group;     /* last_group when it started */
     uint32_t pre;        /* open <pre> elements */
     uint32_t links;      /* <a> elements seen */
     bool in_title, in_ld;
@@ -115,6 +123,12 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
         return;
     }
     const pending *p = &w->blk;
+    if (w->hide_depth) {
+        uint32_t own = p->chars - p->link_chars;
+        w->hide_chars += own;
+        if (own > w->hide_longest)
+            w->hide_longest = own;
+    }
     b->tag = p->tag;
     b->in = p->in;
     b->hints = p->hints;
@@ -419,6 +433,21 @@ static void pop_frame(walk *w)
     nc_html_rec_close(w->recs, w->frames[w->nframes].rec, w->nrecs);
 }
 
+/* Keeps a hidden element's blocks when they read like an article. */
+enum { HIDDEN_KEEP_CHARS = 400, HIDDEN_KEEP_LONGEST = 150 };
+
+static void end_hidden(walk *w)
+{
+    flush(w);
+    w->hide_depth = 0;
+    if (w->hide_chars >= HIDDEN_KEEP_CHARS && w->hide_longest >= HIDDEN_KEEP_LONGEST)
+        return;
+    if (w->doc->nblocks > w->hide_first) {
+        w->doc->nblocks = w->hide_first;
+        w->last_group = w->hide_group;
+    }
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
@@ -428,7 +457,14 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     const nc_html_elem *el = nc_html_elem_lookup((const char *)xname);
     attrs a;
     read_attrs(el, atts, &a);
-    if ((el->flags & NC_EL_SKIP) || a.hidden) {
+    if (a.hidden && (el->flags & NC_EL_BLOCK) && !w->hide_depth) {
+        a.hints |= NC_HINT_HIDDEN;
+        flush(w);
+        w->hide_depth = w->depth;
+        w->hide_first = w->doc->nblocks;
+        w->hide_chars = w->hide_longest = 0;
+        w->hide_group = w->last_group;
+    } else if ((el->flags & NC_EL_SKIP) || a.hidden) {
         w->skip_depth = w->depth;
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
         w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
@@ -482,6 +518,8 @@ static void on_end(void *ctx, const xmlChar *xname)
         }
         if (w->nframes && w->frames[w->nframes - 1].depth == w->depth)
             pop_frame(w);
+        if (w->hide_depth == w->depth)
+            end_hidden(w);
     }
     w->depth--;
 }
@@ -565,6 +603,8 @@ nc_status nc_html_blocks(nc_doc *doc)
     nc_status st = parse(&w);
     if (st == NC_OK) {
         flush(&w);
+        if (w.hide_depth)
+            end_hidden(&w);
         /* A parse stopped early leaves elements open. */
         while (w.nframes)
             pop_frame(&w);
