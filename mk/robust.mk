@@ -13,7 +13,7 @@
 # The failing allocator: check_nomem wraps malloc/calloc/realloc, linked
 # against the static library so only newsclean's own allocations fail
 # (libxml2 and ICU are shared libraries and keep the real ones).
-NOMEM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+NOMEM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 $(B)/tests/check_nomem: tests/check_nomem.c $(TEST_COMMON) $(A_FILE) $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-gnu-zero-variadic-macro-arguments -Itests -o $@ $< $(TEST_COMMON) $(A_FILE) $(LDFLAGS) $(NOMEM_WRAP) $(DEP_LIBS) $(CHECK_LIBS)
