@@ -181,14 +181,54 @@ typedef struct lang_vote {
     uint64_t letters;
 } lang_vote;
 
+/* How much a body-like block's words count: long blocks more (the body is
+ * long, UI strings short), code and tables less (few letters among their
+ * characters), and a block repeating an earlier block's first words (PHP
+ * warnings, result lines) little: templates are boilerplate. */
+static float vote_weight(const nc_block_scan *s, bool repeated_start)
+{
+    float w = (float)s->words / ((float)s->words + 25.0f);
+    float prose = s->chars ? (float)s->letters / (float)s->chars : 0.0f;
+    w *= fminf(1.0f, fmaxf(0.0f, (prose - 0.55f) / 0.25f));
+    return repeated_start ? w * 0.2f : w;
+}
+
+/* A hash of the block's first two words, for vote_weight. */
+static uint64_t start_key(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    int spaces = 0;
+    for (size_t i = 0; i < len && i < 48; i++) {
+        if (s[i] == ' ' && ++spaces == 2)
+            break;
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    }
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* Inserts key into the open-addressed set; true when it was there. */
+static bool seen_before(uint64_t *set, size_t cap, uint64_t key)
+{
+    size_t k = (size_t)(key >> 17) & (cap - 1);
+    while (set[k]) {
+        if (set[k] == key)
+            return true;
+        k = (k + 1) & (cap - 1);
+    }
+    set[k] = key;
+    return false;
+}
+
 static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
 {
     for (int k = 0; k < NC_BLOCK_SCRIPTS && s->script_letters[k]; k++)
         v->script_letters[s->script[k] & 0xFF] += s->script_letters[k];
     v->letters += s->letters;
+    if (s->weight <= 0.0f)
+        return;
     for (uint32_t k = 0; k < s->mask_count; k++) {
         uint64_t m = sc->masks[s->mask_start + k];
-        double w = 1.0 / __builtin_popcountll(m);
+        double w = s->weight / __builtin_popcountll(m);
         while (m) {
             v->score[__builtin_ctzll(m)] += w;
             m &= m - 1;
@@ -196,15 +236,21 @@ static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
     }
 }
 
+/* The script of most letters. A Han, kana or Hangul character carries
+ * about a word, so it counts as three letters of an alphabet. */
 static uint32_t dominant_script(const lang_vote *v)
 {
     uint32_t best = USCRIPT_COMMON;
     uint64_t n = 0;
-    for (uint32_t s = 0; s < 256; s++)
-        if (is_letter_script(s) && v->script_letters[s] > n) {
-            n = v->script_letters[s];
+    for (uint32_t s = 0; s < 256; s++) {
+        uint64_t k = v->script_letters[s];
+        if (is_cjk(s) || s == USCRIPT_HANGUL)
+            k *= 3;
+        if (is_letter_script(s) && k > n) {
+            n = k;
             best = s;
         }
+    }
     if (is_cjk(best)) /* Han and kana vote together */
         return v->script_letters[USCRIPT_HAN] >=
                        v->script_letters[USCRIPT_HANGUL]
@@ -377,23 +423,35 @@ nc_status nc_lang_analyse(nc_doc *doc)
         return st;
     nc_block_scan *scans = doc->nblocks ? malloc(doc->nblocks * sizeof *scans) : NULL;
     lang_vote *v = calloc(1, sizeof *v);
+    size_t cap_starts = 64;
+    while (cap_starts < 2 * doc->nblocks)
+        cap_starts <<= 1;
+    uint64_t *starts = calloc(cap_starts, sizeof *starts);
     nc_scanner sc;
     memset(&sc, 0, sizeof sc);
-    if ((doc->nblocks && !scans) || !v) {
+    if ((doc->nblocks && !scans) || !v || !starts) {
         free(scans);
         free(v);
+        free(starts);
         return NC_ERR_NOMEM;
     }
     for (size_t i = 0; i < doc->nblocks; i++) {
-        nc_scan_block(&sc, doc->blocks[i].text, doc->blocks[i].len, &scans[i]);
-        scans[i].body_like = body_like(&doc->blocks[i], &scans[i]);
-        if (scans[i].body_like)
-            vote(v, &sc, &scans[i]);
+        const nc_block *b = &doc->blocks[i];
+        nc_block_scan *s = &scans[i];
+        nc_scan_block(&sc, b->text, b->len, s);
+        s->body_like = body_like(b, s);
+        bool repeated = seen_before(starts, cap_starts, start_key(b->text, b->len));
+        s->weight = vote_weight(s, repeated);
+        if (s->body_like)
+            vote(v, &sc, s);
     }
+    free(starts);
     if (v->letters < 50) { /* no running text: every block votes */
         memset(v, 0, sizeof *v);
-        for (size_t i = 0; i < doc->nblocks; i++)
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            scans[i].weight = fmaxf(scans[i].weight, 0.1f);
             vote(v, &sc, &scans[i]);
+        }
     }
     if (sc.failed) {
         st = NC_ERR_NOMEM;

@@ -48,6 +48,7 @@ typedef struct nc_block_scan {
     uint16_t script[NC_BLOCK_SCRIPTS]; /* scripts of its letters, most first */
     uint32_t script_letters[NC_BLOCK_SCRIPTS];
     bool body_like;        /* used for the document's language */
+    float weight;          /* its vote's weight (lang.c) */
 } nc_block_scan;
 
 /* Per-call state: the masks of all stopword hits (one growable array),
