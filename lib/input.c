@@ -1,6 +1,7 @@
 /* input.c - bytes -> UTF-8: BOM, charset, repair of invalid sequences,
  * NUL bytes dropped, CR/CRLF made LF, NFC. Everything after this stage
  * reads valid NFC UTF-8 with '\n' line ends. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,25 @@
 #include <unicode/ustring.h>
 
 #include "internal.h"
+
+/* Eight bytes at a time: the ASCII runs that make up most pages. */
+#define HIGH_BITS 0x8080808080808080ull
+#define ALL_0x20 0x2020202020202020ull
+
+static uint64_t load8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+/* True when all eight bytes of w are printable ASCII (0x20..0x7F): no high
+ * bit, and no byte below 0x20 (the classic "has less than" test, exact for
+ * the whole word). */
+static bool printable8(uint64_t w)
+{
+    return ((w | ((w - ALL_0x20) & ~w)) & HIGH_BITS) == 0;
+}
 
 /* Length of the valid UTF-8 sequence at s, 0 when it is invalid
  * (overlong forms, surrogates and code points past U+10FFFF included). */
@@ -58,6 +78,11 @@ static nc_status copy_repaired(nc_doc *doc, const char *in, size_t len)
         if (c >= 0x20 && c < 0x80) {
             out[o++] = (char)c;
             i++;
+            while (len - i >= 8 && printable8(load8(s + i))) {
+                memcpy(out + o, s + i, 8);
+                o += 8;
+                i += 8;
+            }
             continue;
         }
         if (c == 0) {
@@ -139,6 +164,8 @@ static bool nfc_inert(const UNormalizer2 *nfc, const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         if (u[i] < 0xCC) { /* ASCII, trail bytes, leads below U+0300 */
             i++;
+            while (len - i >= 8 && !(load8(u + i) & HIGH_BITS))
+                i += 8;
             continue;
         }
         size_t n = u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
@@ -218,6 +245,8 @@ static bool is_utf8(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         if (u[i] < 0x80) {
             i++;
+            while (len - i >= 8 && !(load8(u + i) & HIGH_BITS))
+                i += 8;
             continue;
         }
         size_t n = utf8_valid_len(u + i, len - i);
