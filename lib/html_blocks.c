@@ -67,6 +67,7 @@ typedef struct walk {
     uint32_t pre;        /* open <pre> elements */
     uint32_t links;      /* <a> elements seen */
     bool in_title, in_ld;
+    bool last_amp;       /* the last text chunk was a lone "&" */
     nc_html_rec *recs;
     uint32_t nrecs, cap_recs;
     uint32_t *block_rec; /* per block: its container record */
@@ -524,6 +525,27 @@ static void on_end(void *ctx, const xmlChar *xname)
     w->depth--;
 }
 
+/* libxml2 passes "&nbsp" without its ';' on as two chunks, "&" and
+ * "nbsp"; browsers (and Python's html.unescape) read the legacy names
+ * anyway. A decoded "&amp;" is a chunk "&" too, but what follows it comes
+ * with the rest of the text, never as a bare name. */
+static bool legacy_entity(walk *w, const char *s, size_t len)
+{
+    static const struct { const char *name, *utf8; } legacy[] = {
+        {"nbsp", "\xC2\xA0"}, {"amp", "&"}, {"lt", "<"}, {"gt", ">"},
+        {"quot", "\""}, {"copy", "\xC2\xA9"}, {"reg", "\xC2\xAE"}};
+    nc_buf *t = &w->blk.text;
+    if (len > 4 || !t->len || t->data[t->len - 1] != '&')
+        return false;
+    for (size_t k = 0; k < sizeof legacy / sizeof *legacy; k++)
+        if (strlen(legacy[k].name) == len && memcmp(s, legacy[k].name, len) == 0) {
+            t->len--; /* the '&' */
+            add_text(w, legacy[k].utf8, strlen(legacy[k].utf8));
+            return true;
+        }
+    return false;
+}
+
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
@@ -534,6 +556,10 @@ static void on_text(void *ctx, const xmlChar *s, int len)
             fail(w, NC_ERR_NOMEM);
         return;
     }
+    bool amp = w->last_amp;
+    w->last_amp = len == 1 && s[0] == '&';
+    if (amp && legacy_entity(w, (const char *)s, (size_t)len))
+        return;
     add_text(w, (const char *)s, (size_t)len);
 }
 
