@@ -2,7 +2,7 @@
  * bench.c - how fast newsclean is, and how that compares to the floor.
  *
  *   bench [--threads N] [--runs N] [--input text|html|auto] [--no-floor]
- *         [--tsv] [PATH...]
+ *         [--stages] [--tsv] [PATH...]
  *   bench --synthetic [--runs N] [--max-mb N]
  *
  * Every PATH is a page or a folder of pages (*.txt, *.html, *.htm, and the
@@ -14,6 +14,8 @@
  * the floor, libxml2's parser alone on the same pages, and prints our time
  * as a multiple of it. --synthetic builds pages of 100 KB .. 100 MB in
  * memory and shows how time and peak memory grow with input size.
+ * --stages also splits one thread's time by pipeline stage (it calls the
+ * stages as lib/newsclean.c does, through the internal header).
  *
  * A tool, not the library: it prints and exits as tools do.
  */
@@ -36,6 +38,7 @@
 #include <libxml/parser.h>
 #include <zlib.h>
 
+#include "internal.h" /* --stages runs the pipeline's stages one by one */
 #include "newsclean.h"
 
 /* libxml2's options for the floor: the ones lib/html_blocks.c passes to
@@ -348,8 +351,88 @@ static pass_result measure(const page_set *set, work_kind work,
     return m;
 }
 
+/* ---- time by stage ---- */
+
+enum { ST_DECODE, ST_BLOCKS, ST_LANG, ST_FEATURES, ST_CLASSIFY, ST_RESULT,
+       ST_COUNT };
+static const char *const stage_names[ST_COUNT] = {
+    "decode", "blocks", "lang", "features", "classify", "result"};
+
+/* One page through the stages of nc_pipeline() and nc_clean(), in their
+ * order, adding each stage's seconds to acc. Keep in step with
+ * lib/newsclean.c. */
+static void stage_page(const page *p, nc_input_kind input, double acc[ST_COUNT])
+{
+    nc_doc doc;
+    memset(&doc, 0, sizeof doc);
+    nc_arena_init(&doc.arena);
+    doc.lang = -1;
+    nc_options_init(&doc.opts);
+    doc.opts.input = input;
+    if (p->len > doc.opts.max_input_bytes)
+        doc.opts.max_input_bytes = p->len;
+    nc_result *r = NULL;
+    nc_status st = nc_lang_init();
+    double t[ST_COUNT + 1];
+    int k = 0;
+    t[k++] = now();
+    if (st == NC_OK)
+        st = nc_input_decode(&doc, p->data, p->len);
+    if (st == NC_OK) {
+        doc.kind = input != NC_INPUT_AUTO
+                       ? input
+                       : nc_input_detect_kind(doc.utf8, doc.utf8_len);
+        t[k++] = now();
+        st = doc.kind == NC_INPUT_HTML ? nc_html_blocks(&doc)
+                                       : nc_text_blocks(&doc);
+    }
+    if (st == NC_OK) {
+        t[k++] = now();
+        st = nc_lang_analyse(&doc);
+    }
+    if (st == NC_OK) {
+        t[k++] = now();
+        nc_features(&doc);
+        t[k++] = now();
+        nc_classify(&doc);
+        t[k++] = now();
+        st = nc_result_build(&doc, &r);
+        nc_result_free(r);
+        t[k++] = now();
+    }
+    if (st != NC_OK)
+        nc_doc_free(&doc);
+    for (int i = 0; i + 1 < k; i++)
+        acc[i] += t[i + 1] - t[i];
+}
+
+static void bench_stages(const page_set *set, nc_input_kind input, int runs,
+                         const char *group, bool tsv)
+{
+    double acc[ST_COUNT] = {0}, total = 0;
+    for (size_t i = 0; i < set->n; i++) /* warm-up */
+        stage_page(&set->pages[i], input, (double[ST_COUNT]){0});
+    for (int r = 0; r < runs; r++)
+        for (size_t i = 0; i < set->n; i++)
+            stage_page(&set->pages[i], input, acc);
+    for (int s = 0; s < ST_COUNT; s++)
+        total += acc[s];
+    if (!tsv)
+        printf("      stages (1 thread, mean of %d runs):", runs);
+    for (int s = 0; s < ST_COUNT; s++) {
+        if (tsv)
+            printf("STAGE\t%s\t%s\t%.6f\t%.1f\n", group, stage_names[s],
+                   acc[s] / runs, 100 * acc[s] / total);
+        else
+            printf(" %s %.1f%%", stage_names[s], 100 * acc[s] / total);
+    }
+    if (!tsv)
+        printf("\n");
+}
+
 typedef struct report {
     bool tsv;
+    bool stages;
 } report;
 
 static void print_row(const report *rep, const char *group, const char *what,
@@ -390,6 +473,8 @@ static void bench_group(const report *rep, const char *group,
             print_row(rep, group, "libxml2", threads, set, fln);
         }
     }
+    if (rep->stages)
+        bench_stages(set, input, runs, group, rep->tsv);
     double scaling = one.seconds / many.seconds / threads;
     if (rep->tsv) {
         if (threads > 1)
@@ -616,7 +701,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: bench [--threads N] [--runs N] [--input text|html|auto]\n"
-            "             [--no-floor] [--tsv] [PATH...]\n"
+            "             [--no-floor] [--stages] [--tsv] [PATH...]\n"
             "       bench --synthetic [--runs N] [--max-mb N]\n");
     exit(2);
 }
@@ -628,7 +713,7 @@ int main(int argc, char **argv)
     bool synthetic = false, floor = true, input_set = false;
     size_t max_mb = 100;
     nc_input_kind input = NC_INPUT_AUTO;
-    report rep = {false};
+    report rep = {false, false};
     page_set text = {0}, html = {0};
     int npaths = 0;
     for (int i = 1; i < argc; i++) {
@@ -656,6 +741,8 @@ int main(int argc, char **argv)
             floor = false;
         } else if (!strcmp(a, "--tsv")) {
             rep.tsv = true;
+        } else if (!strcmp(a, "--stages")) {
+            rep.stages = true;
         } else if (a[0] == '-') {
             usage();
         } else {
@@ -670,7 +757,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-') {
             if (strcmp(argv[i], "--synthetic") && strcmp(argv[i], "--no-floor") &&
-                strcmp(argv[i], "--tsv"))
+                strcmp(argv[i], "--tsv") && strcmp(argv[i], "--stages"))
                 i++; /* skip the option's value */
             continue;
         }
