@@ -27,7 +27,7 @@ endif
 # .html.gz pages directly).
 $(BENCH): tools/bench.c $(A_FILE) include/newsclean.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS) -lz -lm
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS) -lz
 
 bench: all $(BENCH)
 	$(BENCH_NICE) $(BENCH) $(BENCH_FLAGS) $(BENCH_DATA)

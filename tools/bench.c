@@ -36,16 +36,17 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <zlib.h>
 
 #include "internal.h" /* --stages runs the pipeline's stages one by one */
 #include "newsclean.h"
 
-/* libxml2's options for the floor: the ones lib/html_blocks.c passes to
- * htmlReadMemory (keep the two in step). */
+/* libxml2's options for the floor: the ones lib/html_blocks.c gives its
+ * parser (keep the two in step). */
 #define FLOOR_HTML_OPTIONS                                                   \
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |           \
-     HTML_PARSE_NOWARNING)
+     HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD)
 
 typedef struct page {
     char *name;
@@ -59,8 +60,11 @@ typedef struct page_set {
     size_t bytes;
 } page_set;
 
-/* What one timed pass over a page set does with a page. */
-typedef enum work_kind { WORK_CLEAN, WORK_LIBXML2 } work_kind;
+/* What one timed pass over a page set does with a page: nc_clean, the
+ * floor (htmlReadMemory builds the tree, xmlFreeDoc frees it), or the
+ * parser in SAX mode with no callbacks (what html_blocks.c can never
+ * avoid: it walks SAX events, not a tree). */
+typedef enum work_kind { WORK_CLEAN, WORK_LIBXML2, WORK_SAX } work_kind;
 
 typedef struct pass_args {
     const page_set *set;
@@ -239,8 +243,34 @@ static void set_free(page_set *set)
 
 /* ---- one pass ---- */
 
+static void sax_ignore_error(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+static bool sax_parse(const page *p)
+{
+    if (p->len > INT32_MAX)
+        return false;
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(p->data, (int)p->len);
+    if (!ctxt)
+        return false;
+    htmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof *sax);
+    sax->serror = sax_ignore_error;
+    sax->initialized = XML_SAX2_MAGIC;
+    htmlCtxtUseOptions(ctxt, FLOOR_HTML_OPTIONS);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    htmlFreeParserCtxt(ctxt);
+    return true;
+}
+
 static bool run_page(const page *p, work_kind work, nc_input_kind input)
 {
+    if (work == WORK_SAX)
+        return sax_parse(p);
     if (work == WORK_LIBXML2) {
         if (p->len > INT32_MAX)
             return false;
@@ -464,7 +494,7 @@ static void bench_group(const report *rep, const char *group,
         print_row(rep, group, "newsclean", threads, set, many);
     }
     double peak = peak_rss_mb();
-    pass_result fl1 = {0, 0, 0, 0}, fln = {0, 0, 0, 0};
+    pass_result fl1 = {0, 0, 0, 0}, fln = {0, 0, 0, 0}, sax = {0, 0, 0, 0};
     if (floor) {
         fl1 = measure(set, WORK_LIBXML2, input, 1, runs);
         print_row(rep, group, "libxml2", 1, set, fl1);
@@ -472,6 +502,8 @@ static void bench_group(const report *rep, const char *group,
             fln = measure(set, WORK_LIBXML2, input, threads, runs);
             print_row(rep, group, "libxml2", threads, set, fln);
         }
+        sax = measure(set, WORK_SAX, input, 1, runs);
+        print_row(rep, group, "sax-only", 1, set, sax);
     }
     if (rep->stages)
         bench_stages(set, input, runs, group, rep->tsv);
@@ -480,7 +512,8 @@ static void bench_group(const report *rep, const char *group,
         if (threads > 1)
             printf("SCALING\t%s\t%d\t%.3f\n", group, threads, scaling);
         if (floor)
-            printf("FLOOR\t%s\t%.3f\n", group, one.seconds / fl1.seconds);
+            printf("FLOOR\t%s\t%.3f\t%.3f\n", group, one.seconds / fl1.seconds,
+                   one.seconds / sax.seconds);
         printf("RSS\t%s\t%.1f\t%.1f\n", group, base, peak);
         return;
     }
@@ -493,7 +526,8 @@ static void bench_group(const report *rep, const char *group,
         if (threads > 1)
             printf(", %.2f x (%d threads)", many.seconds / fln.seconds,
                    threads);
-        printf("\n");
+        printf("\n      and %.2f x the SAX parser's alone (no tree, no"
+               " callbacks)\n", one.seconds / sax.seconds);
     }
     printf("      peak RSS %.1f MB (%.1f MB before this group)\n", peak, base);
 }
