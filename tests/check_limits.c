@@ -507,15 +507,18 @@ static void run_binary(const char *header, size_t hlen)
     free(b.data);
 }
 
-START_TEST(test_binary_png) { run_binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16); }
+/* A file header (a string literal, NULs included) and random bytes. */
+#define RUN_BINARY(header) run_binary(header, sizeof header - 1)
+
+START_TEST(test_binary_png) { RUN_BINARY("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"); }
 END_TEST
-START_TEST(test_binary_pdf) { run_binary("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\n", 47); }
+START_TEST(test_binary_pdf) { RUN_BINARY("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\n"); }
 END_TEST
-START_TEST(test_binary_gzip) { run_binary("\x1f\x8b\x08\0\0\0\0\0\0\x03", 10); }
+START_TEST(test_binary_gzip) { RUN_BINARY("\x1f\x8b\x08\0\0\0\0\0\0\x03"); }
 END_TEST
-START_TEST(test_binary_elf) { run_binary("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0", 20); }
+START_TEST(test_binary_elf) { RUN_BINARY("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0"); }
 END_TEST
-START_TEST(test_binary_random) { run_binary("", 0); }
+START_TEST(test_binary_random) { RUN_BINARY(""); }
 END_TEST
 
 /* ---- the limits in nc_options ---- */

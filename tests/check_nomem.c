@@ -186,8 +186,10 @@ START_TEST(test_conversions)
     o = kind(NC_INPUT_AUTO);
     const char u16[] = "\xFF\xFE" "H\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0\n\0";
     fail_each_allocation("utf16", u16, sizeof u16 - 1, &o);
-    fail_each_allocation("nfd", "Cafe\xCC\x81 re\xCC\x81sume\xCC\x81\n", 20, &o);
-    fail_each_allocation("repair", "bad \xFF\xFE bytes \xC3 here", 19, &o);
+    const char nfd[] = "Cafe\xCC\x81 re\xCC\x81sume\xCC\x81\n";
+    fail_each_allocation("nfd", nfd, sizeof nfd - 1, &o);
+    const char bad[] = "bad \xFF\xFE bytes \xC3 here";
+    fail_each_allocation("repair", bad, sizeof bad - 1, &o);
 }
 END_TEST
 
@@ -197,8 +199,8 @@ START_TEST(test_truncations)
     nc_options o = kind(NC_INPUT_TEXT);
     o.max_blocks = 3;
     o.max_line_bytes = 20;
-    fail_each_allocation("limits-text", "one line that is long enough\nb\nc\nd\ne\n",
-                         39, &o);
+    const char lines[] = "one line that is long enough\nb\nc\nd\ne\n";
+    fail_each_allocation("limits-text", lines, sizeof lines - 1, &o);
     o = kind(NC_INPUT_HTML);
     o.max_depth = 4;
     o.max_blocks = 5;

@@ -134,11 +134,13 @@ static void load_pages(void)
     ck_assert_ptr_nonnull(p);
     memcpy(p, u16, sizeof u16 - 1);
     add_page(p, sizeof u16 - 1);
-    add_page(strdup("Bad \xFF bytes \xC0\xAF here and \xE2\x82 there.\n"), 33);
+    const char bad[] = "Bad \xFF bytes \xC0\xAF here and \xE2\x82 there.\n";
+    add_page(strndup(bad, sizeof bad - 1), sizeof bad - 1);
     add_page(strdup("\xE5\x8C\x97\xE4\xBA\xAC\xE6\x97\xB6\xE9\x97\xB4\xE4\xBB\x8A"
                     "\xE5\xA4\xA9\xE4\xB8\x8A\xE5\x8D\x88\xEF\xBC\x8C\xE6\x96\xB0"
                     "\xE9\x97\xBB\xE5\x8F\x91\xE5\xB8\x83\xE4\xBC\x9A\xE4\xB8\xBE"
-                    "\xE8\xA1\x8C\xE3\x80\x82\n"), 46);
+                    "\xE8\xA1\x8C\xE3\x80\x82\n"), 0);
+    pages[npages - 1].len = strlen(pages[npages - 1].data);
     ck_assert_uint_ge(npages, 4);
 }
 
