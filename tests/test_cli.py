@@ -65,6 +65,15 @@ class TestCli(unittest.TestCase):
         self.assertEqual(run(["-h"]).stdout, r.stdout)
         self.assertEqual(r.stderr, b"")
 
+    def test_man_page_has_every_option(self):
+        import re
+        with open(os.path.join(ROOT, "docs", "newsclean.1"), encoding="utf-8") as f:
+            man = f.read().replace("\\-", "-")
+        options = re.findall(r"--[a-z]+", run(["--help"]).stdout.decode())
+        self.assertGreaterEqual(len(set(options)), 10)
+        for opt in set(options):
+            self.assertIn(opt, man)
+
     def test_version(self):
         r = run(["--version"])
         self.assertEqual(r.returncode, 0)
