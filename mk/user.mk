@@ -72,3 +72,16 @@ python-install:
 	$(PYTHON) -m pip install --no-build-isolation --break-system-packages ./python
 
 check: check-cli check-python check-examples check-install check-eval check-docs check-ci
+
+# On a fresh machine `make demo` / `make check` must first install the
+# packages and then read pkg-config's flags, but the Makefile reads them
+# when it starts. So for those goals this file includes a makefile that the
+# installer's run produces: make builds it first, then restarts and reads
+# everything again with the packages in place.
+ifneq ($(filter demo check,$(MAKECMDGOALS)),)
+include $(B)/deps.mk
+$(B)/deps.mk: tools/install-deps.sh
+	@mkdir -p $(B)
+	@sh tools/install-deps.sh
+	@echo "# made by mk/user.mk after tools/install-deps.sh ran" > $@
+endif
