@@ -592,6 +592,8 @@ enum {
 static nc_status parse(walk *w)
 {
     nc_doc *doc = w->doc;
+    if (doc->utf8_len == 0)
+        return NC_OK; /* libxml2 makes no context for empty input */
     if (doc->utf8_len > INT_MAX)
         return NC_ERR_TOO_LARGE;
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(doc->utf8, (int)doc->utf8_len);
