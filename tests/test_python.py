@@ -45,6 +45,35 @@ class TestBinding(unittest.TestCase):
         self.assertTrue(os.path.samefile(newsclean.library_path(),
                                          os.path.join(ROOT, "build", "libnewsclean.so")))
 
+    def test_struct_layouts_match_the_header(self):
+        """sizeof and every offsetof of nc_options and nc_block_info, as the
+        C compiler sees include/newsclean.h, equal the ctypes mirrors."""
+        import ctypes
+        structs = {"nc_options": newsclean._Options, "nc_block_info": newsclean._BlockInfo}
+        lines = ['#include <stddef.h>', '#include <stdio.h>', '#include "newsclean.h"',
+                 "int main(void)", "{"]
+        for cname, mirror in structs.items():
+            lines.append('    printf("%s size %%zu\\n", sizeof(%s));' % (cname, cname))
+            for field, _ in mirror._fields_:
+                lines.append('    printf("%s %s %%zu\\n", offsetof(%s, %s));'
+                             % (cname, field, cname, field))
+        lines += ["    return 0;", "}"]
+        with tempfile.TemporaryDirectory() as tmp:
+            src, exe = os.path.join(tmp, "layout.c"), os.path.join(tmp, "layout")
+            with open(src, "w") as f:
+                f.write("\n".join(lines) + "\n")
+            r = subprocess.run(["cc", "-std=c11", "-Wall", "-Werror", "-I",
+                                os.path.join(ROOT, "include"), src, "-o", exe],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            got = subprocess.run([exe], capture_output=True, text=True).stdout.split("\n")
+        want = []
+        for cname, mirror in structs.items():
+            want.append("%s size %d" % (cname, ctypes.sizeof(mirror)))
+            for field, _ in mirror._fields_:
+                want.append("%s %s %d" % (cname, field, getattr(mirror, field).offset))
+        self.assertEqual([l for l in got if l], want)
+
     def test_clean_bytes_and_str_agree(self):
         data = read_seed()
         from_bytes = newsclean.clean(data)
