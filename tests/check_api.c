@@ -433,6 +433,37 @@ START_TEST(test_language_hint)
 }
 END_TEST
 
+START_TEST(test_language_hint_garbage)
+{
+    /* Whatever the caller passes as a hint, the language handed back is a
+     * short, valid UTF-8 string (it is a field of the result). */
+    static const char *const hints[] = {
+        "x", "EN-us", "zh_Hant_TW", "a-very-long-language-tag-that-goes-on-and-on",
+        "\xFF\xFE" "bad", "de\xC3", "\xE6\x96\xB0\xE6\x96\xB0\xE6\x96\xB0"
+        "\xE6\x96\xB0\xE6\x96\xB0\xE6\x96\xB0", "  ", "-"};
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++) {
+        nc_options o;
+        nc_options_init(&o);
+        o.language = hints[i];
+        nc_result *r = tu_clean(article, strlen(article), &o);
+        const char *lang = nc_result_language(r);
+        ck_assert_ptr_nonnull(lang);
+        ck_assert_uint_gt(strlen(lang), 0);
+        ck_assert_uint_lt(strlen(lang), 16);
+        ck_assert_msg(tu_valid_utf8(lang, strlen(lang)), "hint %zu: language "
+                      "is not UTF-8", i);
+        tu_check_result(r);
+        nc_result_free(r);
+    }
+    nc_options o;
+    nc_options_init(&o);
+    o.language = "EN-us";
+    nc_result *r = tu_clean(article, strlen(article), &o);
+    ck_assert_str_eq(nc_result_language(r), "en");
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_deterministic)
 {
     nc_result *a = tu_clean(article, strlen(article), NULL);
@@ -469,6 +500,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_input_kind_forced_and_detected);
     tcase_add_test(tc, test_input_not_terminated_not_kept);
     tcase_add_test(tc, test_language_hint);
+    tcase_add_test(tc, test_language_hint_garbage);
     tcase_add_test(tc, test_deterministic);
     suite_add_tcase(s, tc);
     return s;
