@@ -37,7 +37,6 @@ typedef struct nc_html_elem {
 } nc_html_elem;
 
 /* html_hints.c */
-void nc_html_hints_init(void); /* once, from nc_html_init's pthread_once */
 /* The element description of a lower-case tag name; unknown names get an
  * inline element's description. Never NULL. */
 const nc_html_elem *nc_html_elem_lookup(const char *name);

@@ -82,7 +82,6 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 static void html_init_once(void)
 {
     xmlInitParser();
-    nc_html_hints_init();
 }
 
 static void fail(walk *w, nc_status st)

@@ -195,31 +195,16 @@ static const hint_word words[] = {
 };
 
 enum { NWORDS = sizeof words / sizeof *words };
-/* words[first[c]..first[c+1]) start with letter 'a' + c (built once). */
-static uint8_t first[27];
-static uint8_t word_len[NWORDS];
-
-void nc_html_hints_init(void)
-{
-    /* The table is grouped by first letter; record where each group starts. */
-    size_t k = 0;
-    for (int c = 0; c < 26; c++) {
-        first[c] = (uint8_t)k;
-        while (k < NWORDS && words[k].word[0] == 'a' + c)
-            k++;
-    }
-    first[26] = (uint8_t)k;
-    for (size_t i = 0; i < NWORDS; i++)
-        word_len[i] = (uint8_t)strlen(words[i].word);
-}
 
 static uint32_t token_bits(const char *tok, size_t len, char next)
 {
     if (tok[0] < 'a' || tok[0] > 'z')
         return 0;
-    int c = tok[0] - 'a';
-    for (size_t i = first[c]; i < first[c + 1]; i++) {
-        size_t n = word_len[i];
+    /* A scan of ~80 words, most rejected on their first letter. */
+    for (size_t i = 0; i < NWORDS; i++) {
+        if (words[i].word[0] != tok[0])
+            continue;
+        size_t n = strlen(words[i].word);
         if (len < n || memcmp(tok, words[i].word, n) != 0)
             continue;
         if (len == n) {

@@ -168,10 +168,9 @@ char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
 
 /* ---- title ---- */
 
-/* Lower-cased ASCII letters and digits, and every other byte as it is;
- * words are runs between spaces and punctuation. Overlap of the words of
- * a with those of b, as a fraction of a's. */
-static double word_overlap(const char *a, const char *b)
+/* Words are runs between spaces and ASCII punctuation, compared without
+ * ASCII case. How many words of a occur in b; *total the words of a. */
+static size_t words_found(const char *a, const char *b, size_t *words)
 {
     size_t total = 0, found = 0;
     size_t blen = strlen(b);
@@ -207,7 +206,16 @@ static double word_overlap(const char *a, const char *b)
             }
         }
     }
-    return total ? (double)found / (double)total : 0.0;
+    *words = total;
+    return found;
+}
+
+/* Dice overlap of the words of a and b: 1 when each has the other's. */
+static double word_overlap(const char *a, const char *b)
+{
+    size_t na = 0, nb = 0;
+    size_t fa = words_found(a, b, &na), fb = words_found(b, a, &nb);
+    return na + nb ? (double)(fa + fb) / (double)(na + nb) : 0.0;
 }
 
 /* <title> without a trailing " | Site", " - Site", " — Site" or
@@ -252,19 +260,25 @@ void nc_html_choose_title(nc_doc *doc)
         doc->title = doc->og_title;
         return;
     }
+    /* The h1 most like <title>; it must be most of <title> or nearly all
+     * inside it (a title is often "Headline | Site"). */
     const nc_block *best_h1 = NULL;
     double best = -1;
+    bool inside = false;
     for (size_t i = 0; i < doc->nblocks; i++) {
         const nc_block *b = &doc->blocks[i];
         if (b->tag != NC_TAG_H1)
             continue;
         double s = doc->html_title ? word_overlap(b->text, doc->html_title) : 0;
         if (s > best) {
+            size_t words = 0;
+            size_t found = doc->html_title ? words_found(b->text, doc->html_title, &words) : 0;
             best = s;
             best_h1 = b;
+            inside = words && found * 10 >= words * 8;
         }
     }
-    if (best_h1 && (!doc->html_title || best >= 0.5)) {
+    if (best_h1 && (!doc->html_title || best >= 0.5 || inside)) {
         doc->title = best_h1->text;
         return;
     }

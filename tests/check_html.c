@@ -1,0 +1,533 @@
+/* check_html.c - the HTML stage (html_blocks.c and its helpers): the
+ * blocks html2text.py --lines would make, the skipped and hidden content,
+ * every tag, container bit, class/id hint and link count a block carries,
+ * the best container, the page hints, and deep or degenerate markup. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "testutil.h"
+
+/* Runs the pipeline up to the features on an HTML string. */
+static void run(nc_doc *d, const char *html)
+{
+    nc_options o;
+    nc_options_init(&o);
+    o.input = NC_INPUT_HTML;
+    nc_status st = nc_pipeline(html, strlen(html), &o, d);
+    ck_assert_msg(st == NC_OK, "nc_pipeline: %s", nc_strerror(st));
+}
+
+/* The block with exactly this text; fails the test when there is none. */
+static const nc_block *block(const nc_doc *d, const char *text)
+{
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (strcmp(d->blocks[i].text, text) == 0)
+            return &d->blocks[i];
+    ck_abort_msg("no block \"%s\"", text);
+    return NULL;
+}
+
+static bool has_block(const nc_doc *d, const char *text)
+{
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (strstr(d->blocks[i].text, text))
+            return true;
+    return false;
+}
+
+static void expect_blocks(const nc_doc *d, const char *const *want, size_t n)
+{
+    for (size_t i = 0; i < n && i < d->nblocks; i++)
+        ck_assert_str_eq(d->blocks[i].text, want[i]);
+    ck_assert_uint_eq(d->nblocks, n);
+}
+
+START_TEST(test_blocks_like_html2text)
+{
+    nc_doc d;
+    run(&d, "<html><body><div>Intro <b>bold</b><i>joined</i> text"
+            "<p>A <a href=x>link</a>, then&nbsp;more &amp; &lt;done&gt;.</p>"
+            "<p>First line<br>Second   line<br/>Third</p>"
+            "<table><tr><td>cell one</td><td>cell two</td></tr>"
+            "<tr><th>head</th><td>x</td></tr></table>"
+            "<pre>  code line 1\n\n  code line 2\n</pre>"
+            "<ul><li>one</li><li>two <span>words</span></li></ul>"
+            "tail</div></body></html>");
+    static const char *const want[] = {
+        "Intro boldjoined text", "A link, then more & <done>.", "First line",
+        "Second line", "Third", "cell one cell two", "head x", "code line 1",
+        "code line 2", "one", "two words", "tail"};
+    expect_blocks(&d, want, sizeof want / sizeof *want);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_skipped_elements)
+{
+    nc_doc d;
+    run(&d, "<html><head><title>The title</title><style>p{color:red}</style>"
+            "<script>var x = 'script text';</script></head><body>"
+            "<p>kept one</p><noscript>noscript text</noscript>"
+            "<template><p>template text</p></template>"
+            "<svg><title>svg title</title><text>svg text</text></svg>"
+            "<math><mi>math text</mi></math><iframe>iframe text</iframe>"
+            "<object>object text</object><canvas>canvas text</canvas>"
+            "<select><option>option text</option></select>"
+            "<textarea>textarea text</textarea><p>kept two</p></body></html>");
+    static const char *const want[] = {"kept one", "kept two"};
+    expect_blocks(&d, want, 2);
+    ck_assert_str_eq(d.html_title, "The title");
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_hidden_elements)
+{
+    nc_doc d;
+    run(&d, "<body style=\"display:none\"><p>visible one</p>"
+            "<div hidden><p>hidden menu</p></div>"
+            "<div aria-hidden=\"true\">aria menu</div>"
+            "<div style=\"color: red; display : none\">styled away</div>"
+            "<ul style=\"visibility:hidden\"><li>invisible</li></ul>"
+            "<p>price <span aria-hidden=\"true\">icon</span>10</p>"
+            "<div style=\"display:block\">shown</div></body>");
+    static const char *const want[] = {"visible one", "price 10", "shown"};
+    expect_blocks(&d, want, 3);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_hidden_article_kept)
+{
+    /* React streams content into <div hidden> and moves it with a script:
+     * real paragraphs in a hidden block stay, marked NC_HINT_HIDDEN. */
+    char page[4096] = "<body><div hidden id=\"S:0\">";
+    for (int i = 0; i < 4; i++)
+        strcat(page, "<p>This paragraph of the streamed article has enough words "
+                     "in it to be read as real text, well over the length of "
+                     "a menu item or a button label, and then some more words "
+                     "to make it a long paragraph.</p>");
+    strcat(page, "</div><div hidden><a href=x>Menu</a></div></body>");
+    nc_doc d;
+    run(&d, page);
+    ck_assert_uint_eq(d.nblocks, 4);
+    ck_assert(d.blocks[0].hints & NC_HINT_HIDDEN);
+    ck_assert(!has_block(&d, "Menu"));
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_tags)
+{
+    nc_doc d;
+    run(&d, "<body><p>para</p><h1>h one</h1><h2>h two</h2><h3>h three</h3>"
+            "<h4>h four</h4><h5>h five</h5><h6>h six</h6><ul><li>item</li></ul>"
+            "<table><tr><td>cell</td></tr></table><pre>pre text</pre>"
+            "<blockquote>quoted</blockquote><figure><figcaption>cap</figcaption>"
+            "</figure><dl><dt>term</dt><dd>definition</dd></dl>"
+            "<div>direct div</div><section>in section</section>"
+            "<div><p>para in div</p></div><li>stray <b>bold</b></li></body>");
+    ck_assert_int_eq(block(&d, "para")->tag, NC_TAG_P);
+    ck_assert_int_eq(block(&d, "h one")->tag, NC_TAG_H1);
+    ck_assert_int_eq(block(&d, "h two")->tag, NC_TAG_H2);
+    ck_assert_int_eq(block(&d, "h three")->tag, NC_TAG_H3);
+    ck_assert_int_eq(block(&d, "h four")->tag, NC_TAG_H4);
+    ck_assert_int_eq(block(&d, "h five")->tag, NC_TAG_H5);
+    ck_assert_int_eq(block(&d, "h six")->tag, NC_TAG_H6);
+    ck_assert_int_eq(block(&d, "item")->tag, NC_TAG_LI);
+    ck_assert(block(&d, "item")->list_item);
+    ck_assert(!block(&d, "para")->list_item);
+    ck_assert_int_eq(block(&d, "cell")->tag, NC_TAG_TD);
+    ck_assert_int_eq(block(&d, "pre text")->tag, NC_TAG_PRE);
+    ck_assert_int_eq(block(&d, "quoted")->tag, NC_TAG_BLOCKQUOTE);
+    ck_assert_int_eq(block(&d, "cap")->tag, NC_TAG_FIGCAPTION);
+    ck_assert_int_eq(block(&d, "term")->tag, NC_TAG_DT);
+    ck_assert_int_eq(block(&d, "definition")->tag, NC_TAG_DD);
+    ck_assert_int_eq(block(&d, "direct div")->tag, NC_TAG_DIV);
+    ck_assert_int_eq(block(&d, "in section")->tag, NC_TAG_OTHER);
+    ck_assert_int_eq(block(&d, "para in div")->tag, NC_TAG_P);
+    ck_assert_int_eq(block(&d, "stray bold")->tag, NC_TAG_LI);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_in_bits)
+{
+    nc_doc d;
+    run(&d, "<body><header>in header</header><nav>in nav</nav>"
+            "<main><article><p>in article</p>"
+            "<div itemprop=\"articleBody\"><p>in body</p></div></article></main>"
+            "<aside>in aside</aside><form>in form <button>in button</button></form>"
+            "<figure>in figure</figure><ul><li>in list</li></ul>"
+            "<table><tr><td>in table</td></tr></table>"
+            "<blockquote>in quote</blockquote><footer>in footer</footer>"
+            "<div role=\"navigation\">role nav</div></body>");
+    ck_assert_uint_eq(block(&d, "in header")->in, NC_IN_HEADER);
+    ck_assert_uint_eq(block(&d, "in nav")->in, NC_IN_NAV);
+    ck_assert(block(&d, "in article")->in & NC_IN_ARTICLE);
+    ck_assert(block(&d, "in article")->in & NC_IN_MAIN);
+    ck_assert(!(block(&d, "in article")->in & NC_IN_ARTICLE_BODY));
+    ck_assert(block(&d, "in body")->in & NC_IN_ARTICLE_BODY);
+    ck_assert(block(&d, "in aside")->in & NC_IN_ASIDE);
+    ck_assert(block(&d, "in form in button")->in & NC_IN_FORM);
+    ck_assert(block(&d, "in form in button")->in & NC_IN_BUTTON);
+    ck_assert(block(&d, "in figure")->in & NC_IN_FIGURE);
+    ck_assert(block(&d, "in list")->in & NC_IN_LIST);
+    ck_assert(block(&d, "in table")->in & NC_IN_TABLE);
+    ck_assert(block(&d, "in quote")->in & NC_IN_BLOCKQUOTE);
+    ck_assert(block(&d, "in footer")->in & NC_IN_FOOTER);
+    ck_assert(block(&d, "role nav")->in & NC_IN_NAV);
+    ck_assert(!(block(&d, "in header")->in & NC_IN_NAV));
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_links)
+{
+    nc_doc d;
+    run(&d, "<body><p><a href=a>all one link</a></p>"
+            "<p><a href=a>first</a> <a href=b>second</a></p>"
+            "<p>text and <a href=a>link</a></p>"
+            "<h2><a href=a><span>nested</span> link</a></h2></body>");
+    const nc_block *b = block(&d, "all one link");
+    ck_assert(b->in & NC_IN_LINK);
+    ck_assert(b->link_chars == 10.0f); /* non-space characters */
+    b = block(&d, "first second");
+    ck_assert(!(b->in & NC_IN_LINK)); /* two links */
+    ck_assert(b->link_chars == 11.0f);
+    b = block(&d, "text and link");
+    ck_assert(!(b->in & NC_IN_LINK));
+    ck_assert(b->link_chars == 4.0f);
+    ck_assert(block(&d, "nested link")->in & NC_IN_LINK);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_token_hints)
+{
+    static const struct { const char *value; uint32_t want; } cases[] = {
+        {"main-nav", NC_HINT_NAV},
+        {"navbar", NC_HINT_NAV},
+        {"site-menu", NC_HINT_NAV},
+        {"breadcrumbs", NC_HINT_BREADCRUMB},
+        {"share-buttons", NC_HINT_SHARE},
+        {"social", NC_HINT_SHARE},
+        {"related-posts", NC_HINT_RELATED},
+        {"more-stories", NC_HINT_RELATED},
+        {"promo", NC_HINT_PROMO},
+        {"teaser-box", NC_HINT_PROMO},
+        {"comments", NC_HINT_COMMENT},
+        {"disqus_thread", NC_HINT_COMMENT},
+        {"wp-caption", NC_HINT_CAPTION},
+        {"photo-credit", NC_HINT_CREDIT},
+        {"copyright", NC_HINT_CREDIT},
+        {"byline", NC_HINT_BYLINE},
+        {"author-name", NC_HINT_BYLINE},
+        {"cookie-banner", NC_HINT_COOKIE},
+        {"gdpr-consent", NC_HINT_COOKIE},
+        {"newsletter-signup", NC_HINT_NEWSLETTER},
+        {"subscribe", NC_HINT_NEWSLETTER},
+        {"ad", NC_HINT_AD},
+        {"ad-slot", NC_HINT_AD},
+        {"ads", NC_HINT_AD},
+        {"advertisement", NC_HINT_AD},
+        {"sponsored", NC_HINT_AD},
+        {"site-footer", NC_HINT_FOOTER},
+        {"sidebar", NC_HINT_SIDEBAR},
+        {"widget_text", NC_HINT_SIDEBAR},
+        {"entry-content", NC_HINT_CONTENT},
+        {"article-body", NC_HINT_CONTENT},
+        {"post-body", NC_HINT_CONTENT},
+        {"storyText", NC_HINT_CONTENT},
+        {"articleBody", NC_HINT_CONTENT},
+        {"sr-only", NC_HINT_HIDDEN},
+        {"visually-hidden", NC_HINT_HIDDEN},
+        {"headline", NC_HINT_TITLE},
+        {"entry-title", NC_HINT_CONTENT | NC_HINT_TITLE},
+        {"post-date", NC_HINT_META},
+        {"datePublished", NC_HINT_META},
+        {"tags", NC_HINT_META},
+        {"category", NC_HINT_META},
+        {"contentinfo", NC_HINT_FOOTER},
+        /* Whole tokens only: none of these is an ad. */
+        {"header", 0},
+        {"read", 0},
+        {"address", 0},
+        {"shadow", 0},
+        {"load-more", 0},
+        {"", 0},
+        {"---", 0},
+        {"x1 y2 z3", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        ck_assert_msg(nc_html_token_hints(cases[i].value) == cases[i].want,
+                      "\"%s\": hints %#x, want %#x", cases[i].value,
+                      nc_html_token_hints(cases[i].value), cases[i].want);
+    /* A token longer than the buffer is matched on its prefix. */
+    ck_assert_uint_eq(nc_html_token_hints("commentsxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+                      NC_HINT_COMMENT);
+}
+END_TEST
+
+START_TEST(test_hints_inherited)
+{
+    nc_doc d;
+    run(&d, "<html class=\"comments-open\"><body class=\"has-sidebar\">"
+            "<div id=\"comments\"><ol class=\"list\"><li><p>a comment</p></li></ol></div>"
+            "<p>plain <span class=\"byline\">by someone</span></p>"
+            "<div class=\"ad\">an ad</div><div class=\"header\">a header</div>"
+            "</body></html>");
+    ck_assert_uint_eq(block(&d, "a comment")->hints, NC_HINT_COMMENT);
+    /* Inline elements add their hints to the block they are in. */
+    ck_assert_uint_eq(block(&d, "plain by someone")->hints, NC_HINT_BYLINE);
+    ck_assert_uint_eq(block(&d, "an ad")->hints, NC_HINT_AD);
+    /* html and body classes describe the page, not a region. */
+    ck_assert_uint_eq(block(&d, "a header")->hints, 0);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_depth_gap)
+{
+    nc_doc d;
+    run(&d, "<body><div><p>one</p><p>two</p></div><div><p>three</p></div>"
+            "<p>four<br>five</p></body>");
+    ck_assert(block(&d, "one")->gap_before);
+    ck_assert(!block(&d, "two")->gap_before);
+    ck_assert(block(&d, "three")->gap_before);
+    ck_assert(block(&d, "four")->gap_before);
+    ck_assert(!block(&d, "five")->gap_before);
+    /* html(1) body(2) div(3) p(4) */
+    ck_assert_uint_eq(block(&d, "one")->depth, 4);
+    ck_assert_uint_eq(block(&d, "four")->depth, 3);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_best_container)
+{
+    char page[8192] = "<body><div class=\"nav\"><ul>"
+                      "<li><a href=a>Home</a></li><li><a href=b>World</a></li></ul></div>"
+                      "<div id=\"main\"><h1>A headline</h1>";
+    for (int i = 0; i < 5; i++)
+        strcat(page, "<p>A paragraph of the story, with commas, clauses, and enough "
+                     "words to count as real text for the scoring of its parent.</p>");
+    strcat(page, "</div><div class=\"sidebar\"><p>Short sidebar text here.</p>"
+                 "<p><a href=c>A link to another story on this site</a></p></div>"
+                 "<div><p>Another container with a paragraph long enough to be "
+                 "scored on its own but only once.</p></div></body>");
+    nc_doc d;
+    run(&d, page);
+    for (size_t i = 0; i < d.nblocks; i++) {
+        const nc_block *b = &d.blocks[i];
+        bool want = strncmp(b->text, "A paragraph", 11) == 0 ||
+                    strcmp(b->text, "A headline") == 0;
+        ck_assert_msg(!!(b->in & NC_IN_BEST) == want, "block \"%s\": best %d",
+                      b->text, !!(b->in & NC_IN_BEST));
+    }
+    nc_doc_free(&d);
+    /* No paragraph anywhere: nothing is best. */
+    run(&d, "<body><a href=a>one</a><a href=b>two</a></body>");
+    for (size_t i = 0; i < d.nblocks; i++)
+        ck_assert(!(d.blocks[i].in & NC_IN_BEST));
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_page_hints)
+{
+    nc_doc d;
+    run(&d, "<html lang=\"de-DE\"><head><title>Die Nachricht | Die Zeitung</title>"
+            "<meta property=\"og:title\" content=\" Die  Nachricht \">"
+            "<meta property=\"og:site_name\" content=\"Die Zeitung\">"
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+            "\"headline\":\"x\", \"articleBody\" : \"Zeile eins.\\nZeile \\\"zwei\\\" "
+            "\\u00fcber \\ud83d\\ude00 \\/ Ende\"}</script></head>"
+            "<body><h1>Die Nachricht</h1><p>Text.</p></body></html>");
+    ck_assert_str_eq(d.html_lang, "de-DE");
+    ck_assert_str_eq(d.html_title, "Die Nachricht | Die Zeitung");
+    ck_assert_str_eq(d.og_title, "Die Nachricht");
+    ck_assert_str_eq(d.site_name, "Die Zeitung");
+    ck_assert_str_eq(d.ld_body,
+                     "Zeile eins.\nZeile \"zwei\" \xC3\xBC" "ber \xF0\x9F\x98\x80 / Ende");
+    ck_assert_str_eq(d.title, "Die Nachricht");
+    nc_doc_free(&d);
+    /* Without og:title: the h1 that matches <title>. */
+    run(&d, "<title>Storms hit the coast - Daily News</title><body>"
+            "<h1>Daily News</h1><h1>Storms hit the coast</h1><p>x</p></body>");
+    ck_assert_str_eq(d.title, "Storms hit the coast");
+    ck_assert_ptr_null(d.ld_body);
+    nc_doc_free(&d);
+    /* No matching h1: <title> without its site part. */
+    run(&d, "<title>Storms hit the coast | Daily News</title><body>"
+            "<h1>Menu</h1><p>x</p></body>");
+    ck_assert_str_eq(d.title, "Storms hit the coast");
+    nc_doc_free(&d);
+    run(&d, "<title>Daily News :: Storms hit the whole coast</title><p>x</p>");
+    ck_assert_str_eq(d.title, "Storms hit the whole coast");
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_ld_body_scan)
+{
+    nc_arena a;
+    nc_arena_init(&a);
+    const char *j = "{\"articleBodyX\":\"no\",\"articleBody\":5,\"articleBody\":\"yes\"}";
+    ck_assert_str_eq(nc_html_ld_body(&a, j, strlen(j)), "yes");
+    j = "{\"articleBody\":\"unterminated";
+    ck_assert_ptr_null(nc_html_ld_body(&a, j, strlen(j)));
+    j = "{\"articleBody\":\"bad \\uZZZZ \\ud800 end\"}";
+    ck_assert_str_eq(nc_html_ld_body(&a, j, strlen(j)), "bad ?ZZZZ \xEF\xBF\xBD end");
+    nc_arena_free(&a);
+}
+END_TEST
+
+static char *nested(const char *open, const char *close, size_t n, const char *inner)
+{
+    size_t lo = strlen(open), lc = strlen(close), li = strlen(inner);
+    char *s = malloc(n * (lo + lc) + li + 1);
+    ck_assert_ptr_nonnull(s);
+    char *p = s;
+    for (size_t i = 0; i < n; i++, p += lo)
+        memcpy(p, open, lo);
+    memcpy(p, inner, li);
+    p += li;
+    for (size_t i = 0; i < n; i++, p += lc)
+        memcpy(p, close, lc);
+    *p = '\0';
+    return s;
+}
+
+START_TEST(test_deep_nesting)
+{
+    /* 100,000 nested elements: no recursion, the text is still read, and
+     * the flag says the depth limit cut. Unclosed ones too. */
+    static const char *const opens[] = {"<div>", "<span>", "<b>", "<div>"};
+    static const char *const closes[] = {"</div>", "</span>", "</b>", ""};
+    for (size_t k = 0; k < 4; k++) {
+        char *s = nested(opens[k], closes[k], 100000, "<p>deep text <a href=x>here</a></p>");
+        nc_doc d;
+        run(&d, s);
+        ck_assert(d.flags & NC_FLAG_TRUNCATED_DEPTH);
+        ck_assert(has_block(&d, "deep text here"));
+        nc_doc_free(&d);
+        free(s);
+    }
+    /* Within the limit: no flag. */
+    char *s = nested("<div>", "</div>", 100, "<p>shallow</p>");
+    nc_doc d;
+    run(&d, s);
+    ck_assert(!(d.flags & NC_FLAG_TRUNCATED_DEPTH));
+    ck_assert_uint_eq(block(&d, "shallow")->depth, 103);
+    nc_doc_free(&d);
+    free(s);
+}
+END_TEST
+
+START_TEST(test_max_blocks_stops)
+{
+    nc_options o;
+    nc_options_init(&o);
+    o.input = NC_INPUT_HTML;
+    o.max_blocks = 3;
+    const char *page = "<p>1</p><p>2</p><p>3</p><p>4</p><p>5</p>";
+    nc_doc d;
+    ck_assert_int_eq(nc_pipeline(page, strlen(page), &o, &d), NC_OK);
+    ck_assert_uint_eq(d.nblocks, 3);
+    ck_assert(d.flags & NC_FLAG_TRUNCATED_BLOCKS);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_broken_markup)
+{
+    nc_doc d;
+    run(&d, "<p>unclosed <b>bold <i>both</p><p>next</b> one</i><div>"
+            "</span></td><p>after stray ends<li>item<li>item two"
+            "<p>text &unknown; &#233;t&#xE9; &#0; end");
+    ck_assert(has_block(&d, "unclosed bold both"));
+    ck_assert(has_block(&d, "next one"));
+    ck_assert(has_block(&d, "after stray ends"));
+    ck_assert(has_block(&d, "item two"));
+    ck_assert(has_block(&d, "\xC3\xA9t\xC3\xA9"));
+    for (size_t i = 0; i < d.nblocks; i++)
+        ck_assert(tu_valid_utf8(d.blocks[i].text, d.blocks[i].len));
+    nc_doc_free(&d);
+    /* A stale charset declaration does not change how UTF-8 is read. */
+    run(&d, "<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9</p>");
+    ck_assert(has_block(&d, "caf\xC3\xA9"));
+    nc_doc_free(&d);
+    run(&d, "<p>Webmaster&nbsp</p><p>&copy 2024 &amp;nbsp;</p>");
+    ck_assert(has_block(&d, "Webmaster"));
+    ck_assert(has_block(&d, "\xC2\xA9 2024 &nbsp;"));
+    nc_doc_free(&d);
+}
+END_TEST
+
+static void *clean_thread(void *arg)
+{
+    const char *page = arg;
+    for (int i = 0; i < 50; i++) {
+        nc_result *r = NULL;
+        nc_options o;
+        nc_options_init(&o);
+        o.input = NC_INPUT_HTML;
+        if (nc_clean(page, strlen(page), &o, &r) != NC_OK)
+            return (void *)1;
+        bool ok = nc_result_block_count(r) == 3;
+        nc_result_free(r);
+        if (!ok)
+            return (void *)1;
+    }
+    return NULL;
+}
+
+START_TEST(test_threads)
+{
+    /* The one-time libxml2 set-up and the parse are safe from threads. */
+    static const char page[] = "<title>t</title><p>one paragraph</p><div hidden>x</div>"
+                               "<p>two</p><ul><li>three</li></ul>";
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, clean_thread, (void *)page), 0);
+    for (int i = 0; i < 4; i++) {
+        void *ret;
+        pthread_join(t[i], &ret);
+        ck_assert_ptr_null(ret);
+    }
+}
+END_TEST
+
+static Suite *html_suite(void)
+{
+    Suite *s = suite_create("html");
+    TCase *tc = tcase_create("blocks");
+    tcase_add_test(tc, test_blocks_like_html2text);
+    tcase_add_test(tc, test_skipped_elements);
+    tcase_add_test(tc, test_hidden_elements);
+    tcase_add_test(tc, test_hidden_article_kept);
+    tcase_add_test(tc, test_tags);
+    tcase_add_test(tc, test_in_bits);
+    tcase_add_test(tc, test_links);
+    tcase_add_test(tc, test_token_hints);
+    tcase_add_test(tc, test_hints_inherited);
+    tcase_add_test(tc, test_depth_gap);
+    tcase_add_test(tc, test_best_container);
+    tcase_add_test(tc, test_page_hints);
+    tcase_add_test(tc, test_ld_body_scan);
+    tcase_add_test(tc, test_max_blocks_stops);
+    tcase_add_test(tc, test_broken_markup);
+    suite_add_tcase(s, tc);
+    TCase *big = tcase_create("limits");
+    tcase_set_timeout(big, 120);
+    tcase_add_test(big, test_deep_nesting);
+    tcase_add_test(big, test_threads);
+    suite_add_tcase(s, big);
+    return s;
+}
+
+int main(void) { return tu_run(html_suite()); }
