@@ -238,6 +238,15 @@ def _error(lib: ctypes.CDLL, status: int) -> NewscleanError:
                           lib.nc_strerror(status).decode("utf-8", "replace"))
 
 
+def _options_error(detail: str) -> NewscleanError:
+    """NC_ERR_OPTIONS for a value the binding rejects before the call: the
+    library's message for the status, then what was wrong."""
+    message = "invalid options"
+    if _lib is not None:
+        message = _lib.nc_strerror(4).decode("utf-8", "replace")
+    return NewscleanError(4, "NC_ERR_OPTIONS", "%s: %s" % (message, detail))
+
+
 def _hint(value: Optional[str], what: str) -> Optional[bytes]:
     if value is None:
         return None
@@ -245,7 +254,7 @@ def _hint(value: Optional[str], what: str) -> Optional[bytes]:
         raise TypeError("%s must be a str or None" % what)
     raw = value.encode("utf-8")
     if b"\0" in raw:
-        raise NewscleanError(4, "NC_ERR_OPTIONS", "%s contains a NUL character" % what)
+        raise _options_error("%s contains a NUL character" % what)
     return raw
 
 
@@ -256,8 +265,7 @@ def _options(lib: ctypes.CDLL, data_is_str: bool, input: str, language: Optional
     opts = _Options()
     lib.nc_options_init(ctypes.byref(opts))
     if input not in _INPUT_KINDS:
-        raise NewscleanError(4, "NC_ERR_OPTIONS", "input must be one of auto, text, "
-                             "html, not %r" % (input,))
+        raise _options_error("input must be one of auto, text, html, not %r" % (input,))
     opts.input = _INPUT_KINDS[input]
     opts.language = _hint(language, "language")
     # A str was encoded here as UTF-8: a stale <meta charset> must not win.
@@ -266,15 +274,14 @@ def _options(lib: ctypes.CDLL, data_is_str: bool, input: str, language: Optional
     try:
         opts.recall_bias = float(recall_bias)
     except (TypeError, ValueError):
-        raise NewscleanError(4, "NC_ERR_OPTIONS", "recall_bias must be a number "
-                             "from -1 to 1, not %r" % (recall_bias,)) from None
+        raise _options_error("recall_bias must be a number from -1 to 1, not %r"
+                             % (recall_bias,)) from None
     for name, value in (("max_input_bytes", max_input_bytes), ("max_blocks", max_blocks),
                         ("max_depth", max_depth), ("max_line_bytes", max_line_bytes)):
         if value is None:
             continue
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise NewscleanError(4, "NC_ERR_OPTIONS", "%s must be a non-negative "
-                                 "int, not %r" % (name, value))
+            raise _options_error("%s must be a non-negative int, not %r" % (name, value))
         setattr(opts, name, value)  # 0 and too small values: the library says no
     return opts
 
