@@ -74,6 +74,7 @@ typedef struct pass_args {
     atomic_size_t *next;   /* shared page counter (work stealing) */
     double *latency;       /* per page, seconds, indexed by page */
     size_t failures;
+    double cpu;            /* the thread's CPU seconds in the pass */
 } pass_args;
 
 static double now(void)
@@ -302,9 +303,17 @@ static bool run_page(const page *p, work_kind work, nc_input_kind input)
     return st == NC_OK;
 }
 
+static double thread_cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static void *pass_thread(void *arg)
 {
     pass_args *a = arg;
+    double c0 = thread_cpu_now();
     for (;;) {
         size_t i = atomic_fetch_add(a->next, 1);
         if (i >= a->set->n)
@@ -314,11 +323,13 @@ static void *pass_thread(void *arg)
             a->failures++;
         a->latency[i] = now() - t0;
     }
+    a->cpu = thread_cpu_now() - c0;
     return NULL;
 }
 
 typedef struct pass_result {
     double seconds;  /* wall time of the pass */
+    double cpu;      /* CPU time of all its threads */
     double p50, p99; /* per-page latency, seconds */
     size_t failures;
 } pass_result;
@@ -348,7 +359,7 @@ static pass_result run_pass(const page_set *set, work_kind work,
     pthread_t *tids = xmalloc((size_t)threads * sizeof *tids);
     double t0 = now();
     for (int t = 0; t < threads; t++) {
-        args[t] = (pass_args){set, work, input, &next, latency, 0};
+        args[t] = (pass_args){set, work, input, &next, latency, 0, 0};
         if (threads == 1)
             pass_thread(&args[0]);
         else if (pthread_create(&tids[t], NULL, pass_thread, &args[t]) != 0)
@@ -357,9 +368,11 @@ static pass_result run_pass(const page_set *set, work_kind work,
     if (threads > 1)
         for (int t = 0; t < threads; t++)
             pthread_join(tids[t], NULL);
-    pass_result r = {now() - t0, 0, 0, 0};
-    for (int t = 0; t < threads; t++)
+    pass_result r = {now() - t0, 0, 0, 0, 0};
+    for (int t = 0; t < threads; t++) {
         r.failures += args[t].failures;
+        r.cpu += args[t].cpu;
+    }
     r.p50 = quantile(latency, set->n, 0.50);
     r.p99 = quantile(latency, set->n, 0.99);
     free(latency);
@@ -376,15 +389,19 @@ static pass_result measure(const page_set *set, work_kind work,
     double *secs = xmalloc((size_t)runs * sizeof *secs);
     double *p50 = xmalloc((size_t)runs * sizeof *p50);
     double *p99 = xmalloc((size_t)runs * sizeof *p99);
+    double *cpu = xmalloc((size_t)runs * sizeof *cpu);
     for (int i = 0; i < runs; i++) {
         pass_result r = run_pass(set, work, input, threads);
         secs[i] = r.seconds;
+        cpu[i] = r.cpu;
         p50[i] = r.p50;
         p99[i] = r.p99;
     }
     pass_result m = {quantile(secs, (size_t)runs, 0.5),
+                     quantile(cpu, (size_t)runs, 0.5),
                      quantile(p50, (size_t)runs, 0.5),
                      quantile(p99, (size_t)runs, 0.5), warm.failures};
+    free(cpu);
     free(secs);
     free(p50);
     free(p99);
@@ -480,12 +497,15 @@ static void print_row(const report *rep, const char *group, const char *what,
 {
     double pps = (double)set->n / r.seconds;
     double mbs = (double)set->bytes / (1024.0 * 1024.0) / r.seconds;
+    /* Per busy core: what an idle machine would give one thread. */
+    double cpu_mbs = (double)set->bytes / (1024.0 * 1024.0) / r.cpu;
     if (rep->tsv)
-        printf("RESULT\t%s\t%s\t%d\t%.1f\t%.2f\t%.3f\t%.3f\t%zu\n", group, what,
-               threads, pps, mbs, r.p50 * 1e3, r.p99 * 1e3, r.failures);
+        printf("RESULT\t%s\t%s\t%d\t%.1f\t%.2f\t%.3f\t%.3f\t%zu\t%.2f\n",
+               group, what, threads, pps, mbs, r.p50 * 1e3, r.p99 * 1e3,
+               r.failures, cpu_mbs);
     else
-        printf("%-5s %-9s %3d %10.1f %9.2f %9.3f %9.3f %s\n", group, what,
-               threads, pps, mbs, r.p50 * 1e3, r.p99 * 1e3,
+        printf("%-5s %-9s %3d %10.1f %9.2f %9.3f %9.3f %9.2f %s\n", group,
+               what, threads, pps, mbs, r.p50 * 1e3, r.p99 * 1e3, cpu_mbs,
                r.failures ? "(failures)" : "");
 }
 
@@ -504,7 +524,7 @@ static void bench_group(const report *rep, const char *group,
         print_row(rep, group, "newsclean", threads, set, many);
     }
     double peak = peak_rss_mb();
-    pass_result fl1 = {0, 0, 0, 0}, fln = {0, 0, 0, 0}, sax = {0, 0, 0, 0};
+    pass_result fl1 = {0}, fln = {0}, sax = {0};
     if (floor) {
         fl1 = measure(set, WORK_LIBXML2, input, 1, runs);
         print_row(rep, group, "libxml2", 1, set, fl1);
@@ -522,8 +542,9 @@ static void bench_group(const report *rep, const char *group,
         if (threads > 1)
             printf("SCALING\t%s\t%d\t%.3f\n", group, threads, scaling);
         if (floor)
-            printf("FLOOR\t%s\t%.3f\t%.3f\n", group, one.seconds / fl1.seconds,
-                   one.seconds / sax.seconds);
+            printf("FLOOR\t%s\t%.3f\t%.3f\t%.3f\n", group,
+                   one.seconds / fl1.seconds, one.seconds / sax.seconds,
+                   one.cpu / fl1.cpu);
         printf("RSS\t%s\t%.1f\t%.1f\n", group, base, peak);
         return;
     }
@@ -532,7 +553,8 @@ static void bench_group(const report *rep, const char *group,
                threads, scaling, threads);
     if (floor) {
         printf("      newsclean takes %.2f x libxml2's parse-only time"
-               " (1 thread)", one.seconds / fl1.seconds);
+               " (1 thread; %.2f x by CPU time)", one.seconds / fl1.seconds,
+               one.cpu / fl1.cpu);
         if (threads > 1)
             printf(", %.2f x (%d threads)", many.seconds / fln.seconds,
                    threads);
@@ -839,8 +861,8 @@ int main(int argc, char **argv)
                nc_version_string(), text.n, (double)text.bytes / (1 << 20),
                html.n, (double)html.bytes / (1 << 20), runs, threads, cores);
         printf("RSS with the pages loaded: %.1f MB\n", loaded);
-        printf("%-5s %-9s %3s %10s %9s %9s %9s\n", "input", "program", "thr",
-               "pages/s", "MB/s", "p50 ms", "p99 ms");
+        printf("%-5s %-9s %3s %10s %9s %9s %9s %9s\n", "input", "program",
+               "thr", "pages/s", "MB/s", "p50 ms", "p99 ms", "MB/cpu-s");
     }
     /* Without --input each group says what it is, as a caller who knows
      * would; --input auto measures the detection too. */
