@@ -81,29 +81,49 @@ nc_input_kind nc_input_detect_kind(const char *s, size_t len)
         if (prefix_ci(p, left, starts[k]))
             return NC_INPUT_HTML;
     size_t n = left < 4096 ? left : 4096;
-    /* A page after a line of junk (a server warning, a BOM-less header). */
+    /* A page after a line or two of junk (a server warning, a header):
+     * the start of a page within its first three lines. */
     size_t head = n < 1024 ? n : 1024;
-    if (find_ci(p, head, "<!doctype html") < head || find_ci(p, head, "<html") < head ||
-        find_ci(p, head, "<body") < head)
-        return NC_INPUT_HTML;
+    static const char *const page_starts[] = {"<!doctype html", "<html", "<body"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t at = find_ci(p, head, page_starts[k]);
+        size_t newlines = 0;
+        for (size_t j = 0; j < at && j < head; j++)
+            newlines += p[j] == '\n';
+        if (at < head && newlines <= 3)
+            return NC_INPUT_HTML;
+    }
     /* Tag density: text that mentions a tag or two has many more lines
-     * (or long lines) than tags; markup has a tag every line or so. */
-    size_t tags = 0, closing = 0, lines = 1;
-    for (size_t k = 0; k + 2 < n; k++) {
-        if (p[k] == '\n')
-            lines++;
-        if (p[k] != '<')
+     * (or long lines) than tags, and most of its lines hold none; markup
+     * has a tag every line or so. */
+    size_t tags = 0, closing = 0, lines = 0, tag_lines = 0;
+    bool line_has_tag = false, line_has_text = false;
+    for (size_t k = 0; k < n; k++) {
+        if (p[k] == '\n') {
+            lines += line_has_text;
+            tag_lines += line_has_tag;
+            line_has_tag = line_has_text = false;
+            continue;
+        }
+        if (!is_space(p[k]))
+            line_has_text = true;
+        if (p[k] != '<' || k + 2 >= n)
             continue;
         bool close = p[k + 1] == '/';
         if (known_tag(p + k + 1 + close, n - k - 1 - close)) {
             tags++;
             closing += close;
+            line_has_tag = true;
         }
     }
+    lines += line_has_text;
+    tag_lines += line_has_tag;
     /* Lines of text are ~80 bytes: count long lines as several. */
     size_t text_lines = lines > n / 80 ? lines : n / 80;
-    return tags >= 4 && closing >= 1 && tags * 3 >= text_lines ? NC_INPUT_HTML
-                                                                : NC_INPUT_TEXT;
+    return tags >= 4 && closing >= 1 && tags * 3 >= text_lines &&
+                   tag_lines * 2 >= lines
+               ? NC_INPUT_HTML
+               : NC_INPUT_TEXT;
 }
 
 /* ---- charsets ---- */

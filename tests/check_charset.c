@@ -159,6 +159,18 @@ START_TEST(test_kind_text)
         "A third line of ordinary prose follows, as long as the others, with "
         "nothing in it that looks like markup of any kind at all.\n",
         "AT&T and P&G reported results &mdash; shares rose.\n",
+        /* An article about HTML, its code sample among the lines. */
+        "Adding it to your test page takes one line:\n"
+        "<script src=\"vendor/lib.js\"></script>\n"
+        "<script src=\"vendor/adapter.js\"></script>\n"
+        "<div id=\"results\"></div>\n"
+        "<link rel=\"stylesheet\" href=\"style.css\">\n"
+        "Then open the page in a browser.\n"
+        "The report lists every file.\n"
+        "Each line shows how often it ran.\n"
+        "Lines that never ran are red.\n"
+        "That is all there is to it.\n"
+        "Questions go to the mailing list.\n",
     };
     for (size_t i = 0; i < sizeof text / sizeof *text; i++)
         ck_assert_msg(kind(text[i]) == NC_INPUT_TEXT, "not text: %s", text[i]);
