@@ -12,6 +12,7 @@
  * "Teilen" on an English page scores below zero. */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +21,10 @@
 #include "data/stopwords.h"
 #include "lang_text.h"
 
-static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
-static nc_status lang_status = NC_ERR_INTERNAL;
+/* One-time set-up under a lock, not pthread_once: a set-up that ran out
+ * of memory must not be remembered, the next call tries again. */
+static pthread_mutex_t lang_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_bool lang_ready;
 static int lang_count;        /* languages in the table, <= 64 */
 static uint64_t common_mask;  /* languages a stray UI string is likely in */
 
@@ -41,24 +44,35 @@ static int lang_index(const char *code)
     return -1;
 }
 
-static void lang_init_once(void)
+static nc_status lang_init_locked(void)
 {
     lang_count = nc_nstoplangs < NC_LANG_MAX ? nc_nstoplangs : NC_LANG_MAX;
-    if (!nc_lang_text_init())
-        return; /* lang_status stays NC_ERR_INTERNAL */
+    nc_status st = nc_lang_text_init();
+    if (st != NC_OK)
+        return st;
+    common_mask = 0;
     for (int k = 0; common_codes[k]; k++) {
         int l = lang_index(common_codes[k]);
         if (l >= 0)
             common_mask |= 1ull << l;
     }
-    lang_status = NC_OK;
+    return NC_OK;
 }
 
 nc_status nc_lang_init(void)
 {
-    if (pthread_once(&lang_once, lang_init_once) != 0)
+    if (atomic_load_explicit(&lang_ready, memory_order_acquire))
+        return NC_OK;
+    if (pthread_mutex_lock(&lang_lock) != 0)
         return NC_ERR_INTERNAL;
-    return lang_status;
+    nc_status st = NC_OK;
+    if (!atomic_load_explicit(&lang_ready, memory_order_relaxed)) {
+        st = lang_init_locked();
+        if (st == NC_OK)
+            atomic_store_explicit(&lang_ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&lang_lock);
+    return st;
 }
 
 const char *nc_lang_code_at(int lang)
@@ -136,15 +150,25 @@ static const char *script_language(uint32_t s)
 }
 
 /* The primary subtag of a BCP-47 tag, lower-cased, with the old and the
- * macro-language codes mapped to the table's ("nb" -> "no"). */
-static void primary_subtag(const char *tag, char out[16])
+ * macro-language codes mapped to the table's ("nb" -> "no"). False (and
+ * out "") when it is no 2-8 ASCII letters: such a hint is ignored. */
+static bool primary_subtag(const char *tag, char out[16])
 {
     size_t n = 0;
-    while (tag[n] && tag[n] != '-' && tag[n] != '_' && n < 15) {
+    out[0] = '\0';
+    while (tag[n] && tag[n] != '-' && tag[n] != '_') {
         char c = tag[n];
+        if (n >= 8 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            out[0] = '\0';
+            return false;
+        }
         out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     out[n] = '\0';
+    if (n < 2) {
+        out[0] = '\0';
+        return false;
+    }
     if (!strcmp(out, "nb") || !strcmp(out, "nn"))
         strcpy(out, "no");
     else if (!strcmp(out, "iw"))
@@ -153,6 +177,7 @@ static void primary_subtag(const char *tag, char out[16])
         strcpy(out, "id");
     else if (!strcmp(out, "cmn") || !strcmp(out, "yue"))
         strcpy(out, "zh");
+    return true;
 }
 
 /* ---- the document's language ---- */
@@ -190,6 +215,8 @@ static float vote_weight(const nc_block_scan *s, bool repeated_start)
     float w = (float)s->words / ((float)s->words + 25.0f);
     float prose = s->chars ? (float)s->letters / (float)s->chars : 0.0f;
     w *= fminf(1.0f, fmaxf(0.0f, (prose - 0.55f) / 0.25f));
+    float code = s->chars ? (float)s->code_chars / (float)s->chars : 0.0f;
+    w *= fmaxf(0.0f, 1.0f - 20.0f * code);
     return repeated_start ? w * 0.2f : w;
 }
 
@@ -408,9 +435,10 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
 static void set_hint(nc_doc *doc, const char *tag)
 {
     char code[16];
-    primary_subtag(tag, code);
+    if (!primary_subtag(tag, code))
+        return; /* not a language tag: the detected language stands */
     doc->lang = lang_index(code);
-    strcpy(doc->lang_code, code[0] ? code : "und");
+    strcpy(doc->lang_code, code);
     doc->lang_confidence = 1.0;
     if (doc->lang >= 0 && nc_stoplangs[doc->lang].script == USCRIPT_JAPANESE)
         doc->script = USCRIPT_JAPANESE;
@@ -458,7 +486,7 @@ nc_status nc_lang_analyse(nc_doc *doc)
         goto out;
     }
     decide(doc, v);
-    if (doc->opts.language && doc->opts.language[0])
+    if (doc->opts.language)
         set_hint(doc, doc->opts.language);
     /* Other languages a block is held against: the usual ones and any
      * this page shows in strength. */

@@ -312,17 +312,35 @@ static bool build_stopwords(void)
     return true;
 }
 
-bool nc_lang_text_init(void)
+static void text_tables_free(void)
+{
+    free(cp_stage2);
+    free(sw_slots);
+    free(sw_pool);
+    if (brk_template)
+        ubrk_close(brk_template);
+    cp_stage2 = NULL;
+    sw_slots = NULL;
+    sw_pool = NULL;
+    brk_template = NULL;
+    sw_pool_len = 0;
+}
+
+nc_status nc_lang_text_init(void)
 {
     UErrorCode err = U_ZERO_ERROR;
     u_init(&err);
-    if (U_FAILURE(err))
-        return false;
-    if (!build_cp_table() || !build_stopwords())
-        return false;
-    err = U_ZERO_ERROR;
-    brk_template = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
-    return U_SUCCESS(err) && brk_template;
+    if (U_SUCCESS(err)) {
+        if (!build_cp_table() || !build_stopwords()) {
+            text_tables_free(); /* a later call may try again */
+            return NC_ERR_NOMEM;
+        }
+        brk_template = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+    }
+    if (U_SUCCESS(err) && brk_template)
+        return NC_OK;
+    text_tables_free();
+    return err == U_MEMORY_ALLOCATION_ERROR ? NC_ERR_NOMEM : NC_ERR_INTERNAL;
 }
 
 /* ---- the tokenizer ---- */
@@ -427,17 +445,21 @@ static uint32_t run_words(nc_scanner *sc, const char *s, size_t len,
 typedef struct word_state {
     char buf[NC_WORD_MAX];
     size_t len, start, apostrophe; /* apostrophe: its index + 1, or 0 */
+    size_t cps;                    /* code points */
     bool active, too_long, has_letter, needs_icu;
 } word_state;
 
 static void end_word(nc_scanner *sc, word_state *w, const char *text,
-                     size_t end, nc_block_scan *out)
+                     size_t end, size_t text_len, nc_block_scan *out)
 {
     if (!w->active)
         return;
     w->active = false;
     out->words++;
     if (w->too_long || !w->has_letter)
+        return;
+    /* "W." is an initial, not Polish "w". */
+    if (w->cps == 1 && end < text_len && text[end] == '.')
         return;
     size_t len = w->len;
     if (w->needs_icu) {
@@ -447,6 +469,17 @@ static void end_word(nc_scanner *sc, word_state *w, const char *text,
     uint64_t m = nc_stopword_mask(w->buf, len);
     if (!m && w->apostrophe) /* French "l'", Italian "dell'" */
         m = nc_stopword_mask(w->buf, w->apostrophe);
+    /* Korean writes its particles onto the word ("정부는"): the last one
+     * or two syllables (3 bytes each) are looked up on their own. */
+    if (!m && w->cps >= 2 && len >= 6 && !w->needs_icu &&
+        (unsigned char)w->buf[len - 3] >= 0xEA &&
+        (unsigned char)w->buf[len - 3] <= 0xED) {
+        if (w->cps >= 3 && (unsigned char)w->buf[len - 6] >= 0xEA &&
+            (unsigned char)w->buf[len - 6] <= 0xED)
+            m = nc_stopword_mask(w->buf + len - 6, 6);
+        if (!m)
+            m = nc_stopword_mask(w->buf + len - 3, 3);
+    }
     if (m)
         push_mask(sc, m);
 }
@@ -479,7 +512,7 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
         if (cp != ' ')
             out->chars++;
         if (cl & NC_CL_NOSPACE) {
-            end_word(sc, &w, text, i, out);
+            end_word(sc, &w, text, i, len, out);
             size_t j = i;
             uint32_t cps = 0;
             while (j < len) {
@@ -509,6 +542,7 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
                 w.len = 0;
                 w.start = i;
                 w.apostrophe = 0;
+                w.cps = 0;
                 w.too_long = w.has_letter = w.needs_icu = false;
             }
             if (cl & NC_CL_LETTER) {
@@ -526,6 +560,7 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             else if (cl & NC_CL_CASED)
                 w.needs_icu = true;
             word_put(&w, cp);
+            w.cps++;
             prev_cp = cp;
             i += n;
             continue;
@@ -550,11 +585,13 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
                 continue;
             }
         }
-        end_word(sc, &w, text, i, out);
+        end_word(sc, &w, text, i, len, out);
+        if (cp < 0x80 && strchr("{}[]()<>=;|&\\", (int)cp) && cp)
+            out->code_chars++;
         prev_cp = cp;
         i += n;
     }
-    end_word(sc, &w, text, len, out);
+    end_word(sc, &w, text, len, len, out);
     if (latin)
         for (int k = 0;; k++) {
             if (k == tl.used) {

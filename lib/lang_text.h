@@ -25,8 +25,9 @@ enum {
 #define NC_WORD_MAX 64     /* longest word looked up, in folded bytes */
 #define NC_BLOCK_SCRIPTS 4 /* scripts remembered per block */
 
-/* One-time tables (lang_text.c); false when ICU or memory failed. */
-bool nc_lang_text_init(void);
+/* One-time tables (lang_text.c). On failure nothing is kept, so a later
+ * call can try again. */
+nc_status nc_lang_text_init(void);
 
 /* The class of code point cp. */
 uint16_t nc_cp_class(uint32_t cp);
@@ -43,6 +44,7 @@ typedef struct nc_block_scan {
     uint32_t words;
     uint32_t letters;
     uint32_t chars;        /* code points that are not space */
+    uint32_t code_chars;   /* {}[]()<>=;|&\\ : many mean program code */
     uint32_t mask_start;   /* its hit masks in the scanner's array */
     uint32_t mask_count;
     uint16_t script[NC_BLOCK_SCRIPTS]; /* scripts of its letters, most first */

@@ -103,6 +103,8 @@ SUPPLEMENT = {
     "tr": "paylaş yorumlar yorum oku makale haber haberler ara giriş reklam",
     "hu": "megosztás hozzászólások hozzászólás olvass cikk cikkek keresés "
           "belépés hirdetés",
+    "ko": "은 는 이 가 을 를 의 에 에서 으로 로 와 과 도 만 까지 부터 "
+          "에게 한테 보다 처럼",
     "bg": "това тази тези този които който която което че ще са съм беше "
           "бяха няма има може трябва още вече също само много където когато "
           "защото между срещу преди към чрез според от за на да се не е и в "
