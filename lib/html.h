@@ -41,15 +41,13 @@ typedef struct nc_html_elem {
  * inline element's description. Never NULL. */
 const nc_html_elem *nc_html_elem_lookup(const char *name);
 /* NC_HINT_* of a class, id, role or itemprop value (tokens split on
- * non-alphanumerics and lower-to-upper case changes). */
+ * non-alphanumerics and lower-to-upper case changes), plus
+ * NC_HTML_UNLIKELY when a token is one of Readability's unlikely-candidate
+ * words (not a block hint: callers strip it). */
 uint32_t nc_html_token_hints(const char *value);
+#define NC_HTML_UNLIKELY (1u << 31)
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
-/* Hints that make Readability call an element an unlikely candidate. */
-#define NC_HINT_UNLIKELY                                                    \
-    (NC_HINT_NAV | NC_HINT_SHARE | NC_HINT_RELATED | NC_HINT_PROMO |        \
-     NC_HINT_COMMENT | NC_HINT_COOKIE | NC_HINT_NEWSLETTER | NC_HINT_AD |   \
-     NC_HINT_FOOTER | NC_HINT_SIDEBAR | NC_HINT_BREADCRUMB)
 
 /* One element of the page (within max_depth, outside skipped content):
  * the text it holds, for finding the densest text container. Record ids
@@ -63,6 +61,8 @@ typedef struct nc_html_rec {
     uint32_t commas;       /* commas in that direct text */
     uint32_t hints;        /* the element's own NC_HINT_* */
     float score;           /* Readability's content score */
+    float score_all;       /* the same with unlikely candidates scored too */
+    uint32_t children;     /* child elements */
     int8_t weight;         /* element weight (div +5, h1 -5, ...) */
     uint8_t tag;           /* nc_tag as a block container */
     uint8_t flags;         /* NC_REC_* */
@@ -70,6 +70,7 @@ typedef struct nc_html_rec {
 
 enum {
     NC_REC_SCORED = 1u << 0,   /* a candidate: got paragraph score */
+    NC_REC_SCORED_ALL = 1u << 3, /* the same, unlikely ones scored too */
     NC_REC_UNLIKELY = 1u << 1, /* it or an ancestor looks like boilerplate */
     NC_REC_BEST = 1u << 2      /* chosen: its blocks get NC_IN_BEST */
 };

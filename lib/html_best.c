@@ -1,28 +1,41 @@
 /* html_best.c - the densest text container, Readability's way: every
- * paragraph-like element scores 1 + its commas + a point a 100 characters
- * (at most 3) for its parent, half that for its grandparent; a candidate
- * starts from its tag's weight and +-25 for its class; the final score is
- * cut by the candidate's link density. The best candidate and siblings
- * scoring near it are "the article"; their blocks get NC_IN_BEST, a
- * feature for the classifier, not a cut. Runs on records (html.h) filled
- * during the parse, so it needs no tree. */
+ * paragraph-like element of 25+ characters scores 1 + its commas + a
+ * point a 100 characters (at most 3) for its ancestors (all of it for the
+ * parent, half for the grandparent, a third of the level for those above,
+ * five levels up); a candidate starts from its tag's weight and +-25 for
+ * its class words; the final score is cut by the candidate's link
+ * density. Then Readability's refinements: a shared ancestor of several
+ * near-best candidates, a parent that scores better, an only child's
+ * parent; and siblings that score near the best join it. Elements with
+ * unlikely class words (comments, sidebar, ...) are not scored unless
+ * that leaves too little text, as Readability retries without them.
+ * The chosen blocks get NC_IN_BEST, a feature for the classifier, not a
+ * cut. Runs on records (html.h) filled during the parse: no tree. */
 #include <stdlib.h>
 
 #include "html.h"
 
-enum { MIN_PARAGRAPH_CHARS = 25 };
+enum {
+    MIN_PARAGRAPH_CHARS = 25,
+    ANCESTOR_LEVELS = 5,
+    MIN_ARTICLE_CHARS = 500, /* less: retry with unlikely elements scored */
+    TOP_CANDIDATES = 5
+};
 
-static void add_score(nc_html_rec *r, float s)
+/* Class words Readability counts against a candidate. */
+#define NEGATIVE_HINTS                                                       \
+    (NC_HINT_COMMENT | NC_HINT_FOOTER | NC_HINT_SHARE | NC_HINT_RELATED |    \
+     NC_HINT_PROMO | NC_HINT_SIDEBAR | NC_HINT_AD | NC_HINT_META |           \
+     NC_HINT_HIDDEN | NC_HINT_COOKIE)
+
+static float initial_score(const nc_html_rec *r)
 {
-    if (!(r->flags & NC_REC_SCORED)) {
-        r->flags |= NC_REC_SCORED;
-        r->score = r->weight;
-        if (r->hints & NC_HINT_CONTENT)
-            r->score += 25;
-        if (r->hints & NC_HINT_UNLIKELY)
-            r->score -= 25;
-    }
-    r->score += s;
+    float s = r->weight;
+    if (r->hints & NC_HINT_CONTENT)
+        s += 25;
+    if (r->hints & NEGATIVE_HINTS)
+        s -= 25;
+    return s;
 }
 
 void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs)
@@ -34,19 +47,114 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs)
     nc_html_rec *p = &recs[r->parent];
     p->chars += r->chars;
     p->link_chars += r->link_chars;
-    if (r->direct_chars < MIN_PARAGRAPH_CHARS || (r->flags & NC_REC_UNLIKELY))
+    if (r->direct_chars < MIN_PARAGRAPH_CHARS)
         return;
     uint32_t hundreds = r->direct_chars / 100;
     float s = 1.0f + (float)r->commas + (float)(hundreds < 3 ? hundreds : 3);
-    add_score(p, s);
-    if (p->parent != NC_HTML_NONE)
-        add_score(&recs[p->parent], s / 2);
+    bool likely = !(r->flags & NC_REC_UNLIKELY);
+    uint32_t a = r->parent;
+    for (int level = 0; level < ANCESTOR_LEVELS && a != NC_HTML_NONE; level++) {
+        nc_html_rec *anc = &recs[a];
+        float share = s / (level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3);
+        if (!(anc->flags & NC_REC_SCORED_ALL)) {
+            anc->flags |= NC_REC_SCORED_ALL;
+            anc->score_all = initial_score(anc);
+        }
+        anc->score_all += share;
+        if (likely) {
+            if (!(anc->flags & NC_REC_SCORED)) {
+                anc->flags |= NC_REC_SCORED;
+                anc->score = initial_score(anc);
+            }
+            anc->score += share;
+        }
+        a = anc->parent;
+    }
 }
 
-static float final_score(const nc_html_rec *r)
+static float link_density(const nc_html_rec *r)
 {
-    float density = r->chars ? (float)r->link_chars / (float)r->chars : 0.0f;
-    return r->score * (1.0f - density);
+    return r->chars ? (float)r->link_chars / (float)r->chars : 0.0f;
+}
+
+/* Is a an ancestor of (or) b? Records nest by id ranges. */
+static bool contains(const nc_html_rec *recs, uint32_t a, uint32_t b)
+{
+    return a <= b && b <= recs[a].end;
+}
+
+/* The best candidate by one of the two scores (in place: scaled by link
+ * density, as Readability does); NC_HTML_NONE when there is none. */
+static uint32_t pick(nc_html_rec *recs, uint32_t nrecs, uint8_t flag, bool all,
+                     uint32_t top[TOP_CANDIDATES])
+{
+    float top_score[TOP_CANDIDATES];
+    for (int k = 0; k < TOP_CANDIDATES; k++)
+        top[k] = NC_HTML_NONE;
+    for (uint32_t i = 0; i < nrecs; i++) {
+        nc_html_rec *r = &recs[i];
+        if (!(r->flags & flag))
+            continue;
+        float s = (all ? r->score_all : r->score) * (1.0f - link_density(r));
+        r->score = s; /* the working score from here on */
+        for (int k = 0; k < TOP_CANDIDATES; k++) {
+            if (top[k] == NC_HTML_NONE || s > top_score[k]) {
+                for (int m = TOP_CANDIDATES - 1; m > k; m--) {
+                    top[m] = top[m - 1];
+                    top_score[m] = top_score[m - 1];
+                }
+                top[k] = i;
+                top_score[k] = s;
+                break;
+            }
+        }
+    }
+    return top[0];
+}
+
+static bool scored(const nc_html_rec *r, uint8_t flag) { return r->flags & flag; }
+
+/* Readability's refinements of the top candidate. */
+static uint32_t refine(const nc_html_rec *recs, uint32_t best, uint8_t flag,
+                       const uint32_t top[TOP_CANDIDATES])
+{
+    /* Several near-best candidates inside one ancestor: that ancestor. */
+    uint32_t alt[TOP_CANDIDATES];
+    int nalt = 0;
+    for (int k = 1; k < TOP_CANDIDATES && top[k] != NC_HTML_NONE; k++)
+        if (recs[top[k]].score >= 0.75f * recs[best].score)
+            alt[nalt++] = top[k];
+    if (nalt >= 3) {
+        for (uint32_t a = recs[best].parent; a != NC_HTML_NONE && recs[a].parent != NC_HTML_NONE;
+             a = recs[a].parent) {
+            int inside = 0;
+            for (int k = 0; k < nalt; k++)
+                inside += contains(recs, a, alt[k]);
+            if (inside >= 3) {
+                best = a;
+                break;
+            }
+        }
+    }
+    /* A parent that scores better than its child takes over. */
+    float last = recs[best].score, threshold = last / 3;
+    for (uint32_t a = recs[best].parent; a != NC_HTML_NONE && recs[a].parent != NC_HTML_NONE;
+         a = recs[a].parent) {
+        if (!scored(&recs[a], flag))
+            continue;
+        if (recs[a].score < threshold)
+            break;
+        if (recs[a].score > last) {
+            best = a;
+            break;
+        }
+        last = recs[a].score;
+    }
+    /* An only child stands for its parent. */
+    while (recs[best].parent != NC_HTML_NONE && recs[recs[best].parent].parent != NC_HTML_NONE &&
+           recs[recs[best].parent].children == 1)
+        best = recs[best].parent;
+    return best;
 }
 
 /* Whether id lies in one of n sorted, disjoint [first, last] ranges. */
@@ -66,22 +174,20 @@ static bool in_ranges(uint32_t (*ranges)[2], size_t n, uint32_t id)
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec)
 {
-    uint32_t best = NC_HTML_NONE;
-    float best_score = 0;
-    for (uint32_t i = 0; i < nrecs; i++) {
-        if (!(recs[i].flags & NC_REC_SCORED))
-            continue;
-        float s = final_score(&recs[i]);
-        if (best == NC_HTML_NONE || s > best_score) {
-            best = i;
-            best_score = s;
-        }
+    uint32_t top[TOP_CANDIDATES];
+    uint8_t flag = NC_REC_SCORED;
+    uint32_t best = pick(recs, nrecs, flag, false, top);
+    if (best == NC_HTML_NONE || recs[best].chars < MIN_ARTICLE_CHARS) {
+        flag = NC_REC_SCORED_ALL;
+        best = pick(recs, nrecs, flag, true, top);
     }
-    if (best == NC_HTML_NONE || best_score <= 0)
+    if (best == NC_HTML_NONE || recs[best].score <= 0)
         return;
+    best = refine(recs, best, flag, top);
     /* Siblings that score near the best one, or paragraphs of plain text
      * beside it, belong to the article too (Readability's sibling pass). */
     uint32_t parent = recs[best].parent;
+    float best_score = recs[best].score;
     float threshold = best_score * 0.2f > 10 ? best_score * 0.2f : 10;
     size_t n = 0, cap = 16;
     uint32_t (*ranges)[2] = malloc(cap * sizeof *ranges);
@@ -92,10 +198,10 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
          i = recs[i].end + 1) {
         const nc_html_rec *r = &recs[i];
         bool keep = i == best;
-        if (!keep && (r->flags & NC_REC_SCORED) && final_score(r) >= threshold)
+        if (!keep && scored(r, flag) && r->score >= threshold)
             keep = true;
-        if (!keep && r->tag == NC_TAG_P && !(r->flags & NC_REC_UNLIKELY)) {
-            float density = r->chars ? (float)r->link_chars / (float)r->chars : 1;
+        if (!keep && r->tag == NC_TAG_P) {
+            float density = r->chars ? link_density(r) : 1;
             keep = r->chars > 80 && density < 0.25f;
         }
         if (keep) {
@@ -113,7 +219,7 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
         if (parent == NC_HTML_NONE)
             break;
     }
-    for (uint32_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++)
         recs[ranges[i][0]].flags |= NC_REC_BEST;
     for (size_t b = 0; b < doc->nblocks; b++)
         if (block_rec[b] != NC_HTML_NONE && in_ranges(ranges, n, block_rec[b]))

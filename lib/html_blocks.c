@@ -400,12 +400,14 @@ static void push_frame(walk *w, const nc_html_elem *el, const attrs *a)
     f->depth = w->depth;
     f->rec = id;
     f->in = parent->in | el->in | a->in | (a->article_body ? NC_IN_ARTICLE_BODY : 0);
-    f->hints = parent->hints | a->hints;
+    f->hints = parent->hints | (a->hints & ~NC_HTML_UNLIKELY);
     f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
     f->li = parent->li || (el->flags & NC_EL_LI);
+    /* Readability's unlikely candidates: a boilerplate class word with no
+     * content word beside it, or a navigation landmark. */
     f->unlikely = parent->unlikely ||
-                  ((a->hints & NC_HINT_UNLIKELY) && !(a->hints & NC_HINT_CONTENT)) ||
-                  (el->in & (NC_IN_NAV | NC_IN_FOOTER | NC_IN_ASIDE | NC_IN_FORM));
+                  ((a->hints & NC_HTML_UNLIKELY) && !(a->hints & NC_HINT_CONTENT)) ||
+                  ((el->in | a->in) & (NC_IN_NAV | NC_IN_FOOTER | NC_IN_ASIDE));
     if (el->flags & (NC_EL_BLOCK | NC_EL_CELL)) {
         f->container = id;
         f->group = parent->container;
@@ -421,7 +423,9 @@ static void push_frame(walk *w, const nc_html_elem *el, const attrs *a)
     memset(r, 0, sizeof *r);
     r->parent = parent->rec;
     r->end = id;
-    r->hints = a->hints;
+    r->hints = a->hints & ~NC_HTML_UNLIKELY;
+    if (parent->rec != NC_HTML_NONE)
+        w->recs[parent->rec].children++;
     r->weight = el->weight;
     r->tag = el->tag;
     r->flags = f->unlikely ? NC_REC_UNLIKELY : 0;

@@ -106,7 +106,10 @@ const nc_html_elem *nc_html_elem_lookup(const char *name)
  * letter the first match wins, so exceptions come before their prefixes
  * ("contentinfo" is a footer, not content). "ad" and "ads" are whole
  * tokens only: "header", "read" and "address" must not match. */
-enum { EXACT = 0, PREFIX = 1, JOINED = 2 /* exact, and followed by - or _ */ };
+enum {
+    EXACT = 0, PREFIX = 1, JOINED = 2, /* exact, and followed by - or _ */
+    UNL = 4 /* also one of Readability's unlikely-candidate words */
+};
 
 typedef struct hint_word {
     const char *word;
@@ -115,24 +118,24 @@ typedef struct hint_word {
 } hint_word;
 
 static const hint_word words[] = {
-    {"ad", EXACT, NC_HINT_AD},
-    {"ads", EXACT, NC_HINT_AD},
-    {"adv", EXACT, NC_HINT_AD},
-    {"adsbygoogle", EXACT, NC_HINT_AD},
-    {"adsense", PREFIX, NC_HINT_AD},
-    {"adslot", PREFIX, NC_HINT_AD},
-    {"adunit", PREFIX, NC_HINT_AD},
-    {"advert", PREFIX, NC_HINT_AD},
+    {"ad", EXACT | UNL, NC_HINT_AD},
+    {"ads", EXACT | UNL, NC_HINT_AD},
+    {"adv", EXACT | UNL, NC_HINT_AD},
+    {"adsbygoogle", EXACT | UNL, NC_HINT_AD},
+    {"adsense", PREFIX | UNL, NC_HINT_AD},
+    {"adslot", PREFIX | UNL, NC_HINT_AD},
+    {"adunit", PREFIX | UNL, NC_HINT_AD},
+    {"advert", PREFIX | UNL, NC_HINT_AD},
     {"addthis", PREFIX, NC_HINT_SHARE},
     {"article", PREFIX, NC_HINT_CONTENT},
     {"author", PREFIX, NC_HINT_BYLINE},
     {"aside", EXACT, NC_HINT_SIDEBAR},
-    {"breadcrumb", PREFIX, NC_HINT_BREADCRUMB},
+    {"breadcrumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
     {"byline", PREFIX, NC_HINT_BYLINE},
     {"body", EXACT, NC_HINT_CONTENT},
-    {"contentinfo", EXACT, NC_HINT_FOOTER},
+    {"contentinfo", EXACT | UNL, NC_HINT_FOOTER},
     {"content", PREFIX, NC_HINT_CONTENT},
-    {"comment", PREFIX, NC_HINT_COMMENT},
+    {"comment", PREFIX | UNL, NC_HINT_COMMENT},
     {"complementary", EXACT, NC_HINT_SIDEBAR},
     {"caption", PREFIX, NC_HINT_CAPTION},
     {"credit", PREFIX, NC_HINT_CREDIT},
@@ -140,20 +143,20 @@ static const hint_word words[] = {
     {"cookie", PREFIX, NC_HINT_COOKIE},
     {"consent", PREFIX, NC_HINT_COOKIE},
     {"categor", PREFIX, NC_HINT_META},
-    {"crumb", PREFIX, NC_HINT_BREADCRUMB},
-    {"disqus", PREFIX, NC_HINT_COMMENT},
+    {"crumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
+    {"disqus", PREFIX | UNL, NC_HINT_COMMENT},
     {"discuss", PREFIX, NC_HINT_COMMENT},
     {"date", PREFIX, NC_HINT_META},
     {"entry", PREFIX, NC_HINT_CONTENT},
-    {"footer", PREFIX, NC_HINT_FOOTER},
-    {"foot", EXACT, NC_HINT_FOOTER},
+    {"footer", PREFIX | UNL, NC_HINT_FOOTER},
+    {"foot", EXACT | UNL, NC_HINT_FOOTER},
     {"figcaption", EXACT, NC_HINT_CAPTION},
-    {"gdpr", PREFIX, NC_HINT_COOKIE},
+    {"gdpr", PREFIX | UNL, NC_HINT_COOKIE},
     {"hidden", EXACT, NC_HINT_HIDDEN},
     {"hide", EXACT, NC_HINT_HIDDEN},
     {"headline", PREFIX, NC_HINT_TITLE},
     {"invisible", EXACT, NC_HINT_HIDDEN},
-    {"menu", PREFIX, NC_HINT_NAV},
+    {"menu", PREFIX | UNL, NC_HINT_NAV},
     {"meta", PREFIX, NC_HINT_META},
     {"more", JOINED, NC_HINT_RELATED},
     {"nav", PREFIX, NC_HINT_NAV},
@@ -162,23 +165,23 @@ static const hint_word words[] = {
     {"onetrust", PREFIX, NC_HINT_COOKIE},
     {"outbrain", PREFIX, NC_HINT_RELATED},
     {"promo", PREFIX, NC_HINT_PROMO},
-    {"pagination", PREFIX, NC_HINT_NAV},
-    {"pager", EXACT, NC_HINT_NAV},
+    {"pagination", PREFIX | UNL, NC_HINT_NAV},
+    {"pager", EXACT | UNL, NC_HINT_NAV},
     {"paywall", PREFIX, NC_HINT_PROMO},
     {"popular", PREFIX, NC_HINT_RELATED},
     {"published", PREFIX, NC_HINT_META},
-    {"related", PREFIX, NC_HINT_RELATED},
+    {"related", PREFIX | UNL, NC_HINT_RELATED},
     {"recommend", PREFIX, NC_HINT_RELATED},
     {"reply", PREFIX, NC_HINT_COMMENT},
-    {"replies", EXACT, NC_HINT_COMMENT},
+    {"replies", EXACT | UNL, NC_HINT_COMMENT},
     {"respond", EXACT, NC_HINT_COMMENT},
     {"share", PREFIX, NC_HINT_SHARE},
     {"sharing", PREFIX, NC_HINT_SHARE},
-    {"social", PREFIX, NC_HINT_SHARE},
-    {"sponsor", PREFIX, NC_HINT_AD},
+    {"social", PREFIX | UNL, NC_HINT_SHARE},
+    {"sponsor", PREFIX | UNL, NC_HINT_AD},
     {"subscri", PREFIX, NC_HINT_NEWSLETTER},
     {"signup", PREFIX, NC_HINT_NEWSLETTER},
-    {"sidebar", PREFIX, NC_HINT_SIDEBAR},
+    {"sidebar", PREFIX | UNL, NC_HINT_SIDEBAR},
     {"story", PREFIX, NC_HINT_CONTENT},
     {"sr", EXACT, NC_HINT_HIDDEN},
     {"skip", EXACT, NC_HINT_NAV},
@@ -192,6 +195,18 @@ static const hint_word words[] = {
     {"trending", PREFIX, NC_HINT_RELATED},
     {"visuallyhidden", EXACT, NC_HINT_HIDDEN},
     {"widget", PREFIX, NC_HINT_SIDEBAR},
+    /* Readability's other unlikely words: no hint, only the flag. */
+    {"agegate", PREFIX | UNL, 0},
+    {"banner", PREFIX | UNL, 0},
+    {"community", PREFIX | UNL, 0},
+    {"extra", PREFIX | UNL, 0},
+    {"header", PREFIX | UNL, 0},
+    {"popup", PREFIX | UNL, 0},
+    {"remark", PREFIX | UNL, 0},
+    {"rss", EXACT | UNL, 0},
+    {"shoutbox", PREFIX | UNL, 0},
+    {"skyscraper", PREFIX | UNL, 0},
+    {"supplemental", PREFIX | UNL, 0},
 };
 
 enum { NWORDS = sizeof words / sizeof *words };
@@ -207,11 +222,13 @@ static uint32_t token_bits(const char *tok, size_t len, char next)
         size_t n = strlen(words[i].word);
         if (len < n || memcmp(tok, words[i].word, n) != 0)
             continue;
+        uint32_t bits = words[i].bits | (words[i].mode & UNL ? NC_HTML_UNLIKELY : 0);
+        int mode = words[i].mode & ~UNL;
         if (len == n) {
-            if (words[i].mode != JOINED || next == '-' || next == '_')
-                return words[i].bits;
-        } else if (words[i].mode == PREFIX) {
-            return words[i].bits;
+            if (mode != JOINED || next == '-' || next == '_')
+                return bits;
+        } else if (mode == PREFIX) {
+            return bits;
         }
     }
     return 0;
