@@ -338,7 +338,7 @@ END_TEST
 START_TEST(test_large_text)
 {
     buf b = {0};
-    gen_text_lines(&b, pick(8u << 20, 200u << 20, 1 << 20));
+    gen_text_lines(&b, pick(4u << 20, 200u << 20, 1 << 20));
     nc_options o = kind_opts(NC_INPUT_AUTO);
     double t0 = tu_now();
     nc_result *r = run(&b, &o, 16);
@@ -354,7 +354,7 @@ END_TEST
 START_TEST(test_one_huge_line)
 {
     buf b = {0};
-    gen_long_line(&b, pick(8u << 20, 50u << 20, 1 << 20));
+    gen_long_line(&b, pick(4u << 20, 50u << 20, 1 << 20));
     nc_result *r = run(&b, NULL, 16);
     /* Longer than max_line_bytes (1 MiB): one block, cut, flagged. */
     ck_assert_uint_eq(nc_result_block_count(r), 1);
@@ -371,7 +371,7 @@ END_TEST
 START_TEST(test_million_short_lines)
 {
     buf b = {0};
-    size_t n = pick(1000000, 1000000, 50000);
+    size_t n = pick(200000, 1000000, 50000);
     gen_char_lines(&b, n);
     nc_options o = kind_opts(NC_INPUT_TEXT);
     nc_result *r = run(&b, &o, 512);
@@ -423,7 +423,7 @@ END_TEST
 START_TEST(test_large_html)
 {
     buf b = {0};
-    gen_html_paragraphs(&b, pick(8u << 20, 100u << 20, 1 << 20));
+    gen_html_paragraphs(&b, pick(4u << 20, 100u << 20, 1 << 20));
     nc_result *r = run(&b, NULL, 64);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(nc_result_input_kind(r), NC_INPUT_HTML);
@@ -443,7 +443,7 @@ static void run_unclosed(const char *prefix, const char *before)
     puts_(&b, before);
     puts_(&b, "</p>");
     puts_(&b, prefix);
-    gen_filler(&b, pick(4u << 20, 32u << 20, 1 << 18));
+    gen_filler(&b, pick(2u << 20, 32u << 20, 1 << 18));
     nc_options o = kind_opts(NC_INPUT_HTML);
     nc_result *r = run(&b, &o, 64);
     /* What came before the unclosed construct is still there. */
