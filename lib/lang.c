@@ -233,17 +233,24 @@ static uint64_t start_key(const char *s, size_t len)
     return h | 1; /* 0 marks an empty slot */
 }
 
-/* Inserts key into the open-addressed set; true when it was there. */
-static bool seen_before(uint64_t *set, size_t cap, uint64_t key)
+/* A lossy, direct-mapped memory of block starts: true when key is in its
+ * slot (a start seen before, unless evicted), then key takes the slot. */
+#define START_SLOTS 4096
+static bool seen_before(uint64_t *set, uint64_t key)
 {
-    size_t k = (size_t)(key >> 17) & (cap - 1);
-    while (set[k]) {
-        if (set[k] == key)
-            return true;
-        k = (k + 1) & (cap - 1);
-    }
-    set[k] = key;
-    return false;
+    uint64_t *slot = &set[(key >> 17) & (START_SLOTS - 1)];
+    bool seen = *slot == key;
+    *slot = key;
+    return seen;
+}
+
+/* Bits set in m, without relying on a popcount instruction. */
+static inline int bit_count(uint64_t m)
+{
+    m = m - ((m >> 1) & 0x5555555555555555ull);
+    m = (m & 0x3333333333333333ull) + ((m >> 2) & 0x3333333333333333ull);
+    m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (int)((m * 0x0101010101010101ull) >> 56);
 }
 
 static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
@@ -255,7 +262,7 @@ static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
         return;
     for (uint32_t k = 0; k < s->mask_count; k++) {
         uint64_t m = sc->masks[s->mask_start + k];
-        double w = s->weight / __builtin_popcountll(m);
+        double w = s->weight / bit_count(m);
         while (m) {
             v->score[__builtin_ctzll(m)] += w;
             m &= m - 1;
@@ -376,7 +383,7 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     int d = doc->lang;
     uint64_t dbit = d >= 0 ? 1ull << d : 0;
     uint16_t cnt[NC_LANG_MAX];
-    memset(cnt, 0, sizeof cnt);
+    uint64_t touched = 0; /* languages with a count: only they are read */
     uint32_t doc_hits = 0;
     for (uint32_t k = 0; k < s->mask_count; k++) {
         uint64_t m = sc->masks[s->mask_start + k];
@@ -385,15 +392,23 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
             continue;
         }
         m &= others;
+        uint64_t fresh = m & ~touched;
+        while (fresh) {
+            cnt[__builtin_ctzll(fresh)] = 0;
+            fresh &= fresh - 1;
+        }
+        touched |= m;
         while (m) {
             cnt[__builtin_ctzll(m)]++;
             m &= m - 1;
         }
     }
     int other = -1;
-    for (int l = 0; l < lang_count; l++)
-        if (cnt[l] && (other < 0 || cnt[l] > cnt[other]))
+    for (uint64_t t = touched; t; t &= t - 1) {
+        int l = __builtin_ctzll(t);
+        if (other < 0 || cnt[l] > cnt[other])
             other = l;
+    }
     uint32_t other_hits = other >= 0 ? cnt[other] : 0;
 
     /* Letters in a script the page is not written in. */
@@ -451,10 +466,7 @@ nc_status nc_lang_analyse(nc_doc *doc)
         return st;
     nc_block_scan *scans = doc->nblocks ? malloc(doc->nblocks * sizeof *scans) : NULL;
     lang_vote *v = calloc(1, sizeof *v);
-    size_t cap_starts = 64;
-    while (cap_starts < 2 * doc->nblocks)
-        cap_starts <<= 1;
-    uint64_t *starts = calloc(cap_starts, sizeof *starts);
+    uint64_t *starts = calloc(START_SLOTS, sizeof *starts);
     nc_scanner sc;
     memset(&sc, 0, sizeof sc);
     if ((doc->nblocks && !scans) || !v || !starts) {
@@ -468,7 +480,8 @@ nc_status nc_lang_analyse(nc_doc *doc)
         nc_block_scan *s = &scans[i];
         nc_scan_block(&sc, b->text, b->len, s);
         s->body_like = body_like(b, s);
-        bool repeated = seen_before(starts, cap_starts, start_key(b->text, b->len));
+        bool repeated = s->body_like &&
+                        seen_before(starts, start_key(b->text, b->len));
         s->weight = vote_weight(s, repeated);
         if (s->body_like)
             vote(v, &sc, s);

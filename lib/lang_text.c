@@ -25,6 +25,7 @@
 static uint16_t cp_stage1[CP_LIMIT >> CP_SHIFT];
 static uint16_t *cp_stage2; /* unique 128-entry blocks */
 static uint16_t fold_table[FOLD_LIMIT];
+static uint16_t ascii_class[128]; /* the hot path's copy of block 0 */
 static UBreakIterator *brk_template; /* cloned once a call */
 
 static bool nospace_script(UScriptCode s)
@@ -105,6 +106,9 @@ static bool build_cp_table(void)
     free(slots);
     uint16_t *shrunk = realloc(all, nunique * CP_BLOCK * sizeof *all);
     cp_stage2 = shrunk ? shrunk : all;
+    for (uint32_t cp = 0; cp < 128; cp++)
+        ascii_class[cp] = (uint16_t)(nc_cp_class(cp) |
+                                     (cp && strchr("{}[]()<>=;|&\\", (int)cp) ? NC_CL_CODE : 0));
     for (uint32_t cp = 0; cp < FOLD_LIMIT; cp++) {
         UChar32 f = u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
         fold_table[cp] = (uint16_t)(f >= 0 && f < 0x10000 ? f : (UChar32)cp);
@@ -220,36 +224,67 @@ size_t nc_fold_word(const char *s, size_t len, char *out)
 
 typedef struct sw_slot {
     uint64_t mask;
+    uint64_t head; /* the first 8 bytes, zero-padded: most words whole */
     uint32_t hash;
-    uint32_t off;  /* in sw_pool */
+    uint32_t off;  /* in sw_pool: the bytes past the first 8 */
     uint8_t len;   /* 0: empty slot */
 } sw_slot;
+
+static inline uint64_t word_head(const char *s, size_t len)
+{
+    uint64_t c = 0;
+    if (len >= 8) {
+        memcpy(&c, s, 8);
+        return c;
+    }
+    for (size_t k = 0; k < len; k++)
+        c |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    return c;
+}
 
 static sw_slot *sw_slots;
 static uint32_t sw_cap; /* power of two */
 static char *sw_pool;
 static size_t sw_pool_len;
 
-static uint64_t word_hash(const char *s, size_t len)
+/* 8 bytes a step: most words are one or two steps. */
+static inline uint64_t word_hash(const char *s, size_t len)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull * (len + 1);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t c;
+        memcpy(&c, s + i, 8);
+        h = (h ^ c) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    uint64_t c = 0;
+    for (size_t k = 0; i + k < len; k++)
+        c |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+    h = (h ^ c) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
 }
+
+/* A 32 KB bit filter in front of the table: most words are no stopword,
+ * and the filter answers them without touching the 1.5 MB table. */
+#define SW_FILTER_BITS 18
+static uint64_t sw_filter[(1u << SW_FILTER_BITS) / 64];
 
 uint64_t nc_stopword_mask(const char *folded, size_t len)
 {
     if (len == 0 || len >= NC_WORD_MAX)
         return 0;
     uint64_t h = word_hash(folded, len);
-    uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 32) & (sw_cap - 1);
+    uint64_t bit = h >> (64 - SW_FILTER_BITS);
+    if (!(sw_filter[bit >> 6] >> (bit & 63) & 1u))
+        return 0;
+    uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 20) & (sw_cap - 1);
     for (;;) {
         const sw_slot *s = &sw_slots[k];
         if (!s->len)
             return 0;
-        if (s->hash == h32 && s->len == len &&
-            !memcmp(sw_pool + s->off, folded, len))
+        if (s->hash == h32 && s->len == len && s->head == word_head(folded, len) &&
+            (len <= 8 || !memcmp(sw_pool + s->off, folded + 8, len - 8)))
             return s->mask;
         k = (k + 1) & (sw_cap - 1);
     }
@@ -258,20 +293,25 @@ uint64_t nc_stopword_mask(const char *folded, size_t len)
 static void sw_insert(const char *folded, size_t len, int lang)
 {
     uint64_t h = word_hash(folded, len);
-    uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 32) & (sw_cap - 1);
+    uint64_t bit = h >> (64 - SW_FILTER_BITS);
+    sw_filter[bit >> 6] |= 1ull << (bit & 63);
+    uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 20) & (sw_cap - 1);
     for (;;) {
         sw_slot *s = &sw_slots[k];
         if (!s->len) {
-            memcpy(sw_pool + sw_pool_len, folded, len);
             s->off = (uint32_t)sw_pool_len;
+            if (len > 8) {
+                memcpy(sw_pool + sw_pool_len, folded + 8, len - 8);
+                sw_pool_len += len - 8;
+            }
             s->len = (uint8_t)len;
             s->hash = h32;
+            s->head = word_head(folded, len);
             s->mask = 1ull << lang;
-            sw_pool_len += len;
             return;
         }
-        if (s->hash == h32 && s->len == len &&
-            !memcmp(sw_pool + s->off, folded, len)) {
+        if (s->hash == h32 && s->len == len && s->head == word_head(folded, len) &&
+            (len <= 8 || !memcmp(sw_pool + s->off, folded + 8, len - 8))) {
             s->mask |= 1ull << lang;
             return;
         }
@@ -324,6 +364,7 @@ static void text_tables_free(void)
     sw_pool = NULL;
     brk_template = NULL;
     sw_pool_len = 0;
+    memset(sw_filter, 0, sizeof sw_filter);
 }
 
 nc_status nc_lang_text_init(void)
@@ -507,8 +548,16 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
     uint32_t prev_cp = 0;
     while (i < len) {
         uint32_t cp;
-        size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_next(s + i, len - i, &cp);
-        uint16_t cl = nc_cp_class(cp);
+        size_t n;
+        uint16_t cl;
+        if (s[i] < 0x80) {
+            cp = s[i];
+            n = 1;
+            cl = ascii_class[cp];
+        } else {
+            n = utf8_next(s + i, len - i, &cp);
+            cl = nc_cp_class(cp);
+        }
         if (cp != ' ')
             out->chars++;
         if (cl & NC_CL_NOSPACE) {
@@ -563,6 +612,23 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             w.cps++;
             prev_cp = cp;
             i += n;
+            /* The common case: more ASCII letters and digits of this word,
+             * taken without the general path's checks. */
+            while (i < len && s[i] < 0x80 &&
+                   (ascii_class[s[i]] & NC_CL_WORD) && w.len + 1 < NC_WORD_MAX) {
+                unsigned char c = s[i++];
+                if (ascii_class[c] & NC_CL_LETTER) {
+                    out->letters++;
+                    latin++;
+                    w.has_letter = true;
+                }
+                if (c >= 'A' && c <= 'Z')
+                    c = (unsigned char)(c + 32);
+                w.buf[w.len++] = (char)c;
+                w.cps++;
+                out->chars++;
+                prev_cp = c;
+            }
             continue;
         }
         /* Inside a word: "don't", "l’homme", "3.5", "1,000". */
@@ -586,7 +652,7 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             }
         }
         end_word(sc, &w, text, i, len, out);
-        if (cp < 0x80 && strchr("{}[]()<>=;|&\\", (int)cp) && cp)
+        if (cl & NC_CL_CODE)
             out->code_chars++;
         prev_cp = cp;
         i += n;

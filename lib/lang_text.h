@@ -18,7 +18,8 @@ enum {
     NC_CL_LETTER = 1u << 9,   /* alphabetic: counted in block->letters */
     NC_CL_DIGIT = 1u << 10,
     NC_CL_NOSPACE = 1u << 11, /* a script written without spaces: ICU */
-    NC_CL_CASED = 1u << 12    /* changes when case-folded (cp >= 0x2000) */
+    NC_CL_CASED = 1u << 12,   /* changes when case-folded (cp >= 0x2000) */
+    NC_CL_CODE = 1u << 13     /* {}[]()<>=;|&\\ (ASCII table only) */
 };
 
 #define NC_LANG_MAX 64     /* languages: one bit each in a 64-bit mask */
