@@ -75,6 +75,9 @@ typedef struct walk {
     uint32_t last_group; /* gap_before: the previous block's group */
     pending blk;
     nc_buf title, ld;
+    /* libxml2 interns element names in its dictionary: one pointer a name,
+     * so a small cache by pointer saves the table search. */
+    struct { const xmlChar *name; const nc_html_elem *elem; } elem_cache[64];
 } walk;
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
@@ -452,13 +455,23 @@ static void end_hidden(walk *w)
     }
 }
 
+static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
+{
+    size_t slot = ((uintptr_t)name >> 4) & 63;
+    if (w->elem_cache[slot].name != name) {
+        w->elem_cache[slot].name = name;
+        w->elem_cache[slot].elem = nc_html_elem_lookup((const char *)name);
+    }
+    return w->elem_cache[slot].elem;
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
     w->depth++;
     if (w->skip_depth || w->status != NC_OK)
         return;
-    const nc_html_elem *el = nc_html_elem_lookup((const char *)xname);
+    const nc_html_elem *el = elem_of(w, xname);
     attrs a;
     read_attrs(el, atts, &a);
     if (a.hidden && (el->flags & NC_EL_BLOCK) && !w->hide_depth) {
@@ -512,7 +525,7 @@ static void on_end(void *ctx, const xmlChar *xname)
         return;
     }
     if (w->status == NC_OK) {
-        const nc_html_elem *el = nc_html_elem_lookup((const char *)xname);
+        const nc_html_elem *el = elem_of(w, xname);
         if (el->flags & NC_EL_BLOCK) {
             flush(w);
             if ((el->flags & NC_EL_PRE) && w->pre)

@@ -1,6 +1,7 @@
 /* html_hints.c - what an element name means to the text stream, and which
  * region a class/id/role/itemprop value names. Both run on every element,
  * so both are table look-ups without allocation. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,19 +212,40 @@ static const hint_word words[] = {
 
 enum { NWORDS = sizeof words / sizeof *words };
 
+/* The words again, grouped by first letter (table order kept within a
+ * letter, so exceptions still come first), with their lengths: a token is
+ * compared only with the words of its letter. Built once. */
+static struct { uint8_t word, len; } by_letter[NWORDS];
+static uint8_t letter_start[27];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        letter_start[c] = (uint8_t)k;
+        for (size_t i = 0; i < NWORDS; i++)
+            if (words[i].word[0] == 'a' + c) {
+                by_letter[k].word = (uint8_t)i;
+                by_letter[k].len = (uint8_t)strlen(words[i].word);
+                k++;
+            }
+    }
+    letter_start[26] = (uint8_t)k;
+}
+
 static uint32_t token_bits(const char *tok, size_t len, char next)
 {
     if (tok[0] < 'a' || tok[0] > 'z')
         return 0;
-    /* A scan of ~80 words, most rejected on their first letter. */
-    for (size_t i = 0; i < NWORDS; i++) {
-        if (words[i].word[0] != tok[0])
+    int c = tok[0] - 'a';
+    for (size_t k = letter_start[c]; k < letter_start[c + 1]; k++) {
+        size_t n = by_letter[k].len;
+        const hint_word *w = &words[by_letter[k].word];
+        if (len < n || memcmp(tok + 1, w->word + 1, n - 1) != 0)
             continue;
-        size_t n = strlen(words[i].word);
-        if (len < n || memcmp(tok, words[i].word, n) != 0)
-            continue;
-        uint32_t bits = words[i].bits | (words[i].mode & UNL ? NC_HTML_UNLIKELY : 0);
-        int mode = words[i].mode & ~UNL;
+        uint32_t bits = w->bits | (w->mode & UNL ? NC_HTML_UNLIKELY : 0);
+        int mode = w->mode & ~UNL;
         if (len == n) {
             if (mode != JOINED || next == '-' || next == '_')
                 return bits;
@@ -243,6 +265,7 @@ static bool is_alnum(char c)
 
 uint32_t nc_html_token_hints(const char *value)
 {
+    pthread_once(&index_once, build_index);
     /* Tokens longer than this are matched on their first 31 letters,
      * which is all a prefix word needs. */
     char tok[32];
