@@ -218,50 +218,75 @@ static double word_overlap(const char *a, const char *b)
     return na + nb ? (double)(fa + fb) / (double)(na + nb) : 0.0;
 }
 
-/* <title> without a trailing " | Site", " - Site", " — Site" or
- * " :: Site" part; the longest part when the site comes first. */
-static char *strip_site(nc_arena *arena, const char *title)
+/* Case-insensitive (ASCII) equality of s[0..len) and the string t. */
+static bool same_ci(const char *s, size_t len, const char *t)
+{
+    if (strlen(t) != len)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char x = s[i], y = t[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool space = s[i] == ' ';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
+/* A title without its site part: "Headline | Site", "Site - Headline".
+ * The part dropped is the site's name (og:site_name), or a short part
+ * (three words at most) beside a longer one. */
+static char *strip_site(nc_arena *arena, const char *title, const char *site)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ",
                                        " \xE2\x80\x93 ", " :: ", " \xC2\xBB ",
-                                       " \xC2\xB7 ", " / "};
+                                       " \xC2\xB7 ", " / ", " _"};
     size_t len = strlen(title);
-    size_t best_start = 0, best_len = len;
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t sl = strlen(seps[k]);
         const char *first = strstr(title, seps[k]);
         if (!first)
             continue;
-        /* Split on every occurrence; keep the longest part. */
-        size_t start = 0, bl = 0, bs = 0;
-        const char *p = title;
-        for (;;) {
-            const char *hit = strstr(p, seps[k]);
-            size_t end = hit ? (size_t)(hit - title) : len;
-            if (end - start > bl) {
-                bl = end - start;
-                bs = start;
-            }
-            if (!hit)
-                break;
-            start = end + sl;
-            p = title + start;
-        }
-        best_start = bs;
-        best_len = bl;
+        /* The last occurrence splits off the suffix. */
+        const char *last = first, *p;
+        while ((p = strstr(last + sl, seps[k])) != NULL)
+            last = p;
+        size_t head = (size_t)(last - title), tail_at = head + sl;
+        const char *tail = title + tail_at;
+        size_t tail_len = len - tail_at;
+        size_t lead_len = (size_t)(first - title);
+        if (site && same_ci(title, lead_len, site))
+            return nc_arena_strndup(arena, first + sl, len - lead_len - sl);
+        if ((site && same_ci(tail, tail_len, site)) ||
+            (count_words(tail, tail_len) <= 3 && count_words(title, head) > 3))
+            return nc_arena_strndup(arena, title, head);
+        /* "Site :: A longer headline": one separator, a short first part. */
+        if (last == first && count_words(title, lead_len) <= 3 &&
+            count_words(tail, tail_len) > 3)
+            return nc_arena_strndup(arena, tail, tail_len);
         break;
     }
-    return nc_arena_strndup(arena, title + best_start, best_len);
+    return nc_arena_strndup(arena, title, len);
 }
 
-void nc_html_choose_title(nc_doc *doc)
+/* The h1 most like the title; it must be most of the title or nearly
+ * all inside it (a title is often "Headline | Site"). */
+static const char *matching_h1(const nc_doc *doc, const char *title)
 {
-    if (doc->og_title) {
-        doc->title = doc->og_title;
-        return;
-    }
-    /* The h1 most like <title>; it must be most of <title> or nearly all
-     * inside it (a title is often "Headline | Site"). */
     const nc_block *best_h1 = NULL;
     double best = -1;
     bool inside = false;
@@ -269,19 +294,30 @@ void nc_html_choose_title(nc_doc *doc)
         const nc_block *b = &doc->blocks[i];
         if (b->tag != NC_TAG_H1)
             continue;
-        double s = doc->html_title ? word_overlap(b->text, doc->html_title) : 0;
+        double s = title ? word_overlap(b->text, title) : 0;
         if (s > best) {
             size_t words = 0;
-            size_t found = doc->html_title ? words_found(b->text, doc->html_title, &words) : 0;
+            size_t found = title ? words_found(b->text, title, &words) : 0;
             best = s;
             best_h1 = b;
             inside = words && found * 10 >= words * 8;
         }
     }
-    if (best_h1 && (!doc->html_title || best >= 0.5 || inside)) {
-        doc->title = best_h1->text;
+    if (best_h1 && (!title || best >= 0.5 || inside))
+        return best_h1->text;
+    return NULL;
+}
+
+void nc_html_choose_title(nc_doc *doc)
+{
+    const char *page = doc->og_title ? doc->og_title : doc->html_title;
+    const char *h1 = matching_h1(doc, page);
+    if (!h1 && doc->og_title && doc->html_title)
+        h1 = matching_h1(doc, doc->html_title);
+    if (h1) {
+        doc->title = (char *)h1;
         return;
     }
-    if (doc->html_title)
-        doc->title = strip_site(&doc->arena, doc->html_title);
+    if (page)
+        doc->title = strip_site(&doc->arena, page, doc->site_name);
 }

@@ -377,6 +377,15 @@ START_TEST(test_page_hints)
     run(&d, "<title>Daily News :: Storms hit the whole coast</title><p>x</p>");
     ck_assert_str_eq(d.title, "Storms hit the whole coast");
     nc_doc_free(&d);
+    /* og:title keeps its site suffix: dropped when it names the site. */
+    run(&d, "<meta property=og:title content=\"Storms hit | The Daily News Online\">"
+            "<meta property=og:site_name content=\"The Daily News Online\"><p>x</p>");
+    ck_assert_str_eq(d.title, "Storms hit");
+    nc_doc_free(&d);
+    /* A long last part is part of the headline. */
+    run(&d, "<title>Machine learning in shops - ten benefits and use cases</title><p>x</p>");
+    ck_assert_str_eq(d.title, "Machine learning in shops - ten benefits and use cases");
+    nc_doc_free(&d);
 }
 END_TEST
 
