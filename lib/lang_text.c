@@ -26,6 +26,7 @@ static uint16_t cp_stage1[CP_LIMIT >> CP_SHIFT];
 static uint16_t *cp_stage2; /* unique 128-entry blocks */
 static uint16_t fold_table[FOLD_LIMIT];
 static uint16_t ascii_class[128]; /* the hot path's copy of block 0 */
+static uint8_t distinct_index[0x800]; /* nc_distinctive index, 0xFF none */
 static UBreakIterator *brk_template; /* cloned once a call */
 
 static bool nospace_script(UScriptCode s)
@@ -106,6 +107,10 @@ static bool build_cp_table(void)
     free(slots);
     uint16_t *shrunk = realloc(all, nunique * CP_BLOCK * sizeof *all);
     cp_stage2 = shrunk ? shrunk : all;
+    memset(distinct_index, 0xFF, sizeof distinct_index);
+    for (int k = 0; k < nc_ndistinctive && k < NC_DISTINCT_MAX; k++)
+        if (nc_distinctive[k].letter < 0x800)
+            distinct_index[nc_distinctive[k].letter] = (uint8_t)k;
     for (uint32_t cp = 0; cp < 128; cp++)
         ascii_class[cp] = (uint16_t)(nc_cp_class(cp) |
                                      (cp && strchr("{}[]()<>=;|&\\", (int)cp) ? NC_CL_CODE : 0));
@@ -602,12 +607,17 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
                 else
                     tally(&tl, (uint16_t)(cl & 0xFF));
             }
-            if (cp < 0x80)
+            if (cp < 0x80) {
                 cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-            else if (cp < FOLD_LIMIT)
+            } else if (cp < FOLD_LIMIT) {
                 cp = fold_table[cp];
-            else if (cl & NC_CL_CASED)
+                if (cp < 0x800 && distinct_index[cp] != 0xFF) {
+                    out->distinct[distinct_index[cp]]++;
+                    out->has_distinct = true;
+                }
+            } else if (cl & NC_CL_CASED) {
                 w.needs_icu = true;
+            }
             word_put(&w, cp);
             w.cps++;
             prev_cp = cp;

@@ -25,6 +25,7 @@ enum {
 #define NC_LANG_MAX 64     /* languages: one bit each in a 64-bit mask */
 #define NC_WORD_MAX 64     /* longest word looked up, in folded bytes */
 #define NC_BLOCK_SCRIPTS 4 /* scripts remembered per block */
+#define NC_DISTINCT_MAX 96 /* distinctive letters (data/stopwords.c) */
 
 /* One-time tables (lang_text.c). On failure nothing is kept, so a later
  * call can try again. */
@@ -50,6 +51,8 @@ typedef struct nc_block_scan {
     uint32_t mask_count;
     uint16_t script[NC_BLOCK_SCRIPTS]; /* scripts of its letters, most first */
     uint32_t script_letters[NC_BLOCK_SCRIPTS];
+    uint16_t distinct[NC_DISTINCT_MAX]; /* nc_distinctive letters seen */
+    bool has_distinct;
     bool body_like;        /* used for the document's language */
     float weight;          /* its vote's weight (lang.c) */
 } nc_block_scan;

@@ -162,6 +162,30 @@ def to_cyrillic(word):
     return "".join(out)
 
 
+# Letters that set close languages apart, and the languages (of this
+# table) that write them. A page full of a letter a language never writes
+# is not in that language: "і" is not Russian, "ы" not Ukrainian, "ř" only
+# Czech. The common accented vowels (á é í ó ú) tell too little to list.
+DISTINCTIVE = {
+    "ł": "pl", "ą": "pl lt", "ę": "pl lt", "ś": "pl", "ź": "pl", "ż": "pl",
+    "ń": "pl", "ř": "cs", "ů": "cs", "ě": "cs", "ľ": "sk", "ĺ": "sk",
+    "ŕ": "sk", "ô": "sk fr pt af vi", "ä": "de sk sv fi et",
+    "ö": "de sv fi et hu tr", "ü": "de hu tr et", "ß": "de", "ő": "hu",
+    "ű": "hu", "ș": "ro", "ț": "ro", "ş": "tr ro", "ţ": "ro",
+    "ă": "ro vi", "ı": "tr", "ğ": "tr", "æ": "da no", "ø": "da no",
+    "å": "da no sv", "ñ": "es gl eu tl", "ã": "pt vi", "õ": "pt et vi",
+    "ç": "fr pt ca tr", "œ": "fr", "ė": "lt", "į": "lt", "ų": "lt",
+    "ā": "lv", "ē": "lv", "ī": "lv", "ū": "lv lt", "ģ": "lv", "ķ": "lv",
+    "ļ": "lv", "ņ": "lv", "đ": "hr vi", "ơ": "vi", "ư": "vi",
+    "ì": "it vi", "ò": "it ca vi", "ù": "it fr vi", "è": "fr it ca vi",
+    "ê": "fr pt vi af",
+    "і": "uk", "ї": "uk", "є": "uk", "ґ": "uk", "ы": "ru", "э": "ru",
+    "ё": "ru", "ъ": "ru bg", "ј": "sr", "љ": "sr", "њ": "sr", "ћ": "sr",
+    "ђ": "sr", "џ": "sr", "щ": "ru uk bg", "й": "ru uk bg",
+    "я": "ru uk bg", "ю": "ru uk bg", "ь": "ru uk bg",
+}
+
+
 def script_of(words):
     counts = {}
     for w in words:
@@ -256,6 +280,12 @@ def main():
     out.append("\nconst nc_stoplang nc_stoplangs[] = {\n")
     out.extend(entries)
     out.append("};\n\nconst int nc_nstoplangs = %d;\n" % len(langs))
+    out.append("\nconst nc_letter_langs nc_distinctive[] = {\n")
+    for letter, codes in DISTINCTIVE.items():
+        for c in codes.split():
+            assert c in src, c
+        out.append('    {0x%04X, "%s"},\n' % (ord(letter), codes))
+    out.append("};\n\nconst int nc_ndistinctive = %d;\n" % len(DISTINCTIVE))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("".join(out))
     print("%s: %d languages, %d words" % (args.out, len(langs), total))

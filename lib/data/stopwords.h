@@ -16,4 +16,13 @@ typedef struct nc_stoplang {
 extern const nc_stoplang nc_stoplangs[];
 extern const int nc_nstoplangs;
 
+/* A letter that tells close languages apart, and who writes it. */
+typedef struct nc_letter_langs {
+    unsigned letter;           /* lower-case code point */
+    const char *codes;         /* space-separated codes of nc_stoplangs */
+} nc_letter_langs;
+
+extern const nc_letter_langs nc_distinctive[];
+extern const int nc_ndistinctive;
+
 #endif /* NC_DATA_STOPWORDS_H */
