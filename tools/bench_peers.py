@@ -9,10 +9,12 @@ PATH is a page or a folder of pages; only HTML pages (.html, .htm, and
 the same with .gz) are used, as no peer reads plain text. Each peer is a
 small runner under tools/peers/ that loads every page into memory, makes
 one warm-up pass, then times only the extraction calls, so start-up
-(the JVM, node, Python imports) and disk never count. The figure is
-pages/s, the median of --runs timed passes, single-threaded like every
-peer; newsclean's comes from tools/bench.c on the same files with one
-thread. A peer that is not installed is skipped with the line that
+(the JVM, node, Python imports) and disk never count. The figures are
+pages/s by wall time and by CPU time (the process's: a JIT's and a
+collector's threads count), each the median of --runs timed passes,
+single-threaded like every peer; newsclean's come from tools/bench.c on
+the same files with one thread. On a shared machine the CPU figures are
+the ones to compare: wall time also measures the neighbours. A peer that is not installed is skipped with the line that
 installs it.
 
 Peers:
@@ -70,7 +72,8 @@ def newsclean(args, pages):
     for line in out.stdout.splitlines():
         f = line.split("\t")
         if f[0] == "RESULT" and f[1] == "html" and f[2] == "newsclean" and f[3] == "1":
-            return float(f[4]), int(f[8])
+            pps, mbs, cpu_mbs = float(f[4]), float(f[5]), float(f[9])
+            return pps, pps * cpu_mbs / mbs, int(f[8])
     sys.exit("bench_peers: no html figure from %s" % args.bench)
 
 
@@ -136,11 +139,13 @@ def main():
         sys.exit("bench_peers: no HTML pages in %s" % " ".join(paths))
     os.makedirs(args.peers_dir, exist_ok=True)
 
-    nc_pps, nc_fail = newsclean(args, pages)
+    nc_pps, nc_cpu_pps, nc_fail = newsclean(args, pages)
     print("%d HTML pages, one thread, median of %d timed passes after a warm-up"
           % (len(pages), args.runs))
-    print("%-18s %10s %14s %9s" % ("program", "pages/s", "newsclean x", "failures"))
-    print("%-18s %10.1f %14s %9d" % ("newsclean", nc_pps, "", nc_fail))
+    print("%-18s %10s %12s %12s %12s %9s" % ("program", "pages/s", "newsclean x",
+                                             "pages/cpu-s", "newsclean x", "failures"))
+    print("%-18s %10.1f %12s %12.1f %12s %9d" % ("newsclean", nc_pps, "", nc_cpu_pps, "",
+                                                 nc_fail))
     for name, peer in [("readability.js", readability_js),
                        ("readability-lxml", readability_lxml),
                        ("boilerpipe", boilerpipe)]:
@@ -149,7 +154,9 @@ def main():
             print("%-18s skipped (%s)" % (name, err))
             continue
         pps = res["pages"] / statistics.median(res["seconds"])
-        print("%-18s %10.1f %13.1fx %9d" % (name, pps, nc_pps / pps, res["failures"]))
+        cpu_pps = res["pages"] / statistics.median(res["cpu"])
+        print("%-18s %10.1f %11.1fx %12.1f %11.1fx %9d" % (
+            name, pps, nc_pps / pps, cpu_pps, nc_cpu_pps / cpu_pps, res["failures"]))
         sys.stdout.flush()
     return 0
 

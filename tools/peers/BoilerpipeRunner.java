@@ -4,12 +4,14 @@
 //
 //   java -cp CLASSPATH BoilerpipeRunner RUNS PAGE...
 //
-// Prints one JSON line: pages, bytes, the seconds of each timed run,
-// failures. Start-up, loading and one warm-up pass (for the JIT) are not
+// Prints one JSON line: pages, bytes, the seconds of each timed run (wall,
+// and the process's CPU: the JIT's and the collector's threads count
+// too), failures. Start-up, loading and one warm-up pass (for the JIT) are not
 // timed.
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +31,16 @@ public final class BoilerpipeRunner {
     }
 
     private static int failures;
+    private static double cpuSeconds;
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                    ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     private static double pass(List<String> pages) {
         failures = 0;
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (String html : pages) {
             try {
@@ -40,7 +49,9 @@ public final class BoilerpipeRunner {
                 failures++;
             }
         }
-        return (System.nanoTime() - t0) / 1e9;
+        double wall = (System.nanoTime() - t0) / 1e9;
+        cpuSeconds = (processCpuNanos() - c0) / 1e9;
+        return wall;
     }
 
     public static void main(String[] args) throws IOException {
@@ -55,14 +66,18 @@ public final class BoilerpipeRunner {
         }
         pass(pages); // warm-up
         int warmFailures = failures;
-        StringBuilder secs = new StringBuilder();
+        StringBuilder secs = new StringBuilder(), cpu = new StringBuilder();
         for (int r = 0; r < runs; r++) {
-            if (r > 0)
+            if (r > 0) {
                 secs.append(", ");
+                cpu.append(", ");
+            }
             secs.append(pass(pages));
+            cpu.append(cpuSeconds);
         }
         System.out.println("{\"peer\": \"boilerpipe\", \"pages\": " + pages.size()
                            + ", \"bytes\": " + bytes + ", \"seconds\": [" + secs
-                           + "], \"failures\": " + warmFailures + "}");
+                           + "], \"cpu\": [" + cpu + "], \"failures\": "
+                           + warmFailures + "}");
     }
 }

@@ -5,7 +5,8 @@
 //
 // MODULES_DIR holds node_modules/@mozilla/readability and linkedom (an npm
 // install outside the repository). Prints one JSON line: pages, bytes,
-// the seconds of each timed run, failures. Start-up, loading and one
+// the seconds of each timed run (wall, and the process's CPU: the JIT's
+// and the collector's threads count too), failures. Start-up, loading and one
 // warm-up pass (for the JIT) are not timed.
 'use strict';
 const fs = require('fs');
@@ -28,6 +29,7 @@ const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
 
 function pass() {
   let failures = 0;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (const html of pages) {
     try {
@@ -38,11 +40,18 @@ function pass() {
       failures++;
     }
   }
-  return [Number(process.hrtime.bigint() - t0) / 1e9, failures];
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return [wall, failures, (c.user + c.system) / 1e6];
 }
 
 const [, failures] = pass(); // warm-up
 const seconds = [];
-for (let r = 0; r < Number(runsArg); r++) seconds.push(pass()[0]);
+const cpu = [];
+for (let r = 0; r < Number(runsArg); r++) {
+  const [wall, , c] = pass();
+  seconds.push(wall);
+  cpu.push(c);
+}
 console.log(JSON.stringify({ peer: 'readability.js', pages: pages.length, bytes,
-                             seconds, failures }));
+                             seconds, cpu, failures }));
