@@ -32,6 +32,8 @@ typedef struct frame {
     uint8_t tag;        /* the container's nc_tag */
     bool li;            /* inside an <li> */
     bool unlikely;      /* it or an ancestor has boilerplate class words */
+    uint32_t close_rec; /* record to close when it ends (NONE: closed) */
+    const xmlChar *name; /* libxml2's interned element name */
 } frame;
 
 /* The block being gathered. */
@@ -56,6 +58,7 @@ typedef struct walk {
     size_t nframes, cap_frames, max_frames;
     uint32_t depth;      /* current document depth, kept even past the stack */
     uint32_t skip_depth; /* depth of the skipped element we are in, or 0 */
+    const xmlChar *skip_name; /* its name */
     /* A hidden block element is read like any other; at its end its blocks
      * are dropped unless they hold real paragraphs (pages hide content
      * that a script reveals: React's streamed <div hidden>, tabs). */
@@ -182,7 +185,8 @@ static void flush(walk *w)
 }
 
 static const frame root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
-                                 NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false};
+                                 NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false,
+                                 NC_HTML_NONE, NULL};
 
 static const frame *top(const walk *w)
 {
@@ -378,7 +382,8 @@ static void set_page_string(walk *w, char **field, const char *value)
 
 /* ---- SAX callbacks ---- */
 
-static void push_frame(walk *w, const nc_html_elem *el, const attrs *a)
+static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
+                       const attrs *a)
 {
     if (w->nframes >= w->max_frames) {
         w->doc->flags |= NC_FLAG_TRUNCATED_DEPTH; /* flattened into the top */
@@ -402,6 +407,8 @@ static void push_frame(walk *w, const nc_html_elem *el, const attrs *a)
     uint32_t id = w->nrecs++;
     f->depth = w->depth;
     f->rec = id;
+    f->close_rec = id;
+    f->name = name;
     f->in = parent->in | el->in | a->in | (a->article_body ? NC_IN_ARTICLE_BODY : 0);
     f->hints = parent->hints | (a->hints & ~NC_HTML_UNLIKELY);
     f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
@@ -437,7 +444,8 @@ static void push_frame(walk *w, const nc_html_elem *el, const attrs *a)
 static void pop_frame(walk *w)
 {
     w->nframes--;
-    nc_html_rec_close(w->recs, w->frames[w->nframes].rec, w->nrecs);
+    if (w->frames[w->nframes].close_rec != NC_HTML_NONE)
+        nc_html_rec_close(w->recs, w->frames[w->nframes].close_rec, w->nrecs);
 }
 
 /* Keeps a hidden element's blocks when they read like an article. */
@@ -483,6 +491,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->hide_group = w->last_group;
     } else if ((el->flags & NC_EL_SKIP) || a.hidden) {
         w->skip_depth = w->depth;
+        w->skip_name = xname;
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
         w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
         w->title.len = w->ld.len = 0;
@@ -504,7 +513,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         add_text(w, " ", 1);
     }
     if (!(el->flags & NC_EL_VOID))
-        push_frame(w, el, &a);
+        push_frame(w, xname, el, &a);
 }
 
 static void on_end(void *ctx, const xmlChar *xname)
@@ -588,10 +597,75 @@ static void on_cdata(void *ctx, const xmlChar *s, int len)
         fail(w, NC_ERR_NOMEM);
 }
 
-static void ignore_error(void *ctx, xmlErrorPtr err)
+/* libxml2 2.9's end priorities (HTMLparser.c): an end tag cannot close
+ * past an open element of higher priority. */
+static int end_priority(const char *name)
 {
-    (void)ctx;
-    (void)err;
+    static const struct { const char *name; int priority; } table[] = {
+        {"div", 150}, {"td", 160}, {"th", 160}, {"tr", 170}, {"thead", 180},
+        {"tbody", 180}, {"tfoot", 180}, {"table", 190}, {"head", 200},
+        {"body", 200}, {"html", 220}};
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (strcmp(name, table[i].name) == 0)
+            return table[i].priority;
+    return 100;
+}
+
+/* libxml2 2.9 ignores "</nav>" when a <div> opened inside it is still
+ * open (HTML4 priorities), so the rest of the page would stay "in" the
+ * nav (or the <a>, or a skipped <template>). Browsers close it. The
+ * parser reports the mismatch: when its own stack shows the end tag was
+ * ignored, close the element here. Its frames stay (libxml2 will still
+ * end them, for depth), but carry the parent's evidence from now on. */
+static void end_tag_ignored(walk *w, const char *name)
+{
+    htmlParserCtxtPtr ctxt = w->ctxt;
+    int prio = end_priority(name), i;
+    for (i = ctxt->nameNr - 1; i >= 0; i--) {
+        if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
+            break;
+        if (end_priority((const char *)ctxt->nameTab[i]) > prio)
+            break;
+    }
+    if (i < 0 || strcmp((const char *)ctxt->nameTab[i], name) == 0)
+        return; /* not open, or closed normally */
+    if (w->skip_depth) {
+        if (w->skip_name && strcmp((const char *)w->skip_name, name) == 0)
+            w->skip_depth = 0; /* e.g. a <template> whose div was left open */
+        return;
+    }
+    size_t k = w->nframes;
+    while (k > 0 && strcmp((const char *)w->frames[k - 1].name, name) != 0)
+        k--;
+    if (k == 0)
+        return; /* past max_depth, or never kept */
+    k--;
+    flush(w);
+    if (w->hide_depth && w->hide_depth >= w->frames[k].depth)
+        end_hidden(w);
+    for (size_t j = w->nframes; j-- > k;) {
+        if (w->frames[j].close_rec != NC_HTML_NONE)
+            nc_html_rec_close(w->recs, w->frames[j].close_rec, w->nrecs);
+        w->frames[j].close_rec = NC_HTML_NONE;
+    }
+    const frame *parent = k ? &w->frames[k - 1] : &root_frame;
+    for (size_t j = k; j < w->nframes; j++) {
+        frame *f = &w->frames[j];
+        uint32_t depth = f->depth;
+        const xmlChar *fname = f->name;
+        *f = *parent;
+        f->depth = depth;
+        f->name = fname;
+        f->close_rec = NC_HTML_NONE;
+    }
+}
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+    walk *w = ctx;
+    if (err && err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 && err->str2 &&
+        w->ctxt && w->status == NC_OK)
+        end_tag_ignored(w, err->str1);
 }
 
 /* RECOVER: real pages are broken. NONET: never fetch a DTD or entity.
@@ -625,7 +699,7 @@ static nc_status parse(walk *w)
     sax->characters = on_text;
     sax->ignorableWhitespace = on_text;
     sax->cdataBlock = on_cdata;
-    sax->serror = ignore_error;
+    sax->serror = on_error;
     sax->initialized = XML_SAX2_MAGIC;
     ctxt->userData = w;
     htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);

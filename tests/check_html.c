@@ -485,6 +485,27 @@ START_TEST(test_broken_markup)
 }
 END_TEST
 
+START_TEST(test_unclosed_inside_landmark)
+{
+    /* libxml2 2.9 ignores </nav> while a <div> inside is open; browsers
+     * close the nav, and so must the evidence. */
+    nc_doc d;
+    run(&d, "<body><nav><div>menu</nav><p>para</p>"
+            "<footer><div><span>foot</footer><p>after footer</p>"
+            "<a href=x><div>link div</a> after link"
+            "<template><div>template text</template><p>after template</p></body>");
+    ck_assert_uint_eq(block(&d, "menu")->in, NC_IN_NAV);
+    ck_assert_uint_eq(block(&d, "para")->in, 0);
+    ck_assert_uint_eq(block(&d, "foot")->in, NC_IN_FOOTER);
+    ck_assert_uint_eq(block(&d, "after footer")->in, 0);
+    ck_assert(block(&d, "link div")->in & NC_IN_LINK);
+    ck_assert(block(&d, "after link")->link_chars == 0.0f);
+    ck_assert(!has_block(&d, "template text"));
+    ck_assert(has_block(&d, "after template"));
+    nc_doc_free(&d);
+}
+END_TEST
+
 static void *clean_thread(void *arg)
 {
     const char *page = arg;
@@ -538,6 +559,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_ld_body_scan);
     tcase_add_test(tc, test_max_blocks_stops);
     tcase_add_test(tc, test_broken_markup);
+    tcase_add_test(tc, test_unclosed_inside_landmark);
     suite_add_tcase(s, tc);
     TCase *big = tcase_create("limits");
     tcase_set_timeout(big, 120);
