@@ -705,6 +705,9 @@ static nc_status parse(walk *w)
     htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     htmlParseDocument(ctxt);
+    /* libxml2 stops quietly when its own allocation fails. */
+    if (ctxt->errNo == XML_ERR_NO_MEMORY && w->status == NC_OK)
+        w->status = NC_ERR_NOMEM;
     htmlFreeParserCtxt(ctxt);
     w->ctxt = NULL;
     return w->status;
