@@ -49,6 +49,21 @@ uint32_t nc_html_token_hints(const char *value);
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
 
+/* What an element's attributes say. */
+typedef struct nc_html_attrs {
+    uint32_t hints, in;  /* class/id/role/itemprop hints (NC_HTML_UNLIKELY
+                            included), ARIA role as NC_IN_* */
+    bool hidden;         /* hidden, aria-hidden="true", display:none, ... */
+    bool ld_json;        /* type="application/ld+json" */
+    bool article_body;   /* itemprop="articleBody" */
+    const char *lang, *property, *content; /* lang, <meta> name/content */
+} nc_html_attrs;
+
+/* Reads the name/value pairs of atts (NULL-terminated, libxml2's SAX
+ * form) for element el. */
+void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
+                        nc_html_attrs *a);
+
 /* One element of the page (within max_depth, outside skipped content):
  * the text it holds, for finding the densest text container. Record ids
  * follow document order, so an element's subtree is [id, end]. */

@@ -255,123 +255,6 @@ static void add_text(walk *w, const char *s, size_t len)
         fail(w, NC_ERR_NOMEM);
 }
 
-/* ---- attributes ---- */
-
-typedef struct attrs {
-    uint32_t hints, in;
-    bool hidden, ld_json, article_body;
-    const char *lang, *property, *content;
-} attrs;
-
-static bool eq_ci(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        if (x != *b)
-            return false;
-    }
-    return *a == *b;
-}
-
-/* display:none or visibility:hidden in an inline style. */
-static bool style_hides(const char *style)
-{
-    for (const char *p = style; *p; p++) {
-        const char *want;
-        if ((*p == 'd' || *p == 'D') && (p == style || p[-1] == ';' ||
-                                         p[-1] == ' ' || p[-1] == '"'))
-            want = "display:none";
-        else if ((*p == 'v' || *p == 'V'))
-            want = "visibility:hidden";
-        else
-            continue;
-        const char *q = p, *k = want;
-        while (*k && *q) {
-            char c = *q >= 'A' && *q <= 'Z' ? (char)(*q + 32) : *q;
-            if (c == ' ' || c == '\t' || c == '\n') {
-                q++;
-                continue;
-            }
-            if (c != *k)
-                break;
-            q++;
-            k++;
-        }
-        if (!*k)
-            return true;
-    }
-    return false;
-}
-
-static void read_attrs(const nc_html_elem *el, const xmlChar **atts, attrs *a)
-{
-    memset(a, 0, sizeof *a);
-    if (!atts)
-        return;
-    bool root = el->flags & NC_EL_ROOT;
-    for (size_t i = 0; atts[i]; i += 2) {
-        const char *name = (const char *)atts[i];
-        const char *value = atts[i + 1] ? (const char *)atts[i + 1] : "";
-        switch (name[0]) {
-        case 'c':
-            if (!root && strcmp(name, "class") == 0)
-                a->hints |= nc_html_token_hints(value);
-            else if (strcmp(name, "content") == 0)
-                a->content = value;
-            break;
-        case 'i':
-            if (!root && strcmp(name, "id") == 0) {
-                a->hints |= nc_html_token_hints(value);
-            } else if (strcmp(name, "itemprop") == 0) {
-                a->hints |= nc_html_token_hints(value);
-                if (eq_ci(value, "articlebody"))
-                    a->article_body = true;
-            }
-            break;
-        case 'r':
-            if (!root && strcmp(name, "role") == 0) {
-                a->hints |= nc_html_token_hints(value);
-                a->in |= nc_html_role_in(value);
-            }
-            break;
-        case 'h':
-            if (strcmp(name, "hidden") == 0)
-                a->hidden = true;
-            break;
-        case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
-                a->hidden = true;
-            break;
-        case 's':
-            if (strcmp(name, "style") == 0 && style_hides(value))
-                a->hidden = true;
-            break;
-        case 't':
-            if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
-                a->ld_json = true;
-            break;
-        case 'l':
-            if (strcmp(name, "lang") == 0)
-                a->lang = value;
-            break;
-        case 'x':
-            if (strcmp(name, "xml:lang") == 0 && !a->lang)
-                a->lang = value;
-            break;
-        case 'p':
-        case 'n':
-            if (strcmp(name, "property") == 0 || strcmp(name, "name") == 0)
-                if (!a->property || strncmp(value, "og:", 3) == 0)
-                    a->property = value;
-            break;
-        default:
-            break;
-        }
-    }
-    if (root)
-        a->hidden = false; /* pages hide <body> until a script shows it */
-}
-
 static void set_page_string(walk *w, char **field, const char *value)
 {
     if (*field || !value)
@@ -383,7 +266,7 @@ static void set_page_string(walk *w, char **field, const char *value)
 /* ---- SAX callbacks ---- */
 
 static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
-                       const attrs *a)
+                       const nc_html_attrs *a)
 {
     if (w->nframes >= w->max_frames) {
         w->doc->flags |= NC_FLAG_TRUNCATED_DEPTH; /* flattened into the top */
@@ -480,8 +363,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     if (w->skip_depth || w->status != NC_OK)
         return;
     const nc_html_elem *el = elem_of(w, xname);
-    attrs a;
-    read_attrs(el, atts, &a);
+    nc_html_attrs a;
+    nc_html_read_attrs(el, (const char *const *)atts, &a);
     if (a.hidden && (el->flags & NC_EL_BLOCK) && !w->hide_depth) {
         a.hints |= NC_HINT_HIDDEN;
         flush(w);

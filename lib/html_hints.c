@@ -1,6 +1,7 @@
-/* html_hints.c - what an element name means to the text stream, and which
- * region a class/id/role/itemprop value names. Both run on every element,
- * so both are table look-ups without allocation. */
+/* html_hints.c - what an element means: its name to the text stream, its
+ * class/id/role/itemprop words to the region it is in, its other
+ * attributes (hidden, lang, <meta> content). All run on every element, so
+ * all are table look-ups and scans without allocation. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,4 +308,119 @@ uint32_t nc_html_role_in(const char *role)
         if (strcmp(role, roles[i].role) == 0)
             return roles[i].in;
     return 0;
+}
+
+/* ---- attributes ---- */
+
+
+
+
+static bool eq_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        if (x != *b)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* display:none or visibility:hidden in an inline style. */
+static bool style_hides(const char *style)
+{
+    for (const char *p = style; *p; p++) {
+        const char *want;
+        if ((*p == 'd' || *p == 'D') && (p == style || p[-1] == ';' ||
+                                         p[-1] == ' ' || p[-1] == '"'))
+            want = "display:none";
+        else if ((*p == 'v' || *p == 'V'))
+            want = "visibility:hidden";
+        else
+            continue;
+        const char *q = p, *k = want;
+        while (*k && *q) {
+            char c = *q >= 'A' && *q <= 'Z' ? (char)(*q + 32) : *q;
+            if (c == ' ' || c == '\t' || c == '\n') {
+                q++;
+                continue;
+            }
+            if (c != *k)
+                break;
+            q++;
+            k++;
+        }
+        if (!*k)
+            return true;
+    }
+    return false;
+}
+
+void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
+                        nc_html_attrs *a)
+{
+    memset(a, 0, sizeof *a);
+    if (!atts)
+        return;
+    bool root = el->flags & NC_EL_ROOT;
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *name = atts[i];
+        const char *value = atts[i + 1] ? atts[i + 1] : "";
+        switch (name[0]) {
+        case 'c':
+            if (!root && strcmp(name, "class") == 0)
+                a->hints |= nc_html_token_hints(value);
+            else if (strcmp(name, "content") == 0)
+                a->content = value;
+            break;
+        case 'i':
+            if (!root && strcmp(name, "id") == 0) {
+                a->hints |= nc_html_token_hints(value);
+            } else if (strcmp(name, "itemprop") == 0) {
+                a->hints |= nc_html_token_hints(value);
+                if (eq_ci(value, "articlebody"))
+                    a->article_body = true;
+            }
+            break;
+        case 'r':
+            if (!root && strcmp(name, "role") == 0) {
+                a->hints |= nc_html_token_hints(value);
+                a->in |= nc_html_role_in(value);
+            }
+            break;
+        case 'h':
+            if (strcmp(name, "hidden") == 0)
+                a->hidden = true;
+            break;
+        case 'a':
+            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
+                a->hidden = true;
+            break;
+        case 's':
+            if (strcmp(name, "style") == 0 && style_hides(value))
+                a->hidden = true;
+            break;
+        case 't':
+            if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
+                a->ld_json = true;
+            break;
+        case 'l':
+            if (strcmp(name, "lang") == 0)
+                a->lang = value;
+            break;
+        case 'x':
+            if (strcmp(name, "xml:lang") == 0 && !a->lang)
+                a->lang = value;
+            break;
+        case 'p':
+        case 'n':
+            if (strcmp(name, "property") == 0 || strcmp(name, "name") == 0)
+                if (!a->property || strncmp(value, "og:", 3) == 0)
+                    a->property = value;
+            break;
+        default:
+            break;
+        }
+    }
+    if (root)
+        a->hidden = false; /* pages hide <body> until a script shows it */
 }
