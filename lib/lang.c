@@ -115,7 +115,7 @@ bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len)
         return false;
     char folded[NC_WORD_MAX];
     size_t n = nc_fold_word(word, len, folded);
-    return n && (nc_stopword_mask(folded, n) >> doc->lang & 1u);
+    return n && (nc_stopword_mask(folded, n) & NC_LANG_BITS) >> doc->lang & 1u;
 }
 
 /* ---- scripts ---- */
@@ -287,7 +287,10 @@ static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
             v->distinct[k] += s->weight * (double)s->distinct[k];
     for (uint32_t k = 0; k < s->mask_count; k++) {
         uint64_t m = sc->masks[s->mask_start + k];
-        double w = s->weight / bit_count(m);
+        double w = s->weight / bit_count(m & NC_LANG_BITS);
+        if (m & NC_STRONG_BIT)
+            w *= 3.0;
+        m &= NC_LANG_BITS;
         while (m) {
             v->score[__builtin_ctzll(m)] += w;
             m &= m - 1;
@@ -423,7 +426,7 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     uint64_t touched = 0; /* languages with a count: only they are read */
     uint32_t doc_hits = 0;
     for (uint32_t k = 0; k < s->mask_count; k++) {
-        uint64_t m = sc->masks[s->mask_start + k];
+        uint64_t m = sc->masks[s->mask_start + k] & NC_LANG_BITS;
         if (m & dbit) {
             doc_hits++;
             continue;

@@ -295,7 +295,36 @@ uint64_t nc_stopword_mask(const char *folded, size_t len)
     }
 }
 
-static void sw_insert(const char *folded, size_t len, int lang)
+/* Languages close enough to share words, which strong words separate. */
+static const char *const close_groups[] = {
+    "da no sv", "cs sk", "es pt ca gl", "ru uk bg sr", "hr sr sl",
+    "de nl af", "id ms", "et fi", "lv lt", "fr it", NULL};
+
+static bool code_in(const char *codes, const char *code)
+{
+    size_t n = strlen(code);
+    for (const char *p = codes; (p = strstr(p, code)); p += n)
+        if ((p == codes || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+            return true;
+    return false;
+}
+
+/* The languages in lang's close groups, lang included. */
+static uint64_t close_group(int lang)
+{
+    uint64_t m = 1ull << lang;
+    for (int g = 0; close_groups[g]; g++) {
+        if (!code_in(close_groups[g], nc_stoplangs[lang].code))
+            continue;
+        for (int l = 0; l < nc_nstoplangs && l < NC_LANG_MAX; l++)
+            if (code_in(close_groups[g], nc_stoplangs[l].code))
+                m |= 1ull << l;
+    }
+    return m;
+}
+
+/* Adds lang to the folded word's mask; returns its slot. */
+static uint32_t sw_insert(const char *folded, size_t len, int lang)
 {
     uint64_t h = word_hash(folded, len);
     uint64_t bit = h >> (64 - SW_FILTER_BITS);
@@ -313,47 +342,80 @@ static void sw_insert(const char *folded, size_t len, int lang)
             s->hash = h32;
             s->head = word_head(folded, len);
             s->mask = 1ull << lang;
-            return;
+            return k;
         }
         if (s->hash == h32 && s->len == len && s->head == word_head(folded, len) &&
             (len <= 8 || !memcmp(sw_pool + s->off, folded + 8, len - 8))) {
             s->mask |= 1ull << lang;
-            return;
+            return k;
         }
         k = (k + 1) & (sw_cap - 1);
+    }
+}
+
+/* Inserts the words of chunks (space-separated) for lang; strong words
+ * mark their slots in strong[]. */
+static void sw_insert_chunks(const char *const *chunks, int lang,
+                             uint64_t *strong, size_t pool_cap)
+{
+    for (const char *const *c = chunks; *c; c++) {
+        const char *p = *c;
+        while (*p) {
+            size_t n = strcspn(p, " ");
+            char folded[NC_WORD_MAX];
+            size_t fl = nc_fold_word(p, n, folded);
+            if (fl && sw_pool_len + fl <= pool_cap) {
+                uint32_t k = sw_insert(folded, fl, lang);
+                if (strong)
+                    strong[k] |= 1ull << lang;
+            }
+            p += n;
+            while (*p == ' ')
+                p++;
+        }
     }
 }
 
 static bool build_stopwords(void)
 {
     size_t words = 0, bytes = 0;
-    for (int l = 0; l < nc_nstoplangs; l++)
-        for (const char *const *c = nc_stoplangs[l].chunks; *c; c++) {
+    for (int l = 0; l < nc_nstoplangs && l < NC_LANG_MAX; l++) {
+        words += (size_t)nc_stoplangs[l].count;
+        for (const char *const *c = nc_stoplangs[l].chunks; *c; c++)
             bytes += strlen(*c);
-            words += (size_t)nc_stoplangs[l].count;
-        }
+        for (const char *const *c = nc_stoplangs[l].strong; *c; c++)
+            bytes += strlen(*c);
+    }
     sw_cap = 1024;
     while (sw_cap < 2 * words)
         sw_cap <<= 1;
+    size_t pool_cap = bytes * 2 + NC_WORD_MAX; /* folding may grow a word */
     sw_slots = calloc(sw_cap, sizeof *sw_slots);
-    sw_pool = malloc(bytes * 2 + NC_WORD_MAX); /* folding may grow a word */
-    if (!sw_slots || !sw_pool)
+    sw_pool = malloc(pool_cap);
+    uint64_t *strong = calloc(sw_cap, sizeof *strong);
+    if (!sw_slots || !sw_pool || !strong) {
+        free(strong);
         return false;
-    for (int l = 0; l < nc_nstoplangs && l < NC_LANG_MAX; l++)
-        for (const char *const *c = nc_stoplangs[l].chunks; *c; c++) {
-            const char *p = *c;
-            while (*p) {
-                const char *sp = strchr(p, ' ');
-                size_t n = sp ? (size_t)(sp - p) : strlen(p);
-                char folded[NC_WORD_MAX];
-                size_t fl = nc_fold_word(p, n, folded);
-                if (fl && sw_pool_len + fl <= bytes * 2)
-                    sw_insert(folded, fl, l);
-                p += n;
-                while (*p == ' ')
-                    p++;
-            }
-        }
+    }
+    for (int l = 0; l < nc_nstoplangs && l < NC_LANG_MAX; l++) {
+        sw_insert_chunks(nc_stoplangs[l].chunks, l, NULL, pool_cap);
+        sw_insert_chunks(nc_stoplangs[l].strong, l, strong, pool_cap);
+    }
+    /* A word is strong when it is strong in every list of its close
+     * group that has it: da "af" is (Norwegian lacks it; Dutch is no
+     * rival), a word both the Danish and the Norwegian lists hold but only
+     * one marks is not. */
+    for (uint32_t k = 0; k < sw_cap; k++) {
+        uint64_t st = strong[k];
+        if (!sw_slots[k].len || !st)
+            continue;
+        uint64_t group = 0;
+        for (uint64_t t = st; t; t &= t - 1)
+            group |= close_group(__builtin_ctzll(t));
+        if ((sw_slots[k].mask & group & ~st) == 0)
+            sw_slots[k].mask |= NC_STRONG_BIT;
+    }
+    free(strong);
     return true;
 }
 

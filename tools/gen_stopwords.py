@@ -48,10 +48,13 @@ NAMES = {
     "zu": "Zulu", "sr": "Serbian",
 }
 
-# Supplements: frequent function words a source list lacks, and the UI
-# strings of news pages ("share", "read more", "comments"), so a stray
-# button label in another language shows its language.
-SUPPLEMENT = {
+# Supplements, this project's own. UI_WORDS: the UI strings of news pages
+# ("share", "read more", "comments"), so a stray button label in another
+# language shows its language. FUNCTION_WORDS: frequent function words a
+# source list lacks, chosen to tell close languages apart (da "af" / no
+# "av", cs "jsou" / sk "sú"); lang.c counts them three times in the vote
+# for the document's language ("strong" words).
+UI_WORDS = {
     "en": "share print email comments comment read subscribe newsletter login "
           "sign log follow related topics advertisement cookies privacy "
           "menu search home tweet reply article articles photo video "
@@ -59,14 +62,12 @@ SUPPLEMENT = {
     "de": "teilen drucken kommentare kommentar kommentieren abonnieren "
           "anmelden abmelden weiterlesen startseite suche datenschutz "
           "impressum thema themen artikel mehr zurück weiter newsletter "
-          "anzeige werbung merken lesen sie zum zur vom beim ins ans "
-          "fürs übers sowie bzw dass seit wurde wurden worden",
+          "anzeige werbung merken lesen",
     "fr": "partager imprimer commentaires commentaire lire suite abonner "
           "abonnez connexion accueil recherche article articles voir "
-          "publicité l' d' qu' n' s' c' j' m' t' jusqu' lorsqu' puisqu'",
+          "publicité",
     "it": "condividi stampa commenti commento leggi articolo articoli "
-          "accedi iscriviti cerca pubblicità l' dell' all' dall' nell' "
-          "sull' un' quell' c' d'",
+          "accedi iscriviti cerca pubblicità",
     "es": "compartir imprimir comentarios comentario leer artículo "
           "artículos suscríbete buscar publicidad inicio",
     "pt": "compartilhar partilhar imprimir comentários comentário leia "
@@ -77,48 +78,65 @@ SUPPLEMENT = {
           "zaloguj reklama więcej",
     "ru": "поделиться комментарии комментарий читать статья статьи поиск "
           "войти подписаться реклама также",
-    "uk": "і в у на не за як але або ж вже ще його їхній цього цієї цих "
-          "тому після через між під над при без щоб коли якщо бо яка які "
-          "було буде будуть може можна треба також дуже ця ці цей той та "
-          "свою своє свій свої наш наша наше наші ваш ваша вже лише тільки "
-          "поділитися коментарі коментар читати стаття статті пошук увійти "
+    "uk": "поділитися коментарі коментар читати стаття статті пошук увійти "
           "підписатися реклама",
-    "cs": "že jsou jsem není jeho také který která které jako když nebo "
-          "jejich může bylo byla byl být již však pouze podle mezi před "
-          "přes při až "
-          "sdílet komentáře komentář číst článek články hledat přihlásit "
+    "cs": "sdílet komentáře komentář číst článek články hledat přihlásit "
           "reklama",
-    "sk": "že sú som nie je jeho tiež ktorý ktorá ktoré ako keď alebo ich "
-          "môže bolo bola bol byť už však iba podľa medzi pred cez pri až sa "
-          "zdieľať komentáre komentár čítať článok články hľadať prihlásiť "
+    "sk": "zdieľať komentáre komentár čítať článok články hľadať prihlásiť "
           "reklama",
-    "sv": "dela kommentarer kommentar läs artikel artiklar sök logga "
-          "annons",
-    "da": "del kommentarer kommentar læs artikel artikler søg log annonce "
-          "af hvad nu efter meget mig dig sig blev bliver ud op gennem noget "
-          "nogle sådan mellem tilbage igen hvordan ikke også være kunne",
-    "no": "del kommentarer kommentar les artikkel artikler søk logg annonse "
-          "av hva nå etter mye meg deg seg ble blir ut opp gjennom noe noen "
-          "slik mellom tilbake igjen hvordan ikke også være kunne",
+    "sv": "dela kommentarer kommentar läs artikel artiklar sök logga annons",
+    "da": "del kommentarer kommentar læs artikel artikler søg log annonce",
+    "no": "del kommentarer kommentar les artikkel artikler søk logg annonse",
     "tr": "paylaş yorumlar yorum oku makale haber haberler ara giriş reklam",
     "hu": "megosztás hozzászólások hozzászólás olvass cikk cikkek keresés "
           "belépés hirdetés",
+    "ro": "distribuie comentarii comentariu citește articol articole caută "
+          "autentificare publicitate",
+}
+
+FUNCTION_WORDS = {
+    "de": "zum zur vom beim ins ans fürs übers sowie bzw dass seit wurde "
+          "wurden worden",
+    "fr": "l' d' qu' n' s' c' j' m' t' jusqu' lorsqu' puisqu'",
+    "it": "l' dell' all' dall' nell' sull' un' quell' c' d'",
+    "uk": "і в у на не за як але або ж вже ще його їхній цього цієї цих "
+          "тому після через між під над при без щоб коли якщо бо яка які "
+          "було буде будуть може можна треба також дуже ця ці цей той та "
+          "свою своє свій свої наш наша наше наші ваш ваша лише тільки",
+    "cs": "že jsou jsem není jeho také který která které jako když nebo "
+          "jejich může bylo byla byl být již však pouze podle mezi před "
+          "přes při až",
+    "sk": "že sú som nie je jeho tiež ktorý ktorá ktoré ako keď alebo ich "
+          "môže bolo bola bol byť už však iba podľa medzi pred cez pri až sa",
+    "da": "af hvad nu efter meget mig dig sig blev bliver ud op gennem noget "
+          "nogle sådan mellem tilbage igen hvordan ikke også være kunne",
+    "no": "av hva nå etter mye meg deg seg ble blir ut opp gjennom noe noen "
+          "slik mellom tilbake igjen hvordan ikke også være kunne",
+    "sv": "och inte av för är som det till med jag men om har hade kan ska "
+          "efter också mycket eller under vad när någon något några bara "
+          "sedan mellan utan igen hur där här vara blev blir skulle",
     "ko": "은 는 이 가 을 를 의 에 에서 으로 로 와 과 도 만 까지 부터 "
           "에게 한테 보다 처럼",
     "bg": "това тази тези този които който която което че ще са съм беше "
           "бяха няма има може трябва още вече също само много където когато "
           "защото между срещу преди към чрез според от за на да се не е и в "
           "с по след при или",
-    "sv": "och inte av för är som det till med jag men om har hade kan ska "
-          "efter också mycket eller under vad när någon något några bara "
-          "sedan mellan utan igen hur där här vara blev blir skulle",
     "ca": "l' d' s' n' m' t' els amb pel pels dels és però també aquest "
           "aquesta aquests aquestes això molt fins sense sobre entre quan "
           "perquè hi ha han va van seva seu seus",
     "gl": "non unha co coa cos coas polo pola polos polas máis tamén está "
           "foi ao aos á ás seu súa",
-    "ro": "distribuie comentarii comentariu citește articol articole caută "
-          "autentificare publicitate",
+    "et": "ja on ei et see kui mis ka ta oli või aga siis nii oma kes kus "
+          "veel seda selle mida tema nad me meie te teie ma mina sa sina "
+          "kõik üle ilma pärast enne juba nüüd väga palju ainult ikka siin "
+          "seal olla olema olen oled oleme olete olid oleks pole peab saab "
+          "tuleb võib",
+    "lv": "un ir ar ka uz no par kas tas tā to bet vai arī jau kā pie lai "
+          "tad ja viņš viņa viņi mēs jūs es tu šis šī šo būt bija būs tiek "
+          "tika var nav",
+    "lt": "ir kad yra su į iš kaip bet tai jis ji jie mes jūs aš tu o ar "
+          "apie per prie dėl nuo po už tik dar jau buvo bus gali nėra kuris "
+          "kuri kurie taip pat labai",
 }
 
 
@@ -249,8 +267,9 @@ def main():
         sr = [to_cyrillic(w) for w in src["hr"]]
         src["sr"] = [w for w in sr if w] + SERBIAN_EXTRA.split()
     langs = sorted(src)
-    if len(langs) > 64:
-        sys.exit("more than 64 languages: lang.c keeps a 64-bit mask")
+    if len(langs) > 63:
+        sys.exit("more than 63 languages: lang.c keeps a 64-bit mask "
+                 "(bit 63 marks strong words)")
     out = []
     out.append("/* stopwords.c - GENERATED by tools/gen_stopwords.py from stopwords-iso\n"
                " * (MIT, lib/data/LICENSE.stopwords-iso) and the script's own supplements\n"
@@ -262,21 +281,29 @@ def main():
     for code in langs:
         words = []
         seen = set()
-        for w in list(src[code]) + SUPPLEMENT.get(code, "").split():
+        strong = []
+        for w in FUNCTION_WORDS.get(code, "").split():
+            w = clean(w)
+            if w and w not in seen:
+                seen.add(w)
+                strong.append(w)
+        for w in list(src[code]) + UI_WORDS.get(code, "").split():
             w = clean(w)
             if w and w not in seen:
                 seen.add(w)
                 words.append(w)
-        script = script_of(words)
+        script = script_of(words + strong)
         words = [w for w in words if keep_word(code, w, script)]
-        total += len(words)
+        total += len(words) + len(strong)
         ident = "sw_" + code
-        out.append("static const char *const %s[] = {\n" % ident)
-        for ch in chunks(words):
-            out.append('    "%s",\n' % c_string(ch))
-        out.append("    0\n};\n")
-        entries.append('    {"%s", "%s", %s, %d, %s},\n'
-                       % (code, NAMES.get(code, code), script, len(words), ident))
+        for name, ws in ((ident, words), (ident + "_strong", strong)):
+            out.append("static const char *const %s[] = {\n" % name)
+            for ch in chunks(ws):
+                out.append('    "%s",\n' % c_string(ch))
+            out.append("    0\n};\n")
+        entries.append('    {"%s", "%s", %s, %d, %s, %s_strong},\n'
+                       % (code, NAMES.get(code, code), script,
+                          len(words) + len(strong), ident, ident))
     out.append("\nconst nc_stoplang nc_stoplangs[] = {\n")
     out.extend(entries)
     out.append("};\n\nconst int nc_nstoplangs = %d;\n" % len(langs))

@@ -11,6 +11,8 @@ typedef struct nc_stoplang {
     UScriptCode script;        /* the script its words are in (Jpan for ja) */
     int count;                 /* words */
     const char *const *chunks; /* space-separated lower-case words, 0-ended */
+    const char *const *strong; /* the same for function words that tell
+                                  close languages apart (vote thrice) */
 } nc_stoplang;
 
 extern const nc_stoplang nc_stoplangs[];
