@@ -10,7 +10,6 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
-#include <unicode/uversion.h>
 
 #include "data/stopwords.h"
 #include "lang_text.h"
@@ -27,7 +26,6 @@ static uint16_t *cp_stage2; /* unique 128-entry blocks */
 static uint16_t fold_table[FOLD_LIMIT];
 static uint16_t ascii_class[128]; /* the hot path's copy of block 0 */
 static uint8_t distinct_index[0x800]; /* nc_distinctive index, 0xFF none */
-static UBreakIterator *brk_template; /* cloned once a call */
 
 static bool nospace_script(UScriptCode s)
 {
@@ -424,12 +422,9 @@ static void text_tables_free(void)
     free(cp_stage2);
     free(sw_slots);
     free(sw_pool);
-    if (brk_template)
-        ubrk_close(brk_template);
     cp_stage2 = NULL;
     sw_slots = NULL;
     sw_pool = NULL;
-    brk_template = NULL;
     sw_pool_len = 0;
     memset(sw_filter, 0, sizeof sw_filter);
 }
@@ -443,9 +438,13 @@ nc_status nc_lang_text_init(void)
             text_tables_free(); /* a later call may try again */
             return NC_ERR_NOMEM;
         }
-        brk_template = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+        /* Loads ICU's word break data once (later opens find it cached)
+         * and tells now, not on the first Thai page, that it is there. */
+        UBreakIterator *probe = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+        if (probe)
+            ubrk_close(probe);
     }
-    if (U_SUCCESS(err) && brk_template)
+    if (U_SUCCESS(err))
         return NC_OK;
     text_tables_free();
     return err == U_MEMORY_ALLOCATION_ERROR ? NC_ERR_NOMEM : NC_ERR_INTERNAL;
@@ -490,15 +489,13 @@ static void tally(script_tally *t, uint16_t script)
 
 static UBreakIterator *scanner_brk(nc_scanner *sc)
 {
-    if (!sc->brk) {
+    if (!sc->brk && !sc->brk_failed) {
         UErrorCode err = U_ZERO_ERROR;
-#if U_ICU_VERSION_MAJOR_NUM >= 69
-        sc->brk = ubrk_clone(brk_template, &err);
-#else
-        sc->brk = ubrk_safeClone(brk_template, NULL, NULL, &err);
-#endif
-        if (U_FAILURE(err))
+        sc->brk = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+        if (U_FAILURE(err)) {
             sc->brk = NULL;
+            sc->brk_failed = true; /* count a character a word instead */
+        }
     }
     return sc->brk;
 }

@@ -62,11 +62,12 @@ typedef struct nc_block_scan {
 
 /* Per-call state: the masks of all stopword hits (one growable array),
  * the break iterator and UTF-16 buffer for no-space runs (opened lazily,
- * once a call). */
+ * at most once a call). */
 typedef struct nc_scanner {
     uint64_t *masks;
     size_t nmasks, cap_masks;
-    UBreakIterator *brk;
+    UBreakIterator *brk;   /* opened on the first no-space run */
+    bool brk_failed;
     uint16_t *u16;
     size_t cap_u16;
     bool failed;           /* memory or ICU failed: stats are partial */
