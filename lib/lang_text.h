@@ -30,12 +30,83 @@ enum {
 #define NC_BLOCK_SCRIPTS 4 /* scripts remembered per block */
 #define NC_DISTINCT_MAX 96 /* distinctive letters (data/stopwords.c) */
 
+/* Tables lang_text.c builds once and lang_scan.c reads. */
+#define NC_FOLD_LIMIT 0x2000u /* case folding by table below this */
+extern uint16_t nc_fold_table[NC_FOLD_LIMIT]; /* simple case folding */
+extern uint16_t nc_ascii_class[128];          /* the hot path's classes */
+extern uint8_t nc_distinct_index[0x800];      /* nc_distinctive, 0xFF none */
+
+/* UTF-8, for the tokenizer and the folding. */
+/* Decodes one code point at s (left > 0 bytes); invalid bytes read as
+ * U+FFFD one at a time (input.c has repaired the text already). */
+static inline size_t nc_utf8_next(const unsigned char *s, size_t left, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || n > left || c > 0xF4) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t v = c & (0x7Fu >> n);
+    for (size_t k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[k] & 0x3Fu);
+    }
+    *cp = v;
+    return n;
+}
+
+static inline size_t nc_utf8_put(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+
 /* One-time tables (lang_text.c). On failure nothing is kept, so a later
  * call can try again. */
 nc_status nc_lang_text_init(void);
 
-/* The class of code point cp. */
-uint16_t nc_cp_class(uint32_t cp);
+/* The class of code point cp: a two-stage table over planes 0-3, past
+ * which (Han extensions end at 0x3FFFF) nothing is counted. */
+#define NC_CP_LIMIT 0x40000u
+#define NC_CP_SHIFT 7
+#define NC_CP_BLOCK (1u << NC_CP_SHIFT)
+extern uint16_t nc_cp_stage1[NC_CP_LIMIT >> NC_CP_SHIFT];
+extern uint16_t *nc_cp_stage2;
+
+static inline uint16_t nc_cp_class(uint32_t cp)
+{
+    if (cp >= NC_CP_LIMIT)
+        return 0;
+    return nc_cp_stage2[((size_t)nc_cp_stage1[cp >> NC_CP_SHIFT] << NC_CP_SHIFT) |
+                        (cp & (NC_CP_BLOCK - 1))];
+}
 
 /* Case-folds the UTF-8 word s[0..len) into out[NC_WORD_MAX]; returns the
  * folded length, 0 when the word is too long or not valid UTF-8. */
