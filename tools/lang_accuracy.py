@@ -2,8 +2,8 @@
 """lang_accuracy.py - how often the document language newsclean detects
 agrees with the `lang` column of a set's manifest.tsv (pages not `und`).
 
-    tools/lang_accuracy.py [--cli tools/newsclean] [--form text-lines]
-                           SET [SET ...]
+    tools/lang_accuracy.py [--cli tools/newsclean]
+                           [--form text-lines|text-lynx|html] SET [SET ...]
 
 SET is a folder in ../shared/data's layout (manifest.tsv, text-lines/...).
 Prints the agreement per set and overall, and every disagreement.
@@ -12,16 +12,26 @@ disagreement is a page to read, not always an error of ours.
 """
 import argparse
 import concurrent.futures
+import gzip
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def detect(cli, path, form):
     kind = "html" if form == "html" else "text"
-    out = subprocess.run([cli, "--format", "json", "--input", kind, path],
-                         capture_output=True, text=True)
+    if form == "html":  # html/ID.html.gz: unpacked to a temporary file
+        with tempfile.NamedTemporaryFile(suffix=".html") as tmp:
+            with gzip.open(path, "rb") as f:
+                tmp.write(f.read())
+            tmp.flush()
+            out = subprocess.run([cli, "--format", "json", "--input", kind, tmp.name],
+                                 capture_output=True, text=True)
+    else:
+        out = subprocess.run([cli, "--format", "json", "--input", kind, path],
+                             capture_output=True, text=True)
     try:
         d = json.loads(out.stdout)
         return d.get("language") or "und", d.get("language_confidence", 0.0)
@@ -32,7 +42,7 @@ def detect(cli, path, form):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", default=os.path.join(os.path.dirname(__file__), "newsclean"))
-    ap.add_argument("--form", default="text-lines", choices=["text-lines", "text-lynx"])
+    ap.add_argument("--form", default="text-lines", choices=["text-lines", "text-lynx", "html"])
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
     total = agree = 0
@@ -47,7 +57,8 @@ def main():
         jobs = {}
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as ex:
             for r in rows:
-                p = os.path.join(s, args.form, r["id"] + ".txt")
+                ext = ".html.gz" if args.form == "html" else ".txt"
+                p = os.path.join(s, args.form, r["id"] + ext)
                 if os.path.exists(p):
                     jobs[r["id"]] = (r, ex.submit(detect, args.cli, p, args.form))
         n = ok = 0
