@@ -74,6 +74,7 @@ typedef struct nc_html_rec {
     uint32_t link_chars;   /* of those, inside <a> */
     uint32_t direct_chars; /* in blocks this element holds directly */
     uint32_t commas;       /* commas in that direct text */
+    uint32_t para_chars;   /* subtree characters in scored paragraphs */
     uint32_t hints;        /* the element's own NC_HINT_* */
     float score;           /* Readability's content score */
     float score_all;       /* the same with unlikely candidates scored too */

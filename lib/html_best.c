@@ -10,7 +10,9 @@
  * unlikely class words (comments, sidebar, ...) are not scored unless
  * that leaves too little text, as Readability retries without them.
  * The chosen blocks get NC_IN_BEST, a feature for the classifier, not a
- * cut. Runs on records (html.h) filled during the parse: no tree. */
+ * cut; NC_IN_BEST_WIDE marks a wider ancestor when it adds much more
+ * paragraph text than other text (page builders split an article over
+ * many small containers). Runs on records (html.h) filled during the parse: no tree. */
 #include <stdlib.h>
 
 #include "html.h"
@@ -21,6 +23,10 @@ enum {
     MIN_ARTICLE_CHARS = 500, /* less: retry with unlikely elements scored */
     TOP_CANDIDATES = 5
 };
+/* How much a character of other text (menus, captions, short lines)
+ * costs against one of paragraph text when widening (8: wcxb-dev token
+ * F1 of the wide container alone 0.920, of the best one 0.916). */
+#define WIDEN_OTHER 8.0
 
 /* Class words Readability counts against a candidate. */
 #define NEGATIVE_HINTS                                                       \
@@ -47,8 +53,21 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs)
     nc_html_rec *p = &recs[r->parent];
     p->chars += r->chars;
     p->link_chars += r->link_chars;
+    p->para_chars += r->para_chars;
+    /* Readability scores p, td, pre, h2-h6 and text-only divs (and
+     * sections): not list items, captions or definitions, whose many
+     * short entries would make a list look like an article. */
+    switch (r->tag) {
+    case NC_TAG_LI: case NC_TAG_DT: case NC_TAG_DD: case NC_TAG_FIGCAPTION:
+    case NC_TAG_H1:
+        return;
+    default:
+        break;
+    }
     if (r->direct_chars < MIN_PARAGRAPH_CHARS)
         return;
+    r->para_chars += r->direct_chars;
+    p->para_chars += r->direct_chars;
     uint32_t hundreds = r->direct_chars / 100;
     float s = 1.0f + (float)r->commas + (float)(hundreds < 3 ? hundreds : 3);
     bool likely = !(r->flags & NC_REC_UNLIKELY);
@@ -123,7 +142,7 @@ static uint32_t refine(const nc_html_rec *recs, uint32_t best, uint8_t flag,
     int nalt = 0;
     for (int k = 1; k < TOP_CANDIDATES && top[k] != NC_HTML_NONE; k++)
         if (recs[top[k]].score >= 0.75f * recs[best].score)
-            alt[nalt++] = top[k];
+            alt[nalt++] = top[k]; /* inside it too, as Readability counts */
     if (nalt >= 3) {
         for (uint32_t a = recs[best].parent; a != NC_HTML_NONE && recs[a].parent != NC_HTML_NONE;
              a = recs[a].parent) {
@@ -157,6 +176,26 @@ static uint32_t refine(const nc_html_rec *recs, uint32_t best, uint8_t flag,
     return best;
 }
 
+/* The article is often split over sibling containers that each score
+ * little (page builders put every paragraph in a widget of its own): an
+ * ancestor that adds more paragraph text than other text is the article. */
+static uint32_t widen(const nc_html_rec *recs, uint32_t best)
+{
+    double base = (double)recs[best].para_chars -
+                  WIDEN_OTHER * (double)(recs[best].chars - recs[best].para_chars);
+    uint32_t chosen = best;
+    for (uint32_t a = recs[best].parent; a != NC_HTML_NONE && recs[a].parent != NC_HTML_NONE;
+         a = recs[a].parent) {
+        double s = (double)recs[a].para_chars -
+                   WIDEN_OTHER * (double)(recs[a].chars - recs[a].para_chars);
+        if (s > base) {
+            base = s;
+            chosen = a;
+        }
+    }
+    return chosen;
+}
+
 /* Whether id lies in one of n sorted, disjoint [first, last] ranges. */
 static bool in_ranges(uint32_t (*ranges)[2], size_t n, uint32_t id)
 {
@@ -184,6 +223,7 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
     if (best == NC_HTML_NONE || recs[best].score <= 0)
         return;
     best = refine(recs, best, flag, top);
+    uint32_t wide = widen(recs, best);
     /* Siblings that score near the best one, or paragraphs of plain text
      * beside it, belong to the article too (Readability's sibling pass). */
     uint32_t parent = recs[best].parent;
@@ -221,8 +261,14 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
     }
     for (size_t i = 0; i < n; i++)
         recs[ranges[i][0]].flags |= NC_REC_BEST;
-    for (size_t b = 0; b < doc->nblocks; b++)
-        if (block_rec[b] != NC_HTML_NONE && in_ranges(ranges, n, block_rec[b]))
-            doc->blocks[b].in |= NC_IN_BEST;
+    for (size_t b = 0; b < doc->nblocks; b++) {
+        uint32_t r = block_rec[b];
+        if (r == NC_HTML_NONE)
+            continue;
+        if (in_ranges(ranges, n, r))
+            doc->blocks[b].in |= NC_IN_BEST | NC_IN_BEST_WIDE;
+        else if (contains(recs, wide, r))
+            doc->blocks[b].in |= NC_IN_BEST_WIDE;
+    }
     free(ranges);
 }

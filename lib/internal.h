@@ -67,7 +67,11 @@ enum {
     NC_IN_ARTICLE_BODY = 1u << 12, /* itemprop=articleBody */
     NC_IN_BEST = 1u << 13,         /* inside the densest text container */
     NC_IN_LINK = 1u << 14,         /* the whole block is one link */
-    NC_IN_SELECT = 1u << 15
+    NC_IN_SELECT = 1u << 15,
+    NC_IN_BEST_WIDE = 1u << 16     /* inside the ancestor of the best
+                                      container that holds more paragraph
+                                      text than 8x other text (recall-
+                                      leaning; a superset of NC_IN_BEST) */
 };
 
 /* Class/id/role/itemprop token bits (html_blocks.c sets them). */

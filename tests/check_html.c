@@ -345,6 +345,41 @@ START_TEST(test_best_container)
 }
 END_TEST
 
+START_TEST(test_best_wide)
+{
+    /* A page builder: every paragraph in a widget of its own, the widgets
+     * in two columns. Readability's pick is the fuller column; the wide
+     * container holds both. */
+    static const char widget[] = "<div class=\"widget\"><p>One paragraph of the "
+                                 "article, with a comma, sits in a widget of its "
+                                 "own here.</p></div>";
+    char page[16384] = "<body><nav><ul><li><a href=a>Home</a></li><li><a href=b>News</a>"
+                       "</li></ul></nav><div class=\"row\"><div class=\"col\">";
+    for (int i = 0; i < 6; i++)
+        strcat(page, widget);
+    strcat(page, "</div><div class=\"col\">");
+    for (int i = 0; i < 3; i++)
+        strcat(page, widget);
+    strcat(page, "</div></div><footer><p>Copyright and a few links</p></footer></body>");
+    nc_doc d;
+    run(&d, page);
+    size_t paragraphs = 0, best = 0;
+    for (size_t i = 0; i < d.nblocks; i++) {
+        const nc_block *b = &d.blocks[i];
+        bool para = strncmp(b->text, "One paragraph", 13) == 0;
+        paragraphs += para;
+        best += !!(b->in & NC_IN_BEST);
+        ck_assert_msg(!!(b->in & NC_IN_BEST_WIDE) == para, "\"%s\": wide %d", b->text,
+                      !!(b->in & NC_IN_BEST_WIDE));
+        if (b->in & NC_IN_BEST)
+            ck_assert(b->in & NC_IN_BEST_WIDE); /* a superset */
+    }
+    ck_assert_uint_eq(paragraphs, 9);
+    ck_assert_uint_eq(best, 6);
+    nc_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_page_hints)
 {
     nc_doc d;
@@ -555,6 +590,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_hints_inherited);
     tcase_add_test(tc, test_depth_gap);
     tcase_add_test(tc, test_best_container);
+    tcase_add_test(tc, test_best_wide);
     tcase_add_test(tc, test_page_hints);
     tcase_add_test(tc, test_ld_body_scan);
     tcase_add_test(tc, test_max_blocks_stops);
