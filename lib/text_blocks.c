@@ -123,8 +123,10 @@ static size_t wrap_width(const char *s, size_t len)
         }
         p = nl ? nl + 1 : end;
     }
+    /* lynx -width=80 fills lines to 74 columns (its margins take the
+     * rest): a line is wrapped when the next word would pass that. */
     if (lines >= 4 && wide * 50 <= lines && full * 10 >= lines)
-        return 80;
+        return 74;
     return 0;
 }
 
@@ -167,7 +169,7 @@ nc_status nc_text_blocks(nc_doc *doc)
         }
         bool join = width && have_prev && !li.bullet &&
                     li.indent == cont_indent &&
-                    prev.cols + 1 + li.first_word_cols > width - 3;
+                    prev.cols + 1 + li.first_word_cols > width;
         if (!join) {
             FLUSH();
             para_gap = gap;
