@@ -300,11 +300,11 @@ static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
     if (s->weight <= 0.0f)
         return;
     v->weighted_letters += s->weight * (double)s->letters;
-    if (s->has_distinct)
+    if (sc->has_distinct) /* the block just scanned */
         for (int k = 0; k < NC_DISTINCT_MAX; k++)
-            v->distinct[k] += s->weight * (double)s->distinct[k];
-    for (uint32_t k = 0; k < s->mask_count; k++) {
-        uint64_t m = sc->masks[s->mask_start + k];
+            v->distinct[k] += s->weight * (double)sc->distinct[k];
+    for (uint32_t k = 0; k < s->hit_count; k++) {
+        uint64_t m = nc_slot_mask(sc->hits[s->hit_start + k]);
         double w = s->weight / bit_count(m & NC_LANG_BITS);
         if (m & NC_STRONG_BIT)
             w *= 3.0;
@@ -443,8 +443,8 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     uint16_t cnt[NC_LANG_MAX];
     uint64_t touched = 0; /* languages with a count: only they are read */
     uint32_t doc_hits = 0;
-    for (uint32_t k = 0; k < s->mask_count; k++) {
-        uint64_t m = sc->masks[s->mask_start + k] & NC_LANG_BITS;
+    for (uint32_t k = 0; k < s->hit_count; k++) {
+        uint64_t m = nc_slot_mask(sc->hits[s->hit_start + k]) & NC_LANG_BITS;
         if (m & dbit) {
             doc_hits++;
             continue;
@@ -547,8 +547,13 @@ nc_status nc_lang_analyse(nc_doc *doc)
     free(starts);
     if (v->letters < 50) { /* no running text: every block votes */
         memset(v, 0, sizeof *v);
+        sc.nhits = 0; /* scanned again: vote() reads the letters just seen */
         for (size_t i = 0; i < doc->nblocks; i++) {
-            scans[i].weight = fmaxf(scans[i].weight, 0.1f);
+            float weight = scans[i].weight;
+            bool body = scans[i].body_like;
+            nc_scan_block(&sc, doc->blocks[i].text, doc->blocks[i].len, &scans[i]);
+            scans[i].weight = fmaxf(weight, 0.1f);
+            scans[i].body_like = body;
             vote(v, &sc, &scans[i]);
         }
     }

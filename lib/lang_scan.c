@@ -12,19 +12,19 @@
 
 #include "lang_text.h"
 
-static void push_mask(nc_scanner *sc, uint64_t mask)
+static void push_hit(nc_scanner *sc, uint32_t slot)
 {
-    if (sc->nmasks == sc->cap_masks) {
-        size_t cap = sc->cap_masks ? sc->cap_masks * 2 : 4096;
-        uint64_t *m = realloc(sc->masks, cap * sizeof *m);
+    if (sc->nhits == sc->cap_hits) {
+        size_t cap = sc->cap_hits ? sc->cap_hits * 2 : 4096;
+        uint32_t *m = realloc(sc->hits, cap * sizeof *m);
         if (!m) {
             sc->failed = true;
             return;
         }
-        sc->masks = m;
-        sc->cap_masks = cap;
+        sc->hits = m;
+        sc->cap_hits = cap;
     }
-    sc->masks[sc->nmasks++] = mask;
+    sc->hits[sc->nhits++] = slot;
 }
 
 /* Letters by script, for one block: few scripts, so a short list. */
@@ -98,9 +98,9 @@ static uint32_t run_words(nc_scanner *sc, const char *s, size_t len,
         u_strToUTF8(w8, NC_WORD_MAX, &n8, (const UChar *)sc->u16 + prev,
                     p - prev, &e8);
         if (U_SUCCESS(e8) && n8 < NC_WORD_MAX) {
-            uint64_t m = nc_stopword_mask(w8, (size_t)n8);
-            if (m)
-                push_mask(sc, m);
+            uint32_t slot = nc_stopword_slot(w8, (size_t)n8);
+            if (slot != NC_NO_SLOT)
+                push_hit(sc, slot);
         }
     }
     return words;
@@ -131,22 +131,22 @@ static void end_word(nc_scanner *sc, word_state *w, const char *text,
         len = nc_fold_word(text + w->start, end - w->start, w->buf);
         w->apostrophe = 0;
     }
-    uint64_t m = nc_stopword_mask(w->buf, len);
-    if (!m && w->apostrophe) /* French "l'", Italian "dell'" */
-        m = nc_stopword_mask(w->buf, w->apostrophe);
+    uint32_t m = nc_stopword_slot(w->buf, len);
+    if (m == NC_NO_SLOT && w->apostrophe) /* French "l'", Italian "dell'" */
+        m = nc_stopword_slot(w->buf, w->apostrophe);
     /* Korean writes its particles onto the word ("정부는"): the last one
      * or two syllables (3 bytes each) are looked up on their own. */
-    if (!m && w->cps >= 2 && len >= 6 && !w->needs_icu &&
+    if (m == NC_NO_SLOT && w->cps >= 2 && len >= 6 && !w->needs_icu &&
         (unsigned char)w->buf[len - 3] >= 0xEA &&
         (unsigned char)w->buf[len - 3] <= 0xED) {
         if (w->cps >= 3 && (unsigned char)w->buf[len - 6] >= 0xEA &&
             (unsigned char)w->buf[len - 6] <= 0xED)
-            m = nc_stopword_mask(w->buf + len - 6, 6);
-        if (!m)
-            m = nc_stopword_mask(w->buf + len - 3, 3);
+            m = nc_stopword_slot(w->buf + len - 6, 6);
+        if (m == NC_NO_SLOT)
+            m = nc_stopword_slot(w->buf + len - 3, 3);
     }
-    if (m)
-        push_mask(sc, m);
+    if (m != NC_NO_SLOT)
+        push_hit(sc, m);
 }
 
 static void word_put(word_state *w, uint32_t cp)
@@ -167,7 +167,11 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
     word_state w;
     w.active = false;
     memset(out, 0, sizeof *out);
-    out->mask_start = (uint32_t)sc->nmasks;
+    out->hit_start = (uint32_t)sc->nhits;
+    if (sc->has_distinct) {
+        memset(sc->distinct, 0, sizeof sc->distinct);
+        sc->has_distinct = false;
+    }
     size_t i = 0;
     uint32_t prev_cp = 0;
     while (i < len) {
@@ -231,8 +235,8 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             } else if (cp < NC_FOLD_LIMIT) {
                 cp = nc_fold_table[cp];
                 if (cp < 0x800 && nc_distinct_index[cp] != 0xFF) {
-                    out->distinct[nc_distinct_index[cp]]++;
-                    out->has_distinct = true;
+                    sc->distinct[nc_distinct_index[cp]]++;
+                    sc->has_distinct = true;
                 }
             } else if (cl & NC_CL_CASED) {
                 w.needs_icu = true;
@@ -313,12 +317,12 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
         tl.n[best] = tl.n[tl.used - 1];
         tl.used--;
     }
-    out->mask_count = (uint32_t)(sc->nmasks - out->mask_start);
+    out->hit_count = (uint32_t)(sc->nhits - out->hit_start);
 }
 
 void nc_scanner_free(nc_scanner *sc)
 {
-    free(sc->masks);
+    free(sc->hits);
     free(sc->u16);
     if (sc->brk)
         ubrk_close(sc->brk);

@@ -208,24 +208,32 @@ static inline uint64_t word_hash(const char *s, size_t len)
 #define SW_FILTER_BITS 18
 static uint64_t sw_filter[(1u << SW_FILTER_BITS) / 64];
 
-uint64_t nc_stopword_mask(const char *folded, size_t len)
+uint64_t *nc_slot_masks; /* the mask of each slot, for nc_slot_mask */
+
+uint32_t nc_stopword_slot(const char *folded, size_t len)
 {
     if (len == 0 || len >= NC_WORD_MAX)
-        return 0;
+        return NC_NO_SLOT;
     uint64_t h = word_hash(folded, len);
     uint64_t bit = h >> (64 - SW_FILTER_BITS);
     if (!(sw_filter[bit >> 6] >> (bit & 63) & 1u))
-        return 0;
+        return NC_NO_SLOT;
     uint32_t h32 = (uint32_t)h, k = (uint32_t)(h >> 20) & (sw_cap - 1);
     for (;;) {
         const sw_slot *s = &sw_slots[k];
         if (!s->len)
-            return 0;
+            return NC_NO_SLOT;
         if (s->hash == h32 && s->len == len && s->head == word_head(folded, len) &&
             (len <= 8 || !memcmp(sw_pool + s->off, folded + 8, len - 8)))
-            return s->mask;
+            return k;
         k = (k + 1) & (sw_cap - 1);
     }
+}
+
+uint64_t nc_stopword_mask(const char *folded, size_t len)
+{
+    uint32_t slot = nc_stopword_slot(folded, len);
+    return slot == NC_NO_SLOT ? 0 : sw_slots[slot].mask;
 }
 
 /* Languages close enough to share words, which strong words separate. */
@@ -349,6 +357,11 @@ static bool build_stopwords(void)
             sw_slots[k].mask |= NC_STRONG_BIT;
     }
     free(strong);
+    nc_slot_masks = malloc(sw_cap * sizeof *nc_slot_masks);
+    if (!nc_slot_masks)
+        return false;
+    for (uint32_t k = 0; k < sw_cap; k++)
+        nc_slot_masks[k] = sw_slots[k].mask;
     return true;
 }
 
@@ -357,6 +370,8 @@ static void text_tables_free(void)
     free(nc_cp_stage2);
     free(sw_slots);
     free(sw_pool);
+    free(nc_slot_masks);
+    nc_slot_masks = NULL;
     nc_cp_stage2 = NULL;
     sw_slots = NULL;
     sw_pool = NULL;

@@ -114,6 +114,12 @@ size_t nc_fold_word(const char *s, size_t len, char *out);
 
 /* The language mask of a folded word (0: in no stoplist). */
 uint64_t nc_stopword_mask(const char *folded, size_t len);
+/* The same as a slot number (NC_NO_SLOT: in no stoplist); nc_slot_mask
+ * gives its mask. Hits are kept as slots: half the memory of masks. */
+#define NC_NO_SLOT UINT32_MAX
+uint32_t nc_stopword_slot(const char *folded, size_t len);
+extern uint64_t *nc_slot_masks;
+static inline uint64_t nc_slot_mask(uint32_t slot) { return nc_slot_masks[slot]; }
 
 /* What the tokenizer learns about one block. */
 typedef struct nc_block_scan {
@@ -121,12 +127,10 @@ typedef struct nc_block_scan {
     uint32_t letters;
     uint32_t chars;        /* code points that are not space */
     uint32_t code_chars;   /* {}[]()<>=;|&\\ : many mean program code */
-    uint32_t mask_start;   /* its hit masks in the scanner's array */
-    uint32_t mask_count;
+    uint32_t hit_start;    /* its stopword hits in the scanner's array */
+    uint32_t hit_count;
     uint16_t script[NC_BLOCK_SCRIPTS]; /* scripts of its letters, most first */
     uint32_t script_letters[NC_BLOCK_SCRIPTS];
-    uint16_t distinct[NC_DISTINCT_MAX]; /* nc_distinctive letters seen */
-    bool has_distinct;
     bool body_like;        /* used for the document's language */
     float weight;          /* its vote's weight (lang.c) */
 } nc_block_scan;
@@ -135,12 +139,15 @@ typedef struct nc_block_scan {
  * the break iterator and UTF-16 buffer for no-space runs (opened lazily,
  * at most once a call). */
 typedef struct nc_scanner {
-    uint64_t *masks;
-    size_t nmasks, cap_masks;
+    uint32_t *hits;        /* stopword slots of every hit, block by block */
+    size_t nhits, cap_hits;
     UBreakIterator *brk;   /* opened on the first no-space run */
     bool brk_failed;
     uint16_t *u16;
     size_t cap_u16;
+    uint16_t distinct[NC_DISTINCT_MAX]; /* the last block's nc_distinctive
+                                           letters (read before the next) */
+    bool has_distinct;
     bool failed;           /* memory or ICU failed: stats are partial */
 } nc_scanner;
 
