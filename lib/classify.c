@@ -147,6 +147,38 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
     }
 }
 
+/* The named detectors that overrule the model (each measured in
+ * docs/algorithm.md): a caption ending in a " - Site" suffix that repeats
+ * on the page, and a headline-cased teaser right after a caption. */
+static bool is_caption_drop(const nc_block *b)
+{
+    return b->label == NC_LABEL_CAPTION || b->label == NC_LABEL_CREDIT;
+}
+
+static bool headline_cased(const nc_block *b)
+{
+    return b->words >= 4 && b->words <= 25 && b->feat[F_CAP_RATIO] >= 0.6f &&
+           b->feat[F_END_PUNCT] == 0.0f;
+}
+
+static void apply_detectors(nc_doc *doc)
+{
+    if (doc->kind == NC_INPUT_HTML)
+        return; /* markup (figure, figcaption, h1-h6) already says it */
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        bool kept = b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+        if (kept && b->feat[F_SITE_SUFFIX] >= 2) {
+            b->label = NC_LABEL_CAPTION;
+            b->reason = NC_REASON_SITE_SUFFIX;
+        } else if (kept && headline_cased(b) && i > 0 &&
+                   is_caption_drop(&doc->blocks[i - 1])) {
+            b->label = NC_LABEL_RELATED;
+            b->reason = NC_REASON_HEADLINE_RUN;
+        }
+    }
+}
+
 /* For text input: the title is the headline-like block nearest before the
  * first body paragraph (4 to 30 words, no sentence end, not a credit). */
 static void choose_title(nc_doc *doc, size_t first_body)
@@ -201,5 +233,6 @@ void nc_classify(nc_doc *doc)
             explain_drop(doc, b);
         }
     }
+    apply_detectors(doc);
     choose_title(doc, first_body);
 }

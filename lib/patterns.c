@@ -238,17 +238,26 @@ static const char *site_suffix(const nc_block *b, size_t *len)
     size_t lo = b->len > 64 ? b->len - 64 : 0;
     for (size_t i = b->len - 3; i > lo; i--) {
         const char *t = b->text + i;
-        bool dash = t[0] == ' ' && (t[1] == '-' || t[1] == '|') && t[2] == ' ';
+        bool dash = t[0] == ' ' && t[1] == '-' && t[2] == ' ';
         bool ndash = i + 4 < b->len && t[0] == ' ' && (uint8_t)t[1] == 0xE2 &&
                      (uint8_t)t[2] == 0x80 && ((uint8_t)t[3] == 0x93 ||
                                                (uint8_t)t[3] == 0x94) && t[4] == ' ';
         if (!dash && !ndash)
             continue;
+        /* A name: at most four capitalised words, no digits (a range such
+         * as "51 - 200 employees" is no site). */
         const char *start = t + (dash ? 3 : 5);
         size_t n = (size_t)(b->text + b->len - start), spaces = 0;
-        for (size_t k = 0; k < n; k++)
-            spaces += start[k] == ' ';
-        if (n == 0 || n > 48 || spaces > 4)
+        for (size_t k = 0; k < n; k++) {
+            if (start[k] >= '0' && start[k] <= '9')
+                return NULL;
+            if (start[k] == ' ') {
+                spaces++;
+                if (k + 1 < n && start[k + 1] >= 'a' && start[k + 1] <= 'z')
+                    return NULL;
+            }
+        }
+        if (n == 0 || n > 48 || spaces > 3 || (start[0] >= 'a' && start[0] <= 'z'))
             return NULL;
         *len = n;
         return start;
