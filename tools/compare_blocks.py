@@ -24,6 +24,7 @@ import gzip
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -182,6 +183,10 @@ def main():
     if args.pred:
         os.makedirs(args.pred, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        # A private copy: a rebuild of the CLI mid-run must not break it.
+        cli = os.path.join(tmp, "newsclean")
+        shutil.copy2(args.cli, cli)
+        args.cli = cli
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
             results = list(ex.map(lambda n: compare(args, tmp, n), names))
     failed = [r[0] for r in results if r[4] != 0]
