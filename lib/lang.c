@@ -442,14 +442,18 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     uint64_t dbit = d >= 0 ? 1ull << d : 0;
     uint16_t cnt[NC_LANG_MAX];
     uint64_t touched = 0; /* languages with a count: only they are read */
+    uint64_t sure = 0;    /* languages with a UI or strong word here */
     uint32_t doc_hits = 0;
     for (uint32_t k = 0; k < s->hit_count; k++) {
-        uint64_t m = nc_slot_mask(sc->hits[s->hit_start + k]) & NC_LANG_BITS;
+        uint64_t full = nc_slot_mask(sc->hits[s->hit_start + k]);
+        uint64_t m = full & NC_LANG_BITS;
         if (m & dbit) {
             doc_hits++;
             continue;
         }
         m &= others;
+        if (full & (NC_UI_BIT | NC_STRONG_BIT))
+            sure |= m;
         uint64_t fresh = m & ~touched;
         while (fresh) {
             cnt[__builtin_ctzll(fresh)] = 0;
@@ -468,6 +472,10 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
             other = l;
     }
     uint32_t other_hits = other >= 0 ? cnt[other] : 0;
+    /* One chance hit in a big list ("MIT Sloan", "Asian District") is no
+     * evidence; one UI word ("Teilen") or strong function word is. */
+    if (other_hits == 1 && !(sure >> other & 1u))
+        other_hits = 0;
 
     /* Letters in a script the page is not written in. */
     uint32_t foreign_letters = 0;
@@ -480,7 +488,8 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     b->letters = s->letters;
     b->script = s->letters ? s->script[0] : USCRIPT_COMMON;
     b->stopwords = d >= 0 ? doc_hits : other_hits;
-    b->block_lang = (int16_t)(doc_hits && doc_hits >= other_hits ? d : other);
+    b->block_lang = (int16_t)(doc_hits && doc_hits >= other_hits ? d
+                              : other_hits ? other : -1);
     int32_t against = (int32_t)other_hits;
     if (script_foreign >= 0.5f) {
         int32_t fwords = (int32_t)ceilf((float)s->words * script_foreign);
@@ -493,7 +502,7 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
                     only = l;
                     n++;
                 }
-            b->block_lang = (int16_t)(other >= 0 ? other : n == 1 ? only : -1);
+            b->block_lang = (int16_t)(other_hits ? other : n == 1 ? only : -1);
         }
     }
     b->lang_score = d >= 0 || script_foreign >= 0.5f ? (int32_t)doc_hits - against : 0;
@@ -575,6 +584,13 @@ nc_status nc_lang_analyse(nc_doc *doc)
             others |= 1ull << l;
     if (doc->lang >= 0)
         others &= ~(1ull << doc->lang);
+    /* Japanese writes Chinese characters: the Chinese list's single Han
+     * words are Japanese on a Japanese page. */
+    if (doc->lang >= 0 && nc_stoplangs[doc->lang].script == USCRIPT_JAPANESE) {
+        int zh = lang_index("zh");
+        if (zh >= 0)
+            others &= ~(1ull << zh);
+    }
     for (size_t i = 0; i < doc->nblocks; i++)
         block_evidence(doc, &doc->blocks[i], &scans[i], &sc, others);
 out:

@@ -326,6 +326,8 @@ static bool build_stopwords(void)
             bytes += strlen(*c);
         for (const char *const *c = nc_stoplangs[l].strong; *c; c++)
             bytes += strlen(*c);
+        for (const char *const *c = nc_stoplangs[l].ui; *c; c++)
+            bytes += strlen(*c);
     }
     sw_cap = 1024;
     while (sw_cap < 2 * words)
@@ -334,14 +336,21 @@ static bool build_stopwords(void)
     sw_slots = calloc(sw_cap, sizeof *sw_slots);
     sw_pool = malloc(pool_cap);
     uint64_t *strong = calloc(sw_cap, sizeof *strong);
-    if (!sw_slots || !sw_pool || !strong) {
+    uint64_t *ui = calloc(sw_cap, sizeof *ui);
+    if (!sw_slots || !sw_pool || !strong || !ui) {
         free(strong);
+        free(ui);
         return false;
     }
     for (int l = 0; l < nc_nstoplangs && l < NC_LANG_MAX; l++) {
         sw_insert_chunks(nc_stoplangs[l].chunks, l, NULL, pool_cap);
         sw_insert_chunks(nc_stoplangs[l].strong, l, strong, pool_cap);
+        sw_insert_chunks(nc_stoplangs[l].ui, l, ui, pool_cap);
     }
+    for (uint32_t k = 0; k < sw_cap; k++)
+        if (ui[k])
+            sw_slots[k].mask |= NC_UI_BIT;
+    free(ui);
     /* A word is strong when it is strong in every list of its close
      * group that has it: da "af" is (Norwegian lacks it; Dutch is no
      * rival), a word both the Danish and the Norwegian lists hold but only

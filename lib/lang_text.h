@@ -22,10 +22,11 @@ enum {
     NC_CL_CODE = 1u << 13     /* {}[]()<>=;|&\\ (ASCII table only) */
 };
 
-#define NC_LANG_MAX 63     /* languages: one bit each in a 64-bit mask */
+#define NC_LANG_MAX 62     /* languages: one bit each in a 64-bit mask */
 #define NC_STRONG_BIT (1ull << 63) /* in a mask: a word that tells close
                                       languages apart (votes thrice) */
-#define NC_LANG_BITS (NC_STRONG_BIT - 1)
+#define NC_UI_BIT (1ull << 62)     /* in a mask: a UI word of a news page */
+#define NC_LANG_BITS (NC_UI_BIT - 1)
 #define NC_WORD_MAX 64     /* longest word looked up, in folded bytes */
 #define NC_BLOCK_SCRIPTS 4 /* scripts remembered per block */
 #define NC_DISTINCT_MAX 96 /* distinctive letters (data/stopwords.c) */

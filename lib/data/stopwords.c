@@ -11,12 +11,18 @@ static const char *const sw_af[] = {
 static const char *const sw_af_strong[] = {
     0
 };
+static const char *const sw_af_ui[] = {
+    0
+};
 static const char *const sw_ar[] = {
     "آض آمينَ آه آهاً آي أ أب أجل أجمع أخ أخذ أصبح أضحى أقبل أقل أكثر ألا أم أما أمامك أمامكَ أمسى أمّا أن أنا أنت أنتم أنتما أنتن أنتِ أنشأ أنّى أو أوشك أولئك أولئكم أولاء أولالك أوّهْ أي أيا أين أينما أيّ أَنَّ أََيُّ أُفٍّ إذ إذا إذاً إذما إذن إلى إليكم إليكما إليكنّ إليكَ إلَيْكَ إلّا إمّا إن إنّما إي إياك إياكم إياكما إياكن إيانا إياه إياها إياهم إياهما إياهن إياي إيهٍ إِنَّ ا ابتدأ اثر اجل احد اخرى اخلولق اذا اربعة ارتدّ استحال اطار اعادة اعلنت اف اكثر اكد الألاء الألى الا الاخيرة الان الاول الاولى التى التي الثاني الثانية الذاتي الذى الذي الذين السابق الف اللائي اللاتي اللتان اللتيا اللتين اللذان اللذين اللواتي الماضي المقبل الوقت الى اليوم اما امام امس ان انبرى انقلب انه انها او اول اي ايار ايام ايضا ب بات باسم بان بخٍ برس بسبب بسّ بشكل بضع بطآن بعد بعض بك بكم بكما بكن بل بلى بما بماذا بمن بن بنا به بها بي بيد بين بَسْ بَلْهَ بِئْسَ تانِ تانِك تبدّل تجاه تحوّل تلقاء تلك تلكم تلكما تم تينك تَيْنِ تِه تِي ثلاثة ثم ثمّ ثمّة ثُمَّ جعل جلل جميع جير حار حاشا حاليا حاي حتى حرى حسب حم حوالى حول حيث حيثما حين حيَّ حَبَّذَا حَتَّى حَذارِ خلا خلال دون دونك ذا ذات ذاك ذانك ذانِ ذلك ذلكم ذلكما ذلكن ذو ذوا ذواتا ذواتي ذيت ذينك ذَيْنِ ذِه ذِي راح رجع رويدك ريث رُبَّ زيارة سبحان سرعان سنة سنوات سوف سوى سَاءَ سَاءَمَا شبه شخصا شرع شَتَّانَ صار صباح صفر صهٍ صهْ ضد ضمن طاق طالما طفق طَق ظلّ عاد عام عاما عامة عدا عدة عدد عدم عسى عشر عشرة علق على عليك عليه عليها علًّ عن عند عندما عوض عين عَدَسْ عَمَّا غدا غير ـ ف فان فلان فو فى في فيم فيما فيه فيها قال قام قبل قد قطّ قلما قوة كأنّما كأين كأيّ كأيّن كاد كان كانت كذا كذلك كرب كل كلا كلاهما كلتا كلم كليكما كليهما كلّما كلَّا كم كما كي كيت كيف كيفما كَأَنَّ كِخ لئن لا لات لاسيما لدن لدى لعمر لقاء لك لكم لكما لكن",
     "لكنَّما لكي لكيلا للامم لم لما لمّا لن لنا له لها لو لوكالة لولا لوما لي لَسْتَ لَسْتُ لَسْتُم لَسْتُمَا لَسْتُنَّ لَسْتِ لَسْنَ لَعَلَّ لَكِنَّ لَيْتَ لَيْسَ لَيْسَا لَيْسَتَا لَيْسَتْ لَيْسُوا لَِسْنَا ما ماانفك مابرح مادام ماذا مازال مافتئ مايو متى مثل مذ مساء مع معاذ مقابل مكانكم مكانكما مكانكنّ مكانَك مليار مليون مما ممن من منذ منها مه مهما مَنْ مِن نحن نحو نعم نفس نفسه نهاية نَخْ نِعِمّا نِعْمَ ها هاؤم هاكَ هاهنا هبّ هذا هذه هكذا هل هلمَّ هلّا هم هما هن هنا هناك هنالك هو هي هيا هيت هيّا هَؤلاء هَاتانِ هَاتَيْنِ هَاتِه هَاتِي هَجْ هَذا هَذانِ هَذَيْنِ هَذِه هَذِي هَيْهَاتَ و و6 وا واحد واضاف واضافت واكد وان واهاً واوضح وراءَك وفي وقال وقالت وقد وقف وكان وكانت ولا ولم ومن وهو وهي ويكأنّ وَيْ وُشْكَانََ يكون يمكن يوم ّأيّان",
     0
 };
 static const char *const sw_ar_strong[] = {
+    0
+};
+static const char *const sw_ar_ui[] = {
     0
 };
 static const char *const sw_bg[] = {
@@ -27,12 +33,18 @@ static const char *const sw_bg_strong[] = {
     "това тази тези този които който която което че ще са съм беше бяха няма има може трябва още вече също само много където когато защото между срещу преди към чрез според от за на да се не е и в с по след при или",
     0
 };
+static const char *const sw_bg_ui[] = {
+    0
+};
 static const char *const sw_bn[] = {
     "অতএব অথচ অথবা অনুযায়ী অনেক অনেকে অনেকেই অন্তত অন্য অবধি অবশ্য অর্থাত আই আগামী আগে আগেই আছে আজ আদ্যভাগে আপনার আপনি আবার আমরা আমাকে আমাদের আমার আমি আর আরও ই ইত্যাদি ইহা উচিত উত্তর উনি উপর উপরে এ এঁদের এঁরা এই একই একটি একবার একে এক্ এখন এখনও এখানে এখানেই এটা এটাই এটি এত এতটাই এতে এদের এব এবং এবার এমন এমনকী এমনি এর এরা এল এস এসে ঐ ও ওঁদের ওঁর ওঁরা ওই ওকে ওখানে ওদের ওর ওরা কখনও কত কবে কমনে কয়েক কয়েকটি করছে করছেন করতে করবে করবেন করলে করলেন করা করাই করায় করার করি করিতে করিয়া করিয়ে করে করেই করেছিলেন করেছে করেছেন করেন কাউকে কাছ কাছে কাজ কাজে কারও কারণ কি কিংবা কিছু কিছুই কিন্তু কী কে কেউ কেউই কেখা কেন কোটি কোন কোনও কোনো ক্ষেত্রে খুব গিয়ে গিয়েছে গুলি গেছে গেল গেলে গোটা চলে চান চায় চার চালু চেয়ে চেষ্টা ছাড়া ছাড়াও ছিল ছিলেন জন জনকে জনের জন্য জন্যওজে জানতে জানা জানানো জানায় জানিয়ে জানিয়েছে জে জ্নজন টি ঠিক তখন তত তথা তবু তবে তা তাঁকে তাঁদের তাঁর তাঁরা তাঁাহারা তাই তাও তাকে তাতে তাদের তার তারপর তারা তারৈ তাহলে তাহা তাহাতে তাহার তিনঐ তিনি তিনিও তুমি তুলে তেমন তো তোমার থাকবে থাকবেন থাকা থাকায় থাকে থাকেন থেকে থেকেই থেকেও দিকে দিতে দিন দিয়ে দিয়েছে দিয়েছেন দিলেন দু দুই দুটি দুটো দেওয়া দেওয়ার দেখতে দেখা দেখে দেন দেয় দ্বারা ধরা ধরে",
     "ধামার নতুন নয় না নাই নাকি নাগাদ নানা নিজে নিজেই নিজেদের নিজের নিতে নিয়ে নেই নেওয়া নেওয়ার পক্ষে পর পরে পরেই পরেও পর্যন্ত পাওয়া পাচ পারি পারে পারেন পি পেয়ে পেয়্র্ প্রতি প্রথম প্রভৃতি প্রযন্ত প্রাথমিক প্রায় ফলে ফিরে ফের বক্তব্য বদলে বন বরং বলতে বলল বললেন বলা বলে বলেছেন বলেন বসে বহু বা বাদে বার বি বিনা বিভিন্ন বিশেষ বিষয়টি বেশ বেশি ব্যবহার ব্যাপারে ভাবে ভাবেই মতো মতোই মধ্যভাগে মধ্যে মধ্যেই মধ্যেও মনে মাত্র মাধ্যমে মোট মোটেই যখন যত যতটা যথেষ্ট যদি যদিও যা যাঁর যাঁরা যাওয়া যাওয়ার যাকে যাচ্ছে যাতে যাদের যান যাবে যায় যার যারা যিনি যে যেখানে যেতে যেন যেমন র রকম রয়েছে রাখা রেখে লক্ষ শুধু শুরু সঙ্গে সঙ্গেও সব সবার সমস্ত সম্প্রতি সহ সহিত সাধারণ সামনে সি সুতরাং সে সেই সেখান সেখানে সেটা সেটাই সেটাও সেটি স্পষ্ট স্বয়ং হইতে হইবে হইয়া হওয়া হওয়ায় হওয়ার হচ্ছে হত হতে হতেই হন হবে হবেন হয় হয়তো হয়নি হয়ে হয়েই হয়েছিল হয়েছে হয়েছেন হল হলে হলেই হলেও হলো হাজার হিসাবে হৈলে হোক",
     0
 };
 static const char *const sw_bn_strong[] = {
+    0
+};
+static const char *const sw_bn_ui[] = {
     0
 };
 static const char *const sw_br[] = {
@@ -44,6 +56,9 @@ static const char *const sw_br[] = {
 static const char *const sw_br_strong[] = {
     0
 };
+static const char *const sw_br_ui[] = {
+    0
+};
 static const char *const sw_ca[] = {
     "a abans ací ah així al aleshores algun alguna algunes alguns alhora allà allí allò als altra altre altres ambdues ambdós anar ans apa aquell aquella aquelles aquells aquí baix bastant bé cada cadascuna cadascunes cadascuns cadascú com consegueixo conseguim conseguir consigueix consigueixen consigueixes contra d'un d'una d'unes d'uns dalt de del des després dins dintre donat doncs durant e eh el elles ells em en encara ens era erem eren eres es esta estan estat estava estaven estem esteu estic està estàvem estàveu et etc ets fa faig fan fas fem fer feu fi fora gairebé has haver havia he hem heu ho i igual iguals inclòs ja jo l'hi la les li li'n llarg llavors m'he ma mal malgrat mateix mateixa mateixes mateixos me mentre meu meus meva meves mode molta moltes molts mon mons més n'he n'hi ne ni no nogensmenys només nosaltres nostra nostre nostres o oh oi on pas per poc poca pocs podem poden poder podeu poques potser primer propi puc qual quals quant que quelcom qui quin quina quines quins què s'ha s'han sa sabem saben saber sabeu sap saps semblant semblants ser ses seves si sobretot soc solament sols som son sons sota sou sóc són t'ha t'han t'he ta tal tampoc tan tant tanta tantes te tene tenim tenir teniu teu teus teva teves tinc ton tons tot tota totes tots un una unes uns us vaig vam vas veu vosaltres vostra vostre vostres érem éreu éssent últim ús",
     0
@@ -52,29 +67,44 @@ static const char *const sw_ca_strong[] = {
     "l' d' s' n' m' t' els amb pel pels dels és però també aquest aquesta aquests aquestes això molt fins sense sobre entre quan perquè hi ha han va van seva seu seus",
     0
 };
+static const char *const sw_ca_ui[] = {
+    0
+};
 static const char *const sw_cs[] = {
-    "a aby ahoj aj ale anebo ani aniž ano asi aspoň atd atp az ačkoli bez beze blízko bohužel brzo bude budem budeme budes budete budeš budou budu by byli byly bys byt během chce chceme chcete chceš chci chtít chtějí chut' chuti ci clanek clanku clanky co coz což cz daleko dalsi další den deset design devatenáct devět dnes do dobrý docela dva dvacet dvanáct dvě dál dále děkovat děkujeme děkuji email ho hodně i jak jakmile jakož jde je jeden jedenáct jedna jedno jednou jedou jehož jej jeji její jelikož jemu jen jenom jenž jeste jestli jestliže ještě jež ji jich jimi jinak jine jiné jiz jses jseš jsi jsme jste já jí jím jíž jšte k kam každý kde kdo kdy kdyz ke kolik kromě ktera ktere kteri kterou ktery kteři kteří ku kvůli ma mají mate me mi mit mne mnou mně moc mohl mohou moje moji možná muj musí muze my má málo mám máme máte máš mé mí mít mě můj na nad nade nam napiste napište naproti nas nasi načež naše naši ne nebyl nebyla nebyli nebyly nechť nedělají nedělá nedělám neděláme neděláte neděláš neg nejsi nejsou nemají nemáme nemáte neměl neni nestačí nevadí nez než nic nich nimi nove novy nové nový nula ná nám námi nás náš ní ním ně něco nějak někde někdo němu němuž o od ode on ona oni ono ony osm osmnáct pak patnáct po pod pokud potom pozdě pořád prave pravé pred pres pri pro proc prostě prosím proti proto protoze protože proč prvni první práve pta pět přede přese přičemž re rovně s se sedm sedmnáct si sice skoro smí smějí snad spolu sta sto strana sté sve svych svym svymi své svých svým svými svůj ta tady tak take takhle taky takze takže tam tamhle tamhleto tamto tato te tebe tebou ted' tedy tema ten tento teto ti tim timto tipy tisíc tisíce to tobě tohle toho tohoto tom tomto tomu tomuto toto trošku tu tuto tvoje tvá tvé tvůj ty tyto téma této tím tímto tě těm těma těmu třeba tři třináct u určitě uz už v vam vas vase vaše vaši ve vedle večer vice vlastně vsak vy vám vámi vás váš více všechen všechno všichni vůbec vždy z za zatímco zač zda zde ze zpet zpravy zprávy zpět čau či článek článku články čtrnáct čtyři šest šestnáct sdílet komentáře komentář číst hledat přihlásit reklama",
+    "a aby ahoj aj ale anebo ani aniž ano asi aspoň atd atp az ačkoli bez beze blízko bohužel brzo bude budem budeme budes budete budeš budou budu by byli byly bys byt během chce chceme chcete chceš chci chtít chtějí chut' chuti ci clanek clanku clanky co coz což cz daleko dalsi další den deset design devatenáct devět dnes do dobrý docela dva dvacet dvanáct dvě dál dále děkovat děkujeme děkuji email ho hodně i jak jakmile jakož jde je jeden jedenáct jedna jedno jednou jedou jehož jej jeji její jelikož jemu jen jenom jenž jeste jestli jestliže ještě jež ji jich jimi jinak jine jiné jiz jses jseš jsi jsme jste já jí jím jíž jšte k kam každý kde kdo kdy kdyz ke kolik kromě ktera ktere kteri kterou ktery kteři kteří ku kvůli ma mají mate me mi mit mne mnou mně moc mohl mohou moje moji možná muj musí muze my má málo mám máme máte máš mé mí mít mě můj na nad nade nam napiste napište naproti nas nasi načež naše naši ne nebyl nebyla nebyli nebyly nechť nedělají nedělá nedělám neděláme neděláte neděláš neg nejsi nejsou nemají nemáme nemáte neměl neni nestačí nevadí nez než nic nich nimi nove novy nové nový nula ná nám námi nás náš ní ním ně něco nějak někde někdo němu němuž o od ode on ona oni ono ony osm osmnáct pak patnáct po pod pokud potom pozdě pořád prave pravé pred pres pri pro proc prostě prosím proti proto protoze protože proč prvni první práve pta pět přede přese přičemž re rovně s se sedm sedmnáct si sice skoro smí smějí snad spolu sta sto strana sté sve svych svym svymi své svých svým svými svůj ta tady tak take takhle taky takze takže tam tamhle tamhleto tamto tato te tebe tebou ted' tedy tema ten tento teto ti tim timto tipy tisíc tisíce to tobě tohle toho tohoto tom tomto tomu tomuto toto trošku tu tuto tvoje tvá tvé tvůj ty tyto téma této tím tímto tě těm těma těmu třeba tři třináct u určitě uz už v vam vas vase vaše vaši ve vedle večer vice vlastně vsak vy vám vámi vás váš více všechen všechno všichni vůbec vždy z za zatímco zač zda zde ze zpet zpravy zprávy zpět čau či článku čtrnáct čtyři šest šestnáct",
     0
 };
 static const char *const sw_cs_strong[] = {
     "že jsou jsem není jeho také který která které jako když nebo jejich může bylo byla byl být již však pouze podle mezi před přes při až",
     0
 };
+static const char *const sw_cs_ui[] = {
+    "sdílet komentáře komentář číst článek články hledat přihlásit reklama",
+    0
+};
 static const char *const sw_da[] = {
-    "ad aldrig alle alt anden andet andre at bare begge blive da de dem den denne der deres det dette din dine disse dit dog du ej eller en end ene eneste enhver er et far fem fik fire flere fleste for fordi forrige fra få får før god godt ham han hans har havde have hej helt hende hendes her hos hun hvem hver hvilken hvis hvor hvorfor hvornår i ind ingen intet ja jeg jer jeres jo kan kom komme kommer kun lad lav lidt lige lille man mand mange med men mens mere min mine mit mod må ned nej ni nogen ny nyt når nær næste næsten og okay om os otte over på se seks selv ser ses sige sin sine sit skal skulle som stor store syv så tag tage thi ti til to tre under var ved vi vil ville vor vores været del kommentarer kommentar læs artikel artikler søg log annonce",
+    "ad aldrig alle alt anden andet andre at bare begge blive da de dem den denne der deres det dette din dine disse dit dog du ej eller en end ene eneste enhver er et far fem fik fire flere fleste for fordi forrige fra få får før god godt ham han hans har havde have hej helt hende hendes her hos hun hvem hver hvilken hvis hvor hvorfor hvornår i ind ingen intet ja jeg jer jeres jo kan kom komme kommer kun lad lav lidt lige lille man mand mange med men mens mere min mine mit mod må ned nej ni nogen ny nyt når nær næste næsten og okay om os otte over på se seks selv ser ses sige sin sine sit skal skulle som stor store syv så tag tage thi ti til to tre under var ved vi vil ville vor vores været",
     0
 };
 static const char *const sw_da_strong[] = {
     "af hvad nu efter meget mig dig sig blev bliver ud op gennem noget nogle sådan mellem tilbage igen hvordan ikke også være kunne",
     0
 };
+static const char *const sw_da_ui[] = {
+    "del kommentarer kommentar læs artikel artikler søg log annonce",
+    0
+};
 static const char *const sw_de[] = {
-    "ab aber ach acht achte achten achter achtes ag alle allein allem allen aller allerdings alles allgemeinen als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders au auch auf aus ausser ausserdem außer außerdem bald bei beide beiden beispiel bekannt bereits besonders besser besten bin bis bisher bist d.h da dabei dadurch dafür dagegen daher dahin dahinter damals damit danach daneben dank dann daran darauf daraus darf darfst darin darum darunter darüber das dasein daselbst dasselbe davon davor dazu dazwischen daß dein deine deinem deinen deiner deines dem dementsprechend demgegenüber demgemäss demgemäß demselben demzufolge den denen denn denselben der deren derer derjenige derjenigen dermassen dermaßen derselbe derselben des deshalb desselben dessen deswegen dich die diejenige diejenigen dies diese dieselbe dieselben diesem diesen dieser dieses dir doch dort drei drin dritte dritten dritter drittes du durch durchaus durfte durften dürfen dürft eben ebenso ehrlich ei ei, eigen eigene eigenen eigener eigenes ein einander eine einem einen einer eines einig einige einigem einigen einiger einiges einmal eins elf en ende endlich entweder er ernst erst erste ersten erster erstes es etwa etwas euch euer eure eurem euren eurer eures folgende früher fünf fünfte fünften fünfter fünftes für gab ganz ganze ganzen ganzer ganzes gar gedurft gegen gegenüber gehabt gehen geht gekannt gekonnt gemacht gemocht gemusst genug gerade gern gesagt geschweige gewesen gewollt geworden gibt ging gleich gott gross grosse grossen grosser grosses groß große großen großer großes gut gute guter gutes hab habe haben habt hast hat hatte hatten hattest hattet heisst her heute hier hin hinter hoch hätte hätten ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im immer in indem infolgedessen irgend ist ja jahr jahre jahren je jede jedem jeden jeder jedermann jedermanns jedes jedoch jemand jemandem jemanden jene jenem jenen jener jenes jetzt kam kann kannst kaum kein keine keinem keinen keiner keines kleine kleinen kleiner kleines kommen kommt konnte konnten kurz können könnt könnte lang lange leicht leide lieber los machen macht machte mag magst mahn mal man manche manchem manchen mancher manches mann mehr mein meine meinem meinen meiner meines mensch menschen mich mir mit mittel mochte mochten morgen muss musst musste mussten muß mußt möchte mögen möglich mögt müssen müsst müßt na nach nachdem nahm natürlich neben nein neue neuen neun neunte neunten neunter neuntes nicht nichts nie niemand niemandem niemanden noch nun nur ob oben oder offen oft ohne ordnung recht rechte rechten rechter rechtes richtig rund sa sache sagt sagte sah satt schlecht schluss schon sechs sechste sechsten sechster sechstes sehr sei seid seien sein seine seinem seinen seiner seines seitdem selbst sich sie sieben siebente siebenten siebenter siebentes sind so solang solche solchem solchen solcher solches soll sollen sollst sollt sollte",
-    "sollten sondern sonst soweit später startseite statt steht suche tag tage tagen tat teil tel tritt trotzdem tun uhr um und uns unse unsem unsen unser unsere unserer unses unter vergangenen viel viele vielem vielen vielleicht vier vierte vierten vierter viertes von vor wahr wann war waren warst wart warum was weg wegen weil weit weiter weitere weiteren weiteres welche welchem welchen welcher welches wem wen wenig wenige weniger weniges wenigstens wenn wer werde werden werdet weshalb wessen wie wieder wieso will willst wir wird wirklich wirst wissen wo woher wohin wohl wollen wollt wollte wollten während währenddem währenddessen wäre würde würden z.b zehn zehnte zehnten zehnter zehntes zeit zu zuerst zugleich zunächst zurück zusammen zwanzig zwar zwei zweite zweiten zweiter zweites zwischen zwölf über überhaupt übrigens teilen drucken kommentare kommentar kommentieren abonnieren anmelden abmelden weiterlesen datenschutz impressum thema themen artikel newsletter anzeige werbung merken lesen",
+    "ab aber ach acht achte achten achter achtes ag alle allein allem allen aller allerdings alles allgemeinen als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders au auch auf aus ausser ausserdem außer außerdem bald bei beide beiden beispiel bekannt bereits besonders besser besten bin bis bisher bist d.h da dabei dadurch dafür dagegen daher dahin dahinter damals damit danach daneben dank dann daran darauf daraus darf darfst darin darum darunter darüber das dasein daselbst dasselbe davon davor dazu dazwischen daß dein deine deinem deinen deiner deines dem dementsprechend demgegenüber demgemäss demgemäß demselben demzufolge den denen denn denselben der deren derer derjenige derjenigen dermassen dermaßen derselbe derselben des deshalb desselben dessen deswegen dich die diejenige diejenigen dies diese dieselbe dieselben diesem diesen dieser dieses dir doch dort drei drin dritte dritten dritter drittes du durch durchaus durfte durften dürfen dürft eben ebenso ehrlich ei ei, eigen eigene eigenen eigener eigenes ein einander eine einem einen einer eines einig einige einigem einigen einiger einiges einmal eins elf en ende endlich entweder er ernst erst erste ersten erster erstes es etwa etwas euch euer eure eurem euren eurer eures folgende früher fünf fünfte fünften fünfter fünftes für gab ganz ganze ganzen ganzer ganzes gar gedurft gegen gegenüber gehabt gehen geht gekannt gekonnt gemacht gemocht gemusst genug gerade gern gesagt geschweige gewesen gewollt geworden gibt ging gleich gott gross grosse grossen grosser grosses groß große großen großer großes gut gute guter gutes hab habe haben habt hast hat hatte hatten hattest hattet heisst her heute hier hin hinter hoch hätte hätten ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im immer in indem infolgedessen irgend ist ja jahr jahre jahren je jede jedem jeden jeder jedermann jedermanns jedes jedoch jemand jemandem jemanden jene jenem jenen jener jenes jetzt kam kann kannst kaum kein keine keinem keinen keiner keines kleine kleinen kleiner kleines kommen kommt konnte konnten kurz können könnt könnte lang lange leicht leide lieber los machen macht machte mag magst mahn mal man manche manchem manchen mancher manches mann mein meine meinem meinen meiner meines mensch menschen mich mir mit mittel mochte mochten morgen muss musst musste mussten muß mußt möchte mögen möglich mögt müssen müsst müßt na nach nachdem nahm natürlich neben nein neue neuen neun neunte neunten neunter neuntes nicht nichts nie niemand niemandem niemanden noch nun nur ob oben oder offen oft ohne ordnung recht rechte rechten rechter rechtes richtig rund sa sache sagt sagte sah satt schlecht schluss schon sechs sechste sechsten sechster sechstes sehr sei seid seien sein seine seinem seinen seiner seines seitdem selbst sich sie sieben siebente siebenten siebenter siebentes sind so solang solche solchem solchen solcher solches soll sollen sollst sollt sollte sollten",
+    "sondern sonst soweit später statt steht tag tage tagen tat teil tel tritt trotzdem tun uhr um und uns unse unsem unsen unser unsere unserer unses unter vergangenen viel viele vielem vielen vielleicht vier vierte vierten vierter viertes von vor wahr wann war waren warst wart warum was weg wegen weil weit weitere weiteren weiteres welche welchem welchen welcher welches wem wen wenig wenige weniger weniges wenigstens wenn wer werde werden werdet weshalb wessen wie wieder wieso will willst wir wird wirklich wirst wissen wo woher wohin wohl wollen wollt wollte wollten während währenddem währenddessen wäre würde würden z.b zehn zehnte zehnten zehnter zehntes zeit zu zuerst zugleich zunächst zusammen zwanzig zwar zwei zweite zweiten zweiter zweites zwischen zwölf über überhaupt übrigens",
     0
 };
 static const char *const sw_de_strong[] = {
     "zum zur vom beim ins ans fürs übers sowie bzw dass seit wurde wurden worden",
+    0
+};
+static const char *const sw_de_ui[] = {
+    "teilen drucken kommentare kommentar kommentieren abonnieren anmelden abmelden weiterlesen startseite suche datenschutz impressum thema themen artikel mehr zurück weiter newsletter anzeige werbung merken lesen",
     0
 };
 static const char *const sw_el[] = {
@@ -87,13 +117,20 @@ static const char *const sw_el[] = {
 static const char *const sw_el_strong[] = {
     0
 };
+static const char *const sw_el_ui[] = {
+    0
+};
 static const char *const sw_en[] = {
-    "'ll 'tis 'twas 've a a's able ableabout about above abroad abst accordance according accordingly across act actually ad added adj adopted ae af affected affecting affects after afterwards ag again against ago ah ahead ai ain't aint al all allow allows almost alone along alongside already also although always am amid amidst among amongst amoungst amount an and announce another any anybody anyhow anymore anyone anything anyway anyways anywhere ao apart apparently appear appreciate appropriate approximately aq ar are area areas aren aren't arent arise around arpa as aside ask asked asking asks associated at au auth available aw away awfully az ba back backed backing backs backward backwards bb bd be became because become becomes becoming been before beforehand began begin beginning beginnings begins behind being beings believe below beside besides best better between beyond bf bg bh bi big bill billion biol bj bm bn bo both bottom br brief briefly bs bt but buy bv bw by bz c'mon c's ca call came can can't cannot cant caption case cases cause causes cc cd certain certainly cf cg ch changes ci ck cl clear clearly click cm cmon cn co co. com come comes computer con concerning consequently consider considering contain containing contains copy corresponding could could've couldn couldn't couldnt course cr cry cs cu currently cv cx cy cz dare daren't darent date de dear definitely describe described despite detail did didn didn't didnt differ different differently directly dj dk dm do does doesn doesn't doesnt doing don don't done dont doubtful down downed downing downs downwards due during dz each early ec ed edu ee effect eg eh eight eighty either eleven else elsewhere empty end ended ending ends enough entirely er es especially et et-al etc even evenly ever evermore every everybody everyone everything everywhere ex exactly example except face faces fact facts fairly far farther felt few fewer ff fi fifteen fifth fifty fify fill find finds fire first five fix fj fk fm fo followed following follows for forever former formerly forth forty forward found four fr free from front full fully further furthered furthering furthermore furthers fx ga gave gb gd ge general generally get gets getting gf gg gh gi give given gives giving gl gm gmt gn go goes going gone good goods got gotten gov gp gq gr great greater greatest greetings group grouped grouping groups gs gt gu gw gy had hadn't hadnt half happens hardly has hasn hasn't hasnt have haven haven't havent having he he'd he'll he's hed hell hello help hence her here here's hereafter hereby herein heres hereupon hers herself herse” hes hi hid high higher highest him himself himse” his hither hk hm hn home homepage hopefully how how'd how'll how's howbeit however hr ht htm html http hu hundred i i'd i'll i'm i've i.e. id ie if ignored ii il ill im immediate immediately importance important in inasmuch inc inc. indeed index indicate indicated indicates information inner inside insofar instead int interest",
-    "interested interesting interests into invention inward io iq ir is isn isn't isnt it it'd it'll it's itd itll its itself itse” ive je jm jo join jp just ke keep keeps kept keys kg kh ki kind km kn knew know known knows kp kr kw ky kz la large largely last lately later latest latter latterly lb lc least length less lest let let's lets li like liked likely likewise line little lk ll long longer longest look looking looks low lower lr ls lt ltd lu lv ly ma made mainly make makes making man many may maybe mayn't maynt mc md me mean means meantime meanwhile member members men merely mg mh microsoft might might've mightn't mightnt mil mill million mine minus miss mk ml mm mn mo more moreover most mostly move mp mq mr mrs ms msie mt mu much mug must must've mustn't mustnt mv mw mx my myself myse” mz na name namely nay nc nd ne near nearly necessarily necessary need needed needing needn't neednt needs neither net netscape never neverf neverless nevertheless new newer newest next nf ng ni nine ninety nl no no-one nobody non none nonetheless noone nor normally nos not noted nothing notwithstanding novel now nowhere np nr nu null number numbers nz obtain obtained obviously of off often oh ok okay old older oldest om omitted on once one one's ones only onto open opened opening opens opposite or ord order ordered ordering orders org other others otherwise ought oughtn't oughtnt our ours ourselves out outside over overall owing own pa page pages part parted particular particularly parting parts past pe per perhaps pf pg ph pk pl place placed places please plus pm pmid pn point pointed pointing points poorly possible possibly potentially pp pr predominantly present presented presenting presents presumably previously primarily probably problem problems promptly proud provided provides pt put puts pw py qa que quickly quite qv ran rather rd re readily really reasonably recent recently ref refs regarding regardless regards related relatively research reserved respectively resulted resulting results right ring ro room rooms round ru run rw sa said same saw say saying says sb sc sd se sec second secondly seconds section see seeing seem seemed seeming seems seen sees self selves sensible sent serious seriously seven seventy several sg sh shall shan't shant she she'd she'll she's shed shell shes should should've shouldn shouldn't shouldnt show showed showing shown showns shows si side sides significant significantly similar similarly since sincere site six sixty sj sk sl slightly sm small smaller smallest sn so some somebody someday somehow someone somethan something sometime sometimes somewhat somewhere soon sorry specifically specified specify specifying sr st state states still stop strongly su sub substantially successfully such sufficiently suggest sup sure sv sy system sz t's take taken taking tc td tell ten tends test text tf tg th than thank thanks thanx that that'll that's that've thatll thats thatve the their theirs them themselves then thence there",
-    "there'd there'll there're there's there've thereafter thereby thered therefore therein therell thereof therere theres thereto thereupon thereve these they they'd they'll they're they've theyd theyll theyre theyve thick thin thing things think thinks third thirty this thorough thoroughly those thou though thoughh thought thoughts thousand three throug through throughout thru thus til till tip tis tj tk tm tn to today together too took top toward towards tp tr tried tries trillion truly try trying ts tt turn turned turning turns tv tw twas twelve twenty twice two tz ua ug uk um un under underneath undoing unfortunately unless unlike unlikely until unto up upon ups upwards us use used useful usefully usefulness uses using usually uucp uy uz va value various vc ve versus very vg vi via viz vn vol vols vs vu want wanted wanting wants was wasn wasn't wasnt way ways we we'd we'll we're we've web webpage website wed welcome well wells went were weren weren't werent weve wf what what'd what'll what's what've whatever whatll whats whatve when when'd when'll when's whence whenever where where'd where'll where's whereafter whereas whereby wherein wheres whereupon wherever whether which whichever while whilst whim whither who who'd who'll who's whod whoever whole wholl whom whomever whos whose why why'd why'll why's widely width will willing wish with within without won won't wonder wont words work worked working works world would would've wouldn wouldn't wouldnt ws www ye year years yes yet you you'd you'll you're you've youd youll young younger youngest your youre yours yourself yourselves youve yt yu za zero zm zr share print email comments comment read subscribe newsletter login sign log follow topics advertisement cookies privacy menu search tweet reply article articles photo video continue reading previous",
+    "'ll 'tis 'twas 've a a's able ableabout about above abroad abst accordance according accordingly across act actually ad added adj adopted ae af affected affecting affects after afterwards ag again against ago ah ahead ai ain't aint al all allow allows almost alone along alongside already also although always am amid amidst among amongst amoungst amount an and announce another any anybody anyhow anymore anyone anything anyway anyways anywhere ao apart apparently appear appreciate appropriate approximately aq ar are area areas aren aren't arent arise around arpa as aside ask asked asking asks associated at au auth available aw away awfully az ba back backed backing backs backward backwards bb bd be became because become becomes becoming been before beforehand began begin beginning beginnings begins behind being beings believe below beside besides best better between beyond bf bg bh bi big bill billion biol bj bm bn bo both bottom br brief briefly bs bt but buy bv bw by bz c'mon c's ca call came can can't cannot cant caption case cases cause causes cc cd certain certainly cf cg ch changes ci ck cl clear clearly click cm cmon cn co co. com come comes computer con concerning consequently consider considering contain containing contains copy corresponding could could've couldn couldn't couldnt course cr cry cs cu currently cv cx cy cz dare daren't darent date de dear definitely describe described despite detail did didn didn't didnt differ different differently directly dj dk dm do does doesn doesn't doesnt doing don don't done dont doubtful down downed downing downs downwards due during dz each early ec ed edu ee effect eg eh eight eighty either eleven else elsewhere empty end ended ending ends enough entirely er es especially et et-al etc even evenly ever evermore every everybody everyone everything everywhere ex exactly example except face faces fact facts fairly far farther felt few fewer ff fi fifteen fifth fifty fify fill find finds fire first five fix fj fk fm fo followed following follows for forever former formerly forth forty forward found four fr free from front full fully further furthered furthering furthermore furthers fx ga gave gb gd ge general generally get gets getting gf gg gh gi give given gives giving gl gm gmt gn go goes going gone good goods got gotten gov gp gq gr great greater greatest greetings group grouped grouping groups gs gt gu gw gy had hadn't hadnt half happens hardly has hasn hasn't hasnt have haven haven't havent having he he'd he'll he's hed hell hello help hence her here here's hereafter hereby herein heres hereupon hers herself herse” hes hi hid high higher highest him himself himse” his hither hk hm hn homepage hopefully how how'd how'll how's howbeit however hr ht htm html http hu hundred i i'd i'll i'm i've i.e. id ie if ignored ii il ill im immediate immediately importance important in inasmuch inc inc. indeed index indicate indicated indicates information inner inside insofar instead int interest",
+    "interested interesting interests into invention inward io iq ir is isn isn't isnt it it'd it'll it's itd itll its itself itse” ive je jm jo join jp just ke keep keeps kept keys kg kh ki kind km kn knew know known knows kp kr kw ky kz la large largely last lately later latest latter latterly lb lc least length less lest let let's lets li like liked likely likewise line little lk ll long longer longest look looking looks low lower lr ls lt ltd lu lv ly ma made mainly make makes making man many may maybe mayn't maynt mc md me mean means meantime meanwhile member members men merely mg mh microsoft might might've mightn't mightnt mil mill million mine minus miss mk ml mm mn mo moreover most mostly move mp mq mr mrs ms msie mt mu much mug must must've mustn't mustnt mv mw mx my myself myse” mz na name namely nay nc nd ne near nearly necessarily necessary need needed needing needn't neednt needs neither net netscape never neverf neverless nevertheless new newer newest nf ng ni nine ninety nl no no-one nobody non none nonetheless noone nor normally nos not noted nothing notwithstanding novel now nowhere np nr nu null number numbers nz obtain obtained obviously of off often oh ok okay old older oldest om omitted on once one one's ones only onto open opened opening opens opposite or ord order ordered ordering orders org other others otherwise ought oughtn't oughtnt our ours ourselves out outside over overall owing own pa page pages part parted particular particularly parting parts past pe per perhaps pf pg ph pk pl place placed places please plus pm pmid pn point pointed pointing points poorly possible possibly potentially pp pr predominantly present presented presenting presents presumably previously primarily probably problem problems promptly proud provided provides pt put puts pw py qa que quickly quite qv ran rather rd re readily really reasonably recent recently ref refs regarding regardless regards relatively research reserved respectively resulted resulting results right ring ro room rooms round ru run rw sa said same saw say saying says sb sc sd se sec second secondly seconds section see seeing seem seemed seeming seems seen sees self selves sensible sent serious seriously seven seventy several sg sh shall shan't shant she she'd she'll she's shed shell shes should should've shouldn shouldn't shouldnt show showed showing shown showns shows si side sides significant significantly similar similarly since sincere site six sixty sj sk sl slightly sm small smaller smallest sn so some somebody someday somehow someone somethan something sometime sometimes somewhat somewhere soon sorry specifically specified specify specifying sr st state states still stop strongly su sub substantially successfully such sufficiently suggest sup sure sv sy system sz t's take taken taking tc td tell ten tends test text tf tg th than thank thanks thanx that that'll that's that've thatll thats thatve the their theirs them themselves then thence there there'd there'll",
+    "there're there's there've thereafter thereby thered therefore therein therell thereof therere theres thereto thereupon thereve these they they'd they'll they're they've theyd theyll theyre theyve thick thin thing things think thinks third thirty this thorough thoroughly those thou though thoughh thought thoughts thousand three throug through throughout thru thus til till tip tis tj tk tm tn to today together too took top toward towards tp tr tried tries trillion truly try trying ts tt turn turned turning turns tv tw twas twelve twenty twice two tz ua ug uk um un under underneath undoing unfortunately unless unlike unlikely until unto up upon ups upwards us use used useful usefully usefulness uses using usually uucp uy uz va value various vc ve versus very vg vi via viz vn vol vols vs vu want wanted wanting wants was wasn wasn't wasnt way ways we we'd we'll we're we've web webpage website wed welcome well wells went were weren weren't werent weve wf what what'd what'll what's what've whatever whatll whats whatve when when'd when'll when's whence whenever where where'd where'll where's whereafter whereas whereby wherein wheres whereupon wherever whether which whichever while whilst whim whither who who'd who'll who's whod whoever whole wholl whom whomever whos whose why why'd why'll why's widely width will willing wish with within without won won't wonder wont words work worked working works world would would've wouldn wouldn't wouldnt ws www ye year years yes yet you you'd you'll you're you've youd youll young younger youngest your youre yours yourself yourselves youve yt yu za zero zm zr",
     0
 };
 static const char *const sw_en_strong[] = {
+    0
+};
+static const char *const sw_en_ui[] = {
+    "share print email comments comment read subscribe newsletter login sign log follow related topics advertisement cookies privacy menu search home tweet reply article articles photo video continue reading more next previous",
     0
 };
 static const char *const sw_eo[] = {
@@ -103,12 +140,19 @@ static const char *const sw_eo[] = {
 static const char *const sw_eo_strong[] = {
     0
 };
+static const char *const sw_eo_ui[] = {
+    0
+};
 static const char *const sw_es[] = {
     "a actualmente acuerdo adelante ademas además adrede afirmó agregó ahi ahora ahí al algo alguna algunas alguno algunos algún alli allí alrededor ambos ampleamos antano antaño ante anterior antes apenas aproximadamente aquel aquella aquellas aquello aquellos aqui aquél aquélla aquéllas aquéllos aquí arriba arribaabajo aseguró asi así atras aun aunque ayer añadió aún bajo bastante bien breve buen buena buenas bueno buenos cada casi cerca cierta ciertas cierto ciertos cinco claro comentó como con conmigo conocer conseguimos conseguir considera consideró consigo consigue consiguen consigues contigo contra cosas creo cual cuales cualquier cuando cuanta cuantas cuanto cuantos cuatro cuenta cuál cuáles cuándo cuánta cuántas cuánto cuántos cómo da dado dan dar de debajo debe deben debido decir dejó del delante demasiado demás dentro deprisa desde despacio despues después detras detrás dia dias dice dicen dicho dieron diferente diferentes dijeron dijo dio donde dos durante día días dónde e ejemplo el ella ellas ello ellos embargo empleais emplean emplear empleas empleo en encima encuentra enfrente enseguida entonces entre era erais eramos eran eras eres es esa esas ese eso esos esta estaba estabais estaban estabas estad estada estadas estado estados estais estamos estan estando estar estaremos estará estarán estarás estaré estaréis estaría estaríais estaríamos estarían estarías estas este estemos esto estos estoy estuve estuviera estuvierais estuvieran estuvieras estuvieron estuviese estuvieseis estuviesen estuvieses estuvimos estuviste estuvisteis estuviéramos estuviésemos estuvo está estábamos estáis están estás esté estéis estén estés ex excepto existe existen explicó expresó fin final fue fuera fuerais fueran fueras fueron fuese fueseis fuesen fueses fui fuimos fuiste fuisteis fuéramos fuésemos general gran grandes gueno ha haber habia habida habidas habido habidos habiendo habla hablan habremos habrá habrán habrás habré habréis habría habríais habríamos habrían habrías habéis había habíais habíamos habían habías hace haceis hacemos hacen hacer hacerlo haces hacia haciendo hago han has hasta hay haya hayamos hayan hayas hayáis he hecho hemos hicieron hizo horas hoy hube hubiera hubierais hubieran hubieras hubieron hubiese hubieseis hubiesen hubieses hubimos hubiste hubisteis hubiéramos hubiésemos hubo igual incluso indicó informo informó intenta intentais intentamos intentan intentar intentas intento ir junto la lado largo las le lejos les llegó lleva llevar lo los luego lugar mal manera manifestó mas mayor me mediante medio mejor mencionó menos menudo mi mia mias mientras mio mios mis misma mismas mismo mismos modo momento mucha muchas mucho muchos muy más mí mía mías mío míos nada nadie ni ninguna ningunas ninguno ningunos ningún no nos nosotras nosotros nuestra nuestras nuestro nuestros nueva nuevas nuevo nuevos nunca o ocho os otra otras otro otros pais para",
-    "parece parte partir pasada pasado paìs peor pero pesar poca pocas poco pocos podeis podemos poder podria podriais podriamos podrian podrias podrá podrán podría podrían poner por porque posible primer primera primero primeros principalmente pronto propia propias propio propios proximo próximo próximos pudo pueda puede pueden puedo pues qeu que quedó queremos quien quienes quiere quiza quizas quizá quizás quién quiénes qué raras realizado realizar realizó repente respecto sabe sabeis sabemos saben saber sabes sal salvo se sea seamos sean seas segun segunda segundo según seis ser sera seremos será serán serás seré seréis sería seríais seríamos serían serías seáis señaló si sido siempre siendo siete sigue siguiente sin sino sobre sois sola solamente solas solo solos somos son soy soyos su supuesto sus suya suyas suyo suyos sé sí sólo tal tambien también tampoco tan tanto tarde te temprano tendremos tendrá tendrán tendrás tendré tendréis tendría tendríais tendríamos tendrían tendrías tened teneis tenemos tener tenga tengamos tengan tengas tengo tengáis tenida tenidas tenido tenidos teniendo tenéis tenía teníais teníamos tenían tenías tercera ti tiempo tiene tienen tienes toda todas todavia todavía todo todos total trabaja trabajais trabajamos trabajan trabajar trabajas trabajo tras trata través tres tu tus tuve tuviera tuvierais tuvieran tuvieras tuvieron tuviese tuvieseis tuviesen tuvieses tuvimos tuviste tuvisteis tuviéramos tuviésemos tuvo tuya tuyas tuyo tuyos tú u ultimo un una unas uno unos usa usais usamos usan usar usas uso usted ustedes va vais valor vamos van varias varios vaya veces ver verdad verdadera verdadero vez vosotras vosotros voy vuestra vuestras vuestro vuestros y ya yo él éramos ésa ésas ése ésos ésta éstas éste éstos última últimas último últimos compartir imprimir comentarios comentario leer artículo artículos suscríbete buscar publicidad inicio",
+    "parece parte partir pasada pasado paìs peor pero pesar poca pocas poco pocos podeis podemos poder podria podriais podriamos podrian podrias podrá podrán podría podrían poner por porque posible primer primera primero primeros principalmente pronto propia propias propio propios proximo próximo próximos pudo pueda puede pueden puedo pues qeu que quedó queremos quien quienes quiere quiza quizas quizá quizás quién quiénes qué raras realizado realizar realizó repente respecto sabe sabeis sabemos saben saber sabes sal salvo se sea seamos sean seas segun segunda segundo según seis ser sera seremos será serán serás seré seréis sería seríais seríamos serían serías seáis señaló si sido siempre siendo siete sigue siguiente sin sino sobre sois sola solamente solas solo solos somos son soy soyos su supuesto sus suya suyas suyo suyos sé sí sólo tal tambien también tampoco tan tanto tarde te temprano tendremos tendrá tendrán tendrás tendré tendréis tendría tendríais tendríamos tendrían tendrías tened teneis tenemos tener tenga tengamos tengan tengas tengo tengáis tenida tenidas tenido tenidos teniendo tenéis tenía teníais teníamos tenían tenías tercera ti tiempo tiene tienen tienes toda todas todavia todavía todo todos total trabaja trabajais trabajamos trabajan trabajar trabajas trabajo tras trata través tres tu tus tuve tuviera tuvierais tuvieran tuvieras tuvieron tuviese tuvieseis tuviesen tuvieses tuvimos tuviste tuvisteis tuviéramos tuviésemos tuvo tuya tuyas tuyo tuyos tú u ultimo un una unas uno unos usa usais usamos usan usar usas uso usted ustedes va vais valor vamos van varias varios vaya veces ver verdad verdadera verdadero vez vosotras vosotros voy vuestra vuestras vuestro vuestros y ya yo él éramos ésa ésas ése ésos ésta éstas éste éstos última últimas último últimos",
     0
 };
 static const char *const sw_es_strong[] = {
+    0
+};
+static const char *const sw_es_ui[] = {
+    "compartir imprimir comentarios comentario leer artículo artículos suscríbete buscar publicidad inicio",
     0
 };
 static const char *const sw_et[] = {
@@ -119,11 +163,17 @@ static const char *const sw_et_strong[] = {
     "ja on ei et see kui mis ka ta oli või aga siis nii oma kes kus veel seda selle mida tema nad me meie te teie ma mina sa sina kõik üle ilma pärast enne juba nüüd väga palju ainult ikka siin seal olla olema olen oled oleme olete olid oleks pole peab saab tuleb võib",
     0
 };
+static const char *const sw_et_ui[] = {
+    0
+};
 static const char *const sw_eu[] = {
     "al anitz arabera asko baina bat batean batek bati batzuei batzuek batzuetan batzuk bera beraiek berau berauek bere berori beroriek beste bezala da dago dira ditu du dute edo egin ere eta eurak ez gainera gu gutxi guzti haiei haiek haietan hainbeste hala han handik hango hara hari hark hartan hau hauei hauek hauetan hemen hemendik hemengo hi hona honek honela honetan honi hor hori horiei horiek horietan horko horra horrek horrela horretan horri hortik hura izan ni noiz nola non nondik nongo nor nora ze zein zen zenbait zenbat zer zergatik ziren zituen zu zuek zuen zuten",
     0
 };
 static const char *const sw_eu_strong[] = {
+    0
+};
+static const char *const sw_eu_ui[] = {
     0
 };
 static const char *const sw_fa[] = {
@@ -135,6 +185,9 @@ static const char *const sw_fa[] = {
 static const char *const sw_fa_strong[] = {
     0
 };
+static const char *const sw_fa_ui[] = {
+    0
+};
 static const char *const sw_fi[] = {
     "aiemmin aika aikaa aikaan aikaisemmin aikaisin aikajen aikana aikoina aikoo aikovat aina ainakaan ainakin ainoa ainoat aiomme aion aiotte aist aivan ajan alas alemmas alkuisin alkuun alla alle aloitamme aloitan aloitat aloitatte aloitattivat aloitettava aloitettevaksi aloitettu aloitimme aloitin aloitit aloititte aloittaa aloittamatta aloitti aloittivat alta aluksi alussa alusta annettavaksi annetteva annettu ansiosta antaa antamatta antoi aoua apu asia asiaa asian asiasta asiat asioiden asioihin asioita asti avuksi avulla avun avutta edelle edelleen edellä edeltä edemmäs edes edessä edestä ehkä ei eikä eilen eivät eli ellei elleivät ellemme ellen ellet ellette emme en enemmän eniten ennen ensi ensimmäinen ensimmäiseksi ensimmäisen ensimmäisenä ensimmäiset ensimmäisiksi ensimmäisinä ensimmäisiä ensimmäistä ensin entinen entisen entisiä entisten entistä enää eri erittäin erityisesti eräiden eräs eräät esi esiin esillä esimerkiksi et eteen etenkin etessa ette ettei että haikki halua haluaa haluamatta haluamme haluan haluat haluatte haluavat halunnut halusi halusimme halusin halusit halusitte halusivat halutessa haluton he hei heidän heidät heihin heille heillä heiltä heissä heistä heitä helposti heti hetkellä hieman hitaasti hoikein huolimatta huomenna hyvien hyviin hyviksi hyville hyviltä hyvin hyvinä hyvissä hyvistä hyviä hyvä hyvät hyvää hän häneen hänelle hänellä häneltä hänen hänessä hänestä hänet häntä ihan ilman ilmeisesti itse itsensä itseään ja jo johon joiden joihin joiksi joilla joille joilta joina joissa joista joita joka jokainen jokin joko joksi joku jolla jolle jolloin jolta jompikumpi jona jonka jonkin jonne joo jopa jos joskus jossa josta jota jotain joten jotenkin jotenkuten jotka jotta jouduimme jouduin jouduit jouduitte joudumme joudun joudutte joukkoon joukossa joukosta joutua joutui joutuivat joutumaan joutuu joutuvat juuri jälkeen jälleen jää kahdeksan kahdeksannen kahdella kahdelle kahdelta kahden kahdessa kahdesta kahta kahteen kai kaiken kaikille kaikilta kaikkea kaikki kaikkia kaikkiaan kaikkialla kaikkialle kaikkialta kaikkien kaikkin kaksi kannalta kannattaa kanssa kanssaan kanssamme kanssani kanssanne kanssasi kauan kauemmas kaukana kautta kehen keiden keihin keiksi keille keillä keiltä keinä keissä keistä keitten keittä keitä keneen keneksi kenelle kenellä keneltä kenen kenenä kenessä kenestä kenet kenettä kennessästä kenties kerran kerta kertaa keskellä kesken keskimäärin ketkä ketä kiitos kohti koko kokonaan kolmas kolme kolmen kolmesti koska koskaan kovin kuin kuinka kuinkan kuitenkaan kuitenkin kuka kukaan kukin kukka kumpainen kumpainenkaan kumpi kumpikaan kumpikin kun kuten kuuden kuusi kuutta kylliksi kyllä kymmenen kyse liian liki lisäksi lisää lla luo luona lähekkäin lähelle lähellä läheltä lähemmäs lähes lähinnä lähtien läpi mahdollisimman mahdollista me meidän meidät meihin meille meillä",
     "meiltä meissä meistä meitä melkein melko menee meneet menemme menen menet menette menevät meni menimme menin menit menivät mennessä mennyt menossa mihin mikin miksi mikä mikäli mikään mille milloin milloinkan millä miltä minkä minne minua minulla minulle minulta minun minussa minusta minut minuun minä missä mistä miten mitkä mitä mitään moi molemmat mones monesti monet moni moniaalla moniaalle moniaalta monta muassa muiden muita muka mukaan mukaansa mukana mutta muu muualla muualle muualta muuanne muulloin muun muut muuta muutama muutaman muuten myöhemmin myös myöskin myöskään myötä ne neljä neljän neljää niiden niihin niiksi niille niillä niiltä niin niinä niissä niistä niitä noiden noihin noiksi noilla noille noilta noin noina noissa noista noita nopeammin nopeasti nopeiten nro nuo nyt näiden näihin näiksi näille näillä näiltä näin näinä näissä näissähin näissälle näissältä näissästä näistä näitä nämä ohi oikea oikealla oikein ole olemme olen olet olette oleva olevan olevat oli olimme olin olisi olisimme olisin olisit olisitte olisivat olit olitte olivat olla olleet olli ollut oma omaa omaan omaksi omalle omalta oman omassa omat omia omien omiin omiksi omille omilta omissa omista on onkin onko ovat paikoittain paitsi pakosti paljon paremmin parempi parhaillaan parhaiten perusteella peräti pian pieneen pieneksi pienelle pienellä pieneltä pienempi pienestä pieni pienin poikki puolesta puolestaan päälle runsaasti saakka sadam sama samaa samaan samalla samallalta samallassa samallasta saman samat samoin sata sataa satojen se seitsemän sekä sen seuraavat siellä sieltä siihen siinä siis siitä sijaan siksi sille silloin sillä silti siltä sinne sinua sinulla sinulle sinulta sinun sinussa sinusta sinut sinuun sinä sisäkkäin sisällä siten sitten sitä ssa sta suoraan suuntaan suuren suuret suuri suuria suurin suurten taa taas taemmas tahansa tai takaa takaisin takana takia tallä tapauksessa tarpeeksi tavalla tavoitteena te teidän teidät teihin teille teillä teiltä teissä teistä teitä tietysti todella toinen toisaalla toisaalle toisaalta toiseen toiseksi toisella toiselle toiselta toisemme toisen toisensa toisessa toisesta toista toistaiseksi toki tosin tuhannen tuhat tule tulee tulemme tulen tulet tulette tulevat tulimme tulin tulisi tulisimme tulisin tulisit tulisitte tulisivat tulit tulitte tulivat tulla tulleet tullut tuntuu tuo tuohon tuoksi tuolla tuolle tuolloin tuolta tuon tuona tuonne tuossa tuosta tuota tuotä tuskin tykö tähän täksi tälle tällä tällöin tältä tämä tämän tänne tänä tänään tässä tästä täten tätä täysin täytyvät täytyy täällä täältä ulkopuolella usea useasti useimmiten usein useita uudeksi uudelleen uuden uudet uusi uusia uusien uusinta uuteen uutta vaan vahemmän vai vaiheessa vaikea vaikean vaikeat vaikeilla vaikeille vaikeilta vaikeissa vaikeista vaikka vain varmasti varsin varsinkin varten vasen",
@@ -144,13 +197,20 @@ static const char *const sw_fi[] = {
 static const char *const sw_fi_strong[] = {
     0
 };
+static const char *const sw_fi_ui[] = {
+    0
+};
 static const char *const sw_fr[] = {
     "a abord absolument afin ah ai aie aient aies ailleurs ainsi ait allaient allo allons allô alors anterieur anterieure anterieures apres après as assez attendu au aucun aucune aucuns aujourd aujourd'hui aupres auquel aura aurai auraient aurais aurait auras aurez auriez aurions aurons auront aussi autant autre autrefois autrement autres autrui aux auxquelles auxquels avaient avais avait avant avec avez aviez avions avoir avons ayant ayez ayons bah bas basee bat beau beaucoup bien bigre bon boum bravo brrr car ce ceci cela celle celle-ci celle-là celles celles-ci celles-là celui celui-ci celui-là celà cent cependant certain certaine certaines certains certes ces cet cette ceux ceux-ci ceux-là chacun chacune chaque cher chers chez chiche chut chère chères ci cinq cinquantaine cinquante cinquantième cinquième clac clic combien comme comment comparable comparables compris concernant contre couic crac da dans de debout dedans dehors deja delà depuis dernier derniere derriere derrière des desormais desquelles desquels dessous dessus deux deuxième deuxièmement devant devers devra devrait different differentes differents différent différente différentes différents dire directe directement dit dite dits divers diverse diverses dix dix-huit dix-neuf dix-sept dixième doit doivent donc dont dos douze douzième dring droite du duquel durant dès début désormais effet egale egalement egales eh elle elle-même elles elles-mêmes en encore enfin entre envers environ es essai est et etant etc etre eu eue eues euh eurent eus eusse eussent eusses eussiez eussions eut eux eux-mêmes exactement excepté extenso exterieur eûmes eût eûtes fais faisaient faisant fait faites façon feront fi flac floc fois font force furent fus fusse fussent fusses fussiez fussions fut fûmes fût fûtes gens ha haut hein hem hep hi ho holà hop hormis hors hou houp hue hui huit huitième hum hurrah hé hélas ici il ils importe je jusqu jusque juste la laisser laquelle las le lequel les lesquelles lesquels leur leurs longtemps lors lorsque lui lui-meme lui-même là lès ma maint maintenant mais malgre malgré maximale me meme memes merci mes mien mienne miennes miens mille mince mine minimale moi moi-meme moi-même moindres moins mon mot moyennant multiple multiples même mêmes na naturel naturelle naturelles ne neanmoins necessaire necessairement neuf neuvième ni nombreuses nombreux nommés non nos notamment notre nous nous-mêmes nouveau nouveaux nul néanmoins nôtre nôtres oh ohé ollé olé on ont onze onzième ore ou ouf ouias oust ouste outre ouvert ouverte ouverts o| où paf pan par parce parfois parle parlent parler parmi parole parseme partant particulier particulière particulièrement pas passé pendant pense permet personne personnes peu peut peuvent peux pff pfft pfut pif pire pièce plein plouf plupart plus plusieurs plutôt possessif possessifs possible possibles pouah pour pourquoi pourrais pourrait pouvait prealable precisement premier",
-    "première premièrement pres probable probante procedant proche près psitt pu puis puisque pur pure qu quand quant quant-à-soi quanta quarante quatorze quatre quatre-vingt quatrième quatrièmement que quel quelconque quelle quelles quelqu'un quelque quelques quels qui quiconque quinze quoi quoique rare rarement rares relative relativement remarquable rend rendre restant reste restent restrictif retour revoici revoilà rien sa sacrebleu sait sans sapristi sauf se sein seize selon semblable semblaient semble semblent sent sept septième sera serai seraient serais serait seras serez seriez serions serons seront ses seul seule seulement si sien sienne siennes siens sinon six sixième soi soi-même soient sois soit soixante sommes son sont sous souvent soyez soyons specifique specifiques speculatif stop strictement subtiles suffisant suffisante suffit suis suit suivant suivante suivantes suivants suivre sujet superpose sur surtout ta tac tandis tant tardive te tel telle tellement telles tels tenant tend tenir tente tes tic tien tienne tiennes tiens toc toi toi-même ton touchant toujours tous tout toute toutefois toutes treize trente tres trois troisième troisièmement trop très tsoin tsouin tu té un une unes uniformement unique uniques uns va vais valeur vas vers via vif vifs vingt vivat vive vives vlan voici voie voient voilà voire vont vos votre vous vous-mêmes vu vé vôtre vôtres y zut à ça ès étaient étais était étant état étiez étions été étée étées étés êtes être partager imprimer commentaires commentaire lire suite abonner abonnez connexion accueil recherche article articles voir publicité",
+    "première premièrement pres probable probante procedant proche près psitt pu puis puisque pur pure qu quand quant quant-à-soi quanta quarante quatorze quatre quatre-vingt quatrième quatrièmement que quel quelconque quelle quelles quelqu'un quelque quelques quels qui quiconque quinze quoi quoique rare rarement rares relative relativement remarquable rend rendre restant reste restent restrictif retour revoici revoilà rien sa sacrebleu sait sans sapristi sauf se sein seize selon semblable semblaient semble semblent sent sept septième sera serai seraient serais serait seras serez seriez serions serons seront ses seul seule seulement si sien sienne siennes siens sinon six sixième soi soi-même soient sois soit soixante sommes son sont sous souvent soyez soyons specifique specifiques speculatif stop strictement subtiles suffisant suffisante suffit suis suit suivant suivante suivantes suivants suivre sujet superpose sur surtout ta tac tandis tant tardive te tel telle tellement telles tels tenant tend tenir tente tes tic tien tienne tiennes tiens toc toi toi-même ton touchant toujours tous tout toute toutefois toutes treize trente tres trois troisième troisièmement trop très tsoin tsouin tu té un une unes uniformement unique uniques uns va vais valeur vas vers via vif vifs vingt vivat vive vives vlan voici voie voient voilà voire vont vos votre vous vous-mêmes vu vé vôtre vôtres y zut à ça ès étaient étais était étant état étiez étions été étée étées étés êtes être",
     0
 };
 static const char *const sw_fr_strong[] = {
     "l' d' qu' n' s' c' j' m' t' jusqu' lorsqu' puisqu'",
+    0
+};
+static const char *const sw_fr_ui[] = {
+    "partager imprimer commentaires commentaire lire suite abonner abonnez connexion accueil recherche article articles voir publicité",
     0
 };
 static const char *const sw_ga[] = {
@@ -158,6 +218,9 @@ static const char *const sw_ga[] = {
     0
 };
 static const char *const sw_ga_strong[] = {
+    0
+};
+static const char *const sw_ga_ui[] = {
     0
 };
 static const char *const sw_gl[] = {
@@ -168,11 +231,17 @@ static const char *const sw_gl_strong[] = {
     "non unha co coa cos coas polo pola polos polas máis tamén está foi ao aos á ás seu súa",
     0
 };
+static const char *const sw_gl_ui[] = {
+    0
+};
 static const char *const sw_gu[] = {
     "અંગે અંદર અથવા અને અમને અમારું અમે અહીં આ આગળ આથી આનું આને આપણને આપણું આપણે આપી આર આવી આવે ઉપર ઉભા ઊંચે ઊભું એ એક એન એના એનાં એની એનું એને એનો એમ એવા એવાં એવી એવું એવો ઓછું કંઈક કઈ કયું કયો કરતાં કરવું કરી કરીએ કરું કરે કરેલું કર્યા કર્યાં કર્યું કર્યો કાંઈ કે કેટલું કેમ કેવી કેવું કોઈ કોઈક કોણ કોણે કોને ક્યાં ક્યારે ખૂબ ગઈ ગયા ગયાં ગયું ગયો ઘણું છ છતાં છીએ છું છે છેક છો જ જાય જી જે જેટલું જેને જેમ જેવી જેવું જેવો જો જોઈએ જ્યાં જ્યારે ઝાઝું તને તમને તમારું તમે તા તારાથી તારામાં તારું તું તે તેં તેઓ તેણે તેથી તેના તેની તેનું તેને તેમ તેમનું તેમને તેવી તેવું તો ત્યાં ત્યારે થઇ થઈ થઈએ થતા થતાં થતી થતું થતો થયા થયાં થયું થયેલું થયો થવું થાઉં થાઓ થાય થી થોડું દરેક ન નં નં. નથી નહિ નહી નહીં ના ની નીચે નું ને નો પછી પણ પર પરંતુ પહેલાં પાછળ પાસે પોતાનું પ્રત્યેક ફક્ત ફરી ફરીથી બંને બધા બધું બની બહાર બહુ બાદ બે મને મા માં માટે માત્ર મારું મી મૂકવું મૂકી મૂક્યા મૂક્યાં મૂક્યું મેં રહી રહે રહેવું રહ્યા રહ્યાં રહ્યો રીતે રૂ. રૂા લેતા લેતું લેવા વગેરે વધુ શકે શા શું સરખું સામે સુધી હતા હતાં હતી હતું હવે હશે હશો હા હું હો હોઈ હોઈશ હોઈશું હોય હોવા",
     0
 };
 static const char *const sw_gu_strong[] = {
+    0
+};
+static const char *const sw_gu_ui[] = {
     0
 };
 static const char *const sw_ha[] = {
@@ -182,11 +251,17 @@ static const char *const sw_ha[] = {
 static const char *const sw_ha_strong[] = {
     0
 };
+static const char *const sw_ha_ui[] = {
+    0
+};
 static const char *const sw_he[] = {
     "אבל או אולי אותה אותו אותי אותך אותם אותן אותנו אז אחר אחרות אחרי אחריכן אחרים אחרת אי איזה איך אין איפה איתה איתו איתי איתך איתכם איתכן איתם איתן איתנו אך אל אלה אלו אם אנחנו אני אס אף אצל אשר את אתה אתכם אתכן אתם אתן באיזומידה באמצע באמצעות בגלל בין בלי במידה במקוםשבו ברם בשביל בשעהש בתוך גם דרך הוא היא היה היכן היתה היתי הם הן הנה הסיבהשבגללה הרי ואילו ואת זאת זה זות יהיה יוכל יוכלו יותרמדי יכול יכולה יכולות יכולים יכל יכלה יכלו יש כאן כאשר כולם כולן כזה כי כיצד כך ככה כל כלל כמו כן כפי כש לא לאו לאיזותכלית לאן לבין לה להיות להם להן לו לי לכם לכן למה למטה למעלה למקוםשבו למרות לנו לעבר לעיכן לפיכך לפני מאד מאחורי מאיזוסיבה מאין מאיפה מבלי מבעד מדוע מה מהיכן מול מחוץ מי מכאן מכיוון מלבד מן מנין מסוגל מעט מעטים מעל מצד מקוםבו מתחת מתי נגד נגר נו עד עז על עלי עליה עליהם עליהן עליו עליך עליכם עלינו עם עצמה עצמהם עצמהן עצמו עצמי עצמם עצמן עצמנו פה רק שוב של שלה שלהם שלהן שלו שלי שלך שלכה שלכם שלכן שלנו שם תהיה תחת",
     0
 };
 static const char *const sw_he_strong[] = {
+    0
+};
+static const char *const sw_he_ui[] = {
     0
 };
 static const char *const sw_hi[] = {
@@ -196,6 +271,9 @@ static const char *const sw_hi[] = {
 static const char *const sw_hi_strong[] = {
     0
 };
+static const char *const sw_hi_ui[] = {
+    0
+};
 static const char *const sw_hr[] = {
     "a ako ali bi bih bila bili bilo bio bismo biste biti bumo da do duž ga hoće hoćemo hoćete hoćeš hoću i iako ih ili iz ja je jedna jedne jedno jer jesam jesi jesmo jest jeste jesu jim joj još ju kada kako kao koja koje koji kojima koju kroz li me mene meni mi mimo moj moja moje mu na nad nakon nam nama nas naš naša naše našeg ne nego neka neki nekog neku nema netko neće nećemo nećete nećeš neću nešto ni nije nikoga nikoje nikoju nisam nisi nismo niste nisu njega njegov njegova njegovo njemu njezin njezina njezino njih njihov njihova njihovo njim njima njoj nju no o od odmah on ona oni ono ova pa pak po pod pored prije s sa sam samo se sebe sebi si smo ste su sve svi svog svoj svoja svoje svom ta tada taj tako te tebe tebi ti to toj tome tu tvoj tvoja tvoje u uz vam vama vas vaš vaša vaše već vi vrlo za zar će ćemo ćete ćeš ću što",
     0
@@ -203,12 +281,19 @@ static const char *const sw_hr[] = {
 static const char *const sw_hr_strong[] = {
     0
 };
+static const char *const sw_hr_ui[] = {
+    0
+};
 static const char *const sw_hu[] = {
-    "a abba abban abból addig ahhoz ahogy ahol aki akik akkor akár alapján alatt alatta alattad alattam alattatok alattuk alattunk alá alád alájuk alám alánk alátok alól alóla alólad alólam alólatok alóluk alólunk amely amelybol amelyek amelyekben amelyeket amelyet amelyik amelynek ami amikor amit amolyan amott amíg annak annál arra arról attól az aznap azok azokat azokba azokban azokból azokhoz azokig azokkal azokká azoknak azoknál azokon azokra azokról azoktól azokért azon azonban azonnal azt aztán azután azzal azzá azért bal balra ban be belé beléd beléjük belém belénk belétek belül belőle belőled belőlem belőletek belőlük belőlünk ben benne benned bennem bennetek bennük bennünk bár bárcsak bármilyen búcsú cikk cikkek cikkeket csak csakhogy csupán de dehogy e ebbe ebben ebből eddig egy egyebek egyebet egyedül egyelőre egyes egyet egyetlen egyik egymás egyre egyszerre egyéb együtt egész egészen ehhez ekkor el eleinte ellen ellenes elleni ellenére elmondta elsõ első elsők elsősorban elsőt elé eléd elég eléjük elém elénk elétek elõ elõször elõtt elő előbb elől előle előled előlem előletek előlük előlünk először előtt előtte előtted előttem előttetek előttük előttünk előző emilyen engem ennek ennyi ennél enyém erre erről esetben ettől ez ezek ezekbe ezekben ezekből ezeken ezeket ezekhez ezekig ezekkel ezekké ezeknek ezeknél ezekre ezekről ezektől ezekért ezen ezentúl ezer ezret ezt ezután ezzel ezzé ezért fel fele felek felet felett felé fent fenti fél fölé gyakran ha halló hamar hanem harmadik harmadikat harminc hat hatodik hatodikat hatot hatvan helyett hetedik hetediket hetet hetven hirtelen hiszen hiába hogy hogyan hol holnap holnapot honnan hova hozzá hozzád hozzájuk hozzám hozzánk hozzátok hurrá huszadik hány hányszor hármat három hát hátha hátulsó hét húsz ide ide-оda idén igazán igen ill ill. illetve ilyen ilyenkor immár inkább is ismét ison itt jelenleg jobban jobbra jó jól jólesik jóval jövőre kell kellene kellett kelljen keressünk keresztül ketten kettő kettőt kevés ki kiben kiből kicsit kicsoda kihez kik kikbe kikben kikből kiken kiket kikhez kikkel kikké kiknek kiknél kikre kikről kiktől kikért kilenc kilencedik kilencediket kilencet kilencven kin kinek kinél kire kiről kit kitől kivel kivé kié kiért korábban képest kérem kérlek kész késő később későn két kétszer kívül körül köszönhetően köszönöm közben közel közepesen közepén közé között közül külön különben különböző különbözőbb különbözőek lassan le legalább legyen lehet lehetetlen lehetett lehetőleg lehetőség lenne lenni lennék lennének lesz leszek lesznek leszünk lett lettek lettem lettünk lévő ma maga magad magam magatokat magukat magunkat magát mai majd majdnem manapság meg megcsinál megcsinálnak megint megvan mellett mellette melletted mellettem",
-    "mellettetek mellettük mellettünk mellé melléd melléjük mellém mellénk mellétek mellől mellőle mellőled mellőlem mellőletek mellőlük mellőlünk mely melyek melyik mennyi mert mi miatt miatta miattad miattam miattatok miattuk miattunk mibe miben miből mihez mik mikbe mikben mikből miken miket mikhez mikkel mikké miknek miknél mikor mikre mikről miktől mikért milyen min mind mindegyik mindegyiket minden mindenesetre mindenki mindent mindenütt mindig mindketten minek minket mint mintha minél mire miről mit mitől mivel mivé miért mondta most mostanáig már más másik másikat másnap második másodszor mások másokat mást még mégis míg mögé mögéd mögéjük mögém mögénk mögétek mögött mögötte mögötted mögöttem mögöttetek mögöttük mögöttünk mögül mögüle mögüled mögülem mögületek mögülük mögülünk múltkor múlva na nagy nagyobb nagyon naponta napot ne negyedik negyediket negyven neked nekem neki nekik nektek nekünk nem nemcsak nemrég nincs nyolc nyolcadik nyolcadikat nyolcat nyolcvan nála nálad nálam nálatok náluk nálunk négy négyet néha néhány nélkül o oda ok olyan onnan ott pedig persze pár például rajta rajtad rajtam rajtatok rajtuk rajtunk rendben rosszul rá rád rájuk rám ránk rátok régen régóta részére róla rólad rólam rólatok róluk rólunk rögtön s saját se sem semmi semmilyen semmiség senki soha sok sokan sokat sokkal sokszor sokáig során stb. szemben szerbusz szerint szerinte szerinted szerintem szerintetek szerintük szerintünk szervusz szinte számára száz századik százat szépen szét szíves szívesen szíveskedjék sőt talán tavaly te tegnap tegnapelőtt tehát tele teljes tessék ti tied titeket tizedik tizediket tizenegy tizenegyedik tizenhat tizenhárom tizenhét tizenkettedik tizenkettő tizenkilenc tizenkét tizennyolc tizennégy tizenöt tizet tovább további továbbá távol téged tényleg tíz több többi többször túl tőle tőled tőlem tőletek tőlük tőlünk ugyanakkor ugyanez ugyanis ugye urak uram urat utoljára utolsó után utána vagy vagyis vagyok vagytok vagyunk vajon valahol valaki valakit valamelyik valami valamint való van vannak vele veled velem veletek velük velünk vissza viszlát viszont viszontlátásra volna volnának volnék volt voltak voltam voltunk végre végén végül által általában ám át éljen én éppen érte érted értem értetek értük értünk és év évben éve évek éves évi évvel így óta õ õk õket ön önbe önben önből önhöz önnek önnel önnél önre önről önt öntől önért önök önökbe önökben önökből önöket önökhöz önökkel önöknek önöknél önökre önökről önöktől önökért önökön önön össze öt ötven ötödik ötödiket ötöt úgy úgyis úgynevezett új újabb újra úr ő ők őket őt megosztás hozzászólások hozzászólás olvass keresés belépés hirdetés",
+    "a abba abban abból addig ahhoz ahogy ahol aki akik akkor akár alapján alatt alatta alattad alattam alattatok alattuk alattunk alá alád alájuk alám alánk alátok alól alóla alólad alólam alólatok alóluk alólunk amely amelybol amelyek amelyekben amelyeket amelyet amelyik amelynek ami amikor amit amolyan amott amíg annak annál arra arról attól az aznap azok azokat azokba azokban azokból azokhoz azokig azokkal azokká azoknak azoknál azokon azokra azokról azoktól azokért azon azonban azonnal azt aztán azután azzal azzá azért bal balra ban be belé beléd beléjük belém belénk belétek belül belőle belőled belőlem belőletek belőlük belőlünk ben benne benned bennem bennetek bennük bennünk bár bárcsak bármilyen búcsú cikkeket csak csakhogy csupán de dehogy e ebbe ebben ebből eddig egy egyebek egyebet egyedül egyelőre egyes egyet egyetlen egyik egymás egyre egyszerre egyéb együtt egész egészen ehhez ekkor el eleinte ellen ellenes elleni ellenére elmondta elsõ első elsők elsősorban elsőt elé eléd elég eléjük elém elénk elétek elõ elõször elõtt elő előbb elől előle előled előlem előletek előlük előlünk először előtt előtte előtted előttem előttetek előttük előttünk előző emilyen engem ennek ennyi ennél enyém erre erről esetben ettől ez ezek ezekbe ezekben ezekből ezeken ezeket ezekhez ezekig ezekkel ezekké ezeknek ezeknél ezekre ezekről ezektől ezekért ezen ezentúl ezer ezret ezt ezután ezzel ezzé ezért fel fele felek felet felett felé fent fenti fél fölé gyakran ha halló hamar hanem harmadik harmadikat harminc hat hatodik hatodikat hatot hatvan helyett hetedik hetediket hetet hetven hirtelen hiszen hiába hogy hogyan hol holnap holnapot honnan hova hozzá hozzád hozzájuk hozzám hozzánk hozzátok hurrá huszadik hány hányszor hármat három hát hátha hátulsó hét húsz ide ide-оda idén igazán igen ill ill. illetve ilyen ilyenkor immár inkább is ismét ison itt jelenleg jobban jobbra jó jól jólesik jóval jövőre kell kellene kellett kelljen keressünk keresztül ketten kettő kettőt kevés ki kiben kiből kicsit kicsoda kihez kik kikbe kikben kikből kiken kiket kikhez kikkel kikké kiknek kiknél kikre kikről kiktől kikért kilenc kilencedik kilencediket kilencet kilencven kin kinek kinél kire kiről kit kitől kivel kivé kié kiért korábban képest kérem kérlek kész késő később későn két kétszer kívül körül köszönhetően köszönöm közben közel közepesen közepén közé között közül külön különben különböző különbözőbb különbözőek lassan le legalább legyen lehet lehetetlen lehetett lehetőleg lehetőség lenne lenni lennék lennének lesz leszek lesznek leszünk lett lettek lettem lettünk lévő ma maga magad magam magatokat magukat magunkat magát mai majd majdnem manapság meg megcsinál megcsinálnak megint megvan mellett mellette melletted mellettem mellettetek",
+    "mellettük mellettünk mellé melléd melléjük mellém mellénk mellétek mellől mellőle mellőled mellőlem mellőletek mellőlük mellőlünk mely melyek melyik mennyi mert mi miatt miatta miattad miattam miattatok miattuk miattunk mibe miben miből mihez mik mikbe mikben mikből miken miket mikhez mikkel mikké miknek miknél mikor mikre mikről miktől mikért milyen min mind mindegyik mindegyiket minden mindenesetre mindenki mindent mindenütt mindig mindketten minek minket mint mintha minél mire miről mit mitől mivel mivé miért mondta most mostanáig már más másik másikat másnap második másodszor mások másokat mást még mégis míg mögé mögéd mögéjük mögém mögénk mögétek mögött mögötte mögötted mögöttem mögöttetek mögöttük mögöttünk mögül mögüle mögüled mögülem mögületek mögülük mögülünk múltkor múlva na nagy nagyobb nagyon naponta napot ne negyedik negyediket negyven neked nekem neki nekik nektek nekünk nem nemcsak nemrég nincs nyolc nyolcadik nyolcadikat nyolcat nyolcvan nála nálad nálam nálatok náluk nálunk négy négyet néha néhány nélkül o oda ok olyan onnan ott pedig persze pár például rajta rajtad rajtam rajtatok rajtuk rajtunk rendben rosszul rá rád rájuk rám ránk rátok régen régóta részére róla rólad rólam rólatok róluk rólunk rögtön s saját se sem semmi semmilyen semmiség senki soha sok sokan sokat sokkal sokszor sokáig során stb. szemben szerbusz szerint szerinte szerinted szerintem szerintetek szerintük szerintünk szervusz szinte számára száz századik százat szépen szét szíves szívesen szíveskedjék sőt talán tavaly te tegnap tegnapelőtt tehát tele teljes tessék ti tied titeket tizedik tizediket tizenegy tizenegyedik tizenhat tizenhárom tizenhét tizenkettedik tizenkettő tizenkilenc tizenkét tizennyolc tizennégy tizenöt tizet tovább további továbbá távol téged tényleg tíz több többi többször túl tőle tőled tőlem tőletek tőlük tőlünk ugyanakkor ugyanez ugyanis ugye urak uram urat utoljára utolsó után utána vagy vagyis vagyok vagytok vagyunk vajon valahol valaki valakit valamelyik valami valamint való van vannak vele veled velem veletek velük velünk vissza viszlát viszont viszontlátásra volna volnának volnék volt voltak voltam voltunk végre végén végül által általában ám át éljen én éppen érte érted értem értetek értük értünk és év évben éve évek éves évi évvel így óta õ õk õket ön önbe önben önből önhöz önnek önnel önnél önre önről önt öntől önért önök önökbe önökben önökből önöket önökhöz önökkel önöknek önöknél önökre önökről önöktől önökért önökön önön össze öt ötven ötödik ötödiket ötöt úgy úgyis úgynevezett új újabb újra úr ő ők őket őt",
     0
 };
 static const char *const sw_hu_strong[] = {
+    0
+};
+static const char *const sw_hu_ui[] = {
+    "megosztás hozzászólások hozzászólás olvass cikk cikkek keresés belépés hirdetés",
     0
 };
 static const char *const sw_hy[] = {
@@ -216,6 +301,9 @@ static const char *const sw_hy[] = {
     0
 };
 static const char *const sw_hy_strong[] = {
+    0
+};
+static const char *const sw_hy_ui[] = {
     0
 };
 static const char *const sw_id[] = {
@@ -227,13 +315,20 @@ static const char *const sw_id[] = {
 static const char *const sw_id_strong[] = {
     0
 };
+static const char *const sw_id_ui[] = {
+    0
+};
 static const char *const sw_it[] = {
     "a abbastanza abbia abbiamo abbiano abbiate accidenti ad adesso affinché agl agli ahime ahimè ai al alcuna alcuni alcuno all alla alle allo allora altre altri altrimenti altro altrove altrui anche ancora anni anno ansa anticipo assai attesa attraverso avanti avemmo avendo avente aver avere averlo avesse avessero avessi avessimo aveste avesti avete aveva avevamo avevano avevate avevi avevo avrai avranno avrebbe avrebbero avrei avremmo avremo avreste avresti avrete avrà avrò avuta avute avuti avuto basta ben bene benissimo brava bravo buono c caso cento certa certe certi certo che chi chicchessia chiunque ci ciascuna ciascuno cima cinque cio cioe cioè circa citta città ciò co codesta codesti codesto cogli coi col colei coll coloro colui come cominci comprare comunque con concernente conclusione consecutivi consecutivo consiglio contro cortesia cos cosa cosi così cui d da dagl dagli dai dal dall dalla dalle dallo dappertutto davanti degl degli dei del dell della delle dello dentro detto deve devo di dice dietro dire dirimpetto diventa diventare diventato dopo doppio dov dove dovra dovrà dovunque due dunque durante e ebbe ebbero ebbi ecc ecco ed effettivamente egli ella entrambi eppure era erano eravamo eravate eri ero esempio esse essendo esser essere essi ex fa faccia facciamo facciano facciate faccio facemmo facendo facesse facessero facessi facessimo faceste facesti faceva facevamo facevano facevate facevi facevo fai fanno farai faranno fare farebbe farebbero farei faremmo faremo fareste faresti farete farà farò fatto favore fece fecero feci fin finalmente finche fine fino forse forza fosse fossero fossi fossimo foste fosti fra frattempo fu fui fummo fuori furono futuro generale gente gia giacche giorni giorno giu già gli gliela gliele glieli glielo gliene grande grazie gruppo ha haha hai hanno ho i ie ieri il improvviso in inc indietro infatti inoltre insieme intanto intorno invece io l la lasciato lato le lei li lo lontano loro lui lungo luogo là ma macche magari maggior mai male malgrado malissimo me medesimo mediante meglio meno mentre mesi mezzo mi mia mie miei mila miliardi milioni minimi mio modo molta molti moltissimo molto momento mondo ne negl negli nei nel nell nella nelle nello nemmeno neppure nessun nessuna nessuno niente no noi nome non nondimeno nonostante nonsia nostra nostre nostri nostro novanta nove nulla nuovi nuovo o od oggi ogni ognuna ognuno oltre oppure ora ore osi ossia ottanta otto paese parecchi parecchie parecchio parte partendo peccato peggio per perche perchè perché percio perciò perfino pero persino persone però piedi pieno piglia piu piuttosto più po pochissimo poco poi poiche possa possedere posteriore posto potrebbe preferibilmente presa press prima primo principalmente probabilmente promesso proprio puo pure purtroppo può qua qualche qualcosa qualcuna qualcuno quale quali qualunque quando quanta quante quanti quanto quantunque quarto quasi quattro quel quella quelle quelli quello quest questa",
-    "queste questi questo qui quindi quinto realmente recente recentemente registrazione relativo riecco rispetto salvo sara sarai saranno sarebbe sarebbero sarei saremmo saremo sareste saresti sarete sarà sarò scola scopo scorso se secondo seguente seguito sei sembra sembrare sembrato sembrava sembri sempre senza sette si sia siamo siano siate siete sig solito solo soltanto sono sopra soprattutto sotto spesso sta stai stando stanno starai staranno starebbe starebbero starei staremmo staremo stareste staresti starete starà starò stata state stati stato stava stavamo stavano stavate stavi stavo stemmo stessa stesse stessero stessi stessimo stesso steste stesti stette stettero stetti stia stiamo stiano stiate sto su sua subito successivamente successivo sue sugl sugli sui sul sull sulla sulle sullo suo suoi tale tali talvolta tanto te tempo terzo th ti titolo tra tranne tre trenta triplo troppo trovato tu tua tue tuo tuoi tutta tuttavia tutte tutti tutto uguali ulteriore ultimo un una uno uomo va vai vale vari varia varie vario verso vi vicino visto vita voi volta volte vostra vostre vostri vostro è condividi stampa commenti commento leggi articolo articoli accedi iscriviti cerca pubblicità",
+    "queste questi questo qui quindi quinto realmente recente recentemente registrazione relativo riecco rispetto salvo sara sarai saranno sarebbe sarebbero sarei saremmo saremo sareste saresti sarete sarà sarò scola scopo scorso se secondo seguente seguito sei sembra sembrare sembrato sembrava sembri sempre senza sette si sia siamo siano siate siete sig solito solo soltanto sono sopra soprattutto sotto spesso sta stai stando stanno starai staranno starebbe starebbero starei staremmo staremo stareste staresti starete starà starò stata state stati stato stava stavamo stavano stavate stavi stavo stemmo stessa stesse stessero stessi stessimo stesso steste stesti stette stettero stetti stia stiamo stiano stiate sto su sua subito successivamente successivo sue sugl sugli sui sul sull sulla sulle sullo suo suoi tale tali talvolta tanto te tempo terzo th ti titolo tra tranne tre trenta triplo troppo trovato tu tua tue tuo tuoi tutta tuttavia tutte tutti tutto uguali ulteriore ultimo un una uno uomo va vai vale vari varia varie vario verso vi vicino visto vita voi volta volte vostra vostre vostri vostro è",
     0
 };
 static const char *const sw_it_strong[] = {
     "l' dell' all' dall' nell' sull' un' quell' c' d'",
+    0
+};
+static const char *const sw_it_ui[] = {
+    "condividi stampa commenti commento leggi articolo articoli accedi iscriviti cerca pubblicità",
     0
 };
 static const char *const sw_ja[] = {
@@ -241,6 +336,9 @@ static const char *const sw_ja[] = {
     0
 };
 static const char *const sw_ja_strong[] = {
+    0
+};
+static const char *const sw_ja_ui[] = {
     0
 };
 static const char *const sw_ko[] = {
@@ -252,6 +350,9 @@ static const char *const sw_ko_strong[] = {
     "은 는 이 가 을 를 의 에 에서 으로 로 와 과 도 만 까지 부터 에게 한테 보다 처럼",
     0
 };
+static const char *const sw_ko_ui[] = {
+    0
+};
 static const char *const sw_ku[] = {
     "ئێمە ئێوە ئەم ئەو ئەوان ئەوەی بۆ بێ بێجگە بە بەبێ بەدەم بەردەم بەرلە بەرەوی بەرەوە بەلای بەپێی تۆ تێ جگە دوای دوو دە دەکات دەگەڵ سەر لێ لە لەبابەت لەباتی لەبارەی لەبرێتی لەبن لەبەر لەبەینی لەدەم لەرێ لەرێگا لەرەوی لەسەر لەلایەن لەناو لەنێو لەو لەپێناوی لەژێر لەگەڵ من ناو نێوان هەر هەروەها و وەک پاش پێ پێش چەند کرد کە ی",
     0
@@ -259,11 +360,17 @@ static const char *const sw_ku[] = {
 static const char *const sw_ku_strong[] = {
     0
 };
+static const char *const sw_ku_ui[] = {
+    0
+};
 static const char *const sw_la[] = {
     "a ab ac ad at atque aut autem cum de dum e erant erat est et etiam ex haec hic hoc in ita me nec neque non per qua quae quam qui quibus quidem quo quod re rebus rem res sed si sic sunt tamen tandem te ut vel",
     0
 };
 static const char *const sw_la_strong[] = {
+    0
+};
+static const char *const sw_la_ui[] = {
     0
 };
 static const char *const sw_lt[] = {
@@ -275,6 +382,9 @@ static const char *const sw_lt_strong[] = {
     "ir kad yra su į iš kaip bet tai jis ji jie mes jūs aš tu o ar apie per prie dėl nuo po už tik dar jau buvo bus gali nėra kuris kuri kurie taip pat labai",
     0
 };
+static const char *const sw_lt_ui[] = {
+    0
+};
 static const char *const sw_lv[] = {
     "aiz ap apakš apakšpus augšpus bez biji biju bijām bijāt būsi būsiet būsim būšu caur diemžēl diezin droši dēļ esam esat esi esmu gan gar iekam iekams iekām iekāms iekš iekšpus ik it itin iz jeb jebšu jel jo jā kamēr kaut kolīdz kopš kļuva kļuvi kļuvu kļuvām kļuvāt kļūs kļūsi kļūsiet kļūsim kļūst kļūstam kļūstat kļūsti kļūstu kļūt kļūšu labad lejpus līdz līdzko ne nebūt nedz nekā nevis nezin nu nē otrpus pa pat pirms pret priekš pār pēc starp tak tapi taps tapsi tapsiet tapsim tapt tapāt tapšu taču te tiec tiekam tiekat tieku tik tikai tiki tikko tiklab tiklīdz tiks tiksiet tiksim tikt tiku tikvien tikām tikāt tikšu tomēr topat turpretim turpretī tādēļ tālab tāpēc varat varēja varēji varēju varējām varējāt varēs varēsi varēsiet varēsim varēt varēšu vien virs virspus vis viņpus zem ārpus šaipus",
     0
@@ -283,11 +393,17 @@ static const char *const sw_lv_strong[] = {
     "un ir ar ka uz no par kas tas tā to bet vai arī jau kā pie lai tad ja viņš viņa viņi mēs jūs es tu šis šī šo būt bija būs tiek tika var nav",
     0
 };
+static const char *const sw_lv_ui[] = {
+    0
+};
 static const char *const sw_mr[] = {
     "अधिक अनेक अशी असलयाचे असलेल्या असा असून असे आज आणि आता आपल्या आला आली आले आहे आहेत एक एका कमी करणयात करून का काम काय काही किवा की केला केली केले कोटी गेल्या घेऊन जात झाला झाली झाले झालेल्या टा डॉ तर तरी तसेच ता ती तीन ते तो त्या त्याचा त्याची त्याच्या त्याना त्यानी त्यामुळे त्री दिली दोन न नाही निर्ण्य पण पम परयतन पाटील म मात्र माहिती मी मुबी म्हणजे म्हणाले म्हणून या याचा याची याच्या याना यानी येणार येत येथील येथे लाख व व्यकत सर्व सागित्ले सुरू हजार हा ही हे होणार होत होता होती होते",
     0
 };
 static const char *const sw_mr_strong[] = {
+    0
+};
+static const char *const sw_mr_ui[] = {
     0
 };
 static const char *const sw_ms[] = {
@@ -298,58 +414,89 @@ static const char *const sw_ms[] = {
 static const char *const sw_ms_strong[] = {
     0
 };
+static const char *const sw_ms_ui[] = {
+    0
+};
 static const char *const sw_nl[] = {
-    "aan aangaande aangezien achte achter achterna af afgelopen al aldaar aldus alhoewel alias alle allebei alleen alles als alsnog altijd altoos ander andere anders anderszins beetje behalve behoudens beide beiden ben beneden bent bepaald betreffende bij bijna bijv binnen binnenin blijkbaar blijken boven bovenal bovendien bovengenoemd bovenstaand bovenvermeld buiten bv daar daardoor daarheen daarin daarna daarnet daarom daarop daaruit daarvanlangs dan dat de deden deed der derde derhalve dertig deze dhr die dikwijls dit doch doe doen doet door doorgaand drie duizend dus echter een eens eer eerdat eerder eerlang eerst eerste eigen eigenlijk elk elke en enig enige enigszins enkel er erdoor erg ergens etc etcetera even eveneens evenwel gauw ge gedurende geen gehad gekund geleden gelijk gemoeten gemogen genoeg geweest gewoon gewoonweg haar haarzelf had hadden hare heb hebben hebt hedden heeft heel hem hemzelf hen het hetzelfde hier hierbeneden hierboven hierin hierna hierom hij hijzelf hoe hoewel honderd hun hunne ieder iedere iedereen iemand iets ik ikzelf in inderdaad inmiddels intussen inzake is ja je jezelf jij jijzelf jou jouw jouwe juist jullie kan klaar kon konden krachtens kun kunnen kunt laatst later liever lijken lijkt maak maakt maakte maakten maar mag maken me meer meest meestal men met mevr mezelf mij mijn mijnent mijner mijzelf minder miss misschien missen mits mocht mochten moest moesten moet moeten mogen mr mrs mw na naar nadat nam namelijk nee neem negen nemen nergens net niemand niet niets niks noch nochtans nog nogal nooit nu nv of ofschoon om omdat omhoog omlaag omstreeks omtrent omver ondanks onder ondertussen ongeveer ons onszelf onze onzeker ooit ook op opnieuw opzij over overal overeind overige overigens paar pas per precies recent redelijk reeds rond rondom samen sedert sinds sindsdien slechts sommige spoedig steeds tamelijk te tegen tegenover tenzij terwijl thans tien tiende tijdens tja toch toe toen toenmaals toenmalig tot totdat tussen twee tweede u uit uitgezonderd uw vaak vaakwat van vanaf vandaan vanuit vanwege veel veeleer veertig verder verscheidene verschillende vervolgens via vier vierde vijf vijfde vijftig vol volgend volgens voor vooraf vooral vooralsnog voorbij voordat voordezen voordien voorheen voorop voorts vooruit vrij vroeg waar waarom waarschijnlijk wanneer want waren was wat we wederom weer weg wegens weinig wel weldra welk welke werd werden werder wezen whatever wie wiens wier wij wijzelf wil wilden willen word worden wordt zal ze zei zeker zelf zelfde zelfs zes zeven zich zichzelf zij zijn zijne zijzelf zo zoals zodat zodra zonder zou zouden zowat zulk zulke zullen zult delen reacties reactie lees artikel artikelen zoeken inloggen abonneren advertentie",
+    "aan aangaande aangezien achte achter achterna af afgelopen al aldaar aldus alhoewel alias alle allebei alleen alles als alsnog altijd altoos ander andere anders anderszins beetje behalve behoudens beide beiden ben beneden bent bepaald betreffende bij bijna bijv binnen binnenin blijkbaar blijken boven bovenal bovendien bovengenoemd bovenstaand bovenvermeld buiten bv daar daardoor daarheen daarin daarna daarnet daarom daarop daaruit daarvanlangs dan dat de deden deed der derde derhalve dertig deze dhr die dikwijls dit doch doe doen doet door doorgaand drie duizend dus echter een eens eer eerdat eerder eerlang eerst eerste eigen eigenlijk elk elke en enig enige enigszins enkel er erdoor erg ergens etc etcetera even eveneens evenwel gauw ge gedurende geen gehad gekund geleden gelijk gemoeten gemogen genoeg geweest gewoon gewoonweg haar haarzelf had hadden hare heb hebben hebt hedden heeft heel hem hemzelf hen het hetzelfde hier hierbeneden hierboven hierin hierna hierom hij hijzelf hoe hoewel honderd hun hunne ieder iedere iedereen iemand iets ik ikzelf in inderdaad inmiddels intussen inzake is ja je jezelf jij jijzelf jou jouw jouwe juist jullie kan klaar kon konden krachtens kun kunnen kunt laatst later liever lijken lijkt maak maakt maakte maakten maar mag maken me meer meest meestal men met mevr mezelf mij mijn mijnent mijner mijzelf minder miss misschien missen mits mocht mochten moest moesten moet moeten mogen mr mrs mw na naar nadat nam namelijk nee neem negen nemen nergens net niemand niet niets niks noch nochtans nog nogal nooit nu nv of ofschoon om omdat omhoog omlaag omstreeks omtrent omver ondanks onder ondertussen ongeveer ons onszelf onze onzeker ooit ook op opnieuw opzij over overal overeind overige overigens paar pas per precies recent redelijk reeds rond rondom samen sedert sinds sindsdien slechts sommige spoedig steeds tamelijk te tegen tegenover tenzij terwijl thans tien tiende tijdens tja toch toe toen toenmaals toenmalig tot totdat tussen twee tweede u uit uitgezonderd uw vaak vaakwat van vanaf vandaan vanuit vanwege veel veeleer veertig verder verscheidene verschillende vervolgens via vier vierde vijf vijfde vijftig vol volgend volgens voor vooraf vooral vooralsnog voorbij voordat voordezen voordien voorheen voorop voorts vooruit vrij vroeg waar waarom waarschijnlijk wanneer want waren was wat we wederom weer weg wegens weinig wel weldra welk welke werd werden werder wezen whatever wie wiens wier wij wijzelf wil wilden willen word worden wordt zal ze zei zeker zelf zelfde zelfs zes zeven zich zichzelf zij zijn zijne zijzelf zo zoals zodat zodra zonder zou zouden zowat zulk zulke zullen zult",
     0
 };
 static const char *const sw_nl_strong[] = {
     0
 };
+static const char *const sw_nl_ui[] = {
+    "delen reacties reactie lees artikel artikelen zoeken inloggen abonneren advertentie",
+    0
+};
 static const char *const sw_no[] = {
-    "alle andre arbeid at bare begge blei bli blitt bort bra bruke både båe da de dei deim deira deires dem den denne der dere deres det dette di din disse ditt du dykk dykkar då eg ein eit eitt eller elles en ene eneste enhver enn er et ett folk for fordi forsûke fra få før fûr fûrst gjorde gjûre god gå ha hadde han hans har hennar henne hennes her hjå ho hoe honom hoss hossen hun hvem hver hvilke hvilken hvis hvor hvorfor i ikkje ingen ingi inkje inn innen inni ja jeg kan kom korleis korso kun kva kvar kvarhelst kven kvi kvifor lage lang lik like makt man mange me med medan meget men mens mer mest mi min mine mitt mot mykje må måte navn ned nei no noka noko nokon nokor nokre ny når og om oss over part punkt på rett riktig samme sant selv si sia sidan siden sin sine sist sitt sjøl skal skulle slutt so som somme somt start stille så sånn tid til tilstand um under upp uten var vart varte ved verdi vere verte vi vil ville vite vore vors vort vår vært vöre vört å del kommentarer kommentar les artikkel artikler søk logg annonse",
+    "alle andre arbeid at bare begge blei bli blitt bort bra bruke både båe da de dei deim deira deires dem den denne der dere deres det dette di din disse ditt du dykk dykkar då eg ein eit eitt eller elles en ene eneste enhver enn er et ett folk for fordi forsûke fra få før fûr fûrst gjorde gjûre god gå ha hadde han hans har hennar henne hennes her hjå ho hoe honom hoss hossen hun hvem hver hvilke hvilken hvis hvor hvorfor i ikkje ingen ingi inkje inn innen inni ja jeg kan kom korleis korso kun kva kvar kvarhelst kven kvi kvifor lage lang lik like makt man mange me med medan meget men mens mer mest mi min mine mitt mot mykje må måte navn ned nei no noka noko nokon nokor nokre ny når og om oss over part punkt på rett riktig samme sant selv si sia sidan siden sin sine sist sitt sjøl skal skulle slutt so som somme somt start stille så sånn tid til tilstand um under upp uten var vart varte ved verdi vere verte vi vil ville vite vore vors vort vår vært vöre vört å",
     0
 };
 static const char *const sw_no_strong[] = {
     "av hva nå etter mye meg deg seg ble blir ut opp gjennom noe noen slik mellom tilbake igjen hvordan ikke også være kunne",
     0
 };
+static const char *const sw_no_ui[] = {
+    "del kommentarer kommentar les artikkel artikler søk logg annonse",
+    0
+};
 static const char *const sw_pl[] = {
-    "a aby ach acz aczkolwiek aj albo ale ależ ani aż bardziej bardzo bez bo bowiem by byli bym bynajmniej być był była było były będzie będą cali cała cały chce choć ci ciebie cię co cokolwiek coraz coś czasami czasem czemu czy czyli często daleko dla dlaczego dlatego do dobrze dokąd dość dr dużo dwa dwaj dwie dwoje dzisiaj dziś gdy gdyby gdyż gdzie gdziekolwiek gdzieś go godz hab i ich ii iii ile im inna inne inny innych inż iv ix iż ja jak jakaś jakby jaki jakichś jakie jakiś jakiż jakkolwiek jako jakoś je jeden jedna jednak jednakże jedno jednym jedynie jego jej jemu jest jestem jeszcze jeśli jeżeli już ją każdy kiedy kierunku kilka kilku kimś kto ktokolwiek ktoś która które którego której który których którym którzy ku lat lecz lub ma mają mam mamy mało mgr mi miał mimo między mnie mną mogą moi moim moja moje może możliwe można mu musi my mój na nad nam nami nas nasi nasz nasza nasze naszego naszych natomiast natychmiast nawet nic nich nie niech niego niej niemu nigdy nim nimi nią niż no nowe np nr o o.o. obok od ok około on ona one oni ono oraz oto owszem pan pana pani pl po pod podczas pomimo ponad ponieważ powinien powinna powinni powinno poza prawie prof przecież przed przede przedtem przez przy raz razie roku również sam sama się skąd sobie sobą sposób swoje są ta tak taka taki takich takie także tam te tego tej tel temu ten teraz też to tobie tobą toteż totobą trzeba tu tutaj twoi twoim twoja twoje twym twój ty tych tylko tym tys tzw tę u ul vi vii viii vol w wam wami was wasi wasz wasza wasze we według wie wiele wielu więc więcej wszyscy wszystkich wszystkie wszystkim wszystko wtedy www wy właśnie wśród xi xii xiii xiv xv z za zapewne zawsze zaś ze zeznowu znowu znów został zł żaden żadna żadne żadnych że żeby udostępnij komentarze komentarz czytaj artykuł artykuły szukaj zaloguj reklama",
+    "a aby ach acz aczkolwiek aj albo ale ależ ani aż bardziej bardzo bez bo bowiem by byli bym bynajmniej być był była było były będzie będą cali cała cały chce choć ci ciebie cię co cokolwiek coraz coś czasami czasem czemu czy czyli często daleko dla dlaczego dlatego do dobrze dokąd dość dr dużo dwa dwaj dwie dwoje dzisiaj dziś gdy gdyby gdyż gdzie gdziekolwiek gdzieś go godz hab i ich ii iii ile im inna inne inny innych inż iv ix iż ja jak jakaś jakby jaki jakichś jakie jakiś jakiż jakkolwiek jako jakoś je jeden jedna jednak jednakże jedno jednym jedynie jego jej jemu jest jestem jeszcze jeśli jeżeli już ją każdy kiedy kierunku kilka kilku kimś kto ktokolwiek ktoś która które którego której który których którym którzy ku lat lecz lub ma mają mam mamy mało mgr mi miał mimo między mnie mną mogą moi moim moja moje może możliwe można mu musi my mój na nad nam nami nas nasi nasz nasza nasze naszego naszych natomiast natychmiast nawet nic nich nie niech niego niej niemu nigdy nim nimi nią niż no nowe np nr o o.o. obok od ok około on ona one oni ono oraz oto owszem pan pana pani pl po pod podczas pomimo ponad ponieważ powinien powinna powinni powinno poza prawie prof przecież przed przede przedtem przez przy raz razie roku również sam sama się skąd sobie sobą sposób swoje są ta tak taka taki takich takie także tam te tego tej tel temu ten teraz też to tobie tobą toteż totobą trzeba tu tutaj twoi twoim twoja twoje twym twój ty tych tylko tym tys tzw tę u ul vi vii viii vol w wam wami was wasi wasz wasza wasze we według wie wiele wielu więc wszyscy wszystkich wszystkie wszystkim wszystko wtedy www wy właśnie wśród xi xii xiii xiv xv z za zapewne zawsze zaś ze zeznowu znowu znów został zł żaden żadna żadne żadnych że żeby",
     0
 };
 static const char *const sw_pl_strong[] = {
     0
 };
+static const char *const sw_pl_ui[] = {
+    "udostępnij komentarze komentarz czytaj artykuł artykuły szukaj zaloguj reklama więcej",
+    0
+};
 static const char *const sw_pt[] = {
     "a acerca adeus agora ainda alem algmas algo algumas alguns ali além ambas ambos ano anos antes ao aonde aos apenas apoio apontar apos após aquela aquelas aquele aqueles aqui aquilo as assim através atrás até aí baixo bastante bem boa boas bom bons breve cada caminho catorze cedo cento certamente certeza cima cinco coisa com como comprido conhecido conselho contra contudo corrente cuja cujas cujo cujos custa cá da daquela daquelas daquele daqueles dar das de debaixo dela delas dele deles demais dentro depois desde desligado dessa dessas desse desses desta destas deste destes deve devem deverá dez dezanove dezasseis dezassete dezoito dia diante direita dispoe dispoem diversa diversas diversos diz dizem dizer do dois dos doze duas durante dá dão dúvida e ela elas ele eles em embora enquanto entao entre então era eram essa essas esse esses esta estado estamos estar estará estas estava estavam este esteja estejam estejamos estes esteve estive estivemos estiver estivera estiveram estiverem estivermos estivesse estivessem estiveste estivestes estivéramos estivéssemos estou está estás estávamos estão eu exemplo falta fará favor faz fazeis fazem fazemos fazer fazes fazia faço fez fim final foi fomos for fora foram forem forma formos fosse fossem foste fostes fui fôramos fôssemos geral grande grandes grupo ha haja hajam hajamos havemos havia hei hoje hora horas houve houvemos houver houvera houveram houverei houverem houveremos houveria houveriam houvermos houverá houverão houveríamos houvesse houvessem houvéramos houvéssemos há hão iniciar inicio ir irá isso ista iste isto já lado lhe lhes ligado local logo longe lugar lá maior maioria maiorias mais mal mas me mediante meio menor menos meses mesma mesmas mesmo mesmos meu meus mil minha minhas momento muito muitos máximo mês na nada nao naquela naquelas naquele naqueles nas nem nenhuma nessa nessas nesse nesses nesta nestas neste nestes no noite nome nos nossa nossas nosso nossos nova novas nove novo novos num numa numas nunca nuns não nível nós número o obra obrigada obrigado oitava oitavo oito onde ontem onze os ou outra outras outro outros para parece parte partir paucas pegar pela pelas pelo pelos perante perto pessoas pode podem poder poderá podia pois ponto pontos por porque porquê portanto posição possivelmente posso possível pouca pouco poucos povo primeira primeiras primeiro primeiros promeiro propios proprio própria próprias próprio próprios próxima próximas próximo próximos puderam pôde põe põem quais qual qualquer quando quanto quarta quarto quatro que quem quer quereis querem queremas queres quero questão quieto quinta quinto quinze quáis quê relação sabe sabem saber se segunda segundo sei seis seja sejam sejamos sem sempre sendo ser serei seremos seria seriam será serão seríamos sete seu seus sexta sexto sim sistema sob sobre sois somente somos sou sua suas são sétima sétimo só tal talvez tambem também tanta tantas tanto",
-    "tarde te tem temos tempo tendes tenha tenham tenhamos tenho tens tentar tentaram tente tentei ter terceira terceiro terei teremos teria teriam terá terão teríamos teu teus teve tinha tinham tipo tive tivemos tiver tivera tiveram tiverem tivermos tivesse tivessem tiveste tivestes tivéramos tivéssemos toda todas todo todos trabalhar trabalho treze três tu tua tuas tudo tão tém têm tínhamos um uma umas uns usa usar vai vais valor veja vem vens ver verdade verdadeiro vez vezes viagem vindo vinte você vocês vos vossa vossas vosso vossos vários vão vêm vós zero à às área é éramos és último compartilhar partilhar imprimir comentários comentário leia artigo artigos assine buscar pesquisar publicidade",
+    "tarde te tem temos tempo tendes tenha tenham tenhamos tenho tens tentar tentaram tente tentei ter terceira terceiro terei teremos teria teriam terá terão teríamos teu teus teve tinha tinham tipo tive tivemos tiver tivera tiveram tiverem tivermos tivesse tivessem tiveste tivestes tivéramos tivéssemos toda todas todo todos trabalhar trabalho treze três tu tua tuas tudo tão tém têm tínhamos um uma umas uns usa usar vai vais valor veja vem vens ver verdade verdadeiro vez vezes viagem vindo vinte você vocês vos vossa vossas vosso vossos vários vão vêm vós zero à às área é éramos és último",
     0
 };
 static const char *const sw_pt_strong[] = {
     0
 };
+static const char *const sw_pt_ui[] = {
+    "compartilhar partilhar imprimir comentários comentário leia artigo artigos assine buscar pesquisar publicidade",
+    0
+};
 static const char *const sw_ro[] = {
-    "a abia acea aceasta această aceea aceeasi acei aceia acel acela acelasi acele acelea acest acesta aceste acestea acestei acestia acestui aceşti aceştia acolo acord acum adica ai aia aibă aici aiurea al ala alaturi ale alea alt alta altceva altcineva alte altfel alti altii altul am anume apoi ar are as asa asemenea asta astazi astea astfel astăzi asupra atare atat atata atatea atatia ati atit atita atitea atitia atunci au avea avem aveţi avut azi aş aşadar aţi ba bine bucur bună ca cam cand capat care careia carora caruia cat catre caut ce cea ceea cei ceilalti cel cele celor ceva chiar ci cinci cind cine cineva cit cita cite citeva citi citiva conform contra cu cui cum cumva curând curînd când cât câte câtva câţi cînd cît cîte cîtva cîţi că căci cărei căror cărui către da daca dacă dar dat datorită dată dau de deasupra deci decit degraba deja deoarece departe desi despre deşi din dinaintea dintr dintr- dintre doar doi doilea două drept dupa după dă e ea ei el ele era eram este eu exact eşti face fara fata fel fi fie fiecare fii fim fiu fiţi foarte fost frumos fără geaba graţie halbă ia iar ieri ii il imi in inainte inapoi inca incit insa intr intre isi iti la le li lor lui lângă lîngă ma mai mare mea mei mele mereu meu mi mie mine mod mult multa multe multi multă mulţi mulţumesc mâine mîine mă ne nevoie ni nici niciodata nicăieri nimeni nimeri nimic niste nişte noastre noastră noi noroc nostri nostru nou noua nouă noştri nu numai o opt or ori oricare orice oricine oricum oricând oricât oricînd oricît oriunde pai parca patra patru patrulea pe pentru peste pic pina plus poate pot prea prima primul prin printr- putini puţin puţina puţină până pînă rog sa sa-mi sa-ti sai sale sau se si sint sintem spate spre sub sunt suntem sunteţi sus sută sînt sîntem sînteţi să săi său ta tale te ti timp tine toata toate toată tocmai tot toti totul totusi totuşi toţi trei treia treilea tu tuturor tăi tău ul ului un una unde undeva unei uneia unele uneori unii unor unora unu unui unuia unul va vi voastre voastră voi vom vor vostru vouă voştri vreme vreo vreun vă zece zero zi zice îi îl îmi împotriva în înainte înaintea încotro încât încît între întrucât întrucît îţi ăla ălea ăsta ăstea ăştia şapte şase şi ştiu ţi ţie distribuie comentarii comentariu citește articol articole caută autentificare publicitate",
+    "a abia acea aceasta această aceea aceeasi acei aceia acel acela acelasi acele acelea acest acesta aceste acestea acestei acestia acestui aceşti aceştia acolo acord acum adica ai aia aibă aici aiurea al ala alaturi ale alea alt alta altceva altcineva alte altfel alti altii altul am anume apoi ar are as asa asemenea asta astazi astea astfel astăzi asupra atare atat atata atatea atatia ati atit atita atitea atitia atunci au avea avem aveţi avut azi aş aşadar aţi ba bine bucur bună ca cam cand capat care careia carora caruia cat catre caut ce cea ceea cei ceilalti cel cele celor ceva chiar ci cinci cind cine cineva cit cita cite citeva citi citiva conform contra cu cui cum cumva curând curînd când cât câte câtva câţi cînd cît cîte cîtva cîţi că căci cărei căror cărui către da daca dacă dar dat datorită dată dau de deasupra deci decit degraba deja deoarece departe desi despre deşi din dinaintea dintr dintr- dintre doar doi doilea două drept dupa după dă e ea ei el ele era eram este eu exact eşti face fara fata fel fi fie fiecare fii fim fiu fiţi foarte fost frumos fără geaba graţie halbă ia iar ieri ii il imi in inainte inapoi inca incit insa intr intre isi iti la le li lor lui lângă lîngă ma mai mare mea mei mele mereu meu mi mie mine mod mult multa multe multi multă mulţi mulţumesc mâine mîine mă ne nevoie ni nici niciodata nicăieri nimeni nimeri nimic niste nişte noastre noastră noi noroc nostri nostru nou noua nouă noştri nu numai o opt or ori oricare orice oricine oricum oricând oricât oricînd oricît oriunde pai parca patra patru patrulea pe pentru peste pic pina plus poate pot prea prima primul prin printr- putini puţin puţina puţină până pînă rog sa sa-mi sa-ti sai sale sau se si sint sintem spate spre sub sunt suntem sunteţi sus sută sînt sîntem sînteţi să săi său ta tale te ti timp tine toata toate toată tocmai tot toti totul totusi totuşi toţi trei treia treilea tu tuturor tăi tău ul ului un una unde undeva unei uneia unele uneori unii unor unora unu unui unuia unul va vi voastre voastră voi vom vor vostru vouă voştri vreme vreo vreun vă zece zero zi zice îi îl îmi împotriva în înainte înaintea încotro încât încît între întrucât întrucît îţi ăla ălea ăsta ăstea ăştia şapte şase şi ştiu ţi ţie",
     0
 };
 static const char *const sw_ro_strong[] = {
     0
 };
+static const char *const sw_ro_ui[] = {
+    "distribuie comentarii comentariu citește articol articole caută autentificare publicitate",
+    0
+};
 static const char *const sw_ru[] = {
     "а алло без белый близко более больше большой будем будет будете будешь будто буду будут будь бы бывает бывь был была были было быть в важная важное важные важный вам вами вас ваш ваша ваше ваши вверх вдали вдруг ведь везде вернуться весь вечер взгляд взять вид видел видеть вместе вне вниз внизу во вода война вокруг вон вообще вопрос восемнадцатый восемнадцать восемь восьмой вот впрочем времени время все всегда всего всем всеми всему всех всею всю всюду вся всё второй вы выйти г где главный глаз говорил говорит говорить год года году голова голос город да давать давно даже далекий далеко дальше даром дать два двадцатый двадцать две двенадцатый двенадцать дверь двух девятнадцатый девятнадцать девятый девять действительно дел делал делать делаю дело день деньги десятый десять для до довольно долго должен должно должный дом дорога друг другая другие других друго другое другой думать душа е его ее ей ему если есть еще ещё ею её ж ждать же жена женщина жизнь жить за занят занята занято заняты затем зато зачем здесь земля знать значит значить и иди идти из или им имеет имел именно иметь ими имя иногда их к каждая каждое каждые каждый кажется казаться как какая какой кем книга когда кого ком комната кому конец конечно которая которого которой которые который которых кроме кругом кто куда лежать лет ли лицо лишь лучше любить люди м маленький мало мать машина между меля менее меньше меня место миллионов мимо минута мир мира мне много многочисленная многочисленное многочисленные многочисленный мной мною мог могу могут мож может можно можхо мои мой мор москва мочь моя моё мы на наверху над надо назад наиболее найти",
-    "наконец нам нами народ нас начала начать наш наша наше наши не него недавно недалеко нее ней некоторый нельзя нем немного нему непрерывно нередко несколько нет нею неё ни нибудь ниже низко никакой никогда никто никуда ним ними них ничего ничто но новый нога ночь ну нужно нужный нх о об оба обычно один одиннадцатый одиннадцать однажды однако одного одной оказаться окно около он она они оно опять особенно остаться от ответить отец откуда отовсюду отсюда очень первый перед писать плечо по под подойди подумать пожалуйста позже пойти пока пол получить помнить понимать понять пор пора после последний посмотреть посреди потом потому почему почти правда прекрасно при про просто против процентов путь пятнадцатый пятнадцать пятый пять работа работать раз разве рано раньше ребенок решить россия рука русский ряд рядом с сам сама сами самим самими самих само самого самой самом самому саму самый свет свое своего своей свои своих свой свою сделать сеаой себе себя сегодня седьмой сейчас семнадцатый семнадцать семь сидеть сила сих сказал сказала сказать сколько слишком слово случай смотреть сначала снова со собой собою советский совсем спасибо спросить сразу стал старый стать стол сторона стоять страна суть считать т та так такая также таки такие такое такой там твои твой твоя твоё те тебе тебя тем теми теперь тех то тобой тобою товарищ тогда того тоже только том тому тот тою третий три тринадцатый тринадцать ту туда тут ты тысяч у увидеть уж уже улица уметь утро хороший хорошо хотеть хоть хотя хочешь час часто часть чаще чего человек чем чему через четвертый четыре четырнадцатый четырнадцать что чтоб чтобы чуть",
-    "шестнадцатый шестнадцать шестой шесть эта эти этим этими этих это этого этой этом этому этот эту я являюсь поделиться комментарии комментарий читать статья статьи поиск войти подписаться реклама",
+    "наконец нам нами народ нас начала начать наш наша наше наши не него недавно недалеко нее ней некоторый нельзя нем немного нему непрерывно нередко несколько нет нею неё ни нибудь ниже низко никакой никогда никто никуда ним ними них ничего ничто но новый нога ночь ну нужно нужный нх о об оба обычно один одиннадцатый одиннадцать однажды однако одного одной оказаться окно около он она они оно опять особенно остаться от ответить отец откуда отовсюду отсюда очень первый перед писать плечо по под подойди подумать пожалуйста позже пойти пока пол получить помнить понимать понять пор пора после последний посмотреть посреди потом потому почему почти правда прекрасно при про просто против процентов путь пятнадцатый пятнадцать пятый пять работа работать раз разве рано раньше ребенок решить россия рука русский ряд рядом с сам сама сами самим самими самих само самого самой самом самому саму самый свет свое своего своей свои своих свой свою сделать сеаой себе себя сегодня седьмой сейчас семнадцатый семнадцать семь сидеть сила сих сказал сказала сказать сколько слишком слово случай смотреть сначала снова со собой собою советский совсем спасибо спросить сразу стал старый стать стол сторона стоять страна суть считать т та так такая таки такие такое такой там твои твой твоя твоё те тебе тебя тем теми теперь тех то тобой тобою товарищ тогда того тоже только том тому тот тою третий три тринадцатый тринадцать ту туда тут ты тысяч у увидеть уж уже улица уметь утро хороший хорошо хотеть хоть хотя хочешь час часто часть чаще чего человек чем чему через четвертый четыре четырнадцатый четырнадцать что чтоб чтобы чуть шестнадцатый",
+    "шестнадцать шестой шесть эта эти этим этими этих это этого этой этом этому этот эту я являюсь",
     0
 };
 static const char *const sw_ru_strong[] = {
     0
 };
+static const char *const sw_ru_ui[] = {
+    "поделиться комментарии комментарий читать статья статьи поиск войти подписаться реклама также",
+    0
+};
 static const char *const sw_sk[] = {
-    "a aby aj ak akej akejže akom akomže akou akouže akože aká akáže aké akého akéhože akému akémuže akéže akú akúže aký akých akýchže akým akými akýmiže akýmže akýže ale ani asi avšak ba bez bezo boli bude budem budeme budete budeš budú buď by cezo dnes do ešte ho hoci i im inej inom iná iné iného inému iní inú iný iných iným inými ja jej jemu ju k kam kamže každou každá každé každého každému každí každú každý každých každým každými kde kej kejže keďže kie kieho kiehože kiemu kiemuže kieže koho kom komu kou kouže kto ktorej ktorou ktorí ktorú ktorých ktorým ktorými ku ká káže ké kéže kú kúže ký kýho kýhože kým kýmu kýmuže kýže lebo leda ledaže len ma majú mal mala mali mať mi mne mnou moja moje mojej mojich mojim mojimi mojou moju možno mu musia musieť musí musím musíme musíte musíš my má mám máme máte máš môcť môj môjho môžem môžeme môžete môžeš môžu mňa na nad nado najmä nami naša naše našej naši našich našim našimi našou ne nech neho nej nejakej nejakom nejakou nejaká nejaké nejakého nejakému nejakú nejaký nejakých nejakým nejakými nemu než nich niektorej niektorom niektorou niektorá niektoré niektorého niektorému niektorú niektorý niektorých niektorým niektorými nielen niečo nim nimi nič ničoho ničom ničomu ničím no nám nás náš nášho ním o od odo on ona oni ono ony oň oňho po pod podo pokiaľ popod popri potom poza pre predo preto pretože prečo práve s seba sebe sebou sem si sme so ste svoj svoja svoje svojho svojich svojim svojimi svojou svoju svojím ta tak takej takejto taká takáto také takého takéhoto takému takémuto takéto takí takú takúto taký takýto takže tam teba tebe tebou teda tej tejto ten tento ti tie tieto to toho tohoto tohto tom tomto tomu tomuto toto tou touto tu tvoj tvoja tvoje tvojej tvojho tvoji tvojich tvojim tvojimi tvojím ty tá táto tí títo tú túto tých tým tými týmto u v vami vaša vaše vašej vaši vašich vašim vaším veď viac vo vy vám vás váš vášho všetci všetka všetko všetky všetok z za začo začože zo áno čej či čia čie čieho čiemu čiu čo čoho čom čomu čou čože čí čím čími ďalšia ďalšie ďalšieho ďalšiemu ďalšiu ďalšom ďalšou ďalší ďalších ďalším ďalšími ňom ňou ňu zdieľať komentáre komentár čítať článok články hľadať prihlásiť reklama",
+    "a aby aj ak akej akejže akom akomže akou akouže akože aká akáže aké akého akéhože akému akémuže akéže akú akúže aký akých akýchže akým akými akýmiže akýmže akýže ale ani asi avšak ba bez bezo boli bude budem budeme budete budeš budú buď by cezo dnes do ešte ho hoci i im inej inom iná iné iného inému iní inú iný iných iným inými ja jej jemu ju k kam kamže každou každá každé každého každému každí každú každý každých každým každými kde kej kejže keďže kie kieho kiehože kiemu kiemuže kieže koho kom komu kou kouže kto ktorej ktorou ktorí ktorú ktorých ktorým ktorými ku ká káže ké kéže kú kúže ký kýho kýhože kým kýmu kýmuže kýže lebo leda ledaže len ma majú mal mala mali mať mi mne mnou moja moje mojej mojich mojim mojimi mojou moju možno mu musia musieť musí musím musíme musíte musíš my má mám máme máte máš môcť môj môjho môžem môžeme môžete môžeš môžu mňa na nad nado najmä nami naša naše našej naši našich našim našimi našou ne nech neho nej nejakej nejakom nejakou nejaká nejaké nejakého nejakému nejakú nejaký nejakých nejakým nejakými nemu než nich niektorej niektorom niektorou niektorá niektoré niektorého niektorému niektorú niektorý niektorých niektorým niektorými nielen niečo nim nimi nič ničoho ničom ničomu ničím no nám nás náš nášho ním o od odo on ona oni ono ony oň oňho po pod podo pokiaľ popod popri potom poza pre predo preto pretože prečo práve s seba sebe sebou sem si sme so ste svoj svoja svoje svojho svojich svojim svojimi svojou svoju svojím ta tak takej takejto taká takáto také takého takéhoto takému takémuto takéto takí takú takúto taký takýto takže tam teba tebe tebou teda tej tejto ten tento ti tie tieto to toho tohoto tohto tom tomto tomu tomuto toto tou touto tu tvoj tvoja tvoje tvojej tvojho tvoji tvojich tvojim tvojimi tvojím ty tá táto tí títo tú túto tých tým tými týmto u v vami vaša vaše vašej vaši vašich vašim vaším veď viac vo vy vám vás váš vášho všetci všetka všetko všetky všetok z za začo začože zo áno čej či čia čie čieho čiemu čiu čo čoho čom čomu čou čože čí čím čími ďalšia ďalšie ďalšieho ďalšiemu ďalšiu ďalšom ďalšou ďalší ďalších ďalším ďalšími ňom ňou ňu",
     0
 };
 static const char *const sw_sk_strong[] = {
     "že sú som nie je jeho tiež ktorý ktorá ktoré ako keď alebo ich môže bolo bola bol byť už však iba podľa medzi pred cez pri až sa",
+    0
+};
+static const char *const sw_sk_ui[] = {
+    "zdieľať komentáre komentár čítať článok články hľadať prihlásiť reklama",
     0
 };
 static const char *const sw_sl[] = {
@@ -359,11 +506,17 @@ static const char *const sw_sl[] = {
 static const char *const sw_sl_strong[] = {
     0
 };
+static const char *const sw_sl_ui[] = {
+    0
+};
 static const char *const sw_so[] = {
     "aad albaabkii atabo ay ayaa ayee ayuu dhan hadana in inuu isku jiray jirtay ka kale kasoo ku kuu lakin markii oo si soo uga ugu uu waa waxa waxuu",
     0
 };
 static const char *const sw_so_strong[] = {
+    0
+};
+static const char *const sw_so_ui[] = {
     0
 };
 static const char *const sw_sr[] = {
@@ -373,6 +526,9 @@ static const char *const sw_sr[] = {
 static const char *const sw_sr_strong[] = {
     0
 };
+static const char *const sw_sr_ui[] = {
+    0
+};
 static const char *const sw_st[] = {
     "a ba bane bona e ea eaba empa ena ha hae hape ho hore ka ke la le li me mo moo ne o oa re sa se tloha tsa tse",
     0
@@ -380,12 +536,19 @@ static const char *const sw_st[] = {
 static const char *const sw_st_strong[] = {
     0
 };
+static const char *const sw_st_ui[] = {
+    0
+};
 static const char *const sw_sv[] = {
-    "aderton adertonde adjö aldrig alla allas allt alltid alltså andra andras annan annat artonde artonn att bakom behöva behövas behövde behövt beslut beslutat beslutit bland bli blivit bort borta bra bäst bättre båda bådas dag dagar dagarna dagen de del delen dem den denna deras dess dessa detta dig din dina dit ditt dock dom du därför då e eftersom ej elfte elva emot en enkel enkelt enkla enligt ens er era ers ert ett ettusen fanns fem femte femtio femtionde femton femtonde fick fin finnas finns fjorton fjortonde fjärde fler flera flesta fram framför från fyra fyrtio fyrtionde få får fått följande före förlåt förra första genast genom gick gjorde gjort god goda godare godast gott gälla gäller gällt gärna gå går gått gör göra ha haft han hans heller hellre helst helt henne hennes hit hon honom hundra hundraen hundraett hög höger högre högst i ibland icke idag igår imorgon in inför inga ingen ingenting inget innan inne inom inuti ja jo ju just jämfört kanske knappast kom komma kommer kommit kr kunde kunna kunnat kvar legat ligga ligger lika likställd likställda lilla lite liten litet länge längre längst lätt lättare lättast långsam långsammare långsammast långsamt långt låt man mej mer mera mest mig min mina mindre minst mitt mittemot mot många måste möjlig möjligen möjligt möjligtvis ned nederst nedersta nedre nej ner ni nio nionde nittio nittionde nitton nittonde nog noll nr nu nummer nästa någonting nån nånting nåt nödvändig nödvändiga nödvändigt nödvändigtvis ofta oftast olika olikt oss på rakt redan rätt sa sade sagt samma senare senast sent sex sextio sextionde sexton sextonde sig sin sina sist sista siste sitt sitta sju sjunde sjuttio sjuttionde sjutton sjuttonde själv sjätte skall slutligen små smått snart stor stora stort större störst säga säger sämre sämst så sådan sådana sådant ta tack tar tidig tidigare tidigast tidigt tills tillsammans tio tionde tjugo tjugoen tjugoett tjugonde tjugotre tjugotvå tjungo tolfte tolv tre tredje trettio trettionde tretton trettonde två tvåhundra upp ur ursäkt ut utanför ute va var varför varifrån varit varje varken vars varsågod vart vem vems verkligen vi vid vidare viktig viktigare viktigast viktigt vilka vilkas vilken vilket vill väl vänster vänstra värre vår våra vårt än ännu även åt åtminstone åtta åttio åttionde åttonde över övermorgon överst övre dela kommentarer kommentar läs artikel artiklar sök logga annons",
+    "aderton adertonde adjö aldrig alla allas allt alltid alltså andra andras annan annat artonde artonn att bakom behöva behövas behövde behövt beslut beslutat beslutit bland bli blivit bort borta bra bäst bättre båda bådas dag dagar dagarna dagen de del delen dem den denna deras dess dessa detta dig din dina dit ditt dock dom du därför då e eftersom ej elfte elva emot en enkel enkelt enkla enligt ens er era ers ert ett ettusen fanns fem femte femtio femtionde femton femtonde fick fin finnas finns fjorton fjortonde fjärde fler flera flesta fram framför från fyra fyrtio fyrtionde få får fått följande före förlåt förra första genast genom gick gjorde gjort god goda godare godast gott gälla gäller gällt gärna gå går gått gör göra ha haft han hans heller hellre helst helt henne hennes hit hon honom hundra hundraen hundraett hög höger högre högst i ibland icke idag igår imorgon in inför inga ingen ingenting inget innan inne inom inuti ja jo ju just jämfört kanske knappast kom komma kommer kommit kr kunde kunna kunnat kvar legat ligga ligger lika likställd likställda lilla lite liten litet länge längre längst lätt lättare lättast långsam långsammare långsammast långsamt långt låt man mej mer mera mest mig min mina mindre minst mitt mittemot mot många måste möjlig möjligen möjligt möjligtvis ned nederst nedersta nedre nej ner ni nio nionde nittio nittionde nitton nittonde nog noll nr nu nummer nästa någonting nån nånting nåt nödvändig nödvändiga nödvändigt nödvändigtvis ofta oftast olika olikt oss på rakt redan rätt sa sade sagt samma senare senast sent sex sextio sextionde sexton sextonde sig sin sina sist sista siste sitt sitta sju sjunde sjuttio sjuttionde sjutton sjuttonde själv sjätte skall slutligen små smått snart stor stora stort större störst säga säger sämre sämst så sådan sådana sådant ta tack tar tidig tidigare tidigast tidigt tills tillsammans tio tionde tjugo tjugoen tjugoett tjugonde tjugotre tjugotvå tjungo tolfte tolv tre tredje trettio trettionde tretton trettonde två tvåhundra upp ur ursäkt ut utanför ute va var varför varifrån varit varje varken vars varsågod vart vem vems verkligen vi vid vidare viktig viktigare viktigast viktigt vilka vilkas vilken vilket vill väl vänster vänstra värre vår våra vårt än ännu även åt åtminstone åtta åttio åttionde åttonde över övermorgon överst övre",
     0
 };
 static const char *const sw_sv_strong[] = {
     "och inte av för är som det till med jag men om har hade kan ska efter också mycket eller under vad när någon något några bara sedan mellan utan igen hur där här vara blev blir skulle",
+    0
+};
+static const char *const sw_sv_ui[] = {
+    "dela kommentarer kommentar läs artikel artiklar sök logga annons",
     0
 };
 static const char *const sw_sw[] = {
@@ -395,11 +558,17 @@ static const char *const sw_sw[] = {
 static const char *const sw_sw_strong[] = {
     0
 };
+static const char *const sw_sw_ui[] = {
+    0
+};
 static const char *const sw_th[] = {
     "กล่าว กว่า กัน กับ การ ก็ ก่อน ขณะ ขอ ของ ขึ้น คง ครั้ง ความ คือ จะ จัด จาก จึง ช่วง ซึ่ง ดัง ด้วย ด้าน ตั้ง ตั้งแต่ ตาม ต่อ ต่าง ต่างๆ ต้อง ถึง ถูก ถ้า ทั้ง ทั้งนี้ ทาง ที่ ที่สุด ทุก ทํา ทําให้ นอกจาก นัก นั้น นี้ น่า นํา บาง ผล ผ่าน พบ พร้อม มา มาก มี ยัง รวม ระหว่าง รับ ราย ร่วม ลง วัน ว่า สุด ส่ง ส่วน สําหรับ หนึ่ง หรือ หลัง หลังจาก หลาย หาก อยาก อยู่ อย่าง ออก อะไร อาจ อีก เขา เข้า เคย เฉพาะ เช่น เดียว เดียวกัน เนื่องจาก เปิด เปิดเผย เป็น เป็นการ เพราะ เพื่อ เมื่อ เรา เริ่ม เลย เห็น เอง แต่ แบบ แรก และ แล้ว แห่ง โดย ใน ให้ ได้ ไป ไม่ ไว้ ้ง",
     0
 };
 static const char *const sw_th_strong[] = {
+    0
+};
+static const char *const sw_th_ui[] = {
     0
 };
 static const char *const sw_tl[] = {
@@ -409,20 +578,31 @@ static const char *const sw_tl[] = {
 static const char *const sw_tl_strong[] = {
     0
 };
+static const char *const sw_tl_ui[] = {
+    0
+};
 static const char *const sw_tr[] = {
     "acaba acep adamakıllı adeta ait altmýþ altmış altý altı ama amma anca ancak arada artýk aslında aynen ayrıca az açıkça açıkçası bana bari bazen bazý bazı başkası baţka belki ben benden beni benim beri beriki beþ beş beţ bilcümle bile bin binaen binaenaleyh bir biraz birazdan birbiri birden birdenbire biri birice birileri birisi birkaç birkaçı birkez birlikte birçok birçoğu birþey birþeyi birşey birşeyi birţey bitevi biteviye bittabi biz bizatihi bizce bizcileyin bizden bize bizi bizim bizimki bizzat boşuna bu buna bunda bundan bunlar bunları bunların bunu bunun buracıkta burada buradan burası böyle böylece böylecene böylelikle böylemesine böylesine büsbütün bütün cuk cümlesi da daha dahi dahil dahilen daima dair dayanarak de defa dek demin demincek deminden denli derakap derhal derken deđil değil değin diye diđer diğer diğeri doksan dokuz dolayı dolayısıyla doğru dört edecek eden ederek edilecek ediliyor edilmesi ediyor elbet elbette elli emme en enikonu epey epeyce epeyi esasen esnasında etmesi etraflı etraflıca etti ettiği ettiğini evleviyetle evvel evvela evvelce evvelden evvelemirde evveli eđer eğer fakat filanca gah gayet gayetle gayri gayrı gelgelelim gene gerek gerçi geçende geçenlerde gibi gibilerden gibisinden gine göre gırla hakeza halbuki halen halihazırda haliyle handiyse hangi hangisi hani hariç hasebiyle hasılı hatta hele hem henüz hep hepsi her herhangi herkes herkesin hiç hiçbir hiçbiri hoş hulasaten iken iki ila ile ilen ilgili ilk illa illaki imdi indinde inen insermi ise ister itibaren itibariyle itibarıyla iyi iyice iyicene için iş işte iţte kadar kaffesi kah kala kanýmca karşın katrilyon kaynak kaçı kelli kendi kendilerine kendini kendisi kendisine kendisini kere kez keza kezalik keşke keţke ki kim kimden kime kimi kimisi kimse kimsecik kimsecikler külliyen kýrk kýsaca kırk kısaca lakin leh lütfen maada madem mademki mamafih mebni međer meğer meğerki meğerse milyar milyon mu mü mý mı nasýl nasıl nasılsa nazaran naşi ne neden nedeniyle nedenle nedense nerde nerden nerdeyse nere nerede nereden neredeyse neresi nereye netekim neye neyi neyse nice nihayet nihayetinde nitekim niye niçin o olan olarak oldu olduklarını oldukça olduğu olduğunu olmadı olmadığı olmak olması olmayan olmaz olsa olsun olup olur olursa oluyor on ona onca onculayın onda ondan onlar onlardan onlari onlarýn onları onların onu onun oracık oracıkta orada oradan oranca oranla oraya otuz oysa oysaki pek pekala peki pekçe peyderpey rağmen sadece sahi sahiden sana sanki sekiz seksen sen senden seni senin siz sizden sizi sizin sonra sonradan sonraları sonunda tabii tam tamam tamamen tamamıyla tarafından tek trilyon tüm var vardı vasıtasıyla ve velev velhasıl velhasılıkelam veya veyahut ya yahut yakinen yakında yakından yakınlarda yalnız yalnızca yani yapacak yapmak yaptı yaptıkları yaptığı yaptığını",
-    "yapılan yapılması yapıyor yedi yeniden yenilerde yerine yetmiþ yetmiş yetmiţ yine yirmi yok yoksa yoluyla yüz yüzünden zarfında zaten zati zira çabuk çabukça çeşitli çok çokları çoklarınca çokluk çoklukla çokça çoğu çoğun çoğunca çoğunlukla çünkü öbür öbürkü öbürü önce önceden önceleri öncelikle öteki ötekisi öyle öylece öylelikle öylemesine öz üzere üç þey þeyden þeyi þeyler þu þuna þunda þundan þunu şayet şey şeyden şeyi şeyler şu şuna şuncacık şunda şundan şunlar şunları şunu şunun şura şuracık şuracıkta şurası şöyle ţayet ţimdi ţu ţöyle paylaş yorumlar yorum oku makale haber haberler ara giriş reklam",
+    "yapılan yapılması yapıyor yedi yeniden yenilerde yerine yetmiþ yetmiş yetmiţ yine yirmi yok yoksa yoluyla yüz yüzünden zarfında zaten zati zira çabuk çabukça çeşitli çok çokları çoklarınca çokluk çoklukla çokça çoğu çoğun çoğunca çoğunlukla çünkü öbür öbürkü öbürü önce önceden önceleri öncelikle öteki ötekisi öyle öylece öylelikle öylemesine öz üzere üç þey þeyden þeyi þeyler þu þuna þunda þundan þunu şayet şey şeyden şeyi şeyler şu şuna şuncacık şunda şundan şunlar şunları şunu şunun şura şuracık şuracıkta şurası şöyle ţayet ţimdi ţu ţöyle",
     0
 };
 static const char *const sw_tr_strong[] = {
     0
 };
+static const char *const sw_tr_ui[] = {
+    "paylaş yorumlar yorum oku makale haber haberler ara giriş reklam",
+    0
+};
 static const char *const sw_uk[] = {
-    "авжеж адже б був була були бути більш вам вас весь вздовж ви вниз внизу вона вони воно все всередині всіх від він да давай давати де дещо для до з завжди замість й ледве майже ми навколо навіть нам от отже отож поза про так такий те ти тобто тож тощо хоча це чи чого що який якої є із інших їх її поділитися коментарі коментар читати стаття статті пошук увійти підписатися реклама",
+    "авжеж адже б був була були бути більш вам вас весь вздовж ви вниз внизу вона вони воно все всередині всіх від він да давай давати де дещо для до з завжди замість й ледве майже ми навколо навіть нам от отже отож поза про так такий те ти тобто тож тощо хоча це чи чого що який якої є із інших їх її",
     0
 };
 static const char *const sw_uk_strong[] = {
     "і в у на не за як але або ж вже ще його їхній цього цієї цих тому після через між під над при без щоб коли якщо бо яка які було буде будуть може можна треба також дуже ця ці цей той та свою своє свій свої наш наша наше наші ваш ваша лише тільки",
+    0
+};
+static const char *const sw_uk_ui[] = {
+    "поділитися коментарі коментар читати стаття статті пошук увійти підписатися реклама",
     0
 };
 static const char *const sw_ur[] = {
@@ -433,6 +613,9 @@ static const char *const sw_ur[] = {
 static const char *const sw_ur_strong[] = {
     0
 };
+static const char *const sw_ur_ui[] = {
+    0
+};
 static const char *const sw_vi[] = {
     "a-lô ai alô amen anh biết bà bài bác bèn béng bông bạn bản bấy bằng bển bệt bị bỗng bộ bớ bởi bức cao cha chiếc cho choa chuyện chính chú chăng chưa chậc chắc chỉ chỉn chớ chợt chủn chứ con cuốn cuộc càng các cái cây còn có cô cùng căn cũng cơ cơn cả cần cậu của cứ do duy dào dì dưới dạ dẫu dữ em giữa gì hay hoặc hơn họ hỏi khi khác không luôn là làm lên lúc lại lần lớn muốn mà mình mỗi một mới mợ ngay nghen nghỉm ngoài ngoải ngày ngôi ngươi người ngọn ngọt nh nhau nhiều nhà nhé như nhưng nhất nhận nhỉ những nào này nên nó nóc nói năm nơi nấy nếu nền nọ nớ nữa oái pho phè phóc phót phải phắt phỏng phốc phụt phứt qua quyết quyển quá quả ra riêng riệt rày ráo rén rích răng rất rằng rồi rứa sao sau so suýt sì sạch sất sắp sẽ số sự tanh thanh theo thoạt thoắt thuần thà tháng thì thím thôi thường thấy thẩy thậm thế thếch thỏm thốc thốt thộc thửa toà toẹt trong trên trước trển trệt trỏng tuy tênh tôi tại tấm tấn tắp tọt tột tớ tới từ từng veo việc và vào vâng vèo vì vẫn vậy về với vở vụt vừa xoét xoẳn xoẹt xuể xuống xệp à ào á ái áng ông úi ý đang đi điều đây đã đó được đến đều để ơ ơi ư ạ ấy ắt ồ ổng ớ ờ ở ủa ừ ử",
     0
@@ -440,11 +623,17 @@ static const char *const sw_vi[] = {
 static const char *const sw_vi_strong[] = {
     0
 };
+static const char *const sw_vi_ui[] = {
+    0
+};
 static const char *const sw_yo[] = {
     "a an bá bí bẹ̀rẹ̀ fún fẹ́ gbogbo inú jù jẹ jẹ́ kan kì kí kò láti lè lọ mi mo máa mọ̀ ni náà ní nígbà nítorí nǹkan o padà pé púpọ̀ pẹ̀lú rẹ̀ sì sí sínú ṣ ti tí wà wá wọn wọ́n yìí àti àwọn é í òun ó ń ńlá ṣe ṣé ṣùgbọ́n ẹmọ́ ọjọ́ ọ̀pọ̀lọpọ̀",
     0
 };
 static const char *const sw_yo_strong[] = {
+    0
+};
+static const char *const sw_yo_ui[] = {
     0
 };
 static const char *const sw_zh[] = {
@@ -455,6 +644,9 @@ static const char *const sw_zh[] = {
 static const char *const sw_zh_strong[] = {
     0
 };
+static const char *const sw_zh_ui[] = {
+    0
+};
 static const char *const sw_zu[] = {
     "futhi kahle kakhulu kanye khona kodwa kungani kusho la lakhe lapho mina ngesikhathi nje phansi phezulu u ukuba ukuthi ukuze uma wahamba wakhe wami wase wathi yakhe zakhe zonke",
     0
@@ -462,67 +654,70 @@ static const char *const sw_zu[] = {
 static const char *const sw_zu_strong[] = {
     0
 };
+static const char *const sw_zu_ui[] = {
+    0
+};
 
 const nc_stoplang nc_stoplangs[] = {
-    {"af", "Afrikaans", USCRIPT_LATIN, 51, sw_af, sw_af_strong},
-    {"ar", "Arabic", USCRIPT_ARABIC, 479, sw_ar, sw_ar_strong},
-    {"bg", "Bulgarian", USCRIPT_CYRILLIC, 259, sw_bg, sw_bg_strong},
-    {"bn", "Bengali", USCRIPT_BENGALI, 389, sw_bn, sw_bn_strong},
-    {"br", "Breton", USCRIPT_LATIN, 1203, sw_br, sw_br_strong},
-    {"ca", "Catalan", USCRIPT_LATIN, 282, sw_ca, sw_ca_strong},
-    {"cs", "Czech", USCRIPT_LATIN, 430, sw_cs, sw_cs_strong},
-    {"da", "Danish", USCRIPT_LATIN, 183, sw_da, sw_da_strong},
-    {"de", "German", USCRIPT_LATIN, 617, sw_de, sw_de_strong},
-    {"el", "Greek", USCRIPT_GREEK, 845, sw_el, sw_el_strong},
-    {"en", "English", USCRIPT_LATIN, 1299, sw_en, sw_en_strong},
-    {"eo", "Esperanto", USCRIPT_LATIN, 173, sw_eo, sw_eo_strong},
-    {"es", "Spanish", USCRIPT_LATIN, 710, sw_es, sw_es_strong},
-    {"et", "Estonian", USCRIPT_LATIN, 66, sw_et, sw_et_strong},
-    {"eu", "Basque", USCRIPT_LATIN, 98, sw_eu, sw_eu_strong},
-    {"fa", "Persian", USCRIPT_ARABIC, 776, sw_fa, sw_fa_strong},
-    {"fi", "Finnish", USCRIPT_LATIN, 847, sw_fi, sw_fi_strong},
-    {"fr", "French", USCRIPT_LATIN, 692, sw_fr, sw_fr_strong},
-    {"ga", "Irish", USCRIPT_LATIN, 109, sw_ga, sw_ga_strong},
-    {"gl", "Galician", USCRIPT_LATIN, 162, sw_gl, sw_gl_strong},
-    {"gu", "Gujarati", USCRIPT_GUJARATI, 224, sw_gu, sw_gu_strong},
-    {"ha", "Hausa", USCRIPT_LATIN, 39, sw_ha, sw_ha_strong},
-    {"he", "Hebrew", USCRIPT_HEBREW, 194, sw_he, sw_he_strong},
-    {"hi", "Hindi", USCRIPT_DEVANAGARI, 225, sw_hi, sw_hi_strong},
-    {"hr", "Croatian", USCRIPT_LATIN, 179, sw_hr, sw_hr_strong},
-    {"hu", "Hungarian", USCRIPT_LATIN, 796, sw_hu, sw_hu_strong},
-    {"hy", "Armenian", USCRIPT_ARMENIAN, 45, sw_hy, sw_hy_strong},
-    {"id", "Indonesian", USCRIPT_LATIN, 758, sw_id, sw_id_strong},
-    {"it", "Italian", USCRIPT_LATIN, 653, sw_it, sw_it_strong},
-    {"ja", "Japanese", USCRIPT_JAPANESE, 134, sw_ja, sw_ja_strong},
-    {"ko", "Korean", USCRIPT_HANGUL, 506, sw_ko, sw_ko_strong},
-    {"ku", "Kurdish (Sorani)", USCRIPT_ARABIC, 62, sw_ku, sw_ku_strong},
-    {"la", "Latin", USCRIPT_LATIN, 49, sw_la, sw_la_strong},
-    {"lt", "Lithuanian", USCRIPT_LATIN, 488, sw_lt, sw_lt_strong},
-    {"lv", "Latvian", USCRIPT_LATIN, 175, sw_lv, sw_lv_strong},
-    {"mr", "Marathi", USCRIPT_DEVANAGARI, 99, sw_mr, sw_mr_strong},
-    {"ms", "Malay", USCRIPT_LATIN, 475, sw_ms, sw_ms_strong},
-    {"nl", "Dutch", USCRIPT_LATIN, 423, sw_nl, sw_nl_strong},
-    {"no", "Norwegian", USCRIPT_LATIN, 232, sw_no, sw_no_strong},
-    {"pl", "Polish", USCRIPT_LATIN, 338, sw_pl, sw_pl_strong},
-    {"pt", "Portuguese", USCRIPT_LATIN, 572, sw_pt, sw_pt_strong},
-    {"ro", "Romanian", USCRIPT_LATIN, 423, sw_ro, sw_ro_strong},
-    {"ru", "Russian", USCRIPT_CYRILLIC, 564, sw_ru, sw_ru_strong},
-    {"sk", "Slovak", USCRIPT_LATIN, 427, sw_sk, sw_sk_strong},
-    {"sl", "Slovenian", USCRIPT_LATIN, 427, sw_sl, sw_sl_strong},
-    {"so", "Somali", USCRIPT_LATIN, 30, sw_so, sw_so_strong},
-    {"sr", "Serbian", USCRIPT_CYRILLIC, 197, sw_sr, sw_sr_strong},
-    {"st", "Sotho", USCRIPT_LATIN, 31, sw_st, sw_st_strong},
-    {"sv", "Swedish", USCRIPT_LATIN, 427, sw_sv, sw_sv_strong},
-    {"sw", "Swahili", USCRIPT_LATIN, 74, sw_sw, sw_sw_strong},
-    {"th", "Thai", USCRIPT_THAI, 116, sw_th, sw_th_strong},
-    {"tl", "Tagalog", USCRIPT_LATIN, 147, sw_tl, sw_tl_strong},
-    {"tr", "Turkish", USCRIPT_LATIN, 514, sw_tr, sw_tr_strong},
-    {"uk", "Ukrainian", USCRIPT_CYRILLIC, 130, sw_uk, sw_uk_strong},
-    {"ur", "Urdu", USCRIPT_ARABIC, 516, sw_ur, sw_ur_strong},
-    {"vi", "Vietnamese", USCRIPT_LATIN, 266, sw_vi, sw_vi_strong},
-    {"yo", "Yoruba", USCRIPT_LATIN, 60, sw_yo, sw_yo_strong},
-    {"zh", "Chinese", USCRIPT_HAN, 754, sw_zh, sw_zh_strong},
-    {"zu", "Zulu", USCRIPT_LATIN, 29, sw_zu, sw_zu_strong},
+    {"af", "Afrikaans", USCRIPT_LATIN, 51, sw_af, sw_af_strong, sw_af_ui},
+    {"ar", "Arabic", USCRIPT_ARABIC, 479, sw_ar, sw_ar_strong, sw_ar_ui},
+    {"bg", "Bulgarian", USCRIPT_CYRILLIC, 259, sw_bg, sw_bg_strong, sw_bg_ui},
+    {"bn", "Bengali", USCRIPT_BENGALI, 389, sw_bn, sw_bn_strong, sw_bn_ui},
+    {"br", "Breton", USCRIPT_LATIN, 1203, sw_br, sw_br_strong, sw_br_ui},
+    {"ca", "Catalan", USCRIPT_LATIN, 282, sw_ca, sw_ca_strong, sw_ca_ui},
+    {"cs", "Czech", USCRIPT_LATIN, 430, sw_cs, sw_cs_strong, sw_cs_ui},
+    {"da", "Danish", USCRIPT_LATIN, 183, sw_da, sw_da_strong, sw_da_ui},
+    {"de", "German", USCRIPT_LATIN, 617, sw_de, sw_de_strong, sw_de_ui},
+    {"el", "Greek", USCRIPT_GREEK, 845, sw_el, sw_el_strong, sw_el_ui},
+    {"en", "English", USCRIPT_LATIN, 1299, sw_en, sw_en_strong, sw_en_ui},
+    {"eo", "Esperanto", USCRIPT_LATIN, 173, sw_eo, sw_eo_strong, sw_eo_ui},
+    {"es", "Spanish", USCRIPT_LATIN, 710, sw_es, sw_es_strong, sw_es_ui},
+    {"et", "Estonian", USCRIPT_LATIN, 66, sw_et, sw_et_strong, sw_et_ui},
+    {"eu", "Basque", USCRIPT_LATIN, 98, sw_eu, sw_eu_strong, sw_eu_ui},
+    {"fa", "Persian", USCRIPT_ARABIC, 776, sw_fa, sw_fa_strong, sw_fa_ui},
+    {"fi", "Finnish", USCRIPT_LATIN, 847, sw_fi, sw_fi_strong, sw_fi_ui},
+    {"fr", "French", USCRIPT_LATIN, 692, sw_fr, sw_fr_strong, sw_fr_ui},
+    {"ga", "Irish", USCRIPT_LATIN, 109, sw_ga, sw_ga_strong, sw_ga_ui},
+    {"gl", "Galician", USCRIPT_LATIN, 162, sw_gl, sw_gl_strong, sw_gl_ui},
+    {"gu", "Gujarati", USCRIPT_GUJARATI, 224, sw_gu, sw_gu_strong, sw_gu_ui},
+    {"ha", "Hausa", USCRIPT_LATIN, 39, sw_ha, sw_ha_strong, sw_ha_ui},
+    {"he", "Hebrew", USCRIPT_HEBREW, 194, sw_he, sw_he_strong, sw_he_ui},
+    {"hi", "Hindi", USCRIPT_DEVANAGARI, 225, sw_hi, sw_hi_strong, sw_hi_ui},
+    {"hr", "Croatian", USCRIPT_LATIN, 179, sw_hr, sw_hr_strong, sw_hr_ui},
+    {"hu", "Hungarian", USCRIPT_LATIN, 796, sw_hu, sw_hu_strong, sw_hu_ui},
+    {"hy", "Armenian", USCRIPT_ARMENIAN, 45, sw_hy, sw_hy_strong, sw_hy_ui},
+    {"id", "Indonesian", USCRIPT_LATIN, 758, sw_id, sw_id_strong, sw_id_ui},
+    {"it", "Italian", USCRIPT_LATIN, 653, sw_it, sw_it_strong, sw_it_ui},
+    {"ja", "Japanese", USCRIPT_JAPANESE, 134, sw_ja, sw_ja_strong, sw_ja_ui},
+    {"ko", "Korean", USCRIPT_HANGUL, 506, sw_ko, sw_ko_strong, sw_ko_ui},
+    {"ku", "Kurdish (Sorani)", USCRIPT_ARABIC, 62, sw_ku, sw_ku_strong, sw_ku_ui},
+    {"la", "Latin", USCRIPT_LATIN, 49, sw_la, sw_la_strong, sw_la_ui},
+    {"lt", "Lithuanian", USCRIPT_LATIN, 488, sw_lt, sw_lt_strong, sw_lt_ui},
+    {"lv", "Latvian", USCRIPT_LATIN, 175, sw_lv, sw_lv_strong, sw_lv_ui},
+    {"mr", "Marathi", USCRIPT_DEVANAGARI, 99, sw_mr, sw_mr_strong, sw_mr_ui},
+    {"ms", "Malay", USCRIPT_LATIN, 475, sw_ms, sw_ms_strong, sw_ms_ui},
+    {"nl", "Dutch", USCRIPT_LATIN, 423, sw_nl, sw_nl_strong, sw_nl_ui},
+    {"no", "Norwegian", USCRIPT_LATIN, 232, sw_no, sw_no_strong, sw_no_ui},
+    {"pl", "Polish", USCRIPT_LATIN, 338, sw_pl, sw_pl_strong, sw_pl_ui},
+    {"pt", "Portuguese", USCRIPT_LATIN, 572, sw_pt, sw_pt_strong, sw_pt_ui},
+    {"ro", "Romanian", USCRIPT_LATIN, 423, sw_ro, sw_ro_strong, sw_ro_ui},
+    {"ru", "Russian", USCRIPT_CYRILLIC, 564, sw_ru, sw_ru_strong, sw_ru_ui},
+    {"sk", "Slovak", USCRIPT_LATIN, 427, sw_sk, sw_sk_strong, sw_sk_ui},
+    {"sl", "Slovenian", USCRIPT_LATIN, 427, sw_sl, sw_sl_strong, sw_sl_ui},
+    {"so", "Somali", USCRIPT_LATIN, 30, sw_so, sw_so_strong, sw_so_ui},
+    {"sr", "Serbian", USCRIPT_CYRILLIC, 197, sw_sr, sw_sr_strong, sw_sr_ui},
+    {"st", "Sotho", USCRIPT_LATIN, 31, sw_st, sw_st_strong, sw_st_ui},
+    {"sv", "Swedish", USCRIPT_LATIN, 427, sw_sv, sw_sv_strong, sw_sv_ui},
+    {"sw", "Swahili", USCRIPT_LATIN, 74, sw_sw, sw_sw_strong, sw_sw_ui},
+    {"th", "Thai", USCRIPT_THAI, 116, sw_th, sw_th_strong, sw_th_ui},
+    {"tl", "Tagalog", USCRIPT_LATIN, 147, sw_tl, sw_tl_strong, sw_tl_ui},
+    {"tr", "Turkish", USCRIPT_LATIN, 514, sw_tr, sw_tr_strong, sw_tr_ui},
+    {"uk", "Ukrainian", USCRIPT_CYRILLIC, 130, sw_uk, sw_uk_strong, sw_uk_ui},
+    {"ur", "Urdu", USCRIPT_ARABIC, 516, sw_ur, sw_ur_strong, sw_ur_ui},
+    {"vi", "Vietnamese", USCRIPT_LATIN, 266, sw_vi, sw_vi_strong, sw_vi_ui},
+    {"yo", "Yoruba", USCRIPT_LATIN, 60, sw_yo, sw_yo_strong, sw_yo_ui},
+    {"zh", "Chinese", USCRIPT_HAN, 754, sw_zh, sw_zh_strong, sw_zh_ui},
+    {"zu", "Zulu", USCRIPT_LATIN, 29, sw_zu, sw_zu_strong, sw_zu_ui},
 };
 
 const int nc_nstoplangs = 59;

@@ -13,6 +13,8 @@ typedef struct nc_stoplang {
     const char *const *chunks; /* space-separated lower-case words, 0-ended */
     const char *const *strong; /* the same for function words that tell
                                   close languages apart (vote thrice) */
+    const char *const *ui;     /* the same for news pages' UI words
+                                  ("teilen"): alone they still tell */
 } nc_stoplang;
 
 extern const nc_stoplang nc_stoplangs[];
