@@ -1,6 +1,7 @@
 /* check_lang.c - the language stage: word counts (byte tokenizer and ICU
  * word breaks), the document language for short paragraphs in many
  * languages and close pairs, hints, and per-block foreign evidence. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -331,6 +332,42 @@ START_TEST(script_codes)
 }
 END_TEST
 
+/* Threads that make the process's first calls at once: the one-time
+ * set-up runs once, and every thread gets the same answers. */
+static void *detect_in_thread(void *arg)
+{
+    (void)arg;
+    static const int picks[] = {0, 1, 8, 10, 11, 15};
+    for (int round = 0; round < 3; round++)
+        for (size_t k = 0; k < sizeof picks / sizeof picks[0]; k++) {
+            const struct sample *s = &samples[picks[k]];
+            nc_options o;
+            nc_options_init(&o);
+            o.input = NC_INPUT_TEXT;
+            nc_doc d;
+            if (nc_pipeline(s->text, strlen(s->text), &o, &d) != NC_OK ||
+                strcmp(d.lang_code, s->code) != 0) {
+                nc_doc_free(&d);
+                return (void *)1;
+            }
+            nc_doc_free(&d);
+        }
+    return NULL;
+}
+
+START_TEST(threads_first_call)
+{
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, detect_in_thread, NULL), 0);
+    for (int i = 0; i < 4; i++) {
+        void *ret = NULL;
+        ck_assert_int_eq(pthread_join(t[i], &ret), 0);
+        ck_assert_ptr_null(ret);
+    }
+}
+END_TEST
+
 START_TEST(init_is_idempotent)
 {
     ck_assert_int_eq(nc_lang_init(), NC_OK);
@@ -365,6 +402,7 @@ static Suite *lang_suite(void)
     tcase_add_test(tc, stopword_helper);
     tcase_add_test(tc, script_codes);
     tcase_add_test(tc, init_is_idempotent);
+    tcase_add_test(tc, threads_first_call);
     suite_add_tcase(s, tc);
     return s;
 }
