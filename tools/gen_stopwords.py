@@ -1,10 +1,16 @@
 #!/usr/bin/python3
 """gen_stopwords.py - writes lib/data/stopwords.c from the stopwords-iso
 collection (MIT, see lib/data/LICENSE.stopwords-iso) plus the small
-supplements below (this project's own: UI words of news pages and function
-words a list lacks).
+supplements below (this project's own: UI words of news pages, function
+words a list lacks, a Serbian Cyrillic list transliterated from the
+Croatian one, and the letters that tell close languages apart).
 
     tools/gen_stopwords.py [--src stopwords-iso.json] [--out lib/data/stopwords.c]
+    make tables     (the same with the npm package's path; see mk/lang.mk)
+
+Per language it writes three word lists: the source's (minus junk single
+letters), the strong function words and the UI words; lang.c's hash table
+marks the latter two with bits of their own.
 
 The words are lower-cased here and case-folded again by lang.c when it
 builds its hash table, so the two agree whatever Python's folding does.
