@@ -265,6 +265,11 @@ static void set_page_string(walk *w, char **field, const char *value)
 
 /* ---- SAX callbacks ---- */
 
+/* At most this many records a page (48 MB): past it elements share their
+ * parent's record and the best container is found among the first ones,
+ * so memory stays bounded on a page of millions of empty elements. */
+enum { MAX_RECORDS = 1u << 20 };
+
 static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
                        const nc_html_attrs *a)
 {
@@ -278,18 +283,20 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
         return;
     }
     w->cap_frames = cap;
-    size_t rcap = w->cap_recs;
-    if (w->nrecs == UINT32_MAX - 1 ||
-        !grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
-        fail(w, NC_ERR_NOMEM);
-        return;
+    uint32_t id = NC_HTML_NONE;
+    if (w->nrecs < MAX_RECORDS) {
+        size_t rcap = w->cap_recs;
+        if (!grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
+            fail(w, NC_ERR_NOMEM);
+            return;
+        }
+        w->cap_recs = (uint32_t)rcap;
+        id = w->nrecs++;
     }
-    w->cap_recs = (uint32_t)(rcap < UINT32_MAX ? rcap : UINT32_MAX);
     const frame *parent = top(w);
     frame *f = &w->frames[w->nframes++];
-    uint32_t id = w->nrecs++;
     f->depth = w->depth;
-    f->rec = id;
+    f->rec = id != NC_HTML_NONE ? id : parent->rec;
     f->close_rec = id;
     f->name = name;
     f->in = parent->in | el->in | a->in | (a->article_body ? NC_IN_ARTICLE_BODY : 0);
@@ -301,7 +308,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     f->unlikely = parent->unlikely ||
                   ((a->hints & NC_HTML_UNLIKELY) && !(a->hints & NC_HINT_CONTENT)) ||
                   ((el->in | a->in) & (NC_IN_NAV | NC_IN_FOOTER | NC_IN_ASIDE));
-    if (el->flags & (NC_EL_BLOCK | NC_EL_CELL)) {
+    if ((el->flags & (NC_EL_BLOCK | NC_EL_CELL)) && id != NC_HTML_NONE) {
         f->container = id;
         f->group = parent->container;
         f->tag = el->tag;
@@ -309,9 +316,11 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     } else {
         f->container = parent->container;
         f->group = parent->group;
-        f->tag = parent->tag;
+        f->tag = (el->flags & (NC_EL_BLOCK | NC_EL_CELL)) ? el->tag : parent->tag;
         f->cdepth = parent->cdepth;
     }
+    if (id == NC_HTML_NONE)
+        return;
     nc_html_rec *r = &w->recs[id];
     memset(r, 0, sizeof *r);
     r->parent = parent->rec;

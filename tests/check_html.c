@@ -480,6 +480,20 @@ START_TEST(test_deep_nesting)
 }
 END_TEST
 
+START_TEST(test_many_elements)
+{
+    /* More elements than records are kept for: the walk goes on, the
+     * text at the end is read. */
+    size_t n = (1u << 20) + 1000;
+    char *s = nested("<b></b>", "", n, "<p>the last paragraph</p>");
+    nc_doc d;
+    run(&d, s);
+    ck_assert(has_block(&d, "the last paragraph"));
+    nc_doc_free(&d);
+    free(s);
+}
+END_TEST
+
 START_TEST(test_max_blocks_stops)
 {
     nc_options o;
@@ -601,6 +615,7 @@ static Suite *html_suite(void)
     tcase_set_timeout(big, 120);
     tcase_add_test(big, test_deep_nesting);
     tcase_add_test(big, test_threads);
+    tcase_add_test(big, test_many_elements);
     suite_add_tcase(s, big);
     return s;
 }
