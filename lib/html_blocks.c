@@ -139,6 +139,14 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
     b->in = p->in;
     b->hints = p->hints;
     b->depth = p->depth;
+    if (link_chars) {
+        /* Never more than the characters the block kept (truncation). */
+        uint32_t cps = 0;
+        for (size_t i = 0; i < b->len; i++)
+            cps += ((unsigned char)b->text[i] & 0xC0) != 0x80 && b->text[i] != ' ';
+        if (link_chars > cps)
+            link_chars = cps;
+    }
     b->link_chars = (float)link_chars;
     b->list_item = p->li;
     if (p->link && !p->many_links && p->link_chars == p->chars)
@@ -203,8 +211,12 @@ static void add_text(walk *w, const char *s, size_t len)
         unsigned char c = u[i];
         if (c <= ' ' || (c & 0xC0) == 0x80)
             continue;
-        if (c == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
-            continue; /* NBSP; its second byte is skipped as a continuation */
+        if (c == 0xC2 && i + 1 < len && (u[i + 1] == 0xA0 || u[i + 1] == 0xAD))
+            continue; /* NBSP, soft hyphen (the rest are continuation bytes) */
+        if ((c == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+             (u[i + 2] == 0x8B || u[i + 2] == 0x8E || u[i + 2] == 0x8F)) ||
+            (c == 0xEF && i + 2 < len && u[i + 1] == 0xBB && u[i + 2] == 0xBF))
+            continue; /* ZWSP, LRM, RLM, BOM: dropped from the block text */
         chars++;
         /* ',' and the CJK and Arabic commas */
         if (c == ',' ||

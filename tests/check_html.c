@@ -555,6 +555,49 @@ START_TEST(test_unclosed_inside_landmark)
 }
 END_TEST
 
+START_TEST(test_random_markup)
+{
+    /* Soup of tags, broken tags, entities and text: every block valid
+     * UTF-8, the evidence in range, no crash (ASan/valgrind see more). */
+    static const char *const pieces[] = {
+        "<div>", "</div>", "<p>", "</p>", "<nav>", "</nav>", "<a href=x>", "</a>",
+        "<span class=\"ad\">", "</span>", "<li>", "<ul>", "</ul>", "<table>", "<td>",
+        "</table>", "<script>", "</script>", "<style>", "<template>", "</template>",
+        "<div hidden>", "<div aria-hidden=\"true\">", "<pre>", "</pre>", "<br>",
+        "<title>", "</title>", "<!--", "-->", "<![CDATA[", "]]>", "&amp;", "&nbsp",
+        "&#x1F600;", "&#0;", "&", "<", ">", "\"", "text ", "more words, ",
+        "\xC3\xA9", "\xE2\x80\x8B", "<h1>", "</h1>", "<svg>", "</svg>",
+        "<meta property=og:title content=x>", "<html lang=en>", "<body>", "</body>",
+        "<footer>", "</footer>", "<b>", "</i>", "<p/>", "</br>", "<x-custom>"};
+    uint32_t seed = 12345;
+    char buf[4096];
+    for (int round = 0; round < 300; round++) {
+        size_t len = 0;
+        for (int k = 0; k < 120; k++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            const char *piece = pieces[seed % (sizeof pieces / sizeof *pieces)];
+            size_t n = strlen(piece);
+            if (len + n >= sizeof buf)
+                break;
+            memcpy(buf + len, piece, n);
+            len += n;
+        }
+        buf[len] = '\0';
+        nc_doc d;
+        run(&d, buf);
+        for (size_t i = 0; i < d.nblocks; i++) {
+            const nc_block *b = &d.blocks[i];
+            ck_assert(tu_valid_utf8(b->text, b->len));
+            ck_assert(b->tag > NC_TAG_NONE && b->tag < NC_TAG_COUNT);
+            ck_assert(b->link_chars >= 0 && b->link_chars <= (float)b->len);
+        }
+        nc_doc_free(&d);
+    }
+}
+END_TEST
+
 static void *clean_thread(void *arg)
 {
     const char *page = arg;
@@ -610,6 +653,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_max_blocks_stops);
     tcase_add_test(tc, test_broken_markup);
     tcase_add_test(tc, test_unclosed_inside_landmark);
+    tcase_add_test(tc, test_random_markup);
     suite_add_tcase(s, tc);
     TCase *big = tcase_create("limits");
     tcase_set_timeout(big, 120);
