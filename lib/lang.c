@@ -128,7 +128,7 @@ bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len)
         return false;
     char folded[NC_WORD_MAX];
     size_t n = nc_fold_word(word, len, folded);
-    return n && (nc_stopword_mask(folded, n) & NC_LANG_BITS) >> doc->lang & 1u;
+    return n && nc_stopword_mask(folded, n) >> doc->lang & 1u;
 }
 
 /* ---- scripts ---- */
@@ -304,13 +304,12 @@ static void vote(lang_vote *v, const nc_scanner *sc, const nc_block_scan *s)
         for (int k = 0; k < NC_DISTINCT_MAX; k++)
             v->distinct[k] += s->weight * (double)sc->distinct[k];
     for (uint32_t k = 0; k < s->hit_count; k++) {
-        uint64_t m = nc_slot_mask(sc->hits[s->hit_start + k]);
-        double w = s->weight / bit_count(m & NC_LANG_BITS);
-        if (m & NC_STRONG_BIT)
-            w *= 3.0;
-        m &= NC_LANG_BITS;
+        uint32_t slot = sc->hits[s->hit_start + k];
+        uint64_t m = nc_slot_mask(slot), strong = nc_slot_strong[slot];
+        double w = s->weight / bit_count(m);
         while (m) {
-            v->score[__builtin_ctzll(m)] += w;
+            int l = __builtin_ctzll(m);
+            v->score[l] += strong >> l & 1u ? 3.0 * w : w;
             m &= m - 1;
         }
     }
@@ -445,15 +444,14 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     uint64_t sure = 0;    /* languages with a UI or strong word here */
     uint32_t doc_hits = 0;
     for (uint32_t k = 0; k < s->hit_count; k++) {
-        uint64_t full = nc_slot_mask(sc->hits[s->hit_start + k]);
-        uint64_t m = full & NC_LANG_BITS;
+        uint32_t slot = sc->hits[s->hit_start + k];
+        uint64_t m = nc_slot_mask(slot);
         if (m & dbit) {
             doc_hits++;
             continue;
         }
         m &= others;
-        if (full & (NC_UI_BIT | NC_STRONG_BIT))
-            sure |= m;
+        sure |= nc_slot_sure[slot] & m;
         uint64_t fresh = m & ~touched;
         while (fresh) {
             cnt[__builtin_ctzll(fresh)] = 0;

@@ -208,7 +208,9 @@ static inline uint64_t word_hash(const char *s, size_t len)
 #define SW_FILTER_BITS 18
 static uint64_t sw_filter[(1u << SW_FILTER_BITS) / 64];
 
-uint64_t *nc_slot_masks; /* the mask of each slot, for nc_slot_mask */
+uint64_t *nc_slot_masks;  /* the mask of each slot, for nc_slot_mask */
+uint64_t *nc_slot_strong; /* languages the slot's word is strong in */
+uint64_t *nc_slot_sure;   /* ... strong or a UI word in */
 
 uint32_t nc_stopword_slot(const char *folded, size_t len)
 {
@@ -347,30 +349,30 @@ static bool build_stopwords(void)
         sw_insert_chunks(nc_stoplangs[l].strong, l, strong, pool_cap);
         sw_insert_chunks(nc_stoplangs[l].ui, l, ui, pool_cap);
     }
-    for (uint32_t k = 0; k < sw_cap; k++)
-        if (ui[k])
-            sw_slots[k].mask |= NC_UI_BIT;
-    free(ui);
-    /* A word is strong when it is strong in every list of its close
-     * group that has it: da "af" is (Norwegian lacks it; Dutch is no
-     * rival), a word both the Danish and the Norwegian lists hold but only
-     * one marks is not. */
+    /* A word is strong for a language when no other language of its
+     * close group has it unmarked: da "af" is (Norwegian lacks it), a word
+     * both the Danish and the Norwegian lists hold but only one marks is
+     * not. Other languages that have the word get no boost from it. */
     for (uint32_t k = 0; k < sw_cap; k++) {
-        uint64_t st = strong[k];
-        if (!sw_slots[k].len || !st)
-            continue;
-        uint64_t group = 0;
-        for (uint64_t t = st; t; t &= t - 1)
-            group |= close_group(__builtin_ctzll(t));
-        if ((sw_slots[k].mask & group & ~st) == 0)
-            sw_slots[k].mask |= NC_STRONG_BIT;
+        uint64_t st = strong[k], keep = 0;
+        for (uint64_t t = st; t; t &= t - 1) {
+            int l = __builtin_ctzll(t);
+            if ((sw_slots[k].mask & close_group(l) & ~st) == 0)
+                keep |= 1ull << l;
+        }
+        strong[k] = keep;
+        ui[k] |= keep; /* "sure": a UI word or a strong one */
     }
-    free(strong);
     nc_slot_masks = malloc(sw_cap * sizeof *nc_slot_masks);
-    if (!nc_slot_masks)
+    if (!nc_slot_masks) {
+        free(strong);
+        free(ui);
         return false;
+    }
     for (uint32_t k = 0; k < sw_cap; k++)
         nc_slot_masks[k] = sw_slots[k].mask;
+    nc_slot_strong = strong;
+    nc_slot_sure = ui;
     return true;
 }
 
@@ -380,7 +382,9 @@ static void text_tables_free(void)
     free(sw_slots);
     free(sw_pool);
     free(nc_slot_masks);
-    nc_slot_masks = NULL;
+    free(nc_slot_strong);
+    free(nc_slot_sure);
+    nc_slot_masks = nc_slot_strong = nc_slot_sure = NULL;
     nc_cp_stage2 = NULL;
     sw_slots = NULL;
     sw_pool = NULL;

@@ -22,11 +22,7 @@ enum {
     NC_CL_CODE = 1u << 13     /* {}[]()<>=;|&\\ (ASCII table only) */
 };
 
-#define NC_LANG_MAX 62     /* languages: one bit each in a 64-bit mask */
-#define NC_STRONG_BIT (1ull << 63) /* in a mask: a word that tells close
-                                      languages apart (votes thrice) */
-#define NC_UI_BIT (1ull << 62)     /* in a mask: a UI word of a news page */
-#define NC_LANG_BITS (NC_UI_BIT - 1)
+#define NC_LANG_MAX 64     /* languages: one bit each in a 64-bit mask */
 #define NC_WORD_MAX 64     /* longest word looked up, in folded bytes */
 #define NC_BLOCK_SCRIPTS 4 /* scripts remembered per block */
 #define NC_DISTINCT_MAX 96 /* distinctive letters (data/stopwords.c) */
@@ -121,6 +117,11 @@ uint64_t nc_stopword_mask(const char *folded, size_t len);
 uint32_t nc_stopword_slot(const char *folded, size_t len);
 extern uint64_t *nc_slot_masks;
 static inline uint64_t nc_slot_mask(uint32_t slot) { return nc_slot_masks[slot]; }
+/* Per slot, the languages whose curated function words ("strong": they
+ * tell close languages apart, vote thrice) or UI words it holds; "sure"
+ * is strong or UI: one such word alone is evidence of its language. */
+extern uint64_t *nc_slot_strong;
+extern uint64_t *nc_slot_sure;
 
 /* What the tokenizer learns about one block. */
 typedef struct nc_block_scan {

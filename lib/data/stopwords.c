@@ -275,10 +275,11 @@ static const char *const sw_hi_ui[] = {
     0
 };
 static const char *const sw_hr[] = {
-    "a ako ali bi bih bila bili bilo bio bismo biste biti bumo da do duž ga hoće hoćemo hoćete hoćeš hoću i iako ih ili iz ja je jedna jedne jedno jer jesam jesi jesmo jest jeste jesu jim joj još ju kada kako kao koja koje koji kojima koju kroz li me mene meni mi mimo moj moja moje mu na nad nakon nam nama nas naš naša naše našeg ne nego neka neki nekog neku nema netko neće nećemo nećete nećeš neću nešto ni nije nikoga nikoje nikoju nisam nisi nismo niste nisu njega njegov njegova njegovo njemu njezin njezina njezino njih njihov njihova njihovo njim njima njoj nju no o od odmah on ona oni ono ova pa pak po pod pored prije s sa sam samo se sebe sebi si smo ste su sve svi svog svoj svoja svoje svom ta tada taj tako te tebe tebi ti to toj tome tu tvoj tvoja tvoje u uz vam vama vas vaš vaša vaše već vi vrlo za zar će ćemo ćete ćeš ću što",
+    "a ako bi bih bismo biste bumo da do duž ga hoće hoćemo hoćete hoćeš hoću i iako ih iz ja je jedna jedne jedno jesam jesi jesmo jest jeste jesu jim joj ju kojima koju kroz li me mene meni mi mimo moj moja moje mu na nad nam nama nas naš naša naše našeg ne nego neka neki nekog neku netko neće nećemo nećete nećeš neću nešto ni nikoga nikoje nikoju nisam nisi nismo niste njega njegova njegovo njemu njezina njezino njih njihova njihovo njim njima njoj nju no o od odmah on ona oni ono pa pak po pod pored s sa sam se sebe sebi si smo ste su sve svi svog svom ta tada taj tako te tebe tebi ti to toj tome tu tvoj tvoja tvoje u uz vam vama vas vaš vaša vaše vi vrlo za zar će ćemo ćete ćeš ću",
     0
 };
 static const char *const sw_hr_strong[] = {
+    "kao što koji koja koje kako kad kada već još nije nisu treba ovaj ova ovo tijekom između prije nakon zbog prema bio bila bilo bili biti ima nema može mogu samo svoj svoja svoje njihov njegov njezin jer ili ali",
     0
 };
 static const char *const sw_hr_ui[] = {
@@ -500,10 +501,11 @@ static const char *const sw_sk_ui[] = {
     0
 };
 static const char *const sw_sl[] = {
-    "a ali april avgust bi bil bila bile bili bilo biti blizu bo bodo bojo bolj bom bomo boste bova boš brez cel cela celi celo da daleč dan danes datum december deset deseta deseti deseto devet deveta deveti deveto do dober dobra dobri dobro dokler dol dolg dolga dolgi dovolj drug druga drugi drugo dva dve eden en ena ene eni enkrat eno etc. februar g. ga ga. gor gospa gospod halo i idr. ii iii in iv ix iz januar jaz je ji jih jim jo julij junij jutri k kadarkoli kaj kajti kako kakor kamor kamorkoli kar karkoli katerikoli kdaj kdo kdorkoli ker ki kje kjer kjerkoli ko koder koderkoli koga komu kot kratek kratka kratke kratki lahka lahke lahki lahko le lep lepa lepe lepi lepo leto maj majhen majhna majhni malce malo manj marec me med medtem mene mesec mi midva midve mnogo moj moja moje mora morajo moram moramo morate moraš morem mu na nad naj najina najino najmanj naju največ nam narobe nas nato nazaj naš naša naše ne nedavno nedelja nek neka nekaj nekatere nekateri nekatero nekdo neke nekega neki nekje neko nekoga nekoč ni nikamor nikdar nikjer nikoli nič nje njega njegov njegova njegovo njej njemu njen njena njeno nji njih njihov njihova njihovo njiju njim njo njun njuna njuno no nocoj november npr. o ob oba obe oboje od odprt odprta odprti okoli oktober on onadva one oni onidve osem osma osmi osmo oz. pa pet peta petek peti peto po pod pogosto poleg poln polna polni polno ponavadi ponedeljek ponovno potem povsod pozdravljen pozdravljeni prav prava prave pravi pravo prazen prazna prazno prbl. precej pred prej preko pri pribl. približno primer pripravljen pripravljena pripravljeni proti prva prvi prvo ravno redko res reč s saj sam sama same sami samo se sebe sebi sedaj sedem sedma sedmi sedmo sem september seveda si sicer skoraj skozi slab smo so sobota spet sreda srednja srednji sta ste stran stvar sva ta tak taka take taki tako takoj tam te tebe tebi tega težak težka težki težko ti tista tiste tisti tisto tj. tja to toda torek tretja tretje tretji tri tu tudi tukaj tvoj tvoja tvoje v vaju vam vas vaš vaša vaše ve vedno velik velika veliki veliko vendar ves več vi vidva vii viii visok visoka visoke visoki vsa vsaj vsak vsaka vsakdo vsake vsaki vsakomur vse vsega vsi vso včasih včeraj z za zadaj zadnji zakaj zaprta zaprti zaprto zdaj zelo zunaj če često četrta četrtek četrti četrto čez čigav šest šesta šesti šesto štiri že",
+    "a ali april avgust bi bile bili biti blizu bo bodo bojo bolj bom bomo boste bova boš cel cela celi celo da daleč dan danes datum december deset deseta deseti deseto devet deveta deveti deveto do dober dobra dobri dobro dokler dol dolg dolga dolgi dovolj drug druga drugi drugo dva dve eden en ena ene eni enkrat eno etc. februar g. ga ga. gor gospa gospod halo i idr. ii iii in iv ix iz januar jaz je ji jih jim jo julij junij jutri k kadarkoli kajti kako kakor kamor kamorkoli kar karkoli katerikoli kdo kdorkoli kjer kjerkoli ko koder koderkoli koga komu kratek kratka kratke kratki lahka lahke lahki lep lepa lepe lepi lepo leto maj majhen majhna majhni malce malo manj marec me medtem mene mesec mi midva midve mnogo moj moja moje mora morajo moram moramo morate moraš morem mu na naj najina najino najmanj naju največ nam narobe nas nato nazaj naš naša naše ne nedavno nedelja nek neka nekaj nekatere nekateri nekatero nekdo neke nekega neki nekje neko nekoga nekoč nikamor nikdar nikjer nikoli nič nje njega njegov njegova njegovo njej njemu njen njena njeno nji njih njihov njihova njihovo njiju njim njo njun njuna njuno no nocoj november npr. o oba obe oboje od odprt odprta odprti okoli oktober on onadva one oni onidve osem osma osmi osmo oz. pa pet peta petek peti peto po pogosto poleg poln polna polni polno ponavadi ponedeljek ponovno potem povsod pozdravljen pozdravljeni prav prava prave pravi pravo prazen prazna prazno prbl. precej prej preko pribl. približno primer pripravljen pripravljena pripravljeni prva prvi prvo ravno redko res reč s saj sam sama same sami samo se sebe sebi sedaj sedem sedma sedmi sedmo september seveda si sicer skoraj slab sobota spet sreda srednja srednji sta stran stvar sva ta tak taka take taki tako takoj tam te tebe tebi težak težka težki težko ti tista tiste tisti tisto tj. tja to toda torek tretja tretje tretji tri tu tukaj tvoj tvoja tvoje v vaju vam vas vaš vaša vaše ve vedno velik velika veliki veliko vendar ves več vi vidva vii viii visok visoka visoke visoki vsa vsaj vsak vsaka vsakdo vsake vsaki vsakomur vsega vso včasih včeraj z za zadaj zadnji zakaj zaprta zaprti zaprto zdaj zunaj če često četrta četrtek četrti četrto čez čigav šest šesta šesti šesto štiri",
     0
 };
 static const char *const sw_sl_strong[] = {
+    "kot ki tudi že še ker kaj kje kdaj zato lahko bil bila bilo smo ste so sem ni niso med pred nad pod ob pri brez proti skozi tega temu tem vse vsi zelo le",
     0
 };
 static const char *const sw_sl_ui[] = {
@@ -683,7 +685,7 @@ const nc_stoplang nc_stoplangs[] = {
     {"ha", "Hausa", USCRIPT_LATIN, 39, sw_ha, sw_ha_strong, sw_ha_ui},
     {"he", "Hebrew", USCRIPT_HEBREW, 194, sw_he, sw_he_strong, sw_he_ui},
     {"hi", "Hindi", USCRIPT_DEVANAGARI, 225, sw_hi, sw_hi_strong, sw_hi_ui},
-    {"hr", "Croatian", USCRIPT_LATIN, 179, sw_hr, sw_hr_strong, sw_hr_ui},
+    {"hr", "Croatian", USCRIPT_LATIN, 190, sw_hr, sw_hr_strong, sw_hr_ui},
     {"hu", "Hungarian", USCRIPT_LATIN, 796, sw_hu, sw_hu_strong, sw_hu_ui},
     {"hy", "Armenian", USCRIPT_ARMENIAN, 45, sw_hy, sw_hy_strong, sw_hy_ui},
     {"id", "Indonesian", USCRIPT_LATIN, 758, sw_id, sw_id_strong, sw_id_ui},
@@ -703,7 +705,7 @@ const nc_stoplang nc_stoplangs[] = {
     {"ro", "Romanian", USCRIPT_LATIN, 423, sw_ro, sw_ro_strong, sw_ro_ui},
     {"ru", "Russian", USCRIPT_CYRILLIC, 564, sw_ru, sw_ru_strong, sw_ru_ui},
     {"sk", "Slovak", USCRIPT_LATIN, 427, sw_sk, sw_sk_strong, sw_sk_ui},
-    {"sl", "Slovenian", USCRIPT_LATIN, 427, sw_sl, sw_sl_strong, sw_sl_ui},
+    {"sl", "Slovenian", USCRIPT_LATIN, 432, sw_sl, sw_sl_strong, sw_sl_ui},
     {"so", "Somali", USCRIPT_LATIN, 30, sw_so, sw_so_strong, sw_so_ui},
     {"sr", "Serbian", USCRIPT_CYRILLIC, 197, sw_sr, sw_sr_strong, sw_sr_ui},
     {"st", "Sotho", USCRIPT_LATIN, 31, sw_st, sw_st_strong, sw_st_ui},
