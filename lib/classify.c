@@ -161,20 +161,65 @@ static bool headline_cased(const nc_block *b)
            b->feat[F_END_PUNCT] == 0.0f;
 }
 
+/* "By Jane Doe", "Von ...", "Publié le ...": a byline or dateline opens
+ * the line (a heading may say "by" anywhere else). */
+static bool byline_start(const nc_block *b)
+{
+    static const char *const starts[] = {
+        "By ", "BY ", "Von ", "Par ", "Por ", "Di ", "Door ", "Written by ",
+        "Posted by ", "Posted on ", "Published ", "Updated ", "Publié le ",
+        "Publicado ", "Veröffentlicht ", "Aktualisiert ", "Stand: "};
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+        size_t n = strlen(starts[k]);
+        if (b->len > n && memcmp(b->text, starts[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A short date line alone (a run of dated lines is a table or a list). */
+static bool lone_date(const nc_doc *doc, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (b->feat[F_DATE] <= 0 || b->words > 8 || (b->in & (NC_IN_TABLE | NC_IN_LIST)))
+        return false;
+    return !(i > 0 && doc->blocks[i - 1].feat[F_DATE] > 0) &&
+           !(i + 1 < doc->nblocks && doc->blocks[i + 1].feat[F_DATE] > 0);
+}
+
+static bool is_kept(const nc_block *b)
+{
+    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+}
+
+static void relabel(nc_block *b, nc_label label, nc_reason reason)
+{
+    b->label = label;
+    b->reason = reason;
+}
+
 static void apply_detectors(nc_doc *doc)
 {
-    if (doc->kind == NC_INPUT_HTML)
-        return; /* markup (figure, figcaption, h1-h6) already says it */
+    bool text = doc->kind != NC_INPUT_HTML;
     for (size_t i = 0; i < doc->nblocks; i++) {
         nc_block *b = &doc->blocks[i];
-        bool kept = b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
-        if (kept && b->feat[F_SITE_SUFFIX] >= 2) {
-            b->label = NC_LABEL_CAPTION;
-            b->reason = NC_REASON_SITE_SUFFIX;
-        } else if (kept && headline_cased(b) && i > 0 &&
-                   is_caption_drop(&doc->blocks[i - 1])) {
-            b->label = NC_LABEL_RELATED;
-            b->reason = NC_REASON_HEADLINE_RUN;
+        if (!is_kept(b))
+            continue;
+        const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+        bool short_line = b->label == NC_LABEL_HEADING && b->words <= 14 &&
+                          !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
+        if (text && b->feat[F_SITE_SUFFIX] >= 2) {
+            relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
+        } else if (b->words <= 30 && b->feat[F_CREDIT] > 0) {
+            relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
+        } else if (short_line && (byline_start(b) || lone_date(doc, i))) {
+            relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
+        } else if (b->label == NC_LABEL_HEADING &&
+                   nc_lexicon_hits(b, NC_LEX_RELATED) > 0) {
+            relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
+        } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
+                                    (short_line && prev->label == NC_LABEL_RELATED))) {
+            relabel(b, NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
         }
     }
 }
@@ -197,7 +242,7 @@ static void choose_title(nc_doc *doc, size_t first_body)
         nc_block *b = &doc->blocks[i];
         if (b->words < 4 || b->words > 30 || b->feat[F_END_PUNCT] > 0 || b->feat[F_CREDIT] > 0 ||
             b->feat[F_SITE_SUFFIX] >= 2 || b->feat[F_SCRIPT_OTHER] > 0 ||
-            b->feat[F_DATE] > 0)
+            b->feat[F_DATE] > 0 || b->feat[F_BYLINE] > 0)
             continue;
         b->label = NC_LABEL_TITLE;
         b->reason = NC_REASON_TITLE_MATCH;
