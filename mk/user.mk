@@ -2,7 +2,7 @@
 # install, the docs and the evaluation program. Each has a check-* target,
 # all hooked into `make check`; each runs in seconds.
 #
-#   make check-cli          tests/test_cli.py (the seed gold test may skip: KNOWN FAILURE)
+#   make check-cli          tests/test_cli.py (the seed page's gold paragraphs included)
 #   make check-seed         the seed page's 9 gold paragraphs, strictly
 #   make check-python       tests/test_python.py (the ctypes binding)
 #   make check-examples     builds build/examples/, tests/test_examples.py (Dask: 2 workers)

@@ -3,10 +3,8 @@
 
   /usr/bin/python3 tests/test_cli.py          (make check-cli)
 
-test_seed_gold_paragraphs depends on the classifier's quality: until the
-classifier gives exactly the seed page's 9 gold paragraphs, its failure is
-reported as a skip marked KNOWN FAILURE; NEWSCLEAN_STRICT_SEED=1 (make
-check-seed) makes it a real failure.
+test_seed_gold_paragraphs: the seed page gives exactly its 9 gold
+paragraphs and its title (the issue's first "done when").
 """
 import json
 import os
@@ -278,22 +276,21 @@ class TestCli(unittest.TestCase):
         self.assertEqual(r.stderr, b"")
 
     def test_seed_gold_paragraphs(self):
-        """KNOWN FAILURE until the classifier is done: the seed page gives
-        exactly its 9 gold paragraphs (white space collapsed)."""
+        """The seed page gives exactly its 9 gold paragraphs (white space
+        collapsed) and its title."""
         with open(SEED_GOLD, encoding="utf-8") as f:
             gold = [collapse(p) for p in f.read().split("\n\n") if p.strip()]
         self.assertEqual(len(gold), 9)
         data = json.loads(run(["--format", "json", SEED]).stdout)
         got = [collapse(p) for p in data["paragraphs"]]
-        try:
-            self.assertEqual(got, gold)
-        except AssertionError as e:
-            if os.environ.get("NEWSCLEAN_STRICT_SEED") == "1":
-                raise
-            extra = [p[:50] for p in got if p not in gold]
-            lost = [p[:50] for p in gold if p not in got]
-            self.skipTest("KNOWN FAILURE (classifier not done): %d paragraphs, extra %r, "
-                          "missing %r" % (len(got), extra, lost))
+        self.assertEqual(got, gold)
+        self.assertEqual(data["title"],
+                         "Russia, US in Talks on Joint Cybersecurity Unit's Establishment")
+        labels = {b["text"]: b["label"] for b in data["blocks"]}
+        self.assertEqual(labels["CC0 / Pixabay / Cybersecurity"], "credit")
+        self.assertEqual(labels["Cybersecurity - Sputnik International"], "caption")
+        self.assertEqual(labels["Заголовок открываемого материала"], "foreign")
+        self.assertEqual(labels["0"], "ui")
 
 
 if __name__ == "__main__":
