@@ -53,6 +53,7 @@ uint32_t nc_html_role_in(const char *role);
 typedef struct nc_html_attrs {
     uint32_t hints, in;  /* class/id/role/itemprop hints (NC_HTML_UNLIKELY
                             included), ARIA role as NC_IN_* */
+    uint32_t class_hash; /* of the class attribute, 0 without one */
     bool hidden;         /* hidden, aria-hidden="true", display:none, ... */
     bool ld_json;        /* type="application/ld+json" */
     bool article_body;   /* itemprop="articleBody" */
@@ -76,6 +77,7 @@ typedef struct nc_html_rec {
     uint32_t commas;       /* commas in that direct text */
     uint32_t para_chars;   /* subtree characters in scored paragraphs */
     uint32_t hints;        /* the element's own NC_HINT_* */
+    uint32_t class_hash;   /* its class attribute's hash, 0 without one */
     float score;           /* Readability's content score */
     float score_all;       /* the same with unlikely candidates scored too */
     uint32_t children;     /* child elements */

@@ -238,7 +238,12 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
          i = recs[i].end + 1) {
         const nc_html_rec *r = &recs[i];
         bool keep = i == best;
-        if (!keep && scored(r, flag) && r->score >= threshold)
+        /* Readability: a sibling of the same class as the best scores a
+         * fifth of the best's score more. */
+        float bonus = r->class_hash && r->class_hash == recs[best].class_hash
+                          ? best_score * 0.2f
+                          : 0.0f;
+        if (!keep && scored(r, flag) && r->score + bonus >= threshold)
             keep = true;
         if (!keep && r->tag == NC_TAG_P) {
             float density = r->chars ? link_density(r) : 1;

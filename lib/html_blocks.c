@@ -338,6 +338,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     r->parent = parent->rec;
     r->end = id;
     r->hints = a->hints & ~NC_HTML_UNLIKELY;
+    r->class_hash = a->class_hash;
     if (parent->rec != NC_HTML_NONE)
         w->recs[parent->rec].children++;
     r->weight = el->weight;

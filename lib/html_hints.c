@@ -367,9 +367,14 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         const char *value = atts[i + 1] ? atts[i + 1] : "";
         switch (name[0]) {
         case 'c':
-            if (!root && strcmp(name, "class") == 0)
+            if (!root && strcmp(name, "class") == 0) {
                 a->hints |= nc_html_token_hints(value);
-            else if (strcmp(name, "content") == 0)
+                /* FNV-1a: siblings with the same class get a bonus. */
+                uint32_t h = 2166136261u;
+                for (const char *p = value; *p; p++)
+                    h = (h ^ (unsigned char)*p) * 16777619u;
+                a->class_hash = h | 1; /* 0 means no class */
+            } else if (strcmp(name, "content") == 0)
                 a->content = value;
             break;
         case 'i':
