@@ -354,10 +354,10 @@ START_TEST(test_best_wide)
                                  "article, with a comma, sits in a widget of its "
                                  "own here.</p></div>";
     char page[16384] = "<body><nav><ul><li><a href=a>Home</a></li><li><a href=b>News</a>"
-                       "</li></ul></nav><div class=\"row\"><div class=\"col\">";
+                       "</li></ul></nav><div class=\"row\"><div class=\"col main\">";
     for (int i = 0; i < 6; i++)
         strcat(page, widget);
-    strcat(page, "</div><div class=\"col\">");
+    strcat(page, "</div><div class=\"col side\">"); /* no same-class bonus */
     for (int i = 0; i < 3; i++)
         strcat(page, widget);
     strcat(page, "</div></div><footer><p>Copyright and a few links</p></footer></body>");
