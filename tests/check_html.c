@@ -377,6 +377,15 @@ START_TEST(test_best_wide)
     ck_assert_uint_eq(paragraphs, 9);
     ck_assert_uint_eq(best, 6);
     nc_doc_free(&d);
+    /* Same class as the best: Readability's sibling bonus takes it in. */
+    char *side = strstr(page, "col side");
+    memcpy(side, "col main", 8);
+    run(&d, page);
+    best = 0;
+    for (size_t i = 0; i < d.nblocks; i++)
+        best += !!(d.blocks[i].in & NC_IN_BEST);
+    ck_assert_uint_eq(best, 9);
+    nc_doc_free(&d);
 }
 END_TEST
 
