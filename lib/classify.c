@@ -147,6 +147,12 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
     }
 }
 
+static void relabel(nc_block *b, nc_label label, nc_reason reason)
+{
+    b->label = label;
+    b->reason = reason;
+}
+
 /* The named detectors that overrule the model (each measured in
  * docs/algorithm.md): a caption ending in a " - Site" suffix that repeats
  * on the page, and a headline-cased teaser right after a caption. */
@@ -192,15 +198,11 @@ static bool is_kept(const nc_block *b)
     return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
 }
 
-static void relabel(nc_block *b, nc_label label, nc_reason reason)
-{
-    b->label = label;
-    b->reason = reason;
-}
 
 static void apply_detectors(nc_doc *doc)
 {
     bool text = doc->kind != NC_INPUT_HTML;
+
     for (size_t i = 0; i < doc->nblocks; i++) {
         nc_block *b = &doc->blocks[i];
         if (!is_kept(b))
