@@ -46,6 +46,9 @@ const nc_html_elem *nc_html_elem_lookup(const char *name);
  * words (not a block hint: callers strip it). */
 uint32_t nc_html_token_hints(const char *value);
 #define NC_HTML_UNLIKELY (1u << 31)
+#define NC_HTML_POSITIVE (1u << 30) /* Readability's positive class words */
+#define NC_HTML_NEGATIVE (1u << 29) /* and its negative ones */
+#define NC_HTML_PRIVATE (NC_HTML_UNLIKELY | NC_HTML_POSITIVE | NC_HTML_NEGATIVE)
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
 
@@ -82,6 +85,7 @@ typedef struct nc_html_rec {
     float score_all;       /* the same with unlikely candidates scored too */
     uint32_t children;     /* child elements */
     int8_t weight;         /* element weight (div +5, h1 -5, ...) */
+    int8_t class_weight;   /* +25 content words, -25 boilerplate words */
     uint8_t tag;           /* nc_tag as a block container */
     uint8_t flags;         /* NC_REC_* */
 } nc_html_rec;

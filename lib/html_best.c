@@ -28,20 +28,9 @@ enum {
  * F1 of the wide container alone 0.920, of the best one 0.916). */
 #define WIDEN_OTHER 8.0
 
-/* Class words Readability counts against a candidate. */
-#define NEGATIVE_HINTS                                                       \
-    (NC_HINT_COMMENT | NC_HINT_FOOTER | NC_HINT_SHARE | NC_HINT_RELATED |    \
-     NC_HINT_PROMO | NC_HINT_SIDEBAR | NC_HINT_AD | NC_HINT_META |           \
-     NC_HINT_HIDDEN | NC_HINT_COOKIE)
-
 static float initial_score(const nc_html_rec *r)
 {
-    float s = r->weight;
-    if (r->hints & NC_HINT_CONTENT)
-        s += 25;
-    if (r->hints & NEGATIVE_HINTS)
-        s -= 25;
-    return s;
+    return (float)r->weight + (float)r->class_weight;
 }
 
 void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs)

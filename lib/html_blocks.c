@@ -312,7 +312,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     f->close_rec = id;
     f->name = name;
     f->in = parent->in | el->in | a->in | (a->article_body ? NC_IN_ARTICLE_BODY : 0);
-    f->hints = parent->hints | (a->hints & ~NC_HTML_UNLIKELY);
+    f->hints = parent->hints | (a->hints & ~NC_HTML_PRIVATE);
     f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
     f->li = parent->li || (el->flags & NC_EL_LI);
     /* Readability's unlikely candidates: a boilerplate class word with no
@@ -337,7 +337,15 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     memset(r, 0, sizeof *r);
     r->parent = parent->rec;
     r->end = id;
-    r->hints = a->hints & ~NC_HTML_UNLIKELY;
+    r->hints = a->hints & ~NC_HTML_PRIVATE;
+    r->class_weight = (int8_t)(((a->hints & (NC_HINT_CONTENT | NC_HTML_POSITIVE)) ? 25 : 0) -
+                               ((a->hints & (NC_HTML_NEGATIVE | NC_HINT_COMMENT |
+                                             NC_HINT_FOOTER | NC_HINT_SHARE |
+                                             NC_HINT_RELATED | NC_HINT_PROMO |
+                                             NC_HINT_SIDEBAR | NC_HINT_AD | NC_HINT_META |
+                                             NC_HINT_HIDDEN | NC_HINT_COOKIE))
+                                    ? 25
+                                    : 0));
     r->class_hash = a->class_hash;
     if (parent->rec != NC_HTML_NONE)
         w->recs[parent->rec].children++;

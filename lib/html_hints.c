@@ -110,7 +110,9 @@ const nc_html_elem *nc_html_elem_lookup(const char *name)
  * tokens only: "header", "read" and "address" must not match. */
 enum {
     EXACT = 0, PREFIX = 1, JOINED = 2, /* exact, and followed by - or _ */
-    UNL = 4 /* also one of Readability's unlikely-candidate words */
+    UNL = 4, /* also one of Readability's unlikely-candidate words */
+    POS = 8, /* Readability's positive class words beyond NC_HINT_CONTENT */
+    NEG = 16 /* its negative class words beyond the boilerplate hints */
 };
 
 typedef struct hint_word {
@@ -209,6 +211,19 @@ static const hint_word words[] = {
     {"shoutbox", PREFIX | UNL, 0},
     {"skyscraper", PREFIX | UNL, 0},
     {"supplemental", PREFIX | UNL, 0},
+    /* Readability's class weight words that are no region hint. */
+    {"main", EXACT | POS, 0},
+    {"page", EXACT | POS, 0},
+    {"post", EXACT | POS, 0},
+    {"text", EXACT | POS, 0},
+    {"blog", PREFIX | POS, 0},
+    {"hentry", EXACT | POS, 0},
+    {"contact", PREFIX | NEG, 0},
+    {"footnote", PREFIX | NEG, 0},
+    {"masthead", PREFIX | NEG, 0},
+    {"media", PREFIX | NEG, 0},
+    {"scroll", PREFIX | NEG, 0},
+    {"shopping", PREFIX | NEG, 0},
 };
 
 enum { NWORDS = sizeof words / sizeof *words };
@@ -245,8 +260,10 @@ static uint32_t token_bits(const char *tok, size_t len, char next)
         const hint_word *w = &words[by_letter[k].word];
         if (len < n || memcmp(tok + 1, w->word + 1, n - 1) != 0)
             continue;
-        uint32_t bits = w->bits | (w->mode & UNL ? NC_HTML_UNLIKELY : 0);
-        int mode = w->mode & ~UNL;
+        uint32_t bits = w->bits | (w->mode & UNL ? NC_HTML_UNLIKELY : 0) |
+                        (w->mode & POS ? NC_HTML_POSITIVE : 0) |
+                        (w->mode & NEG ? NC_HTML_NEGATIVE : 0);
+        int mode = w->mode & (PREFIX | JOINED);
         if (len == n) {
             if (mode != JOINED || next == '-' || next == '_')
                 return bits;
