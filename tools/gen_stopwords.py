@@ -139,6 +139,8 @@ FUNCTION_WORDS = {
     "sl": "kot ki tudi že še ker kaj kje kdaj zato lahko bil bila bilo "
           "smo ste so sem ni niso med pred nad pod ob pri brez proti skozi "
           "tega temu tem vse vsi zelo le",
+    "id": "karena bahwa bisa harus agar para hal tersebut",
+    "ms": "kerana bahawa boleh sahaja mesti iaitu kerajaan",
     "et": "ja on ei et see kui mis ka ta oli või aga siis nii oma kes kus "
           "veel seda selle mida tema nad me meie te teie ma mina sa sina "
           "kõik üle ilma pärast enne juba nüüd väga palju ainult ikka siin "
@@ -152,6 +154,12 @@ FUNCTION_WORDS = {
           "kuri kurie taip pat labai",
 }
 
+
+# The Malay source list is full of news words ("kementerian", "dolar",
+# "abdul") that outvote Indonesian on Indonesian text: only the words the
+# Indonesian list shares are kept, and Malay's own function words
+# (FUNCTION_WORDS) tell it apart.
+SHARED_ONLY = {"ms": "id"}
 
 # Some source lists hold the whole alphabet as "words"; single letters that
 # are no word of the language only add noise to the vote (English "q" in a
@@ -305,7 +313,11 @@ def main():
             if w and w not in seen:
                 seen.add(w)
                 ui.append(w)
-        for w in src[code]:
+        source = src[code]
+        if code in SHARED_ONLY and SHARED_ONLY[code] in src:
+            other = {clean(x) for x in src[SHARED_ONLY[code]]}
+            source = [x for x in source if clean(x) in other]
+        for w in source:
             w = clean(w)
             if w and w not in seen:
                 seen.add(w)
