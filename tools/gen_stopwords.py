@@ -139,6 +139,7 @@ FUNCTION_WORDS = {
     "sl": "kot ki tudi že še ker kaj kje kdaj zato lahko bil bila bilo "
           "smo ste so sem ni niso med pred nad pod ob pri brez proti skozi "
           "tega temu tem vse vsi zelo le",
+    "af": "nie vir baie hulle ek jy jou julle asseblief sulke",
     "id": "karena bahwa bisa harus agar para hal tersebut",
     "ms": "kerana bahawa boleh sahaja mesti iaitu kerajaan",
     "et": "ja on ei et see kui mis ka ta oli või aga siis nii oma kes kus "

@@ -5,10 +5,11 @@
 #include "stopwords.h"
 
 static const char *const sw_af[] = {
-    "'n aan af al as baie by daar dag dat die dit een ek en gaan gesê haar het hom hulle hy in is jou jy kan kom ma maar met my na nie om ons op saam sal se sien so sy te toe uit van vir was wat ŉ",
+    "'n aan af al as by daar dag dat die dit een en gaan gesê haar het hom hy in is kan kom ma maar met my na om ons op saam sal se sien so sy te toe uit van was wat ŉ",
     0
 };
 static const char *const sw_af_strong[] = {
+    "nie vir baie hulle ek jy jou julle asseblief sulke",
     0
 };
 static const char *const sw_af_ui[] = {
@@ -662,7 +663,7 @@ static const char *const sw_zu_ui[] = {
 };
 
 const nc_stoplang nc_stoplangs[] = {
-    {"af", "Afrikaans", USCRIPT_LATIN, 51, sw_af, sw_af_strong, sw_af_ui},
+    {"af", "Afrikaans", USCRIPT_LATIN, 54, sw_af, sw_af_strong, sw_af_ui},
     {"ar", "Arabic", USCRIPT_ARABIC, 479, sw_ar, sw_ar_strong, sw_ar_ui},
     {"bg", "Bulgarian", USCRIPT_CYRILLIC, 259, sw_bg, sw_bg_strong, sw_bg_ui},
     {"bn", "Bengali", USCRIPT_BENGALI, 389, sw_bn, sw_bn_strong, sw_bn_ui},
