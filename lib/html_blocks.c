@@ -7,7 +7,10 @@
  * tags cost neither C stack nor a node each. Blocks follow
  * ../shared/tools/html2text.py --lines: block elements and <br> end a
  * block, inline elements join, table cells are joined with spaces, <pre>
- * keeps its lines; script-like and hidden elements are skipped. */
+ * keeps its lines; script-like elements and hidden inline ones are
+ * skipped, hidden blocks dropped unless they hold paragraphs. Blocks carry
+ * the evidence the classifier reads: tag, NC_IN_* containers, NC_HINT_*
+ * class/id words, link characters, depth; html_best.c adds NC_IN_BEST. */
 #include <limits.h>
 #include <stdlib.h>
 #include <pthread.h>
@@ -94,7 +97,8 @@ static void fail(walk *w, nc_status st)
 {
     if (w->status == NC_OK)
         w->status = st;
-    xmlStopParser(w->ctxt);
+    if (w->ctxt) /* NULL in the flush after the parse */
+        xmlStopParser(w->ctxt);
 }
 
 static bool grow(void **p, size_t *cap, size_t need, size_t size)
