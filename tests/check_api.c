@@ -3,8 +3,10 @@
  * struct's size field. NC_ERR_NOMEM is tested in check_nomem.c (it needs
  * the failing allocator linked in). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -464,6 +466,51 @@ START_TEST(test_language_hint_garbage)
 }
 END_TEST
 
+START_TEST(test_silent)
+{
+    /* No function prints: libxml2's parse errors, ICU's, nothing reaches
+     * stdout or stderr, whatever the input. Both go to a file meanwhile. */
+    static const char *const pages[] = {
+        "<html><body><p>unclosed <b><i>tags</p></div></span><!-- open comment",
+        "<?xml version=\"1.0\" encoding=\"bogus\"?><!DOCTYPE x SYSTEM "
+        "\"http://example.com/x.dtd\"><x>&undefined; &#xFFFFFFFF; <![CDATA[",
+        "<p>\xFF\xFE\xC0 bad bytes</p><script>var x = '<p>';</script>",
+        "plain text with \x00 a NUL and \xE2\x82 a cut character"};
+    FILE *sink = tmpfile();
+    ck_assert_ptr_nonnull(sink);
+    fflush(stdout);
+    fflush(stderr);
+    int out = dup(1), err = dup(2);
+    ck_assert(out >= 0 && err >= 0);
+    dup2(fileno(sink), 1);
+    dup2(fileno(sink), 2);
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        for (int kind = 0; kind < 3; kind++) {
+            nc_options o;
+            nc_options_init(&o);
+            o.input = (nc_input_kind)kind;
+            nc_result *r = NULL;
+            nc_clean(pages[i], strlen(pages[i]), &o, &r);
+            nc_result_free(r);
+        }
+    }
+    nc_options o;
+    nc_options_init(&o);
+    o.encoding = "no-such-charset";
+    nc_result *r = NULL;
+    nc_clean(pages[0], strlen(pages[0]), &o, &r);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(out, 1);
+    dup2(err, 2);
+    close(out);
+    close(err);
+    long written = ftell(sink) > 0 ? ftell(sink) : (fseek(sink, 0, SEEK_END), ftell(sink));
+    fclose(sink);
+    ck_assert_msg(written == 0, "the library printed %ld bytes", written);
+}
+END_TEST
+
 START_TEST(test_deterministic)
 {
     nc_result *a = tu_clean(article, strlen(article), NULL);
@@ -501,6 +548,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_input_not_terminated_not_kept);
     tcase_add_test(tc, test_language_hint);
     tcase_add_test(tc, test_language_hint_garbage);
+    tcase_add_test(tc, test_silent);
     tcase_add_test(tc, test_deterministic);
     suite_add_tcase(s, tc);
     return s;
