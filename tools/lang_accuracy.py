@@ -21,6 +21,13 @@ import tempfile
 
 
 def detect(cli, path, form):
+    try:
+        return detect_once(cli, path, form)
+    except OSError as e:  # the CLI being rebuilt under us, a missing file
+        return "error: %s" % e.strerror, 0.0
+
+
+def detect_once(cli, path, form):
     kind = "html" if form == "html" else "text"
     if form == "html":  # html/ID.html.gz: unpacked to a temporary file
         with tempfile.NamedTemporaryFile(suffix=".html") as tmp:
