@@ -83,6 +83,7 @@ typedef struct nc_html_rec {
     uint32_t class_hash;   /* its class attribute's hash, 0 without one */
     float score;           /* Readability's content score */
     float score_all;       /* the same with unlikely candidates scored too */
+    float work;            /* the score the pick compares (html_best.c) */
     uint32_t children;     /* child elements */
     int8_t weight;         /* element weight (div +5, h1 -5, ...) */
     int8_t class_weight;   /* +25 content words, -25 boilerplate words */
