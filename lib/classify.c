@@ -183,6 +183,23 @@ static bool byline_start(const nc_block *b)
     return false;
 }
 
+/* "3 min read", "Lesezeit: 4 Min.": article metadata, not a heading. */
+static bool reading_time(const nc_block *b)
+{
+    static const char *const marks[] = {"min read", "minute read", "minutes read",
+                                        "Min read", "reading time", "Reading time",
+                                        "Lesezeit", "min de lecture", "Min. Lesezeit"};
+    if (b->words > 6 || b->len > 64)
+        return false;
+    char buf[72];
+    memcpy(buf, b->text, b->len);
+    buf[b->len] = '\0';
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (strstr(buf, marks[k]))
+            return true;
+    return false;
+}
+
 /* A short date line alone (a run of dated lines is a table or a list). */
 static bool lone_date(const nc_doc *doc, size_t i)
 {
@@ -214,7 +231,8 @@ static void apply_detectors(nc_doc *doc)
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
         } else if (b->words <= 30 && b->feat[F_CREDIT] > 0) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
-        } else if (short_line && (byline_start(b) || lone_date(doc, i))) {
+        } else if (short_line && (byline_start(b) || lone_date(doc, i) ||
+                                  reading_time(b))) {
             relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
         } else if (b->label == NC_LABEL_HEADING &&
                    nc_lexicon_hits(b, NC_LEX_RELATED) > 0) {
