@@ -10,12 +10,14 @@
 #   make check-eval         tools/eval.py agrees with $(SHARED)/tools/run_eval.py
 #   make check-docs         docs/api.md is fresh, the man page renders cleanly
 #   make check-ci           .ci/run parses and installs what install-deps.sh installs
+#   make check-explain-html the --format html explain page, rendered by headless
+#                           Chromium: screenshot colours and the DOM's kept marks
 #   make docs               regenerates docs/api.md from include/newsclean.h
 #   make examples           builds examples/*.c into build/examples/
 #   make python-install     pip-installs python/ for /usr/bin/python3 (no network)
 
 .PHONY: check-cli check-seed check-python check-examples check-install check-eval \
-        check-docs check-ci docs examples python-install
+        check-docs check-ci check-explain-html docs examples python-install
 
 EXAMPLES := $(B)/examples/simple $(B)/examples/crawler
 
@@ -68,10 +70,14 @@ check-ci:
 	   echo ".ci/run:" $$a; echo "install-deps.sh:" $$b; exit 1; fi; \
 	 echo "check-ci: .ci/run and install-deps.sh agree ($$(echo "$$a" | wc -l) packages)"
 
+check-explain-html: all
+	$(PYTHON) tests/test_explain_html.py
+
 python-install:
 	$(PYTHON) -m pip install --no-build-isolation --break-system-packages ./python
 
-check: check-cli check-python check-examples check-install check-eval check-docs check-ci
+check: check-cli check-python check-examples check-install check-eval check-docs check-ci \
+       check-explain-html
 
 # On a fresh machine `make demo` / `make check` must first install the
 # packages and then read pkg-config's flags, but the Makefile reads them

@@ -7,10 +7,11 @@
 #   tests:    check (C suites), valgrind, binutils (nm/readelf: install test),
 #             groff-base (man page check), python3 + setuptools/pip/wheel
 #             (binding and its pip install), python3-dask/-distributed
-#             (examples/dask_clean.py test)
+#             (examples/dask_clean.py test), chromium (renders the CLI's
+#             html explain page: tests/test_explain_html.py)
 PKGS="gcc libc6-dev make pkg-config libxml2-dev libicu-dev check zlib1g-dev binutils groff-base
       python3 python3-setuptools python3-pip python3-wheel valgrind
-      python3-dask python3-distributed"
+      python3-dask python3-distributed chromium"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
