@@ -25,9 +25,10 @@ endif
 
 # Links the static library like the CLI; zlib only for this tool (it reads
 # .html.gz pages directly).
-$(BENCH): tools/bench.c $(A_FILE) include/newsclean.h
+BENCH_SRC  := tools/bench.c tools/bench_stages.c tools/bench_synthetic.c
+$(BENCH): $(BENCH_SRC) tools/bench.h $(A_FILE) include/newsclean.h lib/internal.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS) -lz
+	$(CC) $(ALL_CFLAGS) -Itools -o $@ $(BENCH_SRC) $(A_FILE) $(LDFLAGS) $(DEP_LIBS) -lz
 
 bench: all $(BENCH)
 	$(BENCH_NICE) $(BENCH) $(BENCH_FLAGS) $(BENCH_DATA)
