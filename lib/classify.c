@@ -84,8 +84,7 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
 {
     (void)doc;
     unsigned hits[NC_LEX_COUNT];
-    for (int k = 0; k < NC_LEX_COUNT; k++)
-        hits[k] = nc_lexicon_hits(b, (nc_lexicon)k);
+    nc_lexicon_scan(b, hits);
     const float *f = b->feat;
     b->label = NC_LABEL_BOILERPLATE;
     b->reason = NC_REASON_MODEL;

@@ -202,7 +202,7 @@ static void scan_window(const char *w, size_t len, unsigned hits[NC_LEX_COUNT])
 }
 
 /* Hits of every lexicon in the block's first and last 96 bytes. */
-static void lexicon_scan(const nc_block *b, unsigned hits[NC_LEX_COUNT])
+void nc_lexicon_scan(const nc_block *b, unsigned hits[NC_LEX_COUNT])
 {
     pthread_once(&index_once, build_index);
     memset(hits, 0, NC_LEX_COUNT * sizeof *hits);
@@ -222,7 +222,7 @@ static void lexicon_scan(const nc_block *b, unsigned hits[NC_LEX_COUNT])
 unsigned nc_lexicon_hits(const nc_block *b, nc_lexicon lex)
 {
     unsigned hits[NC_LEX_COUNT];
-    lexicon_scan(b, hits);
+    nc_lexicon_scan(b, hits);
     return hits[lex];
 }
 
@@ -398,7 +398,7 @@ void nc_patterns_block(const nc_doc *doc, const nc_block *b, float *legal,
                        float *caption)
 {
     unsigned hits[NC_LEX_COUNT];
-    lexicon_scan(b, hits);
+    nc_lexicon_scan(b, hits);
     float shortness = b->words <= 12 ? 1.0f : b->words <= 40 ? 0.5f : 0.2f;
     *legal = (float)hits[NC_LEX_LEGAL] * shortness;
     *credit = (float)hits[NC_LEX_CREDIT] * shortness;

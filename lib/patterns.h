@@ -24,5 +24,7 @@ typedef enum nc_lexicon {
 
 /* Hits of one lexicon in the block's first and last bytes (lower-cased). */
 unsigned nc_lexicon_hits(const nc_block *b, nc_lexicon lex);
+/* Hits of every lexicon at once (one scan). */
+void nc_lexicon_scan(const nc_block *b, unsigned hits[NC_LEX_COUNT]);
 
 #endif
