@@ -27,7 +27,8 @@ const char *const nc_feature_names[NC_NFEAT] = {
     "in_footer", "in_aside", "in_form", "in_figure", "in_article", "in_main",
     "in_button", "in_list", "in_table", "in_quote", "in_bodyprop", "in_best",
     "in_link", "hint_bad", "hint_comment", "hint_caption", "hint_byline",
-    "hint_content", "hint_meta", "prev_link", "next_link", "words_after"};
+    "hint_content", "hint_meta", "prev_link", "next_link", "words_after",
+    "foreign", "block_lang_other", "in_best_wide", "in_ld_body"};
 
 int nc_feature_count(void) { return F_COUNT; }
 
@@ -106,6 +107,24 @@ static void count_chars(const nc_block *b, char_counts *cc)
     }
     cc->end_punct = is_sentence_end(last) ||
                     (is_closing(last) && is_sentence_end(before_last));
+}
+
+/* Whether the block's opening words stand in the page's JSON-LD
+ * articleBody (strong evidence, but the publisher's, so only a feature):
+ * 1 found, 0 not found, -1 the page has none. */
+static float in_ld_body(const nc_doc *doc, const nc_block *b)
+{
+    if (!doc->ld_body || !doc->ld_body[0])
+        return -1.0f;
+    if (b->len < 12 || b->words < 3)
+        return 0.0f;
+    char head[49];
+    size_t n = b->len < 48 ? b->len : 48;
+    while (n > 0 && n < b->len && ((unsigned char)b->text[n] & 0xC0) == 0x80)
+        n--; /* whole characters */
+    memcpy(head, b->text, n);
+    head[n] = '\0';
+    return strstr(doc->ld_body, head) ? 1.0f : 0.0f;
 }
 
 static float ratio(uint32_t a, uint32_t b) { return b ? (float)a / (float)b : 0.0f; }
@@ -212,6 +231,11 @@ void nc_features(nc_doc *doc)
         f[F_HINT_META] = (b->hints & (NC_HINT_META | NC_HINT_TITLE)) != 0;
         f[F_PREV_LINK] = prev ? ratio((uint32_t)prev->link_chars, (uint32_t)prev->len) : -1.0f;
         f[F_NEXT_LINK] = next ? ratio((uint32_t)next->link_chars, (uint32_t)next->len) : -1.0f;
+        f[F_FOREIGN] = b->foreign;
+        f[F_BLOCK_LANG_OTHER] = b->block_lang >= 0 && doc->lang >= 0 &&
+                                b->block_lang != doc->lang;
+        f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
+        f[F_IN_LD_BODY] = in_ld_body(doc, b);
         /* Pattern detectors (patterns.c) fill F_LEGAL .. F_CAPTION_WORDS. */
         nc_patterns_block(doc, b, f + F_LEGAL, f + F_SITE_SUFFIX, f + F_CREDIT,
                           f + F_UI_PHRASE, f + F_DATE, f + F_BYLINE,

@@ -154,7 +154,7 @@ def load_job(job):
             with open(snip_path, encoding="utf-8") as s:
                 lab = label_snippets(texts, json.load(s))
             labels = [x if x is not None else -1.0 for x in lab]
-            weights = [3.0] * len(texts)  # few labels a page: each counts more
+            weights = [4.0] * len(texts)  # few labels a page: each counts more
         else:
             continue
         words = np.expm1(feats[:, 0])
