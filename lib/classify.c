@@ -281,7 +281,11 @@ void nc_classify(nc_doc *doc)
         b->score1 = b->score;
         b->score = nc_model_predict(&nc_model_stage2, b->feat);
     }
-    float threshold = 0.5f - 0.35f * (float)doc->opts.recall_bias;
+    /* The model's balance point: markup evidence makes HTML scores surer,
+     * and a slightly higher cut trades recall for precision profitably
+     * there (docs/algorithm.md); recall_bias moves it either way. */
+    float base = doc->kind == NC_INPUT_HTML ? 0.55f : 0.5f;
+    float threshold = base - 0.35f * (float)doc->opts.recall_bias;
     size_t first_body = n;
     for (size_t i = 0; i < n; i++) {
         nc_block *b = &doc->blocks[i];
