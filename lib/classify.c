@@ -270,6 +270,31 @@ static void choose_title(nc_doc *doc, size_t first_body)
     }
 }
 
+/* A short page (a note, a test fixture, a one-paragraph post) can leave
+ * no block over the threshold; a caller asked for the body, so the
+ * blocks that score at least half the page's best are kept, title
+ * included, rather than nothing. */
+static void keep_best_when_empty(nc_doc *doc)
+{
+    float best = 0.0f;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (is_kept(b))
+            return;
+        if (b->score > best && b->feat[F_LINK_DENSITY] <= 0.5f)
+            best = b->score;
+    }
+    if (best < 0.2f)
+        return;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        /* Never a page of links or menus: those have no body to give. */
+        if (b->score >= 0.5f * best && b->words > 0 &&
+            b->feat[F_LINK_DENSITY] <= 0.5f && !(b->in & NC_IN_NAV))
+            relabel(b, NC_LABEL_BODY, NC_REASON_ONLY_TEXT);
+    }
+}
+
 void nc_classify(nc_doc *doc)
 {
     size_t n = doc->nblocks;
@@ -303,4 +328,5 @@ void nc_classify(nc_doc *doc)
     }
     apply_detectors(doc);
     choose_title(doc, first_body);
+    keep_best_when_empty(doc);
 }

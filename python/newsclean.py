@@ -45,7 +45,7 @@ STATUS_NAMES = {
 _INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
 _KIND_NAMES = {0: "auto", 1: "text", 2: "html"}
 _NC_LABEL_COUNT = 14
-_NC_REASON_COUNT = 21
+_NC_REASON_COUNT = 22
 
 # Result flags (NC_FLAG_*).
 FLAG_REPAIRED_UTF8 = 0x1
