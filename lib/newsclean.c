@@ -78,6 +78,11 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
     st = doc->kind == NC_INPUT_HTML ? nc_html_blocks(doc) : nc_text_blocks(doc);
     if (st != NC_OK)
         return st;
+    /* The blocks hold their own copies: the decoded input can go now, so
+     * a big page does not keep two full copies alive while it is scored. */
+    free(doc->utf8);
+    doc->utf8 = NULL;
+    doc->utf8_len = 0;
     if ((st = nc_lang_analyse(doc)) != NC_OK)
         return st;
     nc_features(doc);
