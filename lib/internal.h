@@ -129,7 +129,7 @@ typedef struct nc_doc {
     /* input.c */
     char *utf8;        /* the input as UTF-8 (heap, freed by the pipeline) */
     size_t utf8_len;
-    const char *encoding; /* static string: the charset read as */
+    const char *encoding; /* the charset read as (static, or the hint copied into the arena) */
     unsigned flags;    /* NC_FLAG_* */
     size_t repairs;
     nc_input_kind kind;
