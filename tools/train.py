@@ -202,7 +202,7 @@ def context_features(p, words):
 
 def fit(X, y, w, seed=0):
     model = HistGradientBoostingClassifier(
-        max_iter=150, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=40,
+        max_iter=200, learning_rate=0.1, max_leaf_nodes=24, min_samples_leaf=40,
         l2_regularization=1.0, random_state=seed)
     model.fit(X, y, sample_weight=w)
     return model
