@@ -63,29 +63,6 @@ static long hex4(const char *s, const char *end)
     return v;
 }
 
-static size_t put_utf8(char *out, unsigned long cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 /* Unescapes the JSON string starting after its opening quote. */
 static char *json_string(nc_arena *arena, const char *s, const char *end)
@@ -129,7 +106,7 @@ static char *json_string(nc_arena *arena, const char *s, const char *end)
             }
             if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
                 cp = 0xFFFD; /* a lone surrogate or NUL is no text */
-            o += put_utf8(out + o, (unsigned long)cp);
+            o += nc_utf8_put(out + o, (uint32_t)cp);
             break;
         }
         default: out[o++] = e; break; /* \" \\ \/ */

@@ -48,6 +48,31 @@ bool nc_buf_reserve(nc_buf *buf, size_t extra);
 bool nc_buf_append(nc_buf *buf, const char *s, size_t len);
 bool nc_buf_append_char(nc_buf *buf, char c);
 
+/* Writes code point cp (<= U+10FFFF) as UTF-8 to out; returns the bytes. */
+static inline size_t nc_utf8_put(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* ---- blocks: the one model both text and HTML produce ---- */
 
 /* HTML evidence a block carries (NC_TAG_NONE for plain text). */
