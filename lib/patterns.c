@@ -301,8 +301,7 @@ static uint32_t *table_slot(slot *t, size_t cap, uint64_t h)
     }
 }
 
-/* Suffix counts live in the block's repeat field's upper bits would be
- * confusing; keep them in a side array owned by the arena instead. */
+/* Per-block counts of repeated suffixes: a side array in the arena. */
 static uint32_t *suffix_counts_of(const nc_doc *doc)
 {
     return (uint32_t *)doc->patterns;
@@ -316,7 +315,9 @@ void nc_patterns_page(nc_doc *doc)
     slot *texts = count_table(&doc->arena, cap);
     slot *suffixes = count_table(&doc->arena, cap);
     uint32_t *suffix_count = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *suffix_count);
-    uint64_t *hashes = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *hashes);
+    /* Each block's text hash, then its suffix hash (0: no suffix), so the
+     * second pass only looks the counts up. */
+    uint64_t *hashes = nc_arena_alloc(&doc->arena, (n ? n : 1) * 2 * sizeof *hashes);
     doc->patterns = suffix_count;
     if (!texts || !suffixes || !suffix_count || !hashes) {
         doc->patterns = NULL;
@@ -326,18 +327,16 @@ void nc_patterns_page(nc_doc *doc)
     }
     for (size_t i = 0; i < n; i++) {
         nc_block *b = &doc->blocks[i];
-        (*table_slot(texts, cap, hashes[i] = hash_bytes(b->text, b->len)))++;
+        (*table_slot(texts, cap, hashes[2 * i] = hash_bytes(b->text, b->len)))++;
         size_t sl;
         const char *s = site_suffix(b, &sl);
+        hashes[2 * i + 1] = s ? hash_bytes(s, sl) | 1 : 0;
         if (s)
-            (*table_slot(suffixes, cap, hash_bytes(s, sl)))++;
+            (*table_slot(suffixes, cap, hashes[2 * i + 1]))++;
     }
     for (size_t i = 0; i < n; i++) {
-        nc_block *b = &doc->blocks[i];
-        b->repeat = *table_slot(texts, cap, hashes[i]);
-        size_t sl;
-        const char *s = site_suffix(b, &sl);
-        suffix_count[i] = s ? *table_slot(suffixes, cap, hash_bytes(s, sl)) : 0;
+        doc->blocks[i].repeat = *table_slot(texts, cap, hashes[2 * i]);
+        suffix_count[i] = hashes[2 * i + 1] ? *table_slot(suffixes, cap, hashes[2 * i + 1]) : 0;
     }
 }
 
