@@ -39,18 +39,28 @@ typedef struct char_counts {
     bool end_punct, open_quote;
 } char_counts;
 
+/* Sentence and clause ends. ASCII by hand (the hot case); past it ICU's
+ * Sentence_Terminal (。！？ ؟ ۔ । ...), the ellipsis, and the Arabic
+ * semicolon, which ends a clause as ';' does. */
 static bool is_sentence_end(UChar32 c)
 {
-    return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
-           c == 0xFF1F || c == 0x2026 || c == 0x061F || c == 0x0964 ||
-           c == ':' || c == ';';
+    if (c < 0x80)
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+    return c == 0x2026 || c == 0x061B || u_hasBinaryProperty(c, UCHAR_S_TERM);
 }
 
+/* Closing quotes and brackets that may follow a sentence's stop: past
+ * ASCII, ICU's closing and final punctuation (so the ornate parenthesis
+ * of Arabic, U+FD3E, whose category is closing, counts), and the Hebrew
+ * gershayim used as a quotation mark. Mirroring is a display matter: RTL
+ * text stores ')' after the bracketed words as LTR text does. */
 static bool is_closing(UChar32 c)
 {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
-           c == 0x2019 || c == 0x00BB || c == 0x300D || c == 0x300F ||
-           c == 0xFF09 || c == 0x203A;
+    if (c < 0x80)
+        return c == '"' || c == '\'' || c == ')' || c == ']';
+    int8_t type = u_charType(c);
+    return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
+           c == 0x05F4;
 }
 
 static void count_chars(const nc_block *b, char_counts *cc)
@@ -58,7 +68,7 @@ static void count_chars(const nc_block *b, char_counts *cc)
     memset(cc, 0, sizeof *cc);
     const uint8_t *s = (const uint8_t *)b->text;
     int32_t i = 0, n = (int32_t)(b->len > INT32_MAX ? INT32_MAX : b->len);
-    bool token_start = true;
+    bool token_start = true, prev_letter = false;
     UChar32 last = 0, before_last = 0;
     while (i < n) {
         UChar32 c;
@@ -69,12 +79,24 @@ static void count_chars(const nc_block *b, char_counts *cc)
             if (c < 0)
                 c = 0xFFFD;
         }
-        cc->chars++;
         if (c == ' ') {
+            cc->chars++;
             token_start = true;
+            prev_letter = false;
             continue;
         }
         bool letter = c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : u_isalpha(c);
+        /* Invisible format characters (bidi marks and isolates, soft
+         * hyphen, word joiner) are no character, no token and never the
+         * last character: "...نص.\u200F" ends with its stop. The joiners
+         * count only where they join nothing: after a letter (Persian
+         * "می‌شود") they are part of the word, but runs of them padding
+         * an e-mail preheader are punctuation, as before. */
+        if (!letter && c >= 0x80 && u_charType(c) == U_FORMAT_CHAR &&
+            (c != 0x200B && ((c != 0x200C && c != 0x200D) || prev_letter)))
+            continue;
+        prev_letter = letter;
+        cc->chars++;
         bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (letter && u_isupper(c));
         if (token_start) {
             cc->tokens++;

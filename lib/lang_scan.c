@@ -186,6 +186,16 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             n = nc_utf8_next(s + i, len - i, &cp);
             cl = nc_cp_class(cp);
         }
+        /* Invisible format characters: no character and no word break
+         * ("نص\u200F." is one word). The zero-width space and the joiners
+         * break words; a joiner after a letter is still no character. */
+        if ((cl & NC_CL_FORMAT) &&
+            (!(cl & NC_CL_FORMAT_BREAK) || (cp != 0x200B && w.active))) {
+            if (cl & NC_CL_FORMAT_BREAK)
+                end_word(sc, &w, text, i, len, out);
+            i += n;
+            continue;
+        }
         if (cp != ' ')
             out->chars++;
         if (cl & NC_CL_NOSPACE) {
@@ -197,13 +207,15 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
                 size_t n2 = nc_utf8_next(s + j, len - j, &c2);
                 uint16_t cl2 = nc_cp_class(c2);
                 bool mark = (cl2 & NC_CL_WORD) && !(cl2 & (NC_CL_LETTER | NC_CL_DIGIT));
-                if (!(cl2 & NC_CL_NOSPACE) && !mark)
+                /* Format characters stay in the run: ICU's word rules
+                 * skip them (or break at a zero-width space). */
+                if (!(cl2 & (NC_CL_NOSPACE | NC_CL_FORMAT)) && !mark)
                     break;
                 if (cl2 & NC_CL_LETTER) {
                     out->letters++;
                     tally(&tl, (uint16_t)(cl2 & 0xFF));
                 }
-                if (j > i)
+                if (j > i && !(cl2 & NC_CL_FORMAT))
                     out->chars++;
                 cps++;
                 j += n2;

@@ -44,6 +44,11 @@ static uint16_t classify_cp(uint32_t cp)
     else if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
              type == U_ENCLOSING_MARK)
         cl |= NC_CL_WORD; /* inside a word, not a letter of its own */
+    if (type == U_FORMAT_CHAR) {
+        cl |= NC_CL_FORMAT;
+        if (cp == 0x200B || cp == 0x200C || cp == 0x200D)
+            cl |= NC_CL_FORMAT_BREAK;
+    }
     /* The prolonged sound mark is Common but only ever inside kana. */
     if ((cl & NC_CL_WORD) &&
         (nospace_script(script) || cp == 0x30FC || cp == 0xFF70))
@@ -143,6 +148,11 @@ size_t nc_fold_word(const char *s, size_t len, char *out)
     while (i < len) {
         uint32_t cp;
         size_t n = nc_utf8_next(u + i, len - i, &cp);
+        if (cp >= 0x80 && (nc_cp_class(cp) & (NC_CL_FORMAT | NC_CL_FORMAT_BREAK)) ==
+                              NC_CL_FORMAT) {
+            i += n; /* a bidi mark or soft hyphen inside the word */
+            continue;
+        }
         if (cp < 0x80)
             cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
         else if (cp < NC_FOLD_LIMIT)

@@ -19,7 +19,16 @@ enum {
     NC_CL_DIGIT = 1u << 10,
     NC_CL_NOSPACE = 1u << 11, /* a script written without spaces: ICU */
     NC_CL_CASED = 1u << 12,   /* changes when case-folded (cp >= 0x2000) */
-    NC_CL_CODE = 1u << 13     /* {}[]()<>=;|&\\ (ASCII table only) */
+    NC_CL_CODE = 1u << 13,    /* {}[]()<>=;|&\\ (ASCII table only) */
+    /* An invisible format character (gc=Cf: bidi marks, embeddings and
+     * isolates, soft hyphen, joiners, BOM): never counted as a character.
+     * Bidi marks in RTL text sit between any two letters or after the
+     * final stop; they must not split a word or end a sentence. */
+    NC_CL_FORMAT = 1u << 14,
+    /* A format character that breaks words all the same (UAX #29): the
+     * zero-width space, and ZWNJ/ZWJ, which the Persian stoplist splits
+     * at ("می" of "می‌شود" is a word of its own there). */
+    NC_CL_FORMAT_BREAK = 1u << 15
 };
 
 #define NC_LANG_MAX 64     /* languages: one bit each in a 64-bit mask */
