@@ -390,12 +390,68 @@ static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
     return w->elem_cache[slot].elem;
 }
 
+static bool ascii_letter(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* True when s[0..n) is the lower-case name in any case. */
+static bool same_name_ci(const char *s, const char *name, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != name[i])
+            return false;
+    }
+    return true;
+}
+
+/* Script and style bodies are half the bytes of a news page, and none of
+ * them is text (JSON-LD aside). libxml2 would read them a character at a
+ * time (htmlParseScript) only to hand them to on_cdata, which drops them.
+ * Called from the start tag of a script or style, with the parser on its
+ * '>': moves the parser to where htmlParseScript would stop (the first
+ * "</" + the element's name, any case, or the end of the input) and puts
+ * a '>' in the body's last byte, the one libxml2 steps over after a start
+ * tag. Everything else is left to libxml2: "/>", a tag without its '>',
+ * and a body that starts with "</" or a tag (its loop reads those before
+ * htmlParseScript). The buffer is the parser's own copy of the input. */
+static void skip_raw_text(walk *w, const xmlChar *name)
+{
+    xmlParserInputPtr in = w->ctxt ? w->ctxt->input : NULL;
+    if (!in || !in->cur || in->cur >= in->end || in->cur[0] != '>')
+        return;
+    const char *body = (const char *)in->cur + 1, *end = (const char *)in->end;
+    if (body >= end || (body[0] == '<' && (body[1] == '/' || body[1] == '_' ||
+                                           body[1] == ':' ||
+                                           ascii_letter((unsigned char)body[1]))))
+        return;
+    size_t n = strlen((const char *)name);
+    const char *q = body;
+    for (;;) {
+        q = memchr(q, '<', (size_t)(end - q));
+        if (!q) {
+            q = end;
+            break;
+        }
+        if ((size_t)(end - q) >= n + 2 && q[1] == '/' &&
+            same_name_ci(q + 2, (const char *)name, n))
+            break;
+        q++;
+    }
+    ((char *)q)[-1] = '>';
+    in->cur = (const xmlChar *)q - 1;
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
     w->depth++;
-    if (w->skip_depth || w->status != NC_OK)
+    if (w->skip_depth || w->status != NC_OK) {
+        if (w->status == NC_OK && (elem_of(w, xname)->flags & NC_EL_RAW))
+            skip_raw_text(w, xname);
         return;
+    }
     const nc_html_elem *el = elem_of(w, xname);
     nc_html_attrs a;
     nc_html_read_attrs(el, (const char *const *)atts, &a);
@@ -412,6 +468,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
         w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
         w->title.len = w->ld.len = 0;
+        if ((el->flags & NC_EL_RAW) && !w->in_ld)
+            skip_raw_text(w, xname);
         return;
     }
     if (el->flags & NC_EL_META && a.property && a.content) {
