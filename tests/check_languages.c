@@ -267,9 +267,12 @@ static const known_failure known_failures[] = {
 #define NKNOWN (sizeof known_failures / sizeof *known_failures)
 
 typedef struct lang_case {
-    char *file, *page, *expected, *drop;
+    char *file, *page;
+    char *expected, *drop; /* NAME.expected and NAME.drop, or for a real
+                              page NAME.with and NAME.without */
     char lang[8];
     nc_input_kind kind;
+    bool snippets;         /* a real page, checked by its snippets */
 } lang_case;
 
 static lang_case *lcases;
@@ -290,8 +293,8 @@ static int by_file(const void *a, const void *b)
     return strcmp(((const lang_case *)a)->file, ((const lang_case *)b)->file);
 }
 
-/* Every NAME.txt / NAME.html with NAME.expected; NAME's language is its
- * part before the first '-'. */
+/* Every NAME.txt / NAME.html with NAME.expected (or, for a real page,
+ * NAME.with); NAME's language is its part before the first '-'. */
 static void find_lang_cases(const char *dir)
 {
     const char *only = getenv("NC_CASE");
@@ -311,9 +314,18 @@ static void find_lang_cases(const char *dir)
         const char *dash = strchr(stem, '-');
         lang_case c = {strdup(e->d_name), path_of(dir, e->d_name, ""),
                        path_of(dir, stem, ".expected"), path_of(dir, stem, ".drop"),
-                       "", strcmp(dot, ".txt") ? NC_INPUT_HTML : NC_INPUT_TEXT};
+                       "", strcmp(dot, ".txt") ? NC_INPUT_HTML : NC_INPUT_TEXT,
+                       false};
         size_t ln = dash ? (size_t)(dash - stem) : 0;
         FILE *f = fopen(c.expected, "rb");
+        if (!f) {
+            free(c.expected);
+            free(c.drop);
+            c.expected = path_of(dir, stem, ".with");
+            c.drop = path_of(dir, stem, ".without");
+            c.snippets = true;
+            f = fopen(c.expected, "rb");
+        }
         if (f && ln > 0 && ln < sizeof c.lang) {
             fclose(f);
             memcpy(c.lang, stem, ln);
@@ -410,6 +422,50 @@ static bool verdict(const lang_case *c, const char *check, unsigned failed,
     return false;
 }
 
+/* Whether line (normalised) stands in text; lines of a snippet file. */
+static unsigned count_found(const char *text, char *lines, bool want_found,
+                            const char *file, const char *what)
+{
+    unsigned n = 0;
+    for (char *line = lines, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        size_t ll = next ? (size_t)(next - line) : strlen(line);
+        next = next ? next + 1 : NULL;
+        char *t = norm(line, ll);
+        if (*t && (strstr(text, t) != NULL) != want_found) {
+            n++;
+            fprintf(stderr, "%s: %s: %.80s\n", file, what, t);
+        }
+        free(t);
+    }
+    return n;
+}
+
+/* A real page: every `with` snippet stands in the output (its paragraphs
+ * joined by a space), no `without` snippet does. Exact case, unlike
+ * run_eval.py's matching: a snippet that passes here passes there. */
+static void check_snippets(const lang_case *c, char **got, size_t ngot,
+                           char *with, char *without, unsigned *missing,
+                           unsigned *kept)
+{
+    size_t total = 1;
+    for (size_t j = 0; j < ngot; j++)
+        total += strlen(got[j]) + 1;
+    char *all = malloc(total);
+    ck_assert_ptr_nonnull(all);
+    size_t o = 0;
+    for (size_t j = 0; j < ngot; j++) {
+        size_t n = strlen(got[j]);
+        memcpy(all + o, got[j], n);
+        o += n;
+        all[o++] = ' ';
+    }
+    all[o] = '\0';
+    *missing = count_found(all, with, true, c->file, "snippet missing");
+    *kept = count_found(all, without, false, c->file, "boilerplate snippet kept");
+    free(all);
+}
+
 START_TEST(lang_page)
 {
     const lang_case *c = &lcases[_i];
@@ -418,8 +474,10 @@ START_TEST(lang_page)
     char *expected = tu_read_file(c->expected, &elen);
     char *drop = tu_read_file(c->drop, &dlen);
     ck_assert_msg(page && expected && drop, "case %s: cannot read its files "
-                  "(NAME.expected and NAME.drop)", c->file);
-    char **want = tu_split_paragraphs(expected, elen, &nwant);
+                  "(NAME.expected and NAME.drop, or NAME.with and NAME.without)",
+                  c->file);
+    char **want = c->snippets ? calloc(1, sizeof *want)
+                              : tu_split_paragraphs(expected, elen, &nwant);
     nc_options o;
     nc_options_init(&o);
     o.input = c->kind;
@@ -444,6 +502,8 @@ START_TEST(lang_page)
     }
 
     unsigned missing = 0, kept = 0, mislabelled = 0;
+    if (c->snippets)
+        check_snippets(c, got, ngot, expected, drop, &missing, &kept);
     for (size_t i = 0; i < nwant; i++) {
         char *w = norm(want[i], strlen(want[i]));
         bool found = false;
@@ -457,7 +517,8 @@ START_TEST(lang_page)
     }
     /* NAME.drop: one boilerplate line a line, "[foreign] " before those
      * that should also be labelled foreign. */
-    for (char *line = drop, *next; line && *line; line = next) {
+    for (char *line = c->snippets ? NULL : drop, *next; line && *line;
+         line = next) {
         next = strchr(line, '\n');
         size_t ll = next ? (size_t)(next - line) : strlen(line);
         next = next ? next + 1 : NULL;
