@@ -298,13 +298,14 @@ static void keep_best_when_empty(nc_doc *doc)
 void nc_classify(nc_doc *doc)
 {
     size_t n = doc->nblocks;
-    for (size_t i = 0; i < n; i++)
-        doc->blocks[i].score = nc_model_predict(&nc_model_stage1, doc->blocks[i].feat);
-    context_features(doc, C_P_M2);
-    for (size_t i = 0; i < n; i++) {
-        nc_block *b = &doc->blocks[i];
-        b->score1 = b->score;
-        b->score = nc_model_predict(&nc_model_stage2, b->feat);
+    if (n > 0) {
+        nc_model_predict_all(&nc_model_stage1, doc->blocks[0].feat, sizeof(nc_block), n,
+                             &doc->blocks[0].score, sizeof(nc_block));
+        context_features(doc, C_P_M2);
+        for (size_t i = 0; i < n; i++)
+            doc->blocks[i].score1 = doc->blocks[i].score;
+        nc_model_predict_all(&nc_model_stage2, doc->blocks[0].feat, sizeof(nc_block), n,
+                             &doc->blocks[0].score, sizeof(nc_block));
     }
     /* The model's balance point: markup evidence makes HTML scores surer,
      * and a slightly higher cut trades recall for precision profitably

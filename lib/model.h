@@ -3,6 +3,7 @@
 #ifndef NC_MODEL_H
 #define NC_MODEL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct nc_tree_node {
@@ -26,5 +27,12 @@ extern const int nc_model_feature_count;
 
 /* The body probability the model gives the feature vector x. */
 float nc_model_predict(const nc_tree_model *m, const float *x);
+
+/* model_fast.c: the same probabilities, bit for bit, for n vectors at
+ * once: vector i at (const char *)x + i * stride, its probability written
+ * to (char *)out + i * out_stride (strides in bytes, so both can point
+ * into an array of blocks). Much faster than n nc_model_predict calls. */
+void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
+                          size_t n, float *out, size_t out_stride);
 
 #endif

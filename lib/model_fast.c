@@ -1,0 +1,334 @@
+/* model_fast.c - the tree ensembles of lib/data/model.c evaluated
+ * QuickScorer-style (Lucchese et al., SIGIR 2015), with the same scores
+ * as nc_model_predict's node-by-node walk, bit for bit.
+ *
+ * Each tree's leaves are numbered left to right and a block keeps one
+ * 64-bit vector a tree, all ones at first. A node whose test fails
+ * (x[f] > threshold) rules out its left subtree: its mask clears those
+ * leaves' bits. After every failed node has been applied, the lowest set
+ * bit is the leaf the walk would reach. Per feature the nodes are sorted
+ * by threshold, so the failed ones are a prefix found by binary search.
+ * Features with one value across the page (the document's size, every
+ * markup feature of a text page) are applied once per page, not per block.
+ * The leaf values are summed in tree order in double, as the walk does.
+ *
+ * The packed tables are built on first use for the models of
+ * lib/data/model.c, whatever their size; a tree of more than 64 leaves,
+ * a model of more trees than the stack buffers hold, or a failed
+ * allocation leaves the plain walk in use (the same scores, slower). */
+#include <math.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+#define MAX_TREES 512   /* the per-page bit vectors live on the stack */
+#define MAX_FEATURES 256
+
+typedef struct fast_model {
+    uint32_t ntrees, nfeat;
+    uint32_t *fstart;    /* nfeat + 1: feature f's nodes are [fstart[f], fstart[f+1]) */
+    float *threshold;    /* ascending within a feature */
+    uint32_t *tree;      /* the node's tree */
+    uint64_t *mask;      /* zeros at the leaves of its left subtree */
+    uint32_t leaves;     /* the most leaves a tree has */
+    float *value;        /* tree t's leaf k is value[t * leaves + k] */
+    double baseline;
+} fast_model;
+
+typedef struct node_entry {
+    float threshold;
+    uint32_t feature, tree;
+    uint64_t mask;
+} node_entry;
+
+static void fast_free(fast_model *fm)
+{
+    if (!fm)
+        return;
+    free(fm->fstart);
+    free(fm->threshold);
+    free(fm->tree);
+    free(fm->mask);
+    free(fm->value);
+    free(fm);
+}
+
+/* Numbers tree `tree`'s leaves from *nleaves on, left to right, and
+ * appends an entry for each split. False on a shape the bit vectors
+ * cannot hold (more than 64 leaves, a bad index, a cycle). */
+static bool walk_tree(const nc_tree_model *m, uint32_t node, uint32_t tree,
+                      uint32_t depth, uint32_t nnodes, uint32_t *nleaves,
+                      float *values, node_entry *entries, uint32_t *nentries)
+{
+    if (node >= nnodes || depth > 64)
+        return false;
+    const nc_tree_node *n = &m->nodes[node];
+    if (n->feature < 0) {
+        if (*nleaves >= 64)
+            return false;
+        values[(*nleaves)++] = n->value;
+        return true;
+    }
+    if (n->feature >= m->nfeatures || (uint32_t)n->feature >= MAX_FEATURES)
+        return false;
+    uint32_t first = *nleaves;
+    if (!walk_tree(m, (uint32_t)n->left, tree, depth + 1, nnodes, nleaves, values,
+                   entries, nentries))
+        return false;
+    uint32_t last = *nleaves; /* left subtree: leaves [first, last) */
+    if (*nentries >= nnodes)
+        return false;
+    uint64_t left = (last - first >= 64 ? ~0ull : ((1ull << (last - first)) - 1)) << first;
+    entries[*nentries] = (node_entry){n->threshold, (uint32_t)n->feature, tree, ~left};
+    (*nentries)++;
+    return walk_tree(m, (uint32_t)n->right, tree, depth + 1, nnodes, nleaves, values,
+                     entries, nentries);
+}
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+    const node_entry *a = pa, *b = pb;
+    if (a->feature != b->feature)
+        return a->feature < b->feature ? -1 : 1;
+    if (a->threshold != b->threshold)
+        return a->threshold < b->threshold ? -1 : 1;
+    return a->tree < b->tree ? -1 : a->tree > b->tree;
+}
+
+/* The node count of the generated table: every root and child index lies
+ * below it, and the last tree ends there. */
+static uint32_t count_nodes(const nc_tree_model *m)
+{
+    uint32_t hi = 0;
+    for (uint32_t t = 0; t < m->ntrees; t++) {
+        /* Walk each tree's index range without trusting a size field. */
+        uint32_t stack[128], sp = 0, steps = 0;
+        stack[sp++] = m->roots[t];
+        while (sp) {
+            if (++steps > 4096) /* a cycle, or a tree far past 64 leaves */
+                return 0;
+            uint32_t i = stack[--sp];
+            if (i + 1 > hi)
+                hi = i + 1;
+            const nc_tree_node *n = &m->nodes[i];
+            if (n->feature >= 0) {
+                if (sp + 2 > 128 || n->left < 0 || n->right < 0)
+                    return 0;
+                stack[sp++] = (uint32_t)n->left;
+                stack[sp++] = (uint32_t)n->right;
+            }
+        }
+    }
+    return hi;
+}
+
+static fast_model *fast_build(const nc_tree_model *m)
+{
+    if (m->ntrees == 0 || m->ntrees > MAX_TREES || m->nfeatures <= 0 ||
+        m->nfeatures > MAX_FEATURES)
+        return NULL;
+    uint32_t nnodes = count_nodes(m);
+    if (nnodes == 0)
+        return NULL;
+    fast_model *fm = calloc(1, sizeof *fm);
+    node_entry *entries = malloc(nnodes * sizeof *entries);
+    float *values = NULL;
+    if (!fm || !entries)
+        goto fail;
+    fm->ntrees = m->ntrees;
+    fm->nfeat = (uint32_t)m->nfeatures;
+    fm->baseline = m->baseline;
+    fm->fstart = calloc(fm->nfeat + 1, sizeof *fm->fstart);
+    values = calloc((size_t)m->ntrees * 64, sizeof *values);
+    if (!fm->fstart || !values)
+        goto fail;
+    uint32_t nentries = 0;
+    for (uint32_t t = 0; t < m->ntrees; t++) {
+        uint32_t k = 0;
+        if (!walk_tree(m, m->roots[t], t, 0, nnodes, &k, values + (size_t)t * 64, entries,
+                       &nentries))
+            goto fail;
+        fm->leaves = k > fm->leaves ? k : fm->leaves;
+    }
+    qsort(entries, nentries, sizeof *entries, entry_cmp);
+    fm->threshold = malloc((nentries + 1) * sizeof *fm->threshold);
+    fm->tree = malloc((nentries + 1) * sizeof *fm->tree);
+    fm->mask = malloc((nentries + 1) * sizeof *fm->mask);
+    fm->value = malloc((size_t)m->ntrees * fm->leaves * sizeof *fm->value);
+    if (!fm->threshold || !fm->tree || !fm->mask || !fm->value)
+        goto fail;
+    for (uint32_t t = 0; t < m->ntrees; t++)
+        memcpy(fm->value + (size_t)t * fm->leaves, values + (size_t)t * 64,
+               fm->leaves * sizeof *values);
+    for (uint32_t e = 0; e < nentries; e++) {
+        fm->threshold[e] = entries[e].threshold;
+        fm->tree[e] = entries[e].tree;
+        fm->mask[e] = entries[e].mask;
+        fm->fstart[entries[e].feature + 1]++;
+    }
+    for (uint32_t f = 0; f < fm->nfeat; f++)
+        fm->fstart[f + 1] += fm->fstart[f];
+    free(entries);
+    free(values);
+    return fm;
+fail:
+    free(entries);
+    free(values);
+    fast_free(fm);
+    return NULL;
+}
+
+/* One slot per model of lib/data/model.c. A build that lost a race or
+ * found no memory is dropped; the next page tries again. */
+static _Atomic(fast_model *) fast_slot[2];
+
+static fast_model *fast_get(const nc_tree_model *m)
+{
+    int s = m == &nc_model_stage1 ? 0 : m == &nc_model_stage2 ? 1 : -1;
+    if (s < 0)
+        return NULL;
+    fast_model *fm = atomic_load_explicit(&fast_slot[s], memory_order_acquire);
+    if (fm)
+        return fm;
+    fast_model *built = fast_build(m);
+    if (!built)
+        return NULL;
+    if (!atomic_compare_exchange_strong_explicit(&fast_slot[s], &fm, built,
+                                                 memory_order_acq_rel,
+                                                 memory_order_acquire)) {
+        fast_free(built);
+        return fm;
+    }
+    return built;
+}
+
+/* How many of feature f's nodes fail for x: those with threshold < x (a
+ * NaN fails every test, as in the walk). Most features fail none (a flag
+ * at 0 against 0.5), so that is checked first; the rest is a binary
+ * search without branches to mispredict. */
+static inline uint32_t failed_nodes(const fast_model *fm, uint32_t f, float x)
+{
+    uint32_t lo = fm->fstart[f], len = fm->fstart[f + 1] - lo;
+    const float *t = fm->threshold + lo, *base = t;
+    if (!(x > t[0]))
+        return x != x ? len : 0;
+    while (len > 1) {
+        uint32_t half = len / 2;
+        base = base[half] < x ? base + half : base;
+        len -= half;
+    }
+    return (uint32_t)(base - t) + (*base < x);
+}
+
+/* Applies feature f's nodes [from, to) (in threshold order) to v. */
+static inline void apply_nodes(const fast_model *fm, uint32_t f, uint32_t from, uint32_t to,
+                        uint64_t *v)
+{
+    const uint32_t *tree = fm->tree + fm->fstart[f];
+    const uint64_t *mask = fm->mask + fm->fstart[f];
+    uint32_t i = from;
+    for (; i + 4 <= to; i += 4) {
+        v[tree[i]] &= mask[i];
+        v[tree[i + 1]] &= mask[i + 1];
+        v[tree[i + 2]] &= mask[i + 2];
+        v[tree[i + 3]] &= mask[i + 3];
+    }
+    for (; i < to; i++)
+        v[tree[i]] &= mask[i];
+}
+
+static unsigned lowest_bit(uint64_t v)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(v);
+#else
+    unsigned k = 0;
+    while (!(v & 1)) {
+        v >>= 1;
+        k++;
+    }
+    return k;
+#endif
+}
+
+static inline const float *row(const float *x, size_t stride, size_t i)
+{
+    return (const float *)(const void *)((const char *)x + i * stride);
+}
+
+void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
+                          size_t n, float *out, size_t out_stride)
+{
+    const fast_model *fm = n > 0 ? fast_get(m) : NULL;
+    if (!fm) {
+        for (size_t i = 0; i < n; i++)
+            *(float *)(void *)((char *)out + i * out_stride) =
+                nc_model_predict(m, row(x, stride, i));
+        return;
+    }
+    /* A feature that never falls from one block to the next (the
+     * document's size, a markup flag on a text page, the position in the
+     * page, the body words before) fails a growing prefix of its nodes:
+     * those go into one running vector as they are reached, once a page.
+     * Only the others are applied block by block. */
+    uint32_t rising[MAX_FEATURES], nrising = 0, done[MAX_FEATURES];
+    uint32_t vary[MAX_FEATURES], nvary = 0;
+    uint64_t run[MAX_TREES], v[MAX_TREES];
+    for (uint32_t t = 0; t < fm->ntrees; t++)
+        run[t] = ~0ull;
+    for (uint32_t f = 0; f < fm->nfeat; f++) {
+        if (fm->fstart[f] == fm->fstart[f + 1])
+            continue;
+        const float first = row(x, stride, 0)[f];
+        float prev = first;
+        bool constant = true;
+        size_t i = 1;
+        for (; i < n; i++) {
+            float cur = row(x, stride, i)[f];
+            if (memcmp(&prev, &cur, sizeof cur) != 0) {
+                if (!(prev <= cur))
+                    break; /* fell, or a NaN that changes */
+                constant = false;
+            }
+            prev = cur;
+        }
+        if (i < n) {
+            vary[nvary++] = f;
+        } else if (constant) {
+            apply_nodes(fm, f, 0, failed_nodes(fm, f, first), run);
+        } else {
+            done[nrising] = 0;
+            rising[nrising++] = f;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const float *xi = row(x, stride, i);
+        for (uint32_t k = 0; k < nrising; k++) {
+            uint32_t f = rising[k], to = failed_nodes(fm, f, xi[f]);
+            if (to > done[k]) {
+                apply_nodes(fm, f, done[k], to, run);
+                done[k] = to;
+            }
+        }
+        memcpy(v, run, fm->ntrees * sizeof *v);
+        for (uint32_t k = 0; k < nvary; k++) {
+            uint32_t f = vary[k];
+            apply_nodes(fm, f, 0, failed_nodes(fm, f, xi[f]), v);
+        }
+        /* In tree order, in double: the walk's sum, to the last bit. */
+        double raw = fm->baseline;
+        const float *value = fm->value;
+        uint32_t t = 0, leaves = fm->leaves;
+        for (; t + 2 <= fm->ntrees; t += 2, value += 2 * leaves) {
+            raw += value[lowest_bit(v[t])];
+            raw += value[leaves + lowest_bit(v[t + 1])];
+        }
+        if (t < fm->ntrees)
+            raw += value[lowest_bit(v[t])];
+        *(float *)(void *)((char *)out + i * out_stride) =
+            (float)(1.0 / (1.0 + exp(-raw)));
+    }
+}
