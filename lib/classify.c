@@ -82,9 +82,10 @@ static bool heading_like(const nc_block *b)
 /* Names the label and reason of a dropped block from the strongest sign. */
 static void explain_drop(const nc_doc *doc, nc_block *b)
 {
-    (void)doc;
-    unsigned hits[NC_LEX_COUNT];
-    nc_lexicon_scan(b, hits);
+    unsigned lex = nc_lexicon_bits(doc, b);
+    bool hits[NC_LEX_COUNT];
+    for (int k = 0; k < NC_LEX_COUNT; k++)
+        hits[k] = lex & NC_LEX_BIT(k);
     const float *f = b->feat;
     b->label = NC_LABEL_BOILERPLATE;
     b->reason = NC_REASON_MODEL;
@@ -234,7 +235,7 @@ static void apply_detectors(nc_doc *doc)
                                   reading_time(b))) {
             relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
         } else if (b->label == NC_LABEL_HEADING &&
-                   nc_lexicon_hits(b, NC_LEX_RELATED) > 0) {
+                   (nc_lexicon_bits(doc, b) & NC_LEX_BIT(NC_LEX_RELATED))) {
             relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
         } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
                                     (short_line && prev->label == NC_LABEL_RELATED))) {

@@ -5,6 +5,7 @@
  * boundaries, and only in a block's first and last bytes, where UI text
  * sits, so a body paragraph that mentions "share" costs nothing. */
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -301,10 +302,36 @@ static uint32_t *table_slot(slot *t, size_t cap, uint64_t h)
     }
 }
 
-/* Per-block counts of repeated suffixes: a side array in the arena. */
-static uint32_t *suffix_counts_of(const nc_doc *doc)
+/* A page title lowered once a page, as same_text_ci compares it. */
+typedef struct lowered_title {
+    const char *source; /* the doc's pointer it was made from */
+    size_t source_len;
+    size_t len;
+    char text[256];
+} lowered_title;
+
+/* What nc_patterns_page keeps for the blocks (doc->patterns, in the
+ * arena): repeated-suffix counts, each block's lexicon hits once scanned,
+ * and the page titles lower-cased. */
+typedef struct page_state {
+    uint32_t *suffix_count;
+    uint8_t *lex;             /* LEX_SCANNED | a bit a lexicon with hits */
+    lowered_title titles[3];  /* og_title, html_title, title */
+} page_state;
+
+enum { LEX_SCANNED = 0x80 };
+_Static_assert(NC_LEX_COUNT <= 7, "lexicon bits must fit beside LEX_SCANNED");
+
+static page_state *page_of(const nc_doc *doc)
 {
-    return (uint32_t *)doc->patterns;
+    return (page_state *)doc->patterns;
+}
+
+static void lower_title(lowered_title *t, const char *s)
+{
+    t->source = s;
+    t->source_len = s ? strlen(s) : 0;
+    t->len = s ? lower_utf8(s, t->source_len, t->text, sizeof t->text) : 0;
 }
 
 void nc_patterns_page(nc_doc *doc)
@@ -314,13 +341,14 @@ void nc_patterns_page(nc_doc *doc)
         cap *= 2;
     slot *texts = count_table(&doc->arena, cap);
     slot *suffixes = count_table(&doc->arena, cap);
+    page_state *ps = nc_arena_alloc(&doc->arena, sizeof *ps);
     uint32_t *suffix_count = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *suffix_count);
+    uint8_t *lex = nc_arena_alloc(&doc->arena, n ? n : 1);
     /* Each block's text hash, then its suffix hash (0: no suffix), so the
      * second pass only looks the counts up. */
     uint64_t *hashes = nc_arena_alloc(&doc->arena, (n ? n : 1) * 2 * sizeof *hashes);
-    doc->patterns = suffix_count;
-    if (!texts || !suffixes || !suffix_count || !hashes) {
-        doc->patterns = NULL;
+    doc->patterns = NULL;
+    if (!texts || !suffixes || !ps || !suffix_count || !lex || !hashes) {
         for (size_t i = 0; i < n; i++)
             doc->blocks[i].repeat = 1;
         return;
@@ -338,6 +366,13 @@ void nc_patterns_page(nc_doc *doc)
         doc->blocks[i].repeat = *table_slot(texts, cap, hashes[2 * i]);
         suffix_count[i] = hashes[2 * i + 1] ? *table_slot(suffixes, cap, hashes[2 * i + 1]) : 0;
     }
+    memset(lex, 0, n ? n : 1);
+    ps->suffix_count = suffix_count;
+    ps->lex = lex;
+    lower_title(&ps->titles[0], doc->og_title);
+    lower_title(&ps->titles[1], doc->html_title);
+    lower_title(&ps->titles[2], doc->title);
+    doc->patterns = ps;
 }
 
 /* ---- block level ---- */
@@ -374,21 +409,25 @@ static bool has_date(const char *s, size_t len)
     return false;
 }
 
-static bool same_text_ci(const char *a, size_t an, const char *b)
+/* Whether the block a[0..an) is the title b, or starts it (" | Site"),
+ * ignoring case. t is b lowered once a page when the page state has it
+ * (NULL otherwise); x/xn the block lowered, made on first need. */
+static bool same_text_ci(const char *a, size_t an, const char *b,
+                         const lowered_title *t, char *x, size_t *xn)
 {
     if (!b)
         return false;
-    size_t bn = strlen(b);
-    if (an > bn)
+    lowered_title own;
+    if (!t || t->source != b) {
+        lower_title(&own, b);
+        t = &own;
+    }
+    if (an > t->source_len || an > 200)
         return false;
-    char x[256], y[256];
-    if (an > 200)
-        return false;
-    size_t xn = lower_utf8(a, an, x, sizeof x);
-    size_t yn = lower_utf8(b, bn, y, sizeof y);
-    /* The block is the title, or the title starts with it (" | Site"). */
-    return xn >= 12 && xn <= yn && memcmp(x, y, xn) == 0 &&
-           (xn == yn || y[xn] == ' ');
+    if (*xn == SIZE_MAX)
+        *xn = lower_utf8(a, an, x, 256);
+    return *xn >= 12 && *xn <= t->len && memcmp(x, t->text, *xn) == 0 &&
+           (*xn == t->len || t->text[*xn] == ' ');
 }
 
 void nc_patterns_block(const nc_doc *doc, const nc_block *b, float *legal,
@@ -398,6 +437,14 @@ void nc_patterns_block(const nc_doc *doc, const nc_block *b, float *legal,
 {
     unsigned hits[NC_LEX_COUNT];
     nc_lexicon_scan(b, hits);
+    page_state *ps = page_of(doc);
+    size_t idx = (size_t)(b - doc->blocks);
+    if (ps) {
+        uint8_t bits = LEX_SCANNED;
+        for (int k = 0; k < NC_LEX_COUNT; k++)
+            bits |= (uint8_t)(hits[k] ? 1u << k : 0);
+        ps->lex[idx] = bits;
+    }
     float shortness = b->words <= 12 ? 1.0f : b->words <= 40 ? 0.5f : 0.2f;
     *legal = (float)hits[NC_LEX_LEGAL] * shortness;
     *credit = (float)hits[NC_LEX_CREDIT] * shortness;
@@ -406,10 +453,26 @@ void nc_patterns_block(const nc_doc *doc, const nc_block *b, float *legal,
     *caption = (float)hits[NC_LEX_CAPTION];
     *byline = (float)hits[NC_LEX_BYLINE] * (b->words <= 15 ? 1.0f : 0.0f);
     *date = b->words <= 12 && has_date(b->text, b->len) ? 1.0f : 0.0f;
-    const uint32_t *sc = suffix_counts_of(doc);
-    size_t idx = (size_t)(b - doc->blocks);
+    const uint32_t *sc = ps ? ps->suffix_count : NULL;
     *site_suffix_out = sc ? (float)(sc[idx] > 4 ? 4 : sc[idx]) : 0.0f;
-    *title_like = same_text_ci(b->text, b->len, doc->og_title) ||
-                  same_text_ci(b->text, b->len, doc->html_title) ||
-                  same_text_ci(b->text, b->len, doc->title);
+    char lowered[256];
+    size_t lowered_len = SIZE_MAX;
+    *title_like = same_text_ci(b->text, b->len, doc->og_title, ps ? &ps->titles[0] : NULL,
+                               lowered, &lowered_len) ||
+                  same_text_ci(b->text, b->len, doc->html_title, ps ? &ps->titles[1] : NULL,
+                               lowered, &lowered_len) ||
+                  same_text_ci(b->text, b->len, doc->title, ps ? &ps->titles[2] : NULL,
+                               lowered, &lowered_len);
+}
+
+unsigned nc_lexicon_bits(const nc_doc *doc, const nc_block *b)
+{
+    const page_state *ps = page_of(doc);
+    if (ps && ps->lex[b - doc->blocks] & LEX_SCANNED)
+        return ps->lex[b - doc->blocks] & ~(unsigned)LEX_SCANNED;
+    unsigned hits[NC_LEX_COUNT], bits = 0;
+    nc_lexicon_scan(b, hits);
+    for (int k = 0; k < NC_LEX_COUNT; k++)
+        bits |= hits[k] ? 1u << k : 0;
+    return bits;
 }

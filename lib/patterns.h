@@ -26,5 +26,10 @@ typedef enum nc_lexicon {
 unsigned nc_lexicon_hits(const nc_block *b, nc_lexicon lex);
 /* Hits of every lexicon at once (one scan). */
 void nc_lexicon_scan(const nc_block *b, unsigned hits[NC_LEX_COUNT]);
+/* Which lexicons have hits in block b of doc: bit 1 << lex. Kept from the
+ * features stage's scan (nc_patterns_block), so the classifier does not
+ * scan again; scans when that is missing. */
+unsigned nc_lexicon_bits(const nc_doc *doc, const nc_block *b);
+#define NC_LEX_BIT(lex) (1u << (lex))
 
 #endif
