@@ -234,8 +234,9 @@ static void apply_detectors(nc_doc *doc)
         } else if (short_line && (byline_start(b) || lone_date(doc, i) ||
                                   reading_time(b))) {
             relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
-        } else if (b->label == NC_LABEL_HEADING &&
-                   (nc_lexicon_bits(doc, b) & NC_LEX_BIT(NC_LEX_RELATED))) {
+        } else if ((b->label == NC_LABEL_HEADING &&
+                    (nc_lexicon_bits(doc, b) & NC_LEX_BIT(NC_LEX_RELATED))) ||
+                   (b->words <= 25 && nc_lead_phrase(b->text, b->len))) {
             relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
         } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
                                     (short_line && prev->label == NC_LABEL_RELATED))) {

@@ -216,6 +216,9 @@ int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
 
 /* classify.c */
 void nc_classify(nc_doc *doc);
+/* lead_phrase.c: text opens with a label such as "Lesen Sie auch:" or
+ * "Tags:" (case-insensitive, any of the listed languages). */
+bool nc_lead_phrase(const char *text, size_t len);
 
 /* result.c */
 nc_status nc_result_build(nc_doc *doc, nc_result **out);

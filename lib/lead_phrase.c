@@ -1,0 +1,94 @@
+/* lead_phrase.c - does a short block open with a section label that
+ * introduces something other than the article ("Lesen Sie auch:", "TEMAS
+ * RELACIONADOS", "Etiquetas:", "Vous aimerez aussi")?
+ *
+ * patterns.c's lexicons find such words anywhere in a block, which is only
+ * safe for headings: "related" or "see also" occur in body sentences. At
+ * the very start of a short block the same words are a label, in any
+ * language, and the model, which sees the phrase counts but not where they
+ * stand, keeps some of them when their neighbours are body
+ * (docs/algorithm.md, "lead phrases"). The list is by concept, the same
+ * concepts in each language, not by site. */
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+
+/* Case-folded, NFC. A phrase matches when the block starts with it and the
+ * next character is not a letter or digit (so "tags:" needs its colon and
+ * "mehr zu" does not match "mehr zufriedene Kunden"). Only labels that
+ * rarely open a body line: "read more" and "recommended" do (they open
+ * body lines in the gold of the shared sets), so they are not here. */
+static const char *const lead_phrases[] = {
+    /* related stories / read also */
+    "related articles", "related stories", "related posts", "related news",
+    "related coverage", "related content", "see also", "read also",
+    "you may also like", "you might also like", "more stories", "more news",
+    "explore further", "recent posts", "popular posts", "most read",
+    "most popular",
+    "lesen sie auch", "lies auch", "mehr zum thema", "mehr zu", "das könnte sie",
+    "das könnte dich", "auch interessant", "weitere artikel", "weitere beiträge",
+    "weitere nachrichten", "weitere themen", "ähnliche artikel", "ähnliche beiträge",
+    "verwandte artikel", "verwandte beiträge", "beliebte beiträge", "beliebte artikel",
+    "populäre artikel", "die meistgelesenen", "meistgelesen", "lust auf mehr",
+    "lire aussi", "à lire aussi", "a lire aussi", "lire également", "voir aussi",
+    "à voir aussi", "vous aimerez aussi", "sur le même sujet", "articles similaires",
+    "articles liés", "dans la même rubrique", "les plus lus",
+    "lea también", "lee también", "leé también", "ver también", "vea también",
+    "le puede interesar", "te puede interesar", "también le puede interesar",
+    "también te puede interesar", "temas relacionados", "notas relacionadas",
+    "noticias relacionadas", "artículos relacionados", "lo más leído", "más leídas",
+    "mira:", "lea:",
+    "leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti",
+    "leia também", "veja também", "veja mais", "leia mais", "saiba mais",
+    "notícias relacionadas", "mais lidas",
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także", "zobacz również",
+    "przeczytaj też", "przeczytaj także", "dowiedz się więcej", "najczęściej czytane",
+    "lees ook", "lees meer", "gerelateerde artikelen", "meest gelezen",
+    "читайте также", "смотрите также", "похожие статьи",
+    "ezek is érdekelhetnek",
+    /* tags and categories */
+    "tags:", "tagged:", "tagged with", "filed under", "categories:", "category:",
+    "schlagwörter", "schlagworte", "stichwörter", "kategorie:", "kategorien:",
+    "getaggt mit", "themen:", "étiquettes", "mots-clés", "mots clés",
+    "etiquetas:", "temas:", "categorías:", "tag:", "argomenti:", "tagi:",
+    "tagi", "kategorie", "trefwoorden"};
+
+enum { LEAD_MAX_BYTES = 48 };
+
+/* The block's first bytes, case-folded (at most LEAD_MAX_BYTES). */
+static size_t fold_prefix(const char *text, size_t len, char *out)
+{
+    size_t i = 0, n = 0;
+    while (i < len && n + 4 <= LEAD_MAX_BYTES) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, len, c);
+        if (c < 0)
+            break;
+        n += nc_utf8_put(out + n, (uint32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    }
+    return n;
+}
+
+bool nc_lead_phrase(const char *text, size_t len)
+{
+    char folded[LEAD_MAX_BYTES];
+    size_t n = fold_prefix(text, len, folded);
+    for (size_t k = 0; k < sizeof lead_phrases / sizeof *lead_phrases; k++) {
+        const char *p = lead_phrases[k];
+        size_t plen = strlen(p);
+        if (plen > n || memcmp(folded, p, plen) != 0)
+            continue;
+        if (plen == n) /* the whole block (phrases are shorter than the buffer) */
+            return true;
+        /* The next character must not continue a word. */
+        size_t i = plen;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)folded, i, n, c);
+        if (c < 0 || !u_isalnum(c))
+            return true;
+    }
+    return false;
+}
