@@ -108,6 +108,16 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
 
+/* html_skip.c: rewrites the parser's input ahead of it (see there). gt
+ * is the '>' of a start tag the parser stands on, end the input's end;
+ * each returns the '>' the parser should stand on instead. */
+/* Steps over a script or style body (name: the element's lower-case
+ * name); *closed when a plain "</name>" ends it. */
+char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed);
+/* Leaves out of the next start tag the attributes nc_html_read_attrs
+ * does not read, when only text and end tags come before it. */
+char *nc_html_compact_next(char *gt, const char *end);
+
 /* html_page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and
  * trimmed; NULL when empty or out of memory. */

@@ -87,10 +87,15 @@ typedef struct walk {
 } walk;
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
+/* libxml2 versions whose HTML parser html_skip.c follows. */
+static bool skip_ok;
 
 static void html_init_once(void)
 {
     xmlInitParser();
+    /* html_skip.c follows libxml2 2.9's HTMLparser.c; 2.14 has a new one. */
+    int version = atoi(xmlParserVersion);
+    skip_ok = version >= 20900 && version < 21000;
 }
 
 static void fail(walk *w, nc_status st)
@@ -390,57 +395,31 @@ static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
     return w->elem_cache[slot].elem;
 }
 
-static bool ascii_letter(unsigned char c)
+/* Lets the parser skip what no event here needs (html_skip.c): the body
+ * of a script or style, and the unread attributes of the next start tag.
+ * Only from the '>' of a real start tag: html, head and body also come as
+ * implied elements while the parser is inside another tag. */
+static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
 {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/* True when s[0..n) is the lower-case name in any case. */
-static bool same_name_ci(const char *s, const char *name, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-        if (c != name[i])
-            return false;
-    }
-    return true;
-}
-
-/* Script and style bodies are half the bytes of a news page, and none of
- * them is text (JSON-LD aside). libxml2 would read them a character at a
- * time (htmlParseScript) only to hand them to on_cdata, which drops them.
- * Called from the start tag of a script or style, with the parser on its
- * '>': moves the parser to where htmlParseScript would stop (the first
- * "</" + the element's name, any case, or the end of the input) and puts
- * a '>' in the body's last byte, the one libxml2 steps over after a start
- * tag. Everything else is left to libxml2: "/>", a tag without its '>',
- * and a body that starts with "</" or a tag (its loop reads those before
- * htmlParseScript). The buffer is the parser's own copy of the input. */
-static void skip_raw_text(walk *w, const xmlChar *name)
-{
-    xmlParserInputPtr in = w->ctxt ? w->ctxt->input : NULL;
+    xmlParserInputPtr in = w->ctxt && skip_ok ? w->ctxt->input : NULL;
     if (!in || !in->cur || in->cur >= in->end || in->cur[0] != '>')
         return;
-    const char *body = (const char *)in->cur + 1, *end = (const char *)in->end;
-    if (body >= end || (body[0] == '<' && (body[1] == '/' || body[1] == '_' ||
-                                           body[1] == ':' ||
-                                           ascii_letter((unsigned char)body[1]))))
+    const char *name = (const char *)xname;
+    if ((name[0] == 'h' && (strcmp(name, "html") == 0 || strcmp(name, "head") == 0)) ||
+        (name[0] == 'b' && strcmp(name, "body") == 0))
         return;
-    size_t n = strlen((const char *)name);
-    const char *q = body;
-    for (;;) {
-        q = memchr(q, '<', (size_t)(end - q));
-        if (!q) {
-            q = end;
-            break;
+    char *gt = (char *)in->cur;
+    const char *end = (const char *)in->end;
+    if (flags & NC_EL_RAW) {
+        bool closed = false;
+        if (!w->in_ld)
+            gt = nc_html_skip_raw(gt, end, name, &closed);
+        if (!closed) {
+            in->cur = (const xmlChar *)gt;
+            return;
         }
-        if ((size_t)(end - q) >= n + 2 && q[1] == '/' &&
-            same_name_ci(q + 2, (const char *)name, n))
-            break;
-        q++;
     }
-    ((char *)q)[-1] = '>';
-    in->cur = (const xmlChar *)q - 1;
+    in->cur = (const xmlChar *)nc_html_compact_next(gt, end);
 }
 
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -448,8 +427,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     walk *w = ctx;
     w->depth++;
     if (w->skip_depth || w->status != NC_OK) {
-        if (w->status == NC_OK && (elem_of(w, xname)->flags & NC_EL_RAW))
-            skip_raw_text(w, xname);
+        if (w->status == NC_OK)
+            read_ahead(w, xname, elem_of(w, xname)->flags);
         return;
     }
     const nc_html_elem *el = elem_of(w, xname);
@@ -468,8 +447,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
         w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
         w->title.len = w->ld.len = 0;
-        if ((el->flags & NC_EL_RAW) && !w->in_ld)
-            skip_raw_text(w, xname);
+        read_ahead(w, xname, el->flags);
         return;
     }
     if (el->flags & NC_EL_META && a.property && a.content) {
@@ -489,6 +467,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     if (!(el->flags & NC_EL_VOID))
         push_frame(w, xname, el, &a);
+    read_ahead(w, xname, el->flags);
 }
 
 static void on_end(void *ctx, const xmlChar *xname)
