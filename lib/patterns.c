@@ -128,32 +128,79 @@ static const phrase phrases[] = {
 };
 enum { NPHRASES = sizeof phrases / sizeof *phrases };
 
-/* Phrases bucketed by first byte, built once. */
+/* Phrases bucketed by first byte, built once, with a bitmap of the byte
+ * pairs that start a phrase: at most word starts no phrase begins with the
+ * two bytes there, and one bit test rules them out. */
 static uint16_t bucket_start[257];
 static uint16_t bucket_order[NPHRASES];
 static uint8_t phrase_len[NPHRASES];
+static uint8_t pair_starts[256 * 256 / 8];
+static bool word_byte_table[256];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static bool word_byte(uint8_t c)
+{
+    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
+}
+
+static void mark_pair(unsigned first, unsigned second)
+{
+    unsigned bit = first * 256 + second;
+    pair_starts[bit / 8] |= (uint8_t)(1u << (bit % 8));
+}
+
+static bool pair_starts_phrase(unsigned first, unsigned second)
+{
+    unsigned bit = first * 256 + second;
+    return pair_starts[bit / 8] & (1u << (bit % 8));
+}
+
+/* A phrase's second byte (0 for a one-byte phrase). */
+static unsigned second_byte(size_t p)
+{
+    return (uint8_t)phrases[p].text[0] ? (uint8_t)phrases[p].text[1] : 0;
+}
 
 static void build_index(void)
 {
     uint16_t counts[256] = {0};
     for (size_t i = 0; i < NPHRASES; i++) {
-        counts[(uint8_t)phrases[i].text[0]]++;
+        const uint8_t *t = (const uint8_t *)phrases[i].text;
+        counts[t[0]]++;
         phrase_len[i] = (uint8_t)strlen(phrases[i].text);
+        if (phrase_len[i] >= 2) {
+            mark_pair(t[0], t[1]);
+        } else { /* a one-byte phrase: whatever follows */
+            for (unsigned c = 0; c < 256; c++)
+                mark_pair(t[0], c);
+        }
     }
     uint16_t pos = 0;
     for (int c = 0; c < 256; c++) {
         bucket_start[c] = pos;
         pos = (uint16_t)(pos + counts[c]);
+        word_byte_table[c] = word_byte((uint8_t)c);
     }
     bucket_start[256] = pos;
     uint16_t fill[256];
     memcpy(fill, bucket_start, sizeof fill);
     for (size_t i = 0; i < NPHRASES; i++)
         bucket_order[fill[(uint8_t)phrases[i].text[0]]++] = (uint16_t)i;
+    /* Within a bucket, by second byte (stable: an insertion sort), so a
+     * scan stops past the pair it looks for. */
+    for (int c = 0; c < 256; c++)
+        for (unsigned k = bucket_start[c] + 1u; k < bucket_start[c + 1]; k++)
+            for (unsigned j = k; j > bucket_start[c] &&
+                                 second_byte(bucket_order[j - 1]) > second_byte(bucket_order[j]);
+                 j--) {
+                uint16_t t = bucket_order[j];
+                bucket_order[j] = bucket_order[j - 1];
+                bucket_order[j - 1] = t;
+            }
 }
 
-/* Lower-cases s[0..len) into out (cap bytes); returns the bytes written. */
+/* Lower-cases s[0..len) into out (cap bytes); returns the bytes written.
+ * Runs of ASCII go eight bytes at a time (the same bytes as one by one). */
 static size_t lower_utf8(const char *s, size_t len, char *out, size_t cap)
 {
     const uint8_t *u = (const uint8_t *)s;
@@ -161,6 +208,20 @@ static size_t lower_utf8(const char *s, size_t len, char *out, size_t cap)
     size_t o = 0;
     while (i < n && o + 4 < cap) {
         if (u[i] < 0x80) {
+            if (i + 8 <= n && o + 4 + 8 < cap) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (!(w & 0x8080808080808080ull)) {
+                    /* High bit of each byte: >= 'A', then > 'Z'. */
+                    uint64_t ge_a = w + 0x3F3F3F3F3F3F3F3Full;
+                    uint64_t gt_z = w + 0x2525252525252525ull;
+                    w |= ((ge_a & ~gt_z) & 0x8080808080808080ull) >> 2;
+                    memcpy(out + o, &w, 8);
+                    i += 8;
+                    o += 8;
+                    continue;
+                }
+            }
             char c = (char)u[i++];
             out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
             continue;
@@ -180,19 +241,26 @@ static size_t lower_utf8(const char *s, size_t len, char *out, size_t cap)
     return o;
 }
 
-static bool word_byte(uint8_t c)
-{
-    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
-}
-
 static void scan_window(const char *w, size_t len, unsigned hits[NC_LEX_COUNT])
 {
     const uint8_t *u = (const uint8_t *)w;
+    bool prev_word = false;
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && word_byte(u[i - 1]) && word_byte(u[i]))
+        bool word = word_byte_table[u[i]];
+        bool inside = prev_word && word;
+        prev_word = word;
+        if (inside)
             continue; /* phrases start at word starts */
+        unsigned next = i + 1 < len ? u[i + 1] : 0;
+        if (!pair_starts_phrase(u[i], next))
+            continue;
         for (uint16_t k = bucket_start[u[i]]; k < bucket_start[u[i] + 1]; k++) {
             size_t p = bucket_order[k], pl = phrase_len[p];
+            if (pl >= 2 && second_byte(p) != next) {
+                if (second_byte(p) > next)
+                    break; /* sorted: no later phrase has it */
+                continue;
+            }
             if (pl > len - i || memcmp(w + i, phrases[p].text, pl) != 0)
                 continue;
             if (i + pl < len && word_byte(u[i + pl - 1]) && word_byte(u[i + pl]))
