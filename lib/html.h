@@ -115,8 +115,20 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
  * name); *closed when a plain "</name>" ends it. */
 char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed);
 /* Leaves out of the next start tag the attributes nc_html_read_attrs
- * does not read, when only text and end tags come before it. */
-char *nc_html_compact_next(char *gt, const char *end);
+ * does not read, when only text and end tags come before it; and the
+ * ones it reads too, when their values hold no character references:
+ * then ahead->pending, and ahead has them for that tag's start event. */
+enum { NC_HTML_AHEAD_MAX = 16 };
+typedef struct nc_html_ahead {
+    bool pending;     /* atts and name are the next start tag's */
+    char *gt;         /* where its '>' or "/>" is now, where the parser
+                         stands at its start event (the caller keeps it as
+                         an offset: libxml2 may move its buffer) */
+    char name[128];   /* its name, lower case */
+    const char *atts[2 * NC_HTML_AHEAD_MAX + 2]; /* libxml2's SAX form */
+    nc_buf buf;       /* their text */
+} nc_html_ahead;
+char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
 
 /* html_page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and

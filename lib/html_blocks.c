@@ -81,6 +81,8 @@ typedef struct walk {
     uint32_t last_group; /* gap_before: the previous block's group */
     pending blk;
     nc_buf title, ld;
+    nc_html_ahead ahead;  /* attributes html_skip.c took out of a tag */
+    unsigned long ahead_at; /* the input offset of that tag's '>' */
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
     struct { const xmlChar *name; const nc_html_elem *elem; } elem_cache[64];
@@ -419,13 +421,31 @@ static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
             return;
         }
     }
-    in->cur = (const xmlChar *)nc_html_compact_next(gt, end);
+    in->cur = (const xmlChar *)nc_html_compact_next(gt, end, &w->ahead);
+    if (w->ahead.pending)
+        w->ahead_at = in->consumed + (unsigned long)(w->ahead.gt - (char *)in->base);
+}
+
+/* The tag's attributes: from html_skip.c when it took them out. */
+static const char *const *tag_attrs(walk *w, const xmlChar *xname,
+                                    const xmlChar **atts)
+{
+    if (w->ahead.pending && w->ctxt) {
+        xmlParserInputPtr in = w->ctxt->input;
+        if (in->consumed + (unsigned long)(in->cur - in->base) == w->ahead_at &&
+            strcmp((const char *)xname, w->ahead.name) == 0) {
+            w->ahead.pending = false;
+            return w->ahead.atts;
+        }
+    }
+    return (const char *const *)atts;
 }
 
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
     w->depth++;
+    const char *const *attrs = tag_attrs(w, xname, atts);
     if (w->skip_depth || w->status != NC_OK) {
         if (w->status == NC_OK)
             read_ahead(w, xname, elem_of(w, xname)->flags);
@@ -433,7 +453,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     const nc_html_elem *el = elem_of(w, xname);
     nc_html_attrs a;
-    nc_html_read_attrs(el, (const char *const *)atts, &a);
+    nc_html_read_attrs(el, attrs, &a);
     if (a.hidden && (el->flags & NC_EL_BLOCK) && !w->hide_depth) {
         a.hints |= NC_HINT_HIDDEN;
         flush(w);
@@ -695,5 +715,6 @@ nc_status nc_html_blocks(nc_doc *doc)
     nc_buf_free(&w.blk.text);
     nc_buf_free(&w.title);
     nc_buf_free(&w.ld);
+    nc_buf_free(&w.ahead.buf);
     return st;
 }

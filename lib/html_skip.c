@@ -123,14 +123,60 @@ enum { MAX_PIECES = 64 };
 
 typedef struct piece {
     const char *start, *end;
+    const char *name, *value; /* value: NULL without '=' */
+    size_t name_len, value_len;
     bool keep;
     bool unquoted; /* a value without quotes: it must not meet a '/' */
 } piece;
 
+/* Hands the kept attributes to *ahead as libxml2 would pass them (first
+ * of a name only; a value is its bytes when it holds no reference).
+ * False when one has a reference, or on no memory: then libxml2 reads
+ * them. */
+static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
+                       size_t name_len, nc_html_ahead *ahead)
+{
+    size_t off[2 * NC_HTML_AHEAD_MAX], n = 0;
+    ahead->buf.len = 0;
+    for (size_t i = 0; i < npieces; i++) {
+        const piece *pc = &pieces[i];
+        if (!pc->keep)
+            continue;
+        if (pc->value && memchr(pc->value, '&', pc->value_len))
+            return false;
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k += 2)
+            seen = name_is(pc->name, pc->name_len, ahead->buf.data + off[k]);
+        if (seen)
+            continue; /* libxml2 keeps the first */
+        if (n == 2 * NC_HTML_AHEAD_MAX)
+            return false;
+        off[n++] = ahead->buf.len;
+        for (size_t k = 0; k < pc->name_len; k++)
+            if (!nc_buf_append_char(&ahead->buf, lower(pc->name[k])))
+                return false;
+        if (!nc_buf_append_char(&ahead->buf, '\0'))
+            return false;
+        off[n++] = pc->value ? ahead->buf.len : SIZE_MAX;
+        if (pc->value && (!nc_buf_append(&ahead->buf, pc->value, pc->value_len) ||
+                          !nc_buf_append_char(&ahead->buf, '\0')))
+            return false;
+    }
+    for (size_t k = 0; k < n; k++)
+        ahead->atts[k] = off[k] == SIZE_MAX ? NULL : ahead->buf.data + off[k];
+    ahead->atts[n] = NULL;
+    ahead->atts[n + 1] = NULL;
+    for (size_t k = 0; k < name_len; k++)
+        ahead->name[k] = lower(name[k]);
+    ahead->name[name_len] = '\0';
+    return true;
+}
+
 /* The start tag at lt ("<" and a letter): rewritten in place, ending where
- * it ended, without the attributes nobody reads. Returns how many bytes it
- * lost (its new start is lt + that), 0 when it is kept as it is. */
-static size_t compact_tag(char *lt, const char *end)
+ * it ended, without the attributes nobody reads, and without the others
+ * too when take_attrs could take them. Returns how many bytes it lost (its
+ * new start is lt + that), 0 when it is kept as it is. */
+static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
 {
     const char *name = lt + 1, *p = name_end(name, end);
     if (!p)
@@ -143,7 +189,6 @@ static size_t compact_tag(char *lt, const char *end)
         return 0;
     piece pieces[MAX_PIECES];
     size_t npieces = 0;
-    bool dropped = false;
     const char *term;
     for (;;) {
         const char *start = p;
@@ -166,8 +211,12 @@ static size_t compact_tag(char *lt, const char *end)
             return 0;
         piece *pc = &pieces[npieces++];
         pc->start = start;
-        pc->keep = attr_read(attr, (size_t)(p - attr));
+        pc->name = attr;
+        pc->name_len = (size_t)(p - attr);
+        pc->keep = attr_read(attr, pc->name_len);
         pc->unquoted = false;
+        pc->value = NULL;
+        pc->value_len = 0;
         const char *after = p;
         while (after < end && is_blank((unsigned char)*after))
             after++;
@@ -181,28 +230,42 @@ static size_t compact_tag(char *lt, const char *end)
                 const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
                 if (!close)
                     return 0;
+                pc->value = p + 1;
                 p = close + 1;
             } else {
+                pc->value = p;
                 while (p < end && *p != '>' && !is_blank((unsigned char)*p))
                     p++;
                 if (p >= end)
                     return 0;
                 pc->unquoted = true;
             }
+            pc->value_len = (size_t)(p - pc->value) - (pc->unquoted ? 0 : 1);
         }
         pc->end = p;
-        dropped |= !pc->keep;
     }
     const char *tag_end = *p == '>' ? p + 1 : p + 2;
-    if (!dropped)
+    if (npieces == 0)
         return 0;
-    /* A value without quotes followed by "/>" would take the '/'. */
-    const piece *last_kept = NULL;
-    for (size_t i = 0; i < npieces; i++)
-        if (pieces[i].keep)
-            last_kept = &pieces[i];
-    if (last_kept && last_kept->unquoted && *term == '/')
-        return 0;
+    ahead->pending = take_attrs(pieces, npieces, name, name_len, ahead);
+    if (ahead->pending) {
+        for (size_t i = 0; i < npieces; i++)
+            pieces[i].keep = false;
+        ahead->gt = (char *)tag_end - (*p == '>' ? 1 : 2); /* its '>' or "/>" */
+    } else {
+        bool dropped = false;
+        for (size_t i = 0; i < npieces; i++)
+            dropped |= !pieces[i].keep;
+        if (!dropped)
+            return 0;
+        /* A value without quotes followed by "/>" would take the '/'. */
+        const piece *last_kept = NULL;
+        for (size_t i = 0; i < npieces; i++)
+            if (pieces[i].keep)
+                last_kept = &pieces[i];
+        if (last_kept && last_kept->unquoted && *term == '/')
+            return 0;
+    }
     /* The kept pieces, right to left: each moves right or stays, so no
      * piece is overwritten before it is moved. */
     char *w = (char *)tag_end;
@@ -221,8 +284,9 @@ static size_t compact_tag(char *lt, const char *end)
     return (size_t)(w - lt);
 }
 
-char *nc_html_compact_next(char *gt, const char *end)
+char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead)
 {
+    ahead->pending = false;
     char *p = gt + 1;
     /* Content up to the next start tag: text and end tags only. */
     for (;;) {
@@ -244,9 +308,11 @@ char *nc_html_compact_next(char *gt, const char *end)
             continue;
         }
         if (is_letter(c)) {
-            size_t shift = compact_tag(lt, end);
-            if (!shift)
+            size_t shift = compact_tag(lt, end, ahead);
+            if (!shift) {
+                ahead->pending = false;
                 return gt;
+            }
             /* The content before the tag follows it, then the '>'. */
             memmove(gt + 1 + shift, gt + 1, (size_t)(lt - gt - 1));
             gt[shift] = '>';
