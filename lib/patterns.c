@@ -6,6 +6,7 @@
  * sits, so a body paragraph that mentions "share" costs nothing. */
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -348,13 +349,12 @@ typedef struct slot {
     uint32_t count;
 } slot;
 
-/* Counts of each hash in an open-addressing table of cap (a power of 2). */
-static slot *count_table(nc_arena *arena, size_t cap)
+/* Counts of each hash in an open-addressing table of cap (a power of 2).
+ * On the heap, not in the arena: it is needed only while the page pass
+ * runs, and on a big page it is as big as the text. */
+static slot *count_table(size_t cap)
 {
-    slot *t = nc_arena_alloc(arena, cap * sizeof *t);
-    if (t)
-        memset(t, 0, cap * sizeof *t);
-    return t;
+    return calloc(cap, sizeof(slot));
 }
 
 static uint32_t *table_slot(slot *t, size_t cap, uint64_t h)
@@ -407,18 +407,21 @@ void nc_patterns_page(nc_doc *doc)
     size_t n = doc->nblocks, cap = 64;
     while (cap < n * 2)
         cap *= 2;
-    slot *texts = count_table(&doc->arena, cap);
-    slot *suffixes = count_table(&doc->arena, cap);
+    slot *texts = count_table(cap);
+    slot *suffixes = count_table(cap);
     page_state *ps = nc_arena_alloc(&doc->arena, sizeof *ps);
     uint32_t *suffix_count = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *suffix_count);
     uint8_t *lex = nc_arena_alloc(&doc->arena, n ? n : 1);
     /* Each block's text hash, then its suffix hash (0: no suffix), so the
      * second pass only looks the counts up. */
-    uint64_t *hashes = nc_arena_alloc(&doc->arena, (n ? n : 1) * 2 * sizeof *hashes);
+    uint64_t *hashes = malloc((n ? n : 1) * 2 * sizeof *hashes);
     doc->patterns = NULL;
     if (!texts || !suffixes || !ps || !suffix_count || !lex || !hashes) {
         for (size_t i = 0; i < n; i++)
             doc->blocks[i].repeat = 1;
+        free(texts);
+        free(suffixes);
+        free(hashes);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -434,6 +437,9 @@ void nc_patterns_page(nc_doc *doc)
         doc->blocks[i].repeat = *table_slot(texts, cap, hashes[2 * i]);
         suffix_count[i] = hashes[2 * i + 1] ? *table_slot(suffixes, cap, hashes[2 * i + 1]) : 0;
     }
+    free(texts);
+    free(suffixes);
+    free(hashes);
     memset(lex, 0, n ? n : 1);
     ps->suffix_count = suffix_count;
     ps->lex = lex;
