@@ -264,12 +264,36 @@ def export(models, names, path):
         f.write("\n".join(lines) + "\n")
 
 
+def reweight(pages, a):
+    """Per-set and per-language emphasis: the English wcxb-dev pages have a
+    label on every block and would otherwise outweigh the other languages'
+    few snippet labels."""
+    langs = {}
+    for s in SETS:
+        with open(os.path.join(a.data, s, "manifest.tsv"), encoding="utf-8") as f:
+            for line in f.read().splitlines()[1:]:
+                cols = line.split("\t")
+                if len(cols) > 1:
+                    langs[(s, cols[0])] = cols[1]
+    factor = dict((k, float(v)) for k, v in (x.split("=", 1) for x in a.set_weight))
+    for p in pages:
+        w = factor.get(p["set"], 1.0)
+        if langs.get((p["set"], p["id"]), "und") not in ("en", "und"):
+            w *= a.foreign_weight
+        if w != 1.0:
+            p["weights"] = p["weights"] * w
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--out", default=os.path.join(ROOT, "lib", "data", "model.c"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--cache", help="pickle of the labelled blocks (reused when present)")
+    ap.add_argument("--set-weight", action="append", default=[], metavar="SET=X",
+                    help="multiply the weight of every block of SET's pages by X")
+    ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
+                    help="multiply the weight of pages whose manifest language is not en")
     a = ap.parse_args()
     subprocess.run(["make", "-C", ROOT, "-s", "build/nc_dump"], check=True)
     jobs = []
@@ -294,6 +318,7 @@ def main():
                 pickle.dump(pages, f)
     print("loaded and labelled %d pages in %.0f s" % (len(pages), time.time() - t0),
           file=sys.stderr)
+    reweight(pages, a)
     names = pages[0]["names"]
     train = [p for p in pages if not is_validation(p["id"])]
     val = [p for p in pages if is_validation(p["id"])]
