@@ -404,14 +404,26 @@ static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
 static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
 {
     xmlParserInputPtr in = w->ctxt && skip_ok ? w->ctxt->input : NULL;
-    if (!in || !in->cur || in->cur >= in->end || in->cur[0] != '>')
+    if (!in || !in->cur || in->cur >= in->end)
+        return;
+    /* "/>": libxml2 steps over both; the content follows the '>'. */
+    bool empty = in->cur[0] == '/' && in->cur + 1 < in->end && in->cur[1] == '>';
+    if (in->cur[0] != '>' && !empty)
         return;
     const char *name = (const char *)xname;
     if ((name[0] == 'h' && (strcmp(name, "html") == 0 || strcmp(name, "head") == 0)) ||
         (name[0] == 'b' && strcmp(name, "body") == 0))
         return;
-    char *gt = (char *)in->cur;
+    char *gt = (char *)in->cur + empty;
     const char *end = (const char *)in->end;
+    if (empty) {
+        gt = nc_html_compact_next(gt, end, &w->ahead);
+        gt[-1] = '/';
+        in->cur = (const xmlChar *)gt - 1;
+        if (w->ahead.pending)
+            w->ahead_at = in->consumed + (unsigned long)(w->ahead.gt - (char *)in->base);
+        return;
+    }
     if (flags & NC_EL_RAW) {
         bool closed = false;
         if (!w->in_ld)

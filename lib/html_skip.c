@@ -69,12 +69,17 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
 {
     *closed = false;
     char *body = gt + 1;
-    /* htmlParseContentInternal reads an end tag or a start tag first. */
-    if (body >= end || (body[0] == '<' && (body[1] == '/' || body[1] == '_' ||
-                                           body[1] == ':' ||
+    size_t n = strlen(name);
+    /* htmlParseContentInternal reads an end tag or a start tag first; an
+     * empty body's "</script>" ends the element. */
+    if (body < end && body[0] == '<' && body[1] == '/') {
+        *closed = (size_t)(end - body) > n + 2 && name_is(body + 2, n, name) &&
+                  body[n + 2] == '>';
+        return gt;
+    }
+    if (body >= end || (body[0] == '<' && (body[1] == '_' || body[1] == ':' ||
                                            is_letter((unsigned char)body[1]))))
         return gt;
-    size_t n = strlen(name);
     char *q = body;
     for (;;) {
         q = memchr(q, '<', (size_t)(end - q));
@@ -183,9 +188,10 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         return 0;
     size_t name_len = (size_t)(p - name);
     /* Tags libxml2 treats specially (implied, merged or misplaced
-     * elements; the charset <meta>) are left alone. */
+     * elements) are left alone. (A <meta charset> is read only without
+     * HTML_PARSE_IGNORE_ENC.) */
     if (name_is(name, name_len, "html") || name_is(name, name_len, "head") ||
-        name_is(name, name_len, "body") || name_is(name, name_len, "meta"))
+        name_is(name, name_len, "body"))
         return 0;
     piece pieces[MAX_PIECES];
     size_t npieces = 0;
@@ -318,8 +324,23 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead)
             gt[shift] = '>';
             return gt + shift;
         }
+        if (c == '!' && lt + 4 < end && lt[2] == '-' && lt[3] == '-') {
+            /* htmlParseComment: up to the first "-->" or "--!>" after
+             * the "<!--". */
+            const char *q = lt + 4;
+            for (;;) {
+                q = memchr(q, '-', (size_t)(end - q));
+                if (!q || end - q < 3)
+                    return gt; /* unfinished */
+                if (q[1] == '-' && (q[2] == '>' || (q[2] == '!' && end - q > 3 && q[3] == '>')))
+                    break;
+                q++;
+            }
+            p = (char *)q + (q[2] == '>' ? 3 : 4);
+            continue;
+        }
         if (c == '!' || c == '?' || c == '_' || c == ':')
-            return gt; /* comments, declarations, odd names: libxml2's */
+            return gt; /* declarations, odd names: libxml2's */
         p = lt + 1; /* a '<' that is text */
     }
 }
