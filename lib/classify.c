@@ -8,6 +8,7 @@
  *     the title; for the rest, the detector that best explains it names
  *     the label and the reason. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -301,12 +302,13 @@ void nc_classify(nc_doc *doc)
 {
     size_t n = doc->nblocks;
     if (n > 0) {
-        nc_model_predict_all(&nc_model_stage1, doc->blocks[0].feat, sizeof(nc_block), n,
+        /* The rows are one array (doc->feat), NC_NFEAT floats apart. */
+        nc_model_predict_all(&nc_model_stage1, doc->blocks[0].feat, NC_NFEAT * sizeof(float), n,
                              &doc->blocks[0].score, sizeof(nc_block));
         context_features(doc, C_P_M2);
         for (size_t i = 0; i < n; i++)
             doc->blocks[i].score1 = doc->blocks[i].score;
-        nc_model_predict_all(&nc_model_stage2, doc->blocks[0].feat, sizeof(nc_block), n,
+        nc_model_predict_all(&nc_model_stage2, doc->blocks[0].feat, NC_NFEAT * sizeof(float), n,
                              &doc->blocks[0].score, sizeof(nc_block));
     }
     /* The model's balance point: markup evidence makes HTML scores surer,
@@ -332,4 +334,10 @@ void nc_classify(nc_doc *doc)
     apply_detectors(doc);
     choose_title(doc, first_body);
     keep_best_when_empty(doc);
+    /* The feature rows' last reader: they go before the result is built
+     * (320 bytes a block: on a big page, more than its text). */
+    for (size_t i = 0; i < n; i++)
+        doc->blocks[i].feat = NULL;
+    free(doc->feat);
+    doc->feat = NULL;
 }

@@ -4,6 +4,7 @@
  * neighbours. The names below are the training script's column names:
  * change them together (tools/train.py reads them from nc_feature_names). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -152,11 +153,11 @@ static float in_ld_body(const nc_doc *doc, const nc_block *b)
 static float ratio(uint32_t a, uint32_t b) { return b ? (float)a / (float)b : 0.0f; }
 static float log1(double x) { return (float)log1p(x); }
 
-void nc_features(nc_doc *doc)
+nc_status nc_features(nc_doc *doc)
 {
     size_t n = doc->nblocks;
     if (n == 0)
-        return;
+        return NC_OK;
     double total_words = 0;
     unsigned max_depth = 1;
     for (size_t i = 0; i < n; i++) {
@@ -165,6 +166,14 @@ void nc_features(nc_doc *doc)
             max_depth = doc->blocks[i].depth;
     }
     nc_patterns_page(doc); /* repeats, site suffixes, phrase hits */
+    /* The rows apart from the blocks, allocated after the page pass has
+     * freed its tables and freed by nc_classify: on a big page they are
+     * most of the memory, and only these two stages need them. */
+    doc->feat = calloc(n, NC_NFEAT * sizeof *doc->feat);
+    if (!doc->feat)
+        return NC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        doc->blocks[i].feat = doc->feat + i * NC_NFEAT;
     /* Distance to the nearest long block, both directions, in two sweeps. */
     const uint32_t long_words = 25;
     double words_before = 0;
@@ -263,4 +272,5 @@ void nc_features(nc_doc *doc)
                           f + F_UI_PHRASE, f + F_DATE, f + F_BYLINE,
                           f + F_TITLE_LIKE, f + F_CAPTION_WORDS);
     }
+    return NC_OK;
 }

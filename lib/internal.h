@@ -139,7 +139,9 @@ typedef struct nc_block {
                             as doc->lang), -1 when it shows none */
     float foreign;       /* lang.c: 0..1 evidence the block is in another
                             language or script than the document */
-    float feat[NC_NFEAT];
+    float *feat;         /* NC_NFEAT features (feature_slots.h): a row of
+                            doc->feat, from nc_features to the end of
+                            nc_classify (then NULL) */
     /* Filled by classify.c. */
     float score;       /* body probability (stage 2) */
     float score1;      /* stage 1's, before the context pass */
@@ -176,6 +178,9 @@ typedef struct nc_doc {
     uint32_t script;   /* UScriptCode */
     /* patterns.c: per-block counts of repeated " - Site" suffixes */
     void *patterns;
+    /* features.c: the blocks' feature rows, NC_NFEAT floats a block (heap;
+     * freed by nc_classify, which is their last reader) */
+    float *feat;
 } nc_doc;
 
 /* Appends a block with text[0..len) (copied into the arena after white
@@ -210,7 +215,7 @@ const char *nc_lang_code_at(int lang);
 bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
 
 /* features.c */
-void nc_features(nc_doc *doc);
+nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
 extern const char *const nc_feature_names[NC_NFEAT];
 int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
 

@@ -52,6 +52,7 @@ static nc_status options_load(const nc_options *in, nc_options *opts)
 void nc_doc_free(nc_doc *doc)
 {
     free(doc->utf8);
+    free(doc->feat);
     free(doc->blocks);
     nc_arena_free(&doc->arena);
     memset(doc, 0, sizeof *doc);
@@ -85,7 +86,8 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
     doc->utf8_len = 0;
     if ((st = nc_lang_analyse(doc)) != NC_OK)
         return st;
-    nc_features(doc);
+    if ((st = nc_features(doc)) != NC_OK)
+        return st;
     return NC_OK;
 }
 

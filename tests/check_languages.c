@@ -45,6 +45,13 @@ static nc_block one_block(const char *text)
     nc_doc d = run_text(text);
     ck_assert_uint_eq(d.nblocks, 1);
     nc_block b = d.blocks[0];
+    /* The feature row lives in the doc: keep a copy (a few blocks are
+     * compared at once, so a small ring of them). */
+    static float rows[4][NC_NFEAT];
+    static unsigned next_row;
+    float *row = rows[next_row++ % 4];
+    memcpy(row, b.feat, sizeof rows[0]);
+    b.feat = row;
     nc_doc_free(&d); /* b keeps numbers only; its text pointer dies here */
     b.text = NULL;
     return b;

@@ -47,7 +47,9 @@ static void stage_page(const page *p, nc_input_kind input, double acc[ST_COUNT])
     }
     if (st == NC_OK) {
         t[k++] = now();
-        nc_features(&doc);
+        st = nc_features(&doc);
+    }
+    if (st == NC_OK) {
         t[k++] = now();
         nc_classify(&doc);
         t[k++] = now();
