@@ -34,7 +34,8 @@ typedef struct fast_model {
     uint32_t *tree;      /* the node's tree */
     uint64_t *mask;      /* zeros at the leaves of its left subtree */
     uint32_t leaves;     /* the most leaves a tree has */
-    float *value;        /* tree t's leaf k is value[t * leaves + k] */
+    double *value;       /* tree t's leaf k is value[t * leaves + k]: the
+                            float widened once, as the walk's sum does */
     double baseline;
 } fast_model;
 
@@ -161,8 +162,8 @@ static fast_model *fast_build(const nc_tree_model *m)
     if (!fm->threshold || !fm->tree || !fm->mask || !fm->value)
         goto fail;
     for (uint32_t t = 0; t < m->ntrees; t++)
-        memcpy(fm->value + (size_t)t * fm->leaves, values + (size_t)t * 64,
-               fm->leaves * sizeof *values);
+        for (uint32_t k = 0; k < fm->leaves; k++)
+            fm->value[(size_t)t * fm->leaves + k] = values[(size_t)t * 64 + k];
     for (uint32_t e = 0; e < nentries; e++) {
         fm->threshold[e] = entries[e].threshold;
         fm->tree[e] = entries[e].tree;
@@ -304,31 +305,56 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
             rising[nrising++] = f;
         }
     }
-    for (size_t i = 0; i < n; i++) {
-        const float *xi = row(x, stride, i);
-        for (uint32_t k = 0; k < nrising; k++) {
-            uint32_t f = rising[k], to = failed_nodes(fm, f, xi[f]);
-            if (to > done[k]) {
-                apply_nodes(fm, f, done[k], to, run);
-                done[k] = to;
+    /* Blocks go in chunks of CHUNK. The nodes of a varying feature that
+     * fail for every block of a chunk (the prefix up to the chunk's
+     * smallest count) go into the chunk's vector once; each block adds
+     * only its own remainder. Neighbouring blocks are alike (a run of
+     * body lines, a menu), so the remainders are short. */
+    enum { CHUNK = 8 };
+    uint64_t chunk[MAX_TREES];
+    uint32_t failed[CHUNK][MAX_FEATURES], least[MAX_FEATURES];
+    for (size_t c = 0; c < n; c += CHUNK) {
+        size_t m = n - c < CHUNK ? n - c : CHUNK;
+        for (uint32_t k = 0; k < nvary; k++)
+            least[k] = UINT32_MAX;
+        for (size_t j = 0; j < m; j++) {
+            const float *xj = row(x, stride, c + j);
+            for (uint32_t k = 0; k < nvary; k++) {
+                uint32_t kf = failed_nodes(fm, vary[k], xj[vary[k]]);
+                failed[j][k] = kf;
+                least[k] = kf < least[k] ? kf : least[k];
             }
         }
-        memcpy(v, run, fm->ntrees * sizeof *v);
-        for (uint32_t k = 0; k < nvary; k++) {
-            uint32_t f = vary[k];
-            apply_nodes(fm, f, 0, failed_nodes(fm, f, xi[f]), v);
+        memcpy(chunk, run, fm->ntrees * sizeof *chunk);
+        for (uint32_t k = 0; k < nvary; k++)
+            apply_nodes(fm, vary[k], 0, least[k], chunk);
+        for (size_t j = 0; j < m; j++) {
+            const float *xi = row(x, stride, c + j);
+            /* Rising features: into the page's vector (for later chunks)
+             * and this chunk's. */
+            for (uint32_t k = 0; k < nrising; k++) {
+                uint32_t f = rising[k], to = failed_nodes(fm, f, xi[f]);
+                if (to > done[k]) {
+                    apply_nodes(fm, f, done[k], to, run);
+                    apply_nodes(fm, f, done[k], to, chunk);
+                    done[k] = to;
+                }
+            }
+            memcpy(v, chunk, fm->ntrees * sizeof *v);
+            for (uint32_t k = 0; k < nvary; k++)
+                apply_nodes(fm, vary[k], least[k], failed[j][k], v);
+            /* In tree order, in double: the walk's sum, to the last bit. */
+            double raw = fm->baseline;
+            const double *value = fm->value;
+            uint32_t t = 0, leaves = fm->leaves;
+            for (; t + 2 <= fm->ntrees; t += 2, value += 2 * leaves) {
+                raw += value[lowest_bit(v[t])];
+                raw += value[leaves + lowest_bit(v[t + 1])];
+            }
+            if (t < fm->ntrees)
+                raw += value[lowest_bit(v[t])];
+            *(float *)(void *)((char *)out + (c + j) * out_stride) =
+                (float)(1.0 / (1.0 + exp(-raw)));
         }
-        /* In tree order, in double: the walk's sum, to the last bit. */
-        double raw = fm->baseline;
-        const float *value = fm->value;
-        uint32_t t = 0, leaves = fm->leaves;
-        for (; t + 2 <= fm->ntrees; t += 2, value += 2 * leaves) {
-            raw += value[lowest_bit(v[t])];
-            raw += value[leaves + lowest_bit(v[t + 1])];
-        }
-        if (t < fm->ntrees)
-            raw += value[lowest_bit(v[t])];
-        *(float *)(void *)((char *)out + i * out_stride) =
-            (float)(1.0 / (1.0 + exp(-raw)));
     }
 }
