@@ -313,6 +313,14 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
     enum { CHUNK = 8 };
     uint64_t chunk[MAX_TREES];
     uint32_t failed[CHUNK][MAX_FEATURES], least[MAX_FEATURES];
+    /* The previous block's value and count of each varying feature: the
+     * same value again (a flag, a small count) skips the search. */
+    float last_x[MAX_FEATURES];
+    uint32_t last_k[MAX_FEATURES];
+    for (uint32_t k = 0; k < nvary; k++) {
+        last_x[k] = row(x, stride, 0)[vary[k]];
+        last_k[k] = failed_nodes(fm, vary[k], last_x[k]);
+    }
     for (size_t c = 0; c < n; c += CHUNK) {
         size_t m = n - c < CHUNK ? n - c : CHUNK;
         for (uint32_t k = 0; k < nvary; k++)
@@ -320,7 +328,10 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
         for (size_t j = 0; j < m; j++) {
             const float *xj = row(x, stride, c + j);
             for (uint32_t k = 0; k < nvary; k++) {
-                uint32_t kf = failed_nodes(fm, vary[k], xj[vary[k]]);
+                float xf = xj[vary[k]];
+                uint32_t kf = xf == last_x[k] ? last_k[k] : failed_nodes(fm, vary[k], xf);
+                last_x[k] = xf;
+                last_k[k] = kf;
                 failed[j][k] = kf;
                 least[k] = kf < least[k] ? kf : least[k];
             }
@@ -342,7 +353,8 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
             }
             memcpy(v, chunk, fm->ntrees * sizeof *v);
             for (uint32_t k = 0; k < nvary; k++)
-                apply_nodes(fm, vary[k], least[k], failed[j][k], v);
+                if (failed[j][k] > least[k])
+                    apply_nodes(fm, vary[k], least[k], failed[j][k], v);
             /* In tree order, in double: the walk's sum, to the last bit. */
             double raw = fm->baseline;
             const double *value = fm->value;
