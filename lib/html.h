@@ -64,10 +64,18 @@ typedef struct nc_html_attrs {
     const char *lang, *property, *content; /* lang, <meta> name/content */
 } nc_html_attrs;
 
+/* The hints of class values seen on this page (pages repeat them), by
+ * their hash; values compared in full. Zeroed before use. */
+enum { NC_HTML_HINT_SLOTS = 256 };
+typedef struct nc_html_hint_cache {
+    struct { uint32_t hash, len, hints; size_t at; } slot[NC_HTML_HINT_SLOTS];
+    nc_buf values;
+} nc_html_hint_cache;
+
 /* Reads the name/value pairs of atts (NULL-terminated, libxml2's SAX
- * form) for element el. */
+ * form) for element el; cache may be NULL. */
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
-                        nc_html_attrs *a);
+                        nc_html_attrs *a, nc_html_hint_cache *cache);
 
 /* One element of the page (within max_depth, outside skipped content):
  * the text it holds, for finding the densest text container. Record ids

@@ -82,6 +82,7 @@ typedef struct walk {
     pending blk;
     nc_buf title, ld;
     nc_html_ahead ahead;  /* attributes html_skip.c took out of a tag */
+    nc_html_hint_cache hint_cache;
     unsigned long ahead_at; /* the input offset of that tag's '>' */
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
@@ -212,6 +213,12 @@ static const frame *top(const walk *w)
     return w->nframes ? &w->frames[w->nframes - 1] : &root_frame;
 }
 
+/* How many of the eight bytes in x have their top bit set. */
+static uint32_t top_bits(uint64_t x)
+{
+    return (uint32_t)((((x >> 7) & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
+}
+
 /* Appends text; counts its characters for links and the best container. */
 static void add_text(walk *w, const char *s, size_t len)
 {
@@ -219,6 +226,19 @@ static void add_text(walk *w, const char *s, size_t len)
     const unsigned char *u = (const unsigned char *)s;
     uint32_t chars = 0, commas = 0;
     for (size_t i = 0; i < len; i++) {
+        /* Eight ASCII bytes at a time: those above ' ' are characters. */
+        while (len - i >= 8) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if (x & 0x8080808080808080ull)
+                break;
+            uint64_t y = x ^ 0x2C2C2C2C2C2C2C2Cull; /* ',' -> 0 */
+            chars += top_bits(x + 0x5F5F5F5F5F5F5F5Full);
+            commas += 8 - top_bits((y & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full);
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = u[i];
         if (c <= ' ' || (c & 0xC0) == 0x80)
             continue;
@@ -465,7 +485,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     const nc_html_elem *el = elem_of(w, xname);
     nc_html_attrs a;
-    nc_html_read_attrs(el, attrs, &a);
+    nc_html_read_attrs(el, attrs, &a, &w->hint_cache);
     if (a.hidden && (el->flags & NC_EL_BLOCK) && !w->hide_depth) {
         a.hints |= NC_HINT_HIDDEN;
         flush(w);
@@ -728,5 +748,6 @@ nc_status nc_html_blocks(nc_doc *doc)
     nc_buf_free(&w.title);
     nc_buf_free(&w.ld);
     nc_buf_free(&w.ahead.buf);
+    nc_buf_free(&w.hint_cache.values);
     return st;
 }

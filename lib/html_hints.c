@@ -372,8 +372,34 @@ static bool style_hides(const char *style)
     return false;
 }
 
+/* The hints of a class value: from the cache when it was seen. */
+static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
+                            size_t len, uint32_t hash)
+{
+    enum { LONGEST = 256, CACHE_BYTES = 1 << 16 };
+    if (!cache || len > LONGEST)
+        return nc_html_token_hints(value);
+    uint32_t k = (hash ^ (hash >> 8) ^ (hash >> 16)) % NC_HTML_HINT_SLOTS;
+    if (cache->slot[k].hash == hash && cache->slot[k].len == len &&
+        memcmp(cache->values.data + cache->slot[k].at, value, len) == 0)
+        return cache->slot[k].hints;
+    uint32_t hints = nc_html_token_hints(value);
+    if (cache->values.len > CACHE_BYTES) {
+        cache->values.len = 0;
+        memset(cache->slot, 0, sizeof cache->slot);
+    }
+    size_t at = cache->values.len;
+    if (nc_buf_append(&cache->values, value, len)) {
+        cache->slot[k].hash = hash;
+        cache->slot[k].len = (uint32_t)len;
+        cache->slot[k].at = at;
+        cache->slot[k].hints = hints;
+    }
+    return hints;
+}
+
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
-                        nc_html_attrs *a)
+                        nc_html_attrs *a, nc_html_hint_cache *cache)
 {
     memset(a, 0, sizeof *a);
     if (!atts)
@@ -385,12 +411,13 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         switch (name[0]) {
         case 'c':
             if (!root && strcmp(name, "class") == 0) {
-                a->hints |= nc_html_token_hints(value);
                 /* FNV-1a: siblings with the same class get a bonus. */
                 uint32_t h = 2166136261u;
-                for (const char *p = value; *p; p++)
+                const char *p = value;
+                for (; *p; p++)
                     h = (h ^ (unsigned char)*p) * 16777619u;
                 a->class_hash = h | 1; /* 0 means no class */
+                a->hints |= class_hints(cache, value, (size_t)(p - value), a->class_hash);
             } else if (strcmp(name, "content") == 0)
                 a->content = value;
             break;

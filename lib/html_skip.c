@@ -33,11 +33,12 @@ static bool is_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* htmlParseHTMLName's characters after the first. */
+/* htmlParseHTMLName's characters after the first: letters, digits and
+ * ":-_." (a bit set of the ASCII range). */
 static bool is_name_char(unsigned char c)
 {
-    return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-           c == '_' || c == '.';
+    static const uint64_t set[2] = {0x07ff600000000000ull, 0x07fffffe87fffffeull};
+    return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
 }
 
 static char lower(char c)
@@ -53,6 +54,15 @@ static bool name_is(const char *s, size_t n, const char *word)
         if (!word[i] || lower(s[i]) != word[i])
             return false;
     return word[i] == '\0';
+}
+
+/* a[0..n) and b[0..n) alike but for ASCII case. */
+static bool same_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    return true;
 }
 
 /* The end of the name at s (first character already checked), or NULL
@@ -141,8 +151,8 @@ typedef struct piece {
 static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
                        size_t name_len, nc_html_ahead *ahead)
 {
-    size_t off[2 * NC_HTML_AHEAD_MAX], n = 0;
-    ahead->buf.len = 0;
+    const piece *taken[NC_HTML_AHEAD_MAX];
+    size_t n = 0, bytes = 0;
     for (size_t i = 0; i < npieces; i++) {
         const piece *pc = &pieces[i];
         if (!pc->keep)
@@ -150,27 +160,36 @@ static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
         if (pc->value && memchr(pc->value, '&', pc->value_len))
             return false;
         bool seen = false;
-        for (size_t k = 0; k < n && !seen; k += 2)
-            seen = name_is(pc->name, pc->name_len, ahead->buf.data + off[k]);
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = taken[k]->name_len == pc->name_len &&
+                   same_ci(taken[k]->name, pc->name, pc->name_len);
         if (seen)
             continue; /* libxml2 keeps the first */
-        if (n == 2 * NC_HTML_AHEAD_MAX)
+        if (n == NC_HTML_AHEAD_MAX)
             return false;
-        off[n++] = ahead->buf.len;
-        for (size_t k = 0; k < pc->name_len; k++)
-            if (!nc_buf_append_char(&ahead->buf, lower(pc->name[k])))
-                return false;
-        if (!nc_buf_append_char(&ahead->buf, '\0'))
-            return false;
-        off[n++] = pc->value ? ahead->buf.len : SIZE_MAX;
-        if (pc->value && (!nc_buf_append(&ahead->buf, pc->value, pc->value_len) ||
-                          !nc_buf_append_char(&ahead->buf, '\0')))
-            return false;
+        taken[n++] = pc;
+        bytes += pc->name_len + 1 + (pc->value ? pc->value_len + 1 : 0);
     }
-    for (size_t k = 0; k < n; k++)
-        ahead->atts[k] = off[k] == SIZE_MAX ? NULL : ahead->buf.data + off[k];
-    ahead->atts[n] = NULL;
-    ahead->atts[n + 1] = NULL;
+    ahead->buf.len = 0;
+    if (!nc_buf_reserve(&ahead->buf, bytes))
+        return false;
+    char *out = ahead->buf.data;
+    for (size_t k = 0; k < n; k++) {
+        const piece *pc = taken[k];
+        ahead->atts[2 * k] = out;
+        for (size_t j = 0; j < pc->name_len; j++)
+            *out++ = lower(pc->name[j]);
+        *out++ = '\0';
+        ahead->atts[2 * k + 1] = pc->value ? out : NULL;
+        if (pc->value) {
+            memcpy(out, pc->value, pc->value_len);
+            out += pc->value_len;
+            *out++ = '\0';
+        }
+    }
+    ahead->buf.len = (size_t)(out - ahead->buf.data);
+    ahead->atts[2 * n] = NULL;
+    ahead->atts[2 * n + 1] = NULL;
     for (size_t k = 0; k < name_len; k++)
         ahead->name[k] = lower(name[k]);
     ahead->name[name_len] = '\0';
