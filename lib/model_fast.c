@@ -25,7 +25,7 @@
 #include "model.h"
 
 #define MAX_TREES 512   /* the per-page bit vectors live on the stack */
-#define MAX_FEATURES 256
+#define MAX_FEATURES 128 /* >= NC_NFEAT, the most a feature row holds */
 
 typedef struct fast_model {
     uint32_t ntrees, nfeat;
