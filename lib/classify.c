@@ -262,7 +262,8 @@ static void choose_title(nc_doc *doc, size_t first_body)
     }
     for (size_t i = first_body; i-- > 0;) {
         nc_block *b = &doc->blocks[i];
-        if (b->words < 4 || b->words > 30 || b->feat[F_END_PUNCT] > 0 || b->feat[F_CREDIT] > 0 ||
+        if (b->words < 4 || b->words > 30 || b->label == NC_LABEL_FOREIGN ||
+            b->feat[F_END_PUNCT] > 0 || b->feat[F_CREDIT] > 0 ||
             b->feat[F_SITE_SUFFIX] >= 2 || b->feat[F_SCRIPT_OTHER] > 0 ||
             b->feat[F_DATE] > 0 || b->feat[F_BYLINE] > 0)
             continue;
@@ -332,6 +333,7 @@ void nc_classify(nc_doc *doc)
         }
     }
     apply_detectors(doc);
+    nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
     keep_best_when_empty(doc);
     /* The feature rows' last reader: they go before the result is built

@@ -224,6 +224,8 @@ void nc_classify(nc_doc *doc);
 /* lead_phrase.c: text opens with a label such as "Lesen Sie auch:" or
  * "Tags:" (case-insensitive, any of the listed languages). */
 bool nc_lead_phrase(const char *text, size_t len);
+/* lang_picker.c: labels language pickers ("English | Deutsch") foreign. */
+void nc_mark_language_pickers(nc_doc *doc);
 
 /* result.c */
 nc_status nc_result_build(nc_doc *doc, nc_result **out);

@@ -223,12 +223,6 @@ static const known_failure known_failures[] = {
      "menu, related heading and items, newsletter, cookie and legal "
      "lines: kept as heading/context-keep x5, heading/model x5, "
      "body/model"},
-    {"fr-language-picker.html", "foreign", 1,
-     "picker dropped, not labelled foreign: dropped as navigation/link-"
-     "dense"},
-    {"fr-language-picker.txt", "foreign", 1,
-     "picker dropped, not labelled foreign: dropped as related/headline-"
-     "run"},
     {"he-rakevet.html", "drop", 1,
      "figcaption (photo caption and credit): kept as heading/model"},
     {"he-rakevet.txt", "drop", 11,

@@ -1,6 +1,9 @@
-/* check_lead.c - lead phrases (lib/lead_phrase.c): a short block that opens
- * with a section label ("Lesen Sie auch:", "TEMAS RELACIONADOS", "Tags:")
- * is dropped as related, while the same words inside a sentence stay. */
+/* check_lead.c - the phrase detectors over the model: lead phrases
+ * (lib/lead_phrase.c: a short block that opens with a section label,
+ * "Lesen Sie auch:", "TEMAS RELACIONADOS", "Tags:", is dropped as related,
+ * while the same words inside a sentence stay) and language pickers
+ * (lib/lang_picker.c: "English | Deutsch | Français" is labelled foreign). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +67,64 @@ START_TEST(test_label_line_dropped_in_a_page)
 }
 END_TEST
 
+/* The label of the block whose text is exactly text. */
+static nc_label label_of(const nc_result *r, const char *text)
+{
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        if (!strcmp(info.text, text))
+            return info.label;
+    }
+    ck_abort_msg("no block %s", text);
+    return NC_LABEL_BODY;
+}
+
+static const char *const body_lines =
+    "Der Stadtrat hat am Dienstag beschlossen, die Gebühren für die Müllabfuhr "
+    "im kommenden Jahr nicht zu erhöhen, obwohl die Kosten gestiegen sind.\n"
+    "Die Entscheidung fiel mit großer Mehrheit. Nur zwei Mitglieder des Rates "
+    "stimmten dagegen, weil sie die Rücklagen der Stadt schonen wollten.\n";
+
+START_TEST(test_language_picker_in_one_block)
+{
+    char page[1024];
+    snprintf(page, sizeof page, "English | Deutsch | FRANÇAIS / Español\n%s"
+             "Deutsch English\nDeutschland\n", body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    ck_assert_int_eq(label_of(r, "English | Deutsch | FRANÇAIS / Español"),
+                     NC_LABEL_FOREIGN);
+    ck_assert_int_eq(label_of(r, "Deutsch English"), NC_LABEL_FOREIGN);
+    ck_assert_int_ne(label_of(r, "Deutschland"), NC_LABEL_FOREIGN); /* a name's prefix */
+    ck_assert_uint_eq(nc_result_paragraph_count(r), 2);
+    nc_result_free(r);
+}
+END_TEST
+
+/* An HTML picker: one link a language; a lone "English" link is not one. */
+START_TEST(test_language_picker_as_a_list)
+{
+    char page[2048];
+    snprintf(page, sizeof page,
+             "<html><body><ul><li><a href=/en>English</a></li><li><a href=/fr>"
+             "Français</a></li><li><a href=/ja>日本語</a></li></ul><article><p>%s</p>"
+             "</article><p><a href=/en>English</a></p><p>Impressum</p></body></html>",
+             body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_HTML);
+    ck_assert_int_eq(label_of(r, "Français"), NC_LABEL_FOREIGN);
+    ck_assert_int_eq(label_of(r, "日本語"), NC_LABEL_FOREIGN);
+    size_t foreign = 0;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        if (!strcmp(info.text, "English"))
+            foreign += info.label == NC_LABEL_FOREIGN;
+    }
+    ck_assert_uint_eq(foreign, 1); /* the list's, not the lone link */
+    nc_result_free(r);
+}
+END_TEST
+
 static Suite *lead_suite(void)
 {
     Suite *s = suite_create("lead");
@@ -71,6 +132,8 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_phrases_match_at_the_start);
     tcase_add_test(tc, test_words_elsewhere_do_not_match);
     tcase_add_test(tc, test_label_line_dropped_in_a_page);
+    tcase_add_test(tc, test_language_picker_in_one_block);
+    tcase_add_test(tc, test_language_picker_as_a_list);
     suite_add_tcase(s, tc);
     return s;
 }

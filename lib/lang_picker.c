@@ -1,0 +1,100 @@
+/* lang_picker.c - language pickers ("English | Deutsch | Français"): a
+ * block made only of languages' own names, or a run of blocks of one name
+ * each (an HTML picker is a list of links). They are UI in several
+ * languages at once, so they are labelled foreign and dropped whatever
+ * the model said (the model drops most of them already, as navigation;
+ * the label is what a caller filtering foreign strings looks at). */
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "internal.h"
+
+/* Endonyms, case-folded (u_foldCase, so "Deutsch" and "DEUTSCH" match). */
+static const char *const endonyms[] = {
+    "english", "deutsch", "français", "francais", "español", "espanol",
+    "italiano", "português", "portugues", "nederlands", "polski", "русский",
+    "українська", "中文", "简体中文", "繁體中文", "日本語", "한국어", "العربية",
+    "türkçe", "ไทย", "svenska", "norsk", "dansk", "suomi", "čeština", "magyar",
+    "română", "ελληνικά", "עברית", "فارسی", "हिन्दी", "bahasa indonesia",
+    "tiếng việt", "català", "hrvatski", "slovenčina", "slovenščina",
+    "български", "српски", "srpski", "eesti", "latviešu", "lietuvių",
+    "bahasa melayu", "kiswahili", "galego", "euskara", "íslenska", "shqip",
+    "bosanski", "македонски", "ქართული", "հայերեն", "azərbaycan", "қазақша",
+    "বাংলা", "தமிழ்", "اردو", "gaeilge", "cymraeg"};
+
+enum { PICKER_MAX_BYTES = 240 };
+
+static bool separator(UChar32 c)
+{
+    return c == ' ' || c == '|' || c == '/' || c == ',' || c == ';' || c == 0x00B7 ||
+           c == 0x2022 || c == 0x2013 || c == 0x2014 || c == '-' || c == '(' ||
+           c == ')' || c == '[' || c == ']';
+}
+
+/* How many endonyms the block is made of; 0 when anything else is in it
+ * (or it is too long to be a picker). */
+static unsigned endonym_count(const char *text, size_t len)
+{
+    if (len == 0 || len > PICKER_MAX_BYTES / 2)
+        return 0;
+    char folded[PICKER_MAX_BYTES];
+    size_t n = 0, i = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, len, c);
+        if (c < 0 || n + 4 > sizeof folded)
+            return 0;
+        n += nc_utf8_put(folded + n, (uint32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    }
+    unsigned count = 0;
+    size_t at = 0;
+    for (;;) {
+        while (at < n) { /* skip separators */
+            size_t k = at;
+            UChar32 c;
+            U8_NEXT((const uint8_t *)folded, k, n, c);
+            if (!separator(c))
+                break;
+            at = k;
+        }
+        if (at >= n)
+            return count;
+        bool matched = false;
+        for (size_t e = 0; e < sizeof endonyms / sizeof *endonyms && !matched; e++) {
+            size_t elen = strlen(endonyms[e]);
+            if (elen > n - at || memcmp(folded + at, endonyms[e], elen) != 0)
+                continue;
+            size_t k = at + elen;
+            UChar32 c = ' '; /* the end of the block ends the name too */
+            if (k < n)
+                U8_NEXT((const uint8_t *)folded, k, n, c);
+            if (separator(c)) {
+                at += elen;
+                count++;
+                matched = true;
+            }
+        }
+        if (!matched)
+            return 0;
+    }
+}
+
+void nc_mark_language_pickers(nc_doc *doc)
+{
+    size_t n = doc->nblocks;
+    unsigned prev = 0, here = n ? endonym_count(doc->blocks[0].text, doc->blocks[0].len) : 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned next = i + 1 < n ? endonym_count(doc->blocks[i + 1].text,
+                                                  doc->blocks[i + 1].len)
+                                  : 0;
+        /* Two names in one block, or a name between names. */
+        if (here >= 2 || (here == 1 && (prev >= 1 || next >= 1))) {
+            doc->blocks[i].label = NC_LABEL_FOREIGN;
+            doc->blocks[i].reason = NC_REASON_FOREIGN_WORDS;
+        }
+        prev = here;
+        here = next;
+    }
+}
