@@ -116,6 +116,13 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
 
+/* html_blocks.c: nc_html_blocks, with html_skip.c's read-ahead or
+ * without it (tests compare the two; it is off anyway on a libxml2 other
+ * than 2.9.x). */
+nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead);
+/* True when the linked libxml2 is one html_skip.c follows. */
+bool nc_html_skip_supported(void);
+
 /* html_skip.c: rewrites the parser's input ahead of it (see there). gt
  * is the '>' of a start tag the parser stands on, end the input's end;
  * each returns the '>' the parser should stand on instead. */

@@ -83,6 +83,7 @@ typedef struct walk {
     nc_buf title, ld;
     nc_html_ahead ahead;  /* attributes html_skip.c took out of a tag */
     nc_html_hint_cache hint_cache;
+    bool read_ahead;        /* html_skip.c may rewrite the input ahead */
     unsigned long ahead_at; /* the input offset of that tag's '>' */
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
@@ -423,7 +424,7 @@ static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
  * implied elements while the parser is inside another tag. */
 static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
 {
-    xmlParserInputPtr in = w->ctxt && skip_ok ? w->ctxt->input : NULL;
+    xmlParserInputPtr in = w->ctxt && w->read_ahead ? w->ctxt->input : NULL;
     if (!in || !in->cur || in->cur >= in->end)
         return;
     /* "/>": libxml2 steps over both; the content follows the '>'. */
@@ -719,11 +720,23 @@ static nc_status parse(walk *w)
     return w->status;
 }
 
+bool nc_html_skip_supported(void)
+{
+    pthread_once(&html_once, html_init_once);
+    return skip_ok;
+}
+
 nc_status nc_html_blocks(nc_doc *doc)
+{
+    return nc_html_blocks_with(doc, true);
+}
+
+nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
 {
     pthread_once(&html_once, html_init_once);
     walk w;
     memset(&w, 0, sizeof w);
+    w.read_ahead = read_ahead && skip_ok;
     w.doc = doc;
     w.max_frames = doc->opts.max_depth;
     w.last_group = NC_HTML_NONE;
