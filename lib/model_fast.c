@@ -280,27 +280,38 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
     uint64_t run[MAX_TREES], v[MAX_TREES];
     for (uint32_t t = 0; t < fm->ntrees; t++)
         run[t] = ~0ull;
+    /* One pass over the rows in order (a column at a time would read a
+     * big page's rows from memory once per feature), keeping the features
+     * still constant or rising; most drop out within a few blocks. */
+    uint32_t cand[MAX_FEATURES], ncand = 0;
+    uint8_t kind[MAX_FEATURES]; /* 0 unused, 1 varies, 2 rises, 3 constant */
     for (uint32_t f = 0; f < fm->nfeat; f++) {
-        if (fm->fstart[f] == fm->fstart[f + 1])
-            continue;
-        const float first = row(x, stride, 0)[f];
-        float prev = first;
-        bool constant = true;
-        size_t i = 1;
-        for (; i < n; i++) {
-            float cur = row(x, stride, i)[f];
-            if (memcmp(&prev, &cur, sizeof cur) != 0) {
-                if (!(prev <= cur))
-                    break; /* fell, or a NaN that changes */
-                constant = false;
+        kind[f] = fm->fstart[f] == fm->fstart[f + 1] ? 0 : 3;
+        if (kind[f])
+            cand[ncand++] = f;
+    }
+    for (size_t i = 1; i < n && ncand > 0; i++) {
+        const float *prev = row(x, stride, i - 1), *cur = row(x, stride, i);
+        uint32_t keep = 0;
+        for (uint32_t k = 0; k < ncand; k++) {
+            uint32_t f = cand[k];
+            if (memcmp(&prev[f], &cur[f], sizeof *cur) != 0) {
+                if (!(prev[f] <= cur[f])) { /* fell, or a NaN that changes */
+                    kind[f] = 1;
+                    continue;
+                }
+                kind[f] = 2;
             }
-            prev = cur;
+            cand[keep++] = f;
         }
-        if (i < n) {
+        ncand = keep;
+    }
+    for (uint32_t f = 0; f < fm->nfeat; f++) {
+        if (kind[f] == 1) {
             vary[nvary++] = f;
-        } else if (constant) {
-            apply_nodes(fm, f, 0, failed_nodes(fm, f, first), run);
-        } else {
+        } else if (kind[f] == 3) {
+            apply_nodes(fm, f, 0, failed_nodes(fm, f, row(x, stride, 0)[f]), run);
+        } else if (kind[f] == 2) {
             done[nrising] = 0;
             rising[nrising++] = f;
         }
