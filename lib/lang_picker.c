@@ -4,6 +4,7 @@
  * languages at once, so they are labelled foreign and dropped whatever
  * the model said (the model drops most of them already, as navigation;
  * the label is what a caller filtering foreign strings looks at). */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -24,7 +25,30 @@ static const char *const endonyms[] = {
     "bosanski", "македонски", "ქართული", "հայերեն", "azərbaycan", "қазақша",
     "বাংলা", "தமிழ்", "اردو", "gaeilge", "cymraeg"};
 
-enum { PICKER_MAX_BYTES = 240 };
+enum { PICKER_MAX_BYTES = 240, ENDONYM_COUNT = sizeof endonyms / sizeof *endonyms };
+_Static_assert(ENDONYM_COUNT < 256, "indices are bytes");
+
+/* Endonyms bucketed by first byte, with their lengths, built once: every
+ * block of a page is looked at, and its first byte rules most out. */
+static uint8_t name_len[ENDONYM_COUNT];
+static uint8_t by_first[ENDONYM_COUNT];
+static uint8_t bucket_start[257];
+static pthread_once_t picker_once = PTHREAD_ONCE_INIT;
+
+static void picker_init(void)
+{
+    unsigned count[256] = {0};
+    for (size_t k = 0; k < ENDONYM_COUNT; k++) {
+        name_len[k] = (uint8_t)strlen(endonyms[k]);
+        count[(uint8_t)endonyms[k][0]]++;
+    }
+    for (unsigned c = 0; c < 256; c++)
+        bucket_start[c + 1] = (uint8_t)(bucket_start[c] + count[c]);
+    uint8_t fill[256];
+    memcpy(fill, bucket_start, sizeof fill);
+    for (size_t k = 0; k < ENDONYM_COUNT; k++)
+        by_first[fill[(uint8_t)endonyms[k][0]]++] = (uint8_t)k;
+}
 
 static bool separator(UChar32 c)
 {
@@ -33,15 +57,31 @@ static bool separator(UChar32 c)
            c == ')' || c == '[' || c == ']';
 }
 
+static uint8_t fold_byte(uint8_t b) { return b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b; }
+
+/* Whether a name can start at this (unfolded) lead byte: ASCII is folded
+ * by hand, and a non-ASCII capital's folded first byte is its own or, for
+ * Latin-1 and Cyrillic capitals, the next one up; so both are tried. */
+static bool may_start(uint8_t b)
+{
+    uint8_t f = fold_byte(b);
+    return bucket_start[f] != bucket_start[f + 1] ||
+           (b >= 0x80 && b < 0xFF && bucket_start[b + 1] != bucket_start[b + 2]);
+}
+
 /* How many endonyms the block is made of; 0 when anything else is in it
  * (or it is too long to be a picker). */
 static unsigned endonym_count(const char *text, size_t len)
 {
-    if (len == 0 || len > PICKER_MAX_BYTES / 2)
+    if (len == 0 || len > PICKER_MAX_BYTES / 2 || !may_start((uint8_t)text[0]))
         return 0;
     char folded[PICKER_MAX_BYTES];
     size_t n = 0, i = 0;
     while (i < len) {
+        if ((uint8_t)text[i] < 0x80) {
+            folded[n++] = (char)fold_byte((uint8_t)text[i++]);
+            continue;
+        }
         UChar32 c;
         U8_NEXT((const uint8_t *)text, i, len, c);
         if (c < 0 || n + 4 > sizeof folded)
@@ -61,9 +101,10 @@ static unsigned endonym_count(const char *text, size_t len)
         }
         if (at >= n)
             return count;
+        uint8_t first = (uint8_t)folded[at];
         bool matched = false;
-        for (size_t e = 0; e < sizeof endonyms / sizeof *endonyms && !matched; e++) {
-            size_t elen = strlen(endonyms[e]);
+        for (unsigned j = bucket_start[first]; j < bucket_start[first + 1] && !matched; j++) {
+            size_t e = by_first[j], elen = name_len[e];
             if (elen > n - at || memcmp(folded + at, endonyms[e], elen) != 0)
                 continue;
             size_t k = at + elen;
@@ -83,6 +124,7 @@ static unsigned endonym_count(const char *text, size_t len)
 
 void nc_mark_language_pickers(nc_doc *doc)
 {
+    pthread_once(&picker_once, picker_init);
     size_t n = doc->nblocks;
     unsigned prev = 0, here = n ? endonym_count(doc->blocks[0].text, doc->blocks[0].len) : 0;
     for (size_t i = 0; i < n; i++) {

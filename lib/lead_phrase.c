@@ -7,8 +7,10 @@
  * the very start of a short block the same words are a label, in any
  * language, and the model, which sees the phrase counts but not where they
  * stand, keeps some of them when their neighbours are body
- * (docs/algorithm.md, "lead phrases"). The list is by concept, the same
- * concepts in each language, not by site. */
+ * (docs/algorithm.md, "lead phrases"). The list is by concept (related
+ * stories, read also, most read, tags), the same concepts in each
+ * language of the bundled tests, not by site. */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -48,7 +50,16 @@ static const char *const lead_phrases[] = {
     "przeczytaj też", "przeczytaj także", "dowiedz się więcej", "najczęściej czytane",
     "lees ook", "lees meer", "gerelateerde artikelen", "meest gelezen",
     "читайте также", "смотрите также", "похожие статьи",
-    "ezek is érdekelhetnek",
+    "читайте також", "дивіться також", "ezek is érdekelhetnek",
+    "ilgili haberler", "\u0130lgili haberler", "benzer haberler",
+    "bunlar da ilginizi çekebilir", "ti potrebbe interessare",
+    "اقرأ أيضا", "اقرأ أيضاً", "أخبار ذات صلة", "مواضيع ذات صلة",
+    "مطالب مرتبط", "اخبار مرتبط", "بیشتر بخوانید",
+    "כתבות נוספות", "עוד בנושא", "קראו עוד",
+    "相关新闻", "相關新聞", "相关文章", "相關文章", "相关阅读", "延伸阅读", "延伸閱讀",
+    "関連ニュース", "関連記事", "あわせて読みたい",
+    "관련 기사", "관련기사", "많이 본 뉴스",
+    "ข่าวที่เกี่ยวข้อง", "ข่าวแนะนำ", "อ่านเพิ่มเติม",
     /* tags and categories */
     "tags:", "tagged:", "tagged with", "filed under", "categories:", "category:",
     "schlagwörter", "schlagworte", "stichwörter", "kategorie:", "kategorien:",
@@ -56,13 +67,44 @@ static const char *const lead_phrases[] = {
     "etiquetas:", "temas:", "categorías:", "tag:", "argomenti:", "tagi:",
     "tagi", "kategorie", "trefwoorden"};
 
-enum { LEAD_MAX_BYTES = 48 };
+enum { LEAD_MAX_BYTES = 128, LEAD_COUNT = sizeof lead_phrases / sizeof *lead_phrases };
+
+_Static_assert(LEAD_COUNT < 256, "phrase indices are bytes");
+
+/* The phrases bucketed by first byte, with their lengths, built once: the
+ * call runs for every short kept block, and a block's first byte leaves
+ * a handful of phrases to compare (none for most). */
+static uint8_t phrase_len[LEAD_COUNT];
+static uint8_t by_first[LEAD_COUNT];   /* phrase indices, grouped by first byte */
+static uint8_t bucket_start[257];      /* byte c's phrases: by_first[start[c]..start[c+1]) */
+static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
+
+static void lead_init(void)
+{
+    unsigned count[256] = {0};
+    for (size_t k = 0; k < LEAD_COUNT; k++) {
+        phrase_len[k] = (uint8_t)strlen(lead_phrases[k]);
+        count[(uint8_t)lead_phrases[k][0]]++;
+    }
+    for (unsigned c = 0; c < 256; c++)
+        bucket_start[c + 1] = (uint8_t)(bucket_start[c] + count[c]);
+    uint8_t fill[256];
+    memcpy(fill, bucket_start, sizeof fill);
+    for (size_t k = 0; k < LEAD_COUNT; k++)
+        by_first[fill[(uint8_t)lead_phrases[k][0]]++] = (uint8_t)k;
+}
 
 /* The block's first bytes, case-folded (at most LEAD_MAX_BYTES). */
 static size_t fold_prefix(const char *text, size_t len, char *out)
 {
     size_t i = 0, n = 0;
     while (i < len && n + 4 <= LEAD_MAX_BYTES) {
+        uint8_t b = (uint8_t)text[i];
+        if (b < 0x80) { /* ASCII: the common case, no ICU call */
+            out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
         UChar32 c;
         U8_NEXT((const uint8_t *)text, i, len, c);
         if (c < 0)
@@ -74,12 +116,19 @@ static size_t fold_prefix(const char *text, size_t len, char *out)
 
 bool nc_lead_phrase(const char *text, size_t len)
 {
+    pthread_once(&lead_once, lead_init);
     char folded[LEAD_MAX_BYTES];
-    size_t n = fold_prefix(text, len, folded);
-    for (size_t k = 0; k < sizeof lead_phrases / sizeof *lead_phrases; k++) {
-        const char *p = lead_phrases[k];
-        size_t plen = strlen(p);
-        if (plen > n || memcmp(folded, p, plen) != 0)
+    /* The first character alone decides most blocks. */
+    size_t n = fold_prefix(text, len < 4 ? len : 4, folded);
+    if (n == 0)
+        return false;
+    uint8_t first = (uint8_t)folded[0];
+    if (bucket_start[first] == bucket_start[first + 1])
+        return false;
+    n = fold_prefix(text, len, folded);
+    for (unsigned j = bucket_start[first]; j < bucket_start[first + 1]; j++) {
+        size_t k = by_first[j], plen = phrase_len[k];
+        if (plen > n || memcmp(folded, lead_phrases[k], plen) != 0)
             continue;
         if (plen == n) /* the whole block (phrases are shorter than the buffer) */
             return true;

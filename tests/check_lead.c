@@ -24,6 +24,9 @@ START_TEST(test_phrases_match_at_the_start)
     ck_assert(lead("Vous aimerez aussi"));
     ck_assert(lead("читайте также"));
     ck_assert(lead("Tags: politics, economy"));
+    ck_assert(lead("ข่าวที่เกี่ยวข้อง"));           /* 51 bytes: longer phrases fit too */
+    ck_assert(lead("İlgili Haberler"));
+    ck_assert(lead("相关新闻"));
 }
 END_TEST
 
