@@ -145,6 +145,13 @@ typedef struct nc_html_ahead {
 } nc_html_ahead;
 char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
 
+/* Where the text after a start tag's '>' ends (the next '<' or '&', or
+ * end): gt itself when libxml2 would read it differently (characters it
+ * drops). */
+char *nc_html_text_run(char *gt, const char *end);
+/* The first chunk of s[0..run_end) libxml2 would pass to characters(). */
+size_t nc_html_text_chunk(const char *s, const char *run_end);
+
 /* html_page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and
  * trimmed; NULL when empty or out of memory. */

@@ -418,6 +418,22 @@ static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
     return w->elem_cache[slot].elem;
 }
 
+static void on_text(void *ctx, const xmlChar *s, int len);
+
+/* True when the '>' the parser stands on ends the start tag of xname and
+ * libxml2 reads the element's text next: not an element it ends at once
+ * (br, img: the end event comes first), and not a <p> it implied inside
+ * text, where that '>' is text it is reading (a real one follows "<p",
+ * its attributes taken out or never there). */
+static bool text_follows(xmlParserInputPtr in, const xmlChar *xname)
+{
+    if (xname[0] == 'p' && xname[1] == '\0' &&
+        (in->cur - in->base < 2 || in->cur[-2] != '<' || (in->cur[-1] | 0x20) != 'p'))
+        return false;
+    const htmlElemDesc *desc = htmlTagLookup(xname);
+    return !desc || !desc->empty;
+}
+
 /* Lets the parser skip what no event here needs (html_skip.c): the body
  * of a script or style, and the unread attributes of the next start tag.
  * Only from the '>' of a real start tag: html, head and body also come as
@@ -452,6 +468,19 @@ static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
         if (!closed) {
             in->cur = (const xmlChar *)gt;
             return;
+        }
+    } else if (text_follows(in, xname)) {
+        /* The text libxml2 would read next a character at a time, handed
+         * on here in the chunks it would make. */
+        char *run = nc_html_text_run(gt, end);
+        for (const char *s = gt + 1; s < run;) {
+            size_t n = nc_html_text_chunk(s, run);
+            on_text(w, (const xmlChar *)s, (int)n);
+            s += n;
+        }
+        if (run > gt + 1) {
+            gt = run - 1;
+            *gt = '>';
         }
     }
     in->cur = (const xmlChar *)nc_html_compact_next(gt, end, &w->ahead);

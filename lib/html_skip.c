@@ -363,3 +363,35 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead)
         p = lt + 1; /* a '<' that is text */
     }
 }
+
+char *nc_html_text_run(char *gt, const char *end)
+{
+    const unsigned char *p = (const unsigned char *)gt + 1;
+    const unsigned char *e = (const unsigned char *)end;
+    for (; p < e; p++) {
+        unsigned char c = *p;
+        if (c == '<' || c == '&')
+            break;
+        /* htmlParseCharData drops what is no XML character (C0 controls
+         * but tab and line feed; U+FFFE, U+FFFF): left to libxml2. */
+        if ((c < 0x20 && c != '\t' && c != '\n') ||
+            (c == 0xEF && e - p >= 3 && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+            return gt;
+    }
+    return (char *)p;
+}
+
+size_t nc_html_text_chunk(const char *s, const char *run_end)
+{
+    /* htmlParseCharData hands its buffer on once it holds 1000 bytes or
+     * more, after a whole character. */
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *e = (const unsigned char *)run_end;
+    while (p < e && (size_t)(p - (const unsigned char *)s) < 1000) {
+        unsigned char c = *p;
+        p += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    if (p > e)
+        p = e;
+    return (size_t)(p - (const unsigned char *)s);
+}

@@ -3,7 +3,8 @@
  * parser's buffer, and that the HTML stage makes the same blocks with it
  * as without it, on pages made to trip it (scripts closed inside strings,
  * unclosed comments, "/>" after unquoted values, duplicate attributes,
- * references) and on thousands of random mixes of such pieces. */
+ * references, long text) and on thousands of random mixes of such
+ * pieces. */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -211,6 +212,35 @@ START_TEST(test_same_blocks_on_tricky_pages)
 }
 END_TEST
 
+/* Text past libxml2's 1000-byte chunks, multi-byte characters across the
+ * chunk ends, characters it drops, and <pre>, where every byte counts. */
+START_TEST(test_same_blocks_on_long_text)
+{
+    static const char *const fill[] = {"x", "\xC3\xA9", "\xE4\xB8\xAD", " ",
+                                       "\xF0\x9F\x98\x80", "\n", ","};
+    static const char *const around[][2] = {
+        {"<p>", "</p>"}, {"<pre>", "</pre>"}, {"<div class=a>", "<br>tail</div>"},
+        {"<title>", "</title><p>x</p>"}, {"<td>", "&amp; more</td>"}};
+    char *buf = malloc(16384);
+    ck_assert_ptr_nonnull(buf);
+    for (size_t a = 0; a < sizeof around / sizeof *around; a++)
+        for (size_t f = 0; f < sizeof fill / sizeof *fill; f++)
+            for (int bad = 0; bad < 2; bad++) {
+                size_t len = 0;
+                len += (size_t)sprintf(buf + len, "%s", around[a][0]);
+                for (int k = 0; k < 2500; k++) {
+                    const char *piece = k % 7 == 3 ? fill[f] : "ab";
+                    len += (size_t)sprintf(buf + len, "%s", piece);
+                    if (bad && k == 1700)
+                        buf[len++] = '\x01'; /* libxml2 drops it */
+                }
+                len += (size_t)sprintf(buf + len, "%s", around[a][1]);
+                check_same(buf, len);
+            }
+    free(buf);
+}
+END_TEST
+
 /* Random mixes of the pieces html_skip.c must read exactly as libxml2. */
 static const char *const pieces[] = {
     "<", ">", "\"", "'", "=", "/", "/>", " ", "\n", "</", "<!--", "-->", "--!>",
@@ -284,6 +314,7 @@ Suite *html_skip_suite(void)
     tcase_add_test(tc, test_compact_keeps_what_it_cannot_hand_over);
     tcase_add_test(tc, test_skip_raw_stops_where_libxml2_does);
     tcase_add_test(tc, test_same_blocks_on_tricky_pages);
+    tcase_add_test(tc, test_same_blocks_on_long_text);
     tcase_add_test(tc, test_same_blocks_on_random_mixes);
     tcase_add_test(tc, test_same_blocks_on_case_pages);
     suite_add_tcase(s, tc);
