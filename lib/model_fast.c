@@ -16,6 +16,7 @@
  * lib/data/model.c, whatever their size; a tree of more than 64 leaves,
  * a model of more trees than the stack buffers hold, or a failed
  * allocation leaves the plain walk in use (the same scores, slower). */
+#include <limits.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -37,6 +38,8 @@ typedef struct fast_model {
     double *value;       /* tree t's leaf k is value[t * leaves + k]: the
                             float widened once, as the walk's sum does */
     double baseline;
+    bool exact_sum;      /* every partial sum of leaf values is exact in
+                            double, so any order gives the walk's sum */
 } fast_model;
 
 typedef struct node_entry {
@@ -126,6 +129,44 @@ static uint32_t count_nodes(const nc_tree_model *m)
     return hi;
 }
 
+/* Whether summing the baseline and one leaf a tree is exact in double
+ * whatever the order: every value is a float, so a multiple of 2^q for q
+ * the smallest exponent of a unit in the last place among them; a sum of
+ * them all is below 2^m; when m - q <= 53 every partial sum is an integer
+ * times 2^q below 2^53, which a double holds exactly. Then the sum may
+ * run in independent chains (no rounding to reproduce) and still equal
+ * the walk's to the bit. The models of lib/data/model.c leave 7 bits to
+ * spare (m - q = 46, 45); a model that does not is summed in order. */
+static bool sums_exactly(const fast_model *fm)
+{
+    int q = INT_MAX, e;
+    double bound = fabs(fm->baseline);
+    if (!isfinite(bound))
+        return false;
+    if (fm->baseline != 0) {
+        frexp(fm->baseline, &e);
+        q = e - 24;
+    }
+    for (uint32_t t = 0; t < fm->ntrees; t++) {
+        double most = 0;
+        for (uint32_t k = 0; k < fm->leaves; k++) {
+            double v = fm->value[(size_t)t * fm->leaves + k];
+            if (!isfinite(v))
+                return false;
+            if (v != 0) {
+                frexp(v, &e);
+                q = e - 24 < q ? e - 24 : q;
+            }
+            most = fabs(v) > most ? fabs(v) : most;
+        }
+        bound += most;
+    }
+    if (q == INT_MAX)
+        return true; /* all zero */
+    frexp(bound, &e); /* bound < 2^e */
+    return e - q <= 53;
+}
+
 static fast_model *fast_build(const nc_tree_model *m)
 {
     if (m->ntrees == 0 || m->ntrees > MAX_TREES || m->nfeatures <= 0 ||
@@ -172,6 +213,7 @@ static fast_model *fast_build(const nc_tree_model *m)
     }
     for (uint32_t f = 0; f < fm->nfeat; f++)
         fm->fstart[f + 1] += fm->fstart[f];
+    fm->exact_sum = sums_exactly(fm);
     free(entries);
     free(values);
     return fm;
@@ -366,10 +408,21 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
             for (uint32_t k = 0; k < nvary; k++)
                 if (failed[j][k] > least[k])
                     apply_nodes(fm, vary[k], least[k], failed[j][k], v);
-            /* In tree order, in double: the walk's sum, to the last bit. */
+            /* The walk's sum, to the last bit: in four chains when every
+             * partial sum is exact (sums_exactly), else in tree order. */
             double raw = fm->baseline;
             const double *value = fm->value;
             uint32_t t = 0, leaves = fm->leaves;
+            if (fm->exact_sum) {
+                double r1 = 0, r2 = 0, r3 = 0;
+                for (; t + 4 <= fm->ntrees; t += 4, value += 4 * leaves) {
+                    raw += value[lowest_bit(v[t])];
+                    r1 += value[leaves + lowest_bit(v[t + 1])];
+                    r2 += value[2 * leaves + lowest_bit(v[t + 2])];
+                    r3 += value[3 * leaves + lowest_bit(v[t + 3])];
+                }
+                raw = (raw + r1) + (r2 + r3);
+            }
             for (; t + 2 <= fm->ntrees; t += 2, value += 2 * leaves) {
                 raw += value[lowest_bit(v[t])];
                 raw += value[leaves + lowest_bit(v[t + 1])];
