@@ -87,7 +87,11 @@ typedef struct walk {
     unsigned long ahead_at; /* the input offset of that tag's '>' */
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
-    struct { const xmlChar *name; const nc_html_elem *elem; } elem_cache[64];
+    struct {
+        const xmlChar *name;
+        const nc_html_elem *elem;
+        bool empty; /* libxml2 ends it at its start tag (br, img) */
+    } elem_cache[64];
 } walk;
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
@@ -408,14 +412,21 @@ static void end_hidden(walk *w)
     }
 }
 
-static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
+static size_t elem_slot(walk *w, const xmlChar *name)
 {
     size_t slot = ((uintptr_t)name >> 4) & 63;
     if (w->elem_cache[slot].name != name) {
+        const htmlElemDesc *desc = htmlTagLookup(name);
         w->elem_cache[slot].name = name;
         w->elem_cache[slot].elem = nc_html_elem_lookup((const char *)name);
+        w->elem_cache[slot].empty = desc && desc->empty;
     }
-    return w->elem_cache[slot].elem;
+    return slot;
+}
+
+static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
+{
+    return w->elem_cache[elem_slot(w, name)].elem;
 }
 
 static void on_text(void *ctx, const xmlChar *s, int len);
@@ -425,13 +436,12 @@ static void on_text(void *ctx, const xmlChar *s, int len);
  * (br, img: the end event comes first), and not a <p> it implied inside
  * text, where that '>' is text it is reading (a real one follows "<p",
  * its attributes taken out or never there). */
-static bool text_follows(xmlParserInputPtr in, const xmlChar *xname)
+static bool text_follows(walk *w, xmlParserInputPtr in, const xmlChar *xname)
 {
     if (xname[0] == 'p' && xname[1] == '\0' &&
         (in->cur - in->base < 2 || in->cur[-2] != '<' || (in->cur[-1] | 0x20) != 'p'))
         return false;
-    const htmlElemDesc *desc = htmlTagLookup(xname);
-    return !desc || !desc->empty;
+    return !w->elem_cache[elem_slot(w, xname)].empty;
 }
 
 /* Lets the parser skip what no event here needs (html_skip.c): the body
@@ -469,7 +479,7 @@ static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
             in->cur = (const xmlChar *)gt;
             return;
         }
-    } else if (text_follows(in, xname)) {
+    } else if (text_follows(w, in, xname)) {
         /* The text libxml2 would read next a character at a time, handed
          * on here in the chunks it would make. */
         char *run = nc_html_text_run(gt, end);

@@ -384,14 +384,14 @@ char *nc_html_text_run(char *gt, const char *end)
 size_t nc_html_text_chunk(const char *s, const char *run_end)
 {
     /* htmlParseCharData hands its buffer on once it holds 1000 bytes or
-     * more, after a whole character. */
-    const unsigned char *p = (const unsigned char *)s;
-    const unsigned char *e = (const unsigned char *)run_end;
-    while (p < e && (size_t)(p - (const unsigned char *)s) < 1000) {
-        unsigned char c = *p;
-        p += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    if (p > e)
-        p = e;
-    return (size_t)(p - (const unsigned char *)s);
+     * more, after a whole character: at the first character start at or
+     * past 1000 bytes. */
+    enum { FULL = 1000 };
+    size_t left = (size_t)(run_end - s);
+    if (left <= FULL)
+        return left;
+    size_t n = FULL;
+    while (n < left && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
 }
