@@ -562,6 +562,43 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     read_ahead(w, xname, el->flags);
 }
 
+/* After the end tag "</name>" that libxml2 has just read (the parser
+ * stands right behind it, and nothing reads the input before its next
+ * loop turn), the text up to the next '<' or '&' is handed to the walk
+ * in libxml2's chunks and the parser moved past it. Not where libxml2
+ * would imply a <p> for it (in html or head, or nothing open). */
+static void text_after_end(walk *w, const xmlChar *xname)
+{
+    xmlParserCtxtPtr ctxt = w->ctxt;
+    xmlParserInputPtr in = ctxt && w->read_ahead ? ctxt->input : NULL;
+    if (!in || !in->cur || in->cur >= in->end || in->cur[0] == '<' ||
+        w->status != NC_OK || ctxt->nameNr < 2 || ctxt->name != xname)
+        return;
+    const char *parent = (const char *)ctxt->nameTab[ctxt->nameNr - 2];
+    if (!parent || strcmp(parent, "html") == 0 || strcmp(parent, "head") == 0)
+        return;
+    size_t n = strlen((const char *)xname);
+    const char *tag = (const char *)in->cur - n - 3;
+    if ((const char *)in->cur - (const char *)in->base < (ptrdiff_t)(n + 3) ||
+        tag[0] != '<' || tag[1] != '/' || tag[n + 2] != '>')
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char c = tag[2 + i];
+        if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != (char)xname[i])
+            return;
+    }
+    char *gt = (char *)in->cur - 1; /* the end tag's '>' */
+    char *run = nc_html_text_run(gt, (const char *)in->end);
+    if (run <= gt + 1)
+        return; /* no text, or text libxml2 reads its own way */
+    for (const char *s = gt + 1; s < run;) {
+        size_t len = nc_html_text_chunk(s, run);
+        on_text(w, (const xmlChar *)s, (int)len);
+        s += len;
+    }
+    in->cur = (const xmlChar *)run;
+}
+
 static void on_end(void *ctx, const xmlChar *xname)
 {
     walk *w = ctx;
@@ -577,6 +614,7 @@ static void on_end(void *ctx, const xmlChar *xname)
             w->in_title = w->in_ld = false;
         }
         w->depth--;
+        text_after_end(w, xname);
         return;
     }
     if (w->status == NC_OK) {
@@ -594,6 +632,7 @@ static void on_end(void *ctx, const xmlChar *xname)
             end_hidden(w);
     }
     w->depth--;
+    text_after_end(w, xname);
 }
 
 /* libxml2 passes "&nbsp" without its ';' on as two chunks, "&" and
