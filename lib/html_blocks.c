@@ -431,6 +431,28 @@ static const nc_html_elem *elem_of(walk *w, const xmlChar *name)
 
 static void on_text(void *ctx, const xmlChar *s, int len);
 
+/* True while libxml2 parses: fail() stops it (no memory, or max_blocks
+ * reached), and then frees its input buffer and sends no more events. */
+static bool parsing(const walk *w)
+{
+    return w->ctxt && !w->ctxt->disableSAX && w->ctxt->instate != XML_PARSER_EOF;
+}
+
+/* Hands s[0..end) to on_text in the chunks libxml2 would make; false when
+ * the parser was stopped on the way (then no byte of its buffer may be
+ * touched, and no chunk more is sent, as libxml2 would send none). */
+static bool hand_text(walk *w, const char *s, const char *end)
+{
+    while (s < end) {
+        size_t n = nc_html_text_chunk(s, end);
+        on_text(w, (const xmlChar *)s, (int)n);
+        if (!parsing(w))
+            return false;
+        s += n;
+    }
+    return true;
+}
+
 /* True when the '>' the parser stands on ends the start tag of xname and
  * libxml2 reads the element's text next: not an element it ends at once
  * (br, img: the end event comes first), and not a <p> it implied inside
@@ -450,7 +472,7 @@ static bool text_follows(walk *w, xmlParserInputPtr in, const xmlChar *xname)
  * implied elements while the parser is inside another tag. */
 static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
 {
-    xmlParserInputPtr in = w->ctxt && w->read_ahead ? w->ctxt->input : NULL;
+    xmlParserInputPtr in = w->read_ahead && parsing(w) ? w->ctxt->input : NULL;
     if (!in || !in->cur || in->cur >= in->end)
         return;
     /* "/>": libxml2 steps over both; the content follows the '>'. */
@@ -483,11 +505,8 @@ static void read_ahead(walk *w, const xmlChar *xname, uint32_t flags)
         /* The text libxml2 would read next a character at a time, handed
          * on here in the chunks it would make. */
         char *run = nc_html_text_run(gt, end);
-        for (const char *s = gt + 1; s < run;) {
-            size_t n = nc_html_text_chunk(s, run);
-            on_text(w, (const xmlChar *)s, (int)n);
-            s += n;
-        }
+        if (!hand_text(w, gt + 1, run))
+            return; /* the parser was stopped: its buffer is gone */
         if (run > gt + 1) {
             gt = run - 1;
             *gt = '>';
@@ -570,7 +589,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 static void text_after_end(walk *w, const xmlChar *xname)
 {
     xmlParserCtxtPtr ctxt = w->ctxt;
-    xmlParserInputPtr in = ctxt && w->read_ahead ? ctxt->input : NULL;
+    xmlParserInputPtr in = w->read_ahead && parsing(w) ? ctxt->input : NULL;
     if (!in || !in->cur || in->cur >= in->end || in->cur[0] == '<' ||
         w->status != NC_OK || ctxt->nameNr < 2 || ctxt->name != xname)
         return;
@@ -591,12 +610,8 @@ static void text_after_end(walk *w, const xmlChar *xname)
     char *run = nc_html_text_run(gt, (const char *)in->end);
     if (run <= gt + 1)
         return; /* no text, or text libxml2 reads its own way */
-    for (const char *s = gt + 1; s < run;) {
-        size_t len = nc_html_text_chunk(s, run);
-        on_text(w, (const xmlChar *)s, (int)len);
-        s += len;
-    }
-    in->cur = (const xmlChar *)run;
+    if (hand_text(w, gt + 1, run))
+        in->cur = (const xmlChar *)run;
 }
 
 static void on_end(void *ctx, const xmlChar *xname)

@@ -119,12 +119,15 @@ END_TEST
 
 /* ---- the HTML stage with and without ---- */
 
-static void blocks_of(const char *html, size_t len, bool read_ahead, nc_doc *d)
+static void blocks_of(const char *html, size_t len, bool read_ahead,
+                      size_t max_blocks, nc_doc *d)
 {
     memset(d, 0, sizeof *d);
     nc_arena_init(&d->arena);
     nc_options_init(&d->opts);
     d->opts.input = NC_INPUT_HTML;
+    if (max_blocks)
+        d->opts.max_blocks = max_blocks; /* the parser stopped midway */
     ck_assert_int_eq(nc_input_decode(d, html, len), NC_OK);
     nc_html_blocks_with(d, read_ahead);
 }
@@ -155,13 +158,17 @@ static bool same_blocks(const nc_doc *a, const nc_doc *b)
 
 static void check_same(const char *html, size_t len)
 {
-    nc_doc plain, skipped;
-    blocks_of(html, len, false, &plain);
-    blocks_of(html, len, true, &skipped);
-    bool same = same_blocks(&plain, &skipped);
-    nc_doc_free(&plain);
-    nc_doc_free(&skipped);
-    ck_assert_msg(same, "blocks differ with read-ahead on: %.300s", html);
+    static const size_t max_blocks[] = {0, 1, 2, 5};
+    for (size_t k = 0; k < sizeof max_blocks / sizeof *max_blocks; k++) {
+        nc_doc plain, skipped;
+        blocks_of(html, len, false, max_blocks[k], &plain);
+        blocks_of(html, len, true, max_blocks[k], &skipped);
+        bool same = same_blocks(&plain, &skipped);
+        nc_doc_free(&plain);
+        nc_doc_free(&skipped);
+        ck_assert_msg(same, "blocks differ with read-ahead on (max_blocks %zu): %.300s",
+                      max_blocks[k], html);
+    }
 }
 
 static const char *const tricky[] = {
