@@ -28,23 +28,37 @@ float nc_model_predict(const nc_tree_model *m, const float *x)
     return (float)(1.0 / (1.0 + exp(-raw)));
 }
 
-/* The stage-2 inputs; tools/train.py's context_features() is the same. */
-static void context_features(nc_doc *doc, int base)
+/* The stage-2 inputs; tools/train.py's context_features() is the same.
+ * They read the neighbours' stage-1 scores (score1) and two page totals,
+ * so a big page can fill them a window of rows at a time, in order. */
+typedef struct context_walk {
+    double total, body_total, before;
+} context_walk;
+
+static void context_start(const nc_doc *doc, context_walk *cw)
+{
+    cw->total = 0;
+    cw->body_total = 0;
+    cw->before = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        cw->total += doc->blocks[i].words;
+        if (doc->blocks[i].score1 >= 0.5f)
+            cw->body_total += doc->blocks[i].words;
+    }
+    if (cw->total < 1)
+        cw->total = 1;
+}
+
+/* Blocks [lo, hi): row i - lo of rows, slots base .. base + 8. */
+static void context_features(const nc_doc *doc, context_walk *cw, size_t lo,
+                             size_t hi, float *rows, int base)
 {
     size_t n = doc->nblocks;
-    double total = 0, body_total = 0;
-    for (size_t i = 0; i < n; i++) {
-        total += doc->blocks[i].words;
-        if (doc->blocks[i].score >= 0.5f)
-            body_total += doc->blocks[i].words;
-    }
-    if (total < 1)
-        total = 1;
-    double before = 0;
-    for (size_t i = 0; i < n; i++) {
-        nc_block *b = &doc->blocks[i];
-        float *c = b->feat + base;
-#define P(k) doc->blocks[k].score
+    double total = cw->total, body_total = cw->body_total, before = cw->before;
+    for (size_t i = lo; i < hi; i++) {
+        const nc_block *b = &doc->blocks[i];
+        float *c = rows + (i - lo) * NC_NFEAT + base;
+#define P(k) doc->blocks[k].score1
         c[0] = i >= 2 ? P(i - 2) : -1.0f;
         c[1] = i >= 1 ? P(i - 1) : -1.0f;
         c[2] = i + 1 < n ? P(i + 1) : -1.0f;
@@ -65,19 +79,64 @@ static void context_features(nc_doc *doc, int base)
             mx = P(k) > mx ? P(k) : mx;
         c[6] = mx;
 #undef P
-        double mine = b->score >= 0.5f ? b->words : 0;
+        double mine = b->score1 >= 0.5f ? b->words : 0;
         c[7] = (float)(before / total);
         c[8] = (float)((body_total - before - mine) / total);
         before += mine;
     }
+    cw->before = before;
 }
+
+/* The feature tests the labelling below makes, as bits of b->facts: the
+ * rows are gone by then (on a big page only a window of them is made). */
+enum {
+    FACT_END_PUNCT = 1u << 0,     /* F_END_PUNCT > 0 */
+    FACT_NO_END_PUNCT = 1u << 1,  /* F_END_PUNCT == 0 */
+    FACT_COUNTER = 1u << 2,       /* F_COUNTER > 0 */
+    FACT_SCRIPT_OTHER = 1u << 3,  /* F_SCRIPT_OTHER > 0 */
+    FACT_SITE_SUFFIX = 1u << 4,   /* F_SITE_SUFFIX >= 2 */
+    FACT_DATE = 1u << 5,          /* F_DATE > 0 */
+    FACT_BYLINE = 1u << 6,        /* F_BYLINE > 0 */
+    FACT_CREDIT = 1u << 7,        /* F_CREDIT > 0 */
+    FACT_TITLE_LIKE = 1u << 8,    /* F_TITLE_LIKE > 0 */
+    FACT_LINK_DENSE = 1u << 9,    /* F_LINK_DENSITY > 0.5 */
+    FACT_LINK_SPARSE = 1u << 10,  /* F_LINK_DENSITY <= 0.5 */
+    FACT_CAPS = 1u << 11,         /* F_CAP_RATIO >= 0.6 */
+    FACT_NO_BODY_BEFORE = 1u << 12, /* C_BODY_BEFORE <= 0 */
+    FACT_NO_BODY_AFTER = 1u << 13   /* C_BODY_AFTER <= 0 */
+};
+
+static void keep_facts(nc_doc *doc, size_t lo, size_t hi, const float *rows)
+{
+    for (size_t i = lo; i < hi; i++) {
+        const float *f = rows + (i - lo) * NC_NFEAT;
+        unsigned t = 0;
+        t |= f[F_END_PUNCT] > 0 ? FACT_END_PUNCT : 0;
+        t |= f[F_END_PUNCT] == 0.0f ? FACT_NO_END_PUNCT : 0;
+        t |= f[F_COUNTER] > 0 ? FACT_COUNTER : 0;
+        t |= f[F_SCRIPT_OTHER] > 0 ? FACT_SCRIPT_OTHER : 0;
+        t |= f[F_SITE_SUFFIX] >= 2 ? FACT_SITE_SUFFIX : 0;
+        t |= f[F_DATE] > 0 ? FACT_DATE : 0;
+        t |= f[F_BYLINE] > 0 ? FACT_BYLINE : 0;
+        t |= f[F_CREDIT] > 0 ? FACT_CREDIT : 0;
+        t |= f[F_TITLE_LIKE] > 0 ? FACT_TITLE_LIKE : 0;
+        t |= f[F_LINK_DENSITY] > 0.5f ? FACT_LINK_DENSE : 0;
+        t |= f[F_LINK_DENSITY] <= 0.5f ? FACT_LINK_SPARSE : 0;
+        t |= f[F_CAP_RATIO] >= 0.6f ? FACT_CAPS : 0;
+        t |= f[C_BODY_BEFORE] <= 0.0f ? FACT_NO_BODY_BEFORE : 0;
+        t |= f[C_BODY_AFTER] <= 0.0f ? FACT_NO_BODY_AFTER : 0;
+        doc->blocks[i].facts = (uint16_t)t;
+    }
+}
+
+static bool has(const nc_block *b, unsigned fact) { return (b->facts & fact) != 0; }
 
 /* A kept block that reads as a heading: short, no sentence end. */
 static bool heading_like(const nc_block *b)
 {
     if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
         return true;
-    return b->words <= 20 && b->feat[F_END_PUNCT] == 0.0f;
+    return b->words <= 20 && has(b, FACT_NO_END_PUNCT);
 }
 
 /* Names the label and reason of a dropped block from the strongest sign. */
@@ -87,16 +146,15 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
     bool hits[NC_LEX_COUNT];
     for (int k = 0; k < NC_LEX_COUNT; k++)
         hits[k] = lex & NC_LEX_BIT(k);
-    const float *f = b->feat;
     b->label = NC_LABEL_BOILERPLATE;
     b->reason = NC_REASON_MODEL;
     if (b->letters == 0 && b->words == 0) {
         b->label = NC_LABEL_UI;
         b->reason = NC_REASON_EMPTY;
-    } else if (f[F_COUNTER] > 0) { /* counter: digits only */
+    } else if (has(b, FACT_COUNTER)) { /* counter: digits only */
         b->label = NC_LABEL_UI;
         b->reason = NC_REASON_COUNTER;
-    } else if (f[F_SCRIPT_OTHER] > 0) { /* script_other */
+    } else if (has(b, FACT_SCRIPT_OTHER)) { /* script_other */
         b->label = NC_LABEL_FOREIGN;
         b->reason = NC_REASON_FOREIGN_SCRIPT;
     } else if (b->lang_score < 0 && b->words <= 12) {
@@ -105,7 +163,7 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
     } else if (hits[NC_LEX_CREDIT]) {
         b->label = NC_LABEL_CREDIT;
         b->reason = NC_REASON_CREDIT_PATTERN;
-    } else if (f[F_SITE_SUFFIX] >= 2) { /* repeated " - Site" suffix */
+    } else if (has(b, FACT_SITE_SUFFIX)) { /* repeated " - Site" suffix */
         b->label = NC_LABEL_CAPTION;
         b->reason = NC_REASON_SITE_SUFFIX;
     } else if (hits[NC_LEX_CAPTION] || (b->in & NC_IN_FIGURE) ||
@@ -124,7 +182,7 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
     } else if (hits[NC_LEX_RELATED] || (b->hints & (NC_HINT_RELATED | NC_HINT_PROMO))) {
         b->label = NC_LABEL_RELATED;
         b->reason = hits[NC_LEX_RELATED] ? NC_REASON_UI_PHRASE : NC_REASON_MARKUP;
-    } else if (f[F_DATE] > 0 || f[F_BYLINE] > 0 || (b->hints & NC_HINT_BYLINE)) {
+    } else if (has(b, FACT_DATE | FACT_BYLINE) || (b->hints & NC_HINT_BYLINE)) {
         b->label = NC_LABEL_BYLINE;
         b->reason = NC_REASON_BYLINE_PATTERN;
     } else if (b->in & (NC_IN_NAV | NC_IN_HEADER | NC_IN_FOOTER | NC_IN_ASIDE |
@@ -132,18 +190,18 @@ static void explain_drop(const nc_doc *doc, nc_block *b)
                (b->hints & (NC_HINT_NAV | NC_HINT_BREADCRUMB))) {
         b->label = NC_LABEL_NAVIGATION;
         b->reason = NC_REASON_MARKUP;
-    } else if (f[F_LINK_DENSITY] > 0.5f) { /* link density */
+    } else if (has(b, FACT_LINK_DENSE)) { /* link density */
         b->label = NC_LABEL_NAVIGATION;
         b->reason = NC_REASON_LINK_DENSE;
     } else if (b->repeat > 1) {
         b->label = NC_LABEL_DUPLICATE;
         b->reason = NC_REASON_REPEATED;
-    } else if (b->words <= 20 && f[F_CAP_RATIO] >= 0.6f && f[F_END_PUNCT] == 0.0f) {
+    } else if (b->words <= 20 && has(b, FACT_CAPS) && has(b, FACT_NO_END_PUNCT)) {
         b->label = b->words <= 3 ? NC_LABEL_NAVIGATION : NC_LABEL_RELATED;
         b->reason = NC_REASON_HEADLINE_RUN;
     } else if (b->score1 >= 0.5f) {
         b->reason = NC_REASON_CONTEXT_DROP;
-    } else if (f[C_BODY_BEFORE] <= 0.0f || f[C_BODY_AFTER] <= 0.0f) {
+    } else if (has(b, FACT_NO_BODY_BEFORE | FACT_NO_BODY_AFTER)) {
         b->reason = NC_REASON_OUTSIDE_BODY;
     }
 }
@@ -164,8 +222,8 @@ static bool is_caption_drop(const nc_block *b)
 
 static bool headline_cased(const nc_block *b)
 {
-    return b->words >= 4 && b->words <= 25 && b->feat[F_CAP_RATIO] >= 0.6f &&
-           b->feat[F_END_PUNCT] == 0.0f;
+    return b->words >= 4 && b->words <= 25 && has(b, FACT_CAPS) &&
+           has(b, FACT_NO_END_PUNCT);
 }
 
 /* "By Jane Doe", "Von ...", "Publié le ...": a byline or dateline opens
@@ -205,10 +263,10 @@ static bool reading_time(const nc_block *b)
 static bool lone_date(const nc_doc *doc, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
-    if (b->feat[F_DATE] <= 0 || b->words > 8 || (b->in & (NC_IN_TABLE | NC_IN_LIST)))
+    if (!has(b, FACT_DATE) || b->words > 8 || (b->in & (NC_IN_TABLE | NC_IN_LIST)))
         return false;
-    return !(i > 0 && doc->blocks[i - 1].feat[F_DATE] > 0) &&
-           !(i + 1 < doc->nblocks && doc->blocks[i + 1].feat[F_DATE] > 0);
+    return !(i > 0 && has(&doc->blocks[i - 1], FACT_DATE)) &&
+           !(i + 1 < doc->nblocks && has(&doc->blocks[i + 1], FACT_DATE));
 }
 
 static bool is_kept(const nc_block *b)
@@ -228,9 +286,9 @@ static void apply_detectors(nc_doc *doc)
         const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
         bool short_line = b->label == NC_LABEL_HEADING && b->words <= 14 &&
                           !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
-        if (text && b->feat[F_SITE_SUFFIX] >= 2) {
+        if (text && has(b, FACT_SITE_SUFFIX)) {
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
-        } else if (b->words <= 30 && b->feat[F_CREDIT] > 0) {
+        } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
         } else if (short_line && (byline_start(b) || lone_date(doc, i) ||
                                   reading_time(b))) {
@@ -253,7 +311,7 @@ static void choose_title(nc_doc *doc, size_t first_body)
     if (doc->title) {
         for (size_t i = 0; i < first_body && i < doc->nblocks; i++) {
             nc_block *b = &doc->blocks[i];
-            if (b->feat[F_TITLE_LIKE] > 0) {
+            if (has(b, FACT_TITLE_LIKE)) {
                 b->label = NC_LABEL_TITLE;
                 b->reason = NC_REASON_TITLE_MATCH;
             }
@@ -263,9 +321,8 @@ static void choose_title(nc_doc *doc, size_t first_body)
     for (size_t i = first_body; i-- > 0;) {
         nc_block *b = &doc->blocks[i];
         if (b->words < 4 || b->words > 30 || b->label == NC_LABEL_FOREIGN ||
-            b->feat[F_END_PUNCT] > 0 || b->feat[F_CREDIT] > 0 ||
-            b->feat[F_SITE_SUFFIX] >= 2 || b->feat[F_SCRIPT_OTHER] > 0 ||
-            b->feat[F_DATE] > 0 || b->feat[F_BYLINE] > 0)
+            has(b, FACT_END_PUNCT | FACT_CREDIT | FACT_SITE_SUFFIX |
+                   FACT_SCRIPT_OTHER | FACT_DATE | FACT_BYLINE))
             continue;
         b->label = NC_LABEL_TITLE;
         b->reason = NC_REASON_TITLE_MATCH;
@@ -285,7 +342,7 @@ static void keep_best_when_empty(nc_doc *doc)
         const nc_block *b = &doc->blocks[i];
         if (is_kept(b))
             return;
-        if (b->score > best && b->feat[F_LINK_DENSITY] <= 0.5f)
+        if (b->score > best && has(b, FACT_LINK_SPARSE))
             best = b->score;
     }
     if (best < 0.2f)
@@ -294,23 +351,58 @@ static void keep_best_when_empty(nc_doc *doc)
         nc_block *b = &doc->blocks[i];
         /* Never a page of links or menus: those have no body to give. */
         if (b->score >= 0.5f * best && b->words > 0 &&
-            b->feat[F_LINK_DENSITY] <= 0.5f && !(b->in & NC_IN_NAV))
+            has(b, FACT_LINK_SPARSE) && !(b->in & NC_IN_NAV))
             relabel(b, NC_LABEL_BODY, NC_REASON_ONLY_TEXT);
+    }
+}
+
+/* A big page's rows a window at a time (nc_features left doc->feat_rows
+ * of them): stage 1 over every window, then stage 2 over every window with
+ * its rows made again (the features twice, only on such pages). */
+static void score_in_windows(nc_doc *doc)
+{
+    size_t n = doc->nblocks, w = doc->feat_rows;
+    float *rows = doc->feat;
+    nc_feat_walk walk;
+    nc_features_start(doc, &walk);
+    for (size_t lo = 0; lo < n; lo += w) {
+        size_t hi = n - lo > w ? lo + w : n;
+        nc_features_window(doc, &walk, lo, hi, rows);
+        nc_model_predict_all(&nc_model_stage1, rows, NC_NFEAT * sizeof(float), hi - lo,
+                             &doc->blocks[lo].score, sizeof(nc_block));
+    }
+    for (size_t i = 0; i < n; i++)
+        doc->blocks[i].score1 = doc->blocks[i].score;
+    context_walk cw;
+    context_start(doc, &cw);
+    nc_features_start(doc, &walk);
+    for (size_t lo = 0; lo < n; lo += w) {
+        size_t hi = n - lo > w ? lo + w : n;
+        nc_features_window(doc, &walk, lo, hi, rows);
+        context_features(doc, &cw, lo, hi, rows, C_P_M2);
+        nc_model_predict_all(&nc_model_stage2, rows, NC_NFEAT * sizeof(float), hi - lo,
+                             &doc->blocks[lo].score, sizeof(nc_block));
+        keep_facts(doc, lo, hi, rows);
     }
 }
 
 void nc_classify(nc_doc *doc)
 {
     size_t n = doc->nblocks;
-    if (n > 0) {
+    if (n > 0 && doc->feat_rows < n) {
+        score_in_windows(doc);
+    } else if (n > 0) {
         /* The rows are one array (doc->feat), NC_NFEAT floats apart. */
-        nc_model_predict_all(&nc_model_stage1, doc->blocks[0].feat, NC_NFEAT * sizeof(float), n,
+        nc_model_predict_all(&nc_model_stage1, doc->feat, NC_NFEAT * sizeof(float), n,
                              &doc->blocks[0].score, sizeof(nc_block));
-        context_features(doc, C_P_M2);
         for (size_t i = 0; i < n; i++)
             doc->blocks[i].score1 = doc->blocks[i].score;
-        nc_model_predict_all(&nc_model_stage2, doc->blocks[0].feat, NC_NFEAT * sizeof(float), n,
+        context_walk cw;
+        context_start(doc, &cw);
+        context_features(doc, &cw, 0, n, doc->feat, C_P_M2);
+        nc_model_predict_all(&nc_model_stage2, doc->feat, NC_NFEAT * sizeof(float), n,
                              &doc->blocks[0].score, sizeof(nc_block));
+        keep_facts(doc, 0, n, doc->feat);
     }
     /* The model's balance point: markup evidence makes HTML scores surer,
      * and a slightly higher cut trades recall for precision profitably
@@ -342,4 +434,5 @@ void nc_classify(nc_doc *doc)
         doc->blocks[i].feat = NULL;
     free(doc->feat);
     doc->feat = NULL;
+    doc->feat_rows = 0;
 }

@@ -153,52 +153,90 @@ static float in_ld_body(const nc_doc *doc, const nc_block *b)
 static float ratio(uint32_t a, uint32_t b) { return b ? (float)a / (float)b : 0.0f; }
 static float log1(double x) { return (float)log1p(x); }
 
+/* Pages of more blocks than this have their rows made a window at a time
+ * by classify.c (rows are 320 bytes a block: on a big page, more than its
+ * text); up to it, all at once, the fastest. */
+#ifndef NC_FEAT_ALL_MAX /* -D to run every page in windows, for tests */
+#define NC_FEAT_ALL_MAX 32768
+#endif
+#ifndef NC_FEAT_WINDOW
+#define NC_FEAT_WINDOW 4096
+#endif
+
+void nc_features_start(const nc_doc *doc, nc_feat_walk *walk)
+{
+    walk->total_words = 0;
+    walk->words_before = 0;
+    walk->max_depth = 1;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        walk->total_words += doc->blocks[i].words;
+        if (doc->blocks[i].depth > walk->max_depth)
+            walk->max_depth = doc->blocks[i].depth;
+    }
+}
+
 nc_status nc_features(nc_doc *doc)
 {
     size_t n = doc->nblocks;
     if (n == 0)
         return NC_OK;
-    double total_words = 0;
-    unsigned max_depth = 1;
-    for (size_t i = 0; i < n; i++) {
-        total_words += doc->blocks[i].words;
-        if (doc->blocks[i].depth > max_depth)
-            max_depth = doc->blocks[i].depth;
-    }
+    nc_feat_walk walk;
+    nc_features_start(doc, &walk);
     nc_patterns_page(doc); /* repeats, site suffixes, phrase hits */
+    size_t rows = doc->feat_window ? doc->feat_window
+                  : n > NC_FEAT_ALL_MAX ? NC_FEAT_WINDOW : n;
+    if (rows > n)
+        rows = n;
     /* The rows apart from the blocks, allocated after the page pass has
      * freed its tables and freed by nc_classify: on a big page they are
      * most of the memory, and only these two stages need them. */
-    doc->feat = calloc(n, NC_NFEAT * sizeof *doc->feat);
+    doc->feat = calloc(rows, NC_NFEAT * sizeof *doc->feat);
     if (!doc->feat)
         return NC_ERR_NOMEM;
+    doc->feat_rows = rows;
+    if (rows < n)
+        return NC_OK; /* classify.c makes them a window at a time */
+    nc_features_window(doc, &walk, 0, n, doc->feat);
     for (size_t i = 0; i < n; i++)
         doc->blocks[i].feat = doc->feat + i * NC_NFEAT;
-    /* Distance to the nearest long block, both directions, in two sweeps. */
+    return NC_OK;
+}
+
+void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
+                        size_t hi, float *rows)
+{
+    size_t n = doc->nblocks;
+    double total_words = walk->total_words;
+    double words_before = walk->words_before;
+    unsigned max_depth = walk->max_depth;
+    memset(rows, 0, (hi - lo) * NC_NFEAT * sizeof *rows);
+    /* Distance to the nearest long block, both directions, in two sweeps;
+     * capped at 50, so a window looks 51 blocks past each end. */
     const uint32_t long_words = 25;
-    double words_before = 0;
     size_t last_long = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        nc_block *b = &doc->blocks[i];
-        if (b->words >= long_words)
+    for (size_t i = lo > 51 ? lo - 51 : 0; i < hi; i++) {
+        if (doc->blocks[i].words >= long_words)
             last_long = i;
-        b->feat[F_DIST_LONG] = last_long == SIZE_MAX ? 50.0f
-                               : (float)(i - last_long);
+        if (i >= lo)
+            rows[(i - lo) * NC_NFEAT + F_DIST_LONG] =
+                last_long == SIZE_MAX ? 50.0f : (float)(i - last_long);
     }
     last_long = SIZE_MAX;
-    for (size_t i = n; i-- > 0;) {
-        nc_block *b = &doc->blocks[i];
-        if (b->words >= long_words)
+    for (size_t i = n - hi > 51 ? hi + 51 : n; i-- > lo;) {
+        if (doc->blocks[i].words >= long_words)
             last_long = i;
+        if (i >= hi)
+            continue;
+        float *f = rows + (i - lo) * NC_NFEAT;
         float d = last_long == SIZE_MAX ? 50.0f : (float)(last_long - i);
-        if (d < b->feat[F_DIST_LONG])
-            b->feat[F_DIST_LONG] = d;
-        if (b->feat[F_DIST_LONG] > 50.0f)
-            b->feat[F_DIST_LONG] = 50.0f;
+        if (d < f[F_DIST_LONG])
+            f[F_DIST_LONG] = d;
+        if (f[F_DIST_LONG] > 50.0f)
+            f[F_DIST_LONG] = 50.0f;
     }
-    for (size_t i = 0; i < n; i++) {
-        nc_block *b = &doc->blocks[i];
-        float *f = b->feat;
+    for (size_t i = lo; i < hi; i++) {
+        const nc_block *b = &doc->blocks[i];
+        float *f = rows + (i - lo) * NC_NFEAT;
         char_counts cc;
         count_chars(b, &cc);
         const nc_block *prev = i ? &doc->blocks[i - 1] : NULL;
@@ -272,5 +310,5 @@ nc_status nc_features(nc_doc *doc)
                           f + F_UI_PHRASE, f + F_DATE, f + F_BYLINE,
                           f + F_TITLE_LIKE, f + F_CAPTION_WORDS);
     }
-    return NC_OK;
+    walk->words_before = words_before;
 }

@@ -123,6 +123,8 @@ typedef struct nc_block {
     uint32_t in;       /* NC_IN_* */
     uint32_t hints;    /* NC_HINT_* of the block and its ancestors */
     uint16_t depth;    /* tree depth (0 for text) */
+    uint16_t facts;    /* classify.c: the feature tests its detectors make,
+                          kept as bits when the rows go */
     float link_chars;  /* chars inside <a> */
     bool gap_before;   /* text: a blank line before it; html: a new parent */
     bool list_item;    /* text: a bullet line; html: <li> */
@@ -181,6 +183,11 @@ typedef struct nc_doc {
     /* features.c: the blocks' feature rows, NC_NFEAT floats a block (heap;
      * freed by nc_classify, which is their last reader) */
     float *feat;
+    size_t feat_rows;  /* rows doc->feat holds: nblocks, or fewer on a big
+                          page, whose rows classify.c makes a window at a
+                          time (nc_features_window) */
+    size_t feat_window;/* rows a window: 0 picks (all up to 32768 blocks);
+                          tests set it to run both paths */
 } nc_doc;
 
 /* Appends a block with text[0..len) (copied into the arena after white
@@ -218,6 +225,16 @@ bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
 nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
 extern const char *const nc_feature_names[NC_NFEAT];
 int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
+/* The rows a window of blocks at a time: nc_features_start, then
+ * nc_features_window for [lo, hi) in order from block 0 (a running sum
+ * carries over); row i - lo of rows is block i's, as nc_features makes. */
+typedef struct nc_feat_walk {
+    double total_words, words_before;
+    unsigned max_depth;
+} nc_feat_walk;
+void nc_features_start(const nc_doc *doc, nc_feat_walk *walk);
+void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
+                        size_t hi, float *rows);
 
 /* classify.c */
 void nc_classify(nc_doc *doc);
@@ -233,6 +250,9 @@ nc_status nc_result_build(nc_doc *doc, nc_result **out);
 /* newsclean.c: runs stages up to features (for tools/ and training). */
 nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
                       nc_doc *doc);
+/* nc_pipeline's stages before nc_features (tests set doc knobs between). */
+nc_status nc_pipeline_blocks(const char *input, size_t len,
+                             const nc_options *opts, nc_doc *doc);
 void nc_doc_free(nc_doc *doc);
 
 /* Internal symbols the tools link against (static library only). */

@@ -58,8 +58,8 @@ void nc_doc_free(nc_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
-                      nc_doc *doc)
+nc_status nc_pipeline_blocks(const char *input, size_t len,
+                             const nc_options *opts, nc_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
     nc_arena_init(&doc->arena);
@@ -84,11 +84,14 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
     free(doc->utf8);
     doc->utf8 = NULL;
     doc->utf8_len = 0;
-    if ((st = nc_lang_analyse(doc)) != NC_OK)
-        return st;
-    if ((st = nc_features(doc)) != NC_OK)
-        return st;
-    return NC_OK;
+    return nc_lang_analyse(doc);
+}
+
+nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
+                      nc_doc *doc)
+{
+    nc_status st = nc_pipeline_blocks(input, len, opts, doc);
+    return st == NC_OK ? nc_features(doc) : st;
 }
 
 nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
