@@ -264,6 +264,29 @@ def export(models, names, path):
         f.write("\n".join(lines) + "\n")
 
 
+CASE_FEATURES = ("cap_ratio", "upper_ratio")
+
+
+def caseless_copies(pages, names, share):
+    """Copies of some pages as if written in a script without case (Arabic,
+    Chinese, Thai...): features.c gives such blocks -1 for the case
+    features, and the shared sets have too few such pages to teach the
+    model what a menu looks like without capitals. Picked by id hash, so
+    the same pages every run."""
+    cols = [names.index(n) for n in CASE_FEATURES]
+    out = []
+    for p in pages:
+        h = int(hashlib.md5(("caseless" + p["id"]).encode()).hexdigest(), 16) % 1000
+        if h >= share * 1000:
+            continue
+        q = dict(p)
+        q["feats"] = p["feats"].copy()
+        q["feats"][:, cols] = -1.0
+        q["id"] = p["id"] + "#caseless"
+        out.append(q)
+    return out
+
+
 def reweight(pages, a):
     """Per-set and per-language emphasis: the English wcxb-dev pages have a
     label on every block and would otherwise outweigh the other languages'
@@ -292,6 +315,11 @@ def main():
     ap.add_argument("--cache", help="pickle of the labelled blocks (reused when present)")
     ap.add_argument("--set-weight", action="append", default=[], metavar="SET=X",
                     help="multiply the weight of every block of SET's pages by X")
+    ap.add_argument("--caseless-copies", type=float, default=0.0, metavar="SHARE",
+                    help="add a copy of this share of the training pages with the case features "
+                         "set to -1, as features.c sets them for scripts without case")
+    ap.add_argument("--kind", choices=("all", "text", "html"), default="all",
+                    help="train on the pages of one input kind only (text: both text forms)")
     ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
                     help="multiply the weight of pages whose manifest language is not en")
     a = ap.parse_args()
@@ -319,13 +347,20 @@ def main():
     print("loaded and labelled %d pages in %.0f s" % (len(pages), time.time() - t0),
           file=sys.stderr)
     reweight(pages, a)
+    if a.kind != "all":
+        pages = [p for p in pages if (p["form"] == "html") == (a.kind == "html")]
     names = pages[0]["names"]
     train = [p for p in pages if not is_validation(p["id"])]
     val = [p for p in pages if is_validation(p["id"])]
+    if a.caseless_copies > 0:
+        train += caseless_copies(train, names, a.caseless_copies)
     print("pages: train %d, validation %d" % (len(train), len(val)), file=sys.stderr)
 
     # Stage 1, with out-of-fold predictions on the training pages.
-    folds = [[p for k, p in enumerate(train) if k % 2 == f] for f in range(2)]
+    # Folds by page id, so a page and its caseless copy share a fold.
+    def fold_of(p):
+        return int(hashlib.md5(p["id"].split("#")[0].encode()).hexdigest(), 16) // 5 % 2
+    folds = [[p for p in train if fold_of(p) == f] for f in range(2)]
     for f in range(2):
         m = fit(*stack(folds[f]))
         for p, prob in zip(folds[1 - f], predict_pages(m, folds[1 - f])):
@@ -333,7 +368,7 @@ def main():
     stage1 = fit(*stack(train))
     for p, prob in zip(val, predict_pages(stage1, val)):
         p["p1"] = prob
-    for p in pages:
+    for p in train + val:  # train holds the caseless copies too
         p["ctx"] = context_features(p["p1"], np.expm1(p["feats"][:, 0]))
     X = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in train])
     y = np.concatenate([p["labels"] for p in train])
