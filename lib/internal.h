@@ -157,6 +157,7 @@ typedef struct nc_doc {
     nc_options opts;
     /* input.c */
     char *utf8;        /* the input as UTF-8 (heap, freed by the pipeline) */
+    bool utf8_borrowed;/* utf8 is the caller's input, not to be freed */
     size_t utf8_len;
     const char *encoding; /* the charset read as (static, or the hint copied into the arena) */
     unsigned flags;    /* NC_FLAG_* */

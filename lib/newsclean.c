@@ -49,9 +49,19 @@ static nc_status options_load(const nc_options *in, nc_options *opts)
     return NC_OK;
 }
 
+/* Frees the decoded copy of the input, if the doc has one. */
+static void drop_utf8(nc_doc *doc)
+{
+    if (!doc->utf8_borrowed)
+        free(doc->utf8);
+    doc->utf8 = NULL;
+    doc->utf8_len = 0;
+    doc->utf8_borrowed = false;
+}
+
 void nc_doc_free(nc_doc *doc)
 {
-    free(doc->utf8);
+    drop_utf8(doc);
     free(doc->feat);
     free(doc->blocks);
     nc_arena_free(&doc->arena);
@@ -73,6 +83,15 @@ nc_status nc_pipeline_blocks(const char *input, size_t len,
         return st;
     if ((st = nc_input_decode(doc, input, len)) != NC_OK)
         return st;
+    /* Input the decoding left as it was (UTF-8 with no BOM, CR, NUL or
+     * bad byte, already NFC: most pages) need not be held twice while the
+     * blocks are made; they only read it, and the caller's bytes outlive
+     * them. On a big page that is the input's size off the peak. */
+    if (doc->utf8_len == len && len > 0 && memcmp(doc->utf8, input, len) == 0) {
+        free(doc->utf8);
+        doc->utf8 = (char *)(uintptr_t)input;
+        doc->utf8_borrowed = true;
+    }
     doc->kind = doc->opts.input;
     if (doc->kind == NC_INPUT_AUTO)
         doc->kind = nc_input_detect_kind(doc->utf8, doc->utf8_len);
@@ -81,9 +100,7 @@ nc_status nc_pipeline_blocks(const char *input, size_t len,
         return st;
     /* The blocks hold their own copies: the decoded input can go now, so
      * a big page does not keep two full copies alive while it is scored. */
-    free(doc->utf8);
-    doc->utf8 = NULL;
-    doc->utf8_len = 0;
+    drop_utf8(doc);
     return nc_lang_analyse(doc);
 }
 

@@ -56,9 +56,11 @@ nc_status nc_result_build(nc_doc *doc, nc_result **out)
     r->text[o] = '\0';
     r->text_len = o;
     /* The result owns the doc's memory from here; the input copy goes. */
-    free(doc->utf8);
+    if (!doc->utf8_borrowed)
+        free(doc->utf8);
     doc->utf8 = NULL;
     doc->utf8_len = 0;
+    doc->utf8_borrowed = false;
     r->doc = *doc;
     memset(doc, 0, sizeof *doc);
     *out = r;
