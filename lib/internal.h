@@ -248,7 +248,8 @@ void nc_mark_language_pickers(nc_doc *doc);
 /* result.c */
 nc_status nc_result_build(nc_doc *doc, nc_result **out);
 
-/* newsclean.c: runs stages up to features (for tools/ and training). */
+/* newsclean.c: runs stages up to features (for tools/ and training):
+ * every block's row, however big the page. */
 nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
                       nc_doc *doc);
 /* nc_pipeline's stages before nc_features (tests set doc knobs between). */

@@ -108,7 +108,10 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
                       nc_doc *doc)
 {
     nc_status st = nc_pipeline_blocks(input, len, opts, doc);
-    return st == NC_OK ? nc_features(doc) : st;
+    if (st != NC_OK)
+        return st;
+    doc->feat_window = SIZE_MAX; /* the tools read every block's row */
+    return nc_features(doc);
 }
 
 nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
@@ -120,7 +123,9 @@ nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
     if (!input && len > 0)
         return NC_ERR_ARGUMENT;
     nc_doc doc;
-    nc_status st = nc_pipeline(input ? input : "", len, opts, &doc);
+    nc_status st = nc_pipeline_blocks(input ? input : "", len, opts, &doc);
+    if (st == NC_OK)
+        st = nc_features(&doc); /* on a big page, a window of rows */
     if (st == NC_OK) {
         nc_classify(&doc);
         st = nc_result_build(&doc, out); /* takes doc's memory on success */
