@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include "internal.h"
@@ -150,6 +151,24 @@ static float in_ld_body(const nc_doc *doc, const nc_block *b)
     return strstr(doc->ld_body, head) ? 1.0f : 0.0f;
 }
 
+/* Scripts with capital letters. Elsewhere (Arabic, Hebrew, Han, kana,
+ * Hangul, Thai, Devanagari...) the case features say nothing, and a 0
+ * would read as "lower-case prose": a menu of Arabic words looked like
+ * body. Such blocks get -1, which the model learns from caseless copies
+ * of the training pages (tools/train.py --caseless-copies). */
+static bool cased_script(uint32_t script)
+{
+    switch (script) {
+    case USCRIPT_LATIN: case USCRIPT_GREEK: case USCRIPT_CYRILLIC:
+    case USCRIPT_ARMENIAN: case USCRIPT_COPTIC: case USCRIPT_GLAGOLITIC:
+    case USCRIPT_CHEROKEE: case USCRIPT_DESERET: case USCRIPT_ADLAM:
+    case USCRIPT_OSAGE: case USCRIPT_WARANG_CITI: case USCRIPT_OLD_HUNGARIAN:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static float ratio(uint32_t a, uint32_t b) { return b ? (float)a / (float)b : 0.0f; }
 static float log1(double x) { return (float)log1p(x); }
 
@@ -168,6 +187,8 @@ void nc_features_start(const nc_doc *doc, nc_feat_walk *walk)
     walk->total_words = 0;
     walk->words_before = 0;
     walk->max_depth = 1;
+    walk->patterns = NULL;
+    walk->patterns_known = false;
     for (size_t i = 0; i < doc->nblocks; i++) {
         walk->total_words += doc->blocks[i].words;
         if (doc->blocks[i].depth > walk->max_depth)
@@ -194,8 +215,13 @@ nc_status nc_features(nc_doc *doc)
     if (!doc->feat)
         return NC_ERR_NOMEM;
     doc->feat_rows = rows;
-    if (rows < n)
-        return NC_OK; /* classify.c makes them a window at a time */
+    if (rows < n) {
+        /* classify.c makes them a window at a time, twice; the phrase
+         * scans, half the cost, are kept from the first time (32 bytes a
+         * block, under the block stage's peak). */
+        doc->feat_patterns = calloc(n, NC_NPATTERN * sizeof *doc->feat_patterns);
+        return doc->feat_patterns ? NC_OK : NC_ERR_NOMEM;
+    }
     nc_features_window(doc, &walk, 0, n, doc->feat);
     for (size_t i = 0; i < n; i++)
         doc->blocks[i].feat = doc->feat + i * NC_NFEAT;
@@ -252,6 +278,8 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         f[F_COUNTER] = cc.letters == 0 && cc.digits > 0;
         f[F_PUNCT_RATIO] = ratio(cc.punct, cc.chars);
         f[F_UPPER_RATIO] = ratio(cc.upper, cc.letters);
+        if (cc.letters > 0 && b->script != 0 && !cased_script(b->script))
+            f[F_CAP_RATIO] = f[F_UPPER_RATIO] = -1.0f;
         f[F_LOG_REPEAT] = log1(b->repeat > 0 ? b->repeat - 1 : 0);
         f[F_POS_BLOCK] = (float)i / (float)n;
         f[F_POS_WORDS] = total_words > 0 ? (float)(words_before / total_words) : 0;
@@ -306,9 +334,21 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
         f[F_IN_LD_BODY] = in_ld_body(doc, b);
         /* Pattern detectors (patterns.c) fill F_LEGAL .. F_CAPTION_WORDS. */
+        static const int pattern_slots[NC_NPATTERN] = {
+            F_LEGAL, F_SITE_SUFFIX, F_CREDIT, F_UI_PHRASE, F_DATE, F_BYLINE,
+            F_TITLE_LIKE, F_CAPTION_WORDS};
+        float *kept = walk->patterns ? walk->patterns + i * NC_NPATTERN : NULL;
+        if (kept && walk->patterns_known) {
+            for (int k = 0; k < NC_NPATTERN; k++)
+                f[pattern_slots[k]] = kept[k];
+            continue;
+        }
         nc_patterns_block(doc, b, f + F_LEGAL, f + F_SITE_SUFFIX, f + F_CREDIT,
                           f + F_UI_PHRASE, f + F_DATE, f + F_BYLINE,
                           f + F_TITLE_LIKE, f + F_CAPTION_WORDS);
+        if (kept)
+            for (int k = 0; k < NC_NPATTERN; k++)
+                kept[k] = f[pattern_slots[k]];
     }
     walk->words_before = words_before;
 }
