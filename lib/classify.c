@@ -365,6 +365,7 @@ static void score_in_windows(nc_doc *doc)
     float *rows = doc->feat;
     nc_feat_walk walk;
     nc_features_start(doc, &walk);
+    walk.patterns = doc->feat_patterns;
     for (size_t lo = 0; lo < n; lo += w) {
         size_t hi = n - lo > w ? lo + w : n;
         nc_features_window(doc, &walk, lo, hi, rows);
@@ -376,6 +377,8 @@ static void score_in_windows(nc_doc *doc)
     context_walk cw;
     context_start(doc, &cw);
     nc_features_start(doc, &walk);
+    walk.patterns = doc->feat_patterns;
+    walk.patterns_known = walk.patterns != NULL;
     for (size_t lo = 0; lo < n; lo += w) {
         size_t hi = n - lo > w ? lo + w : n;
         nc_features_window(doc, &walk, lo, hi, rows);
@@ -435,4 +438,6 @@ void nc_classify(nc_doc *doc)
     free(doc->feat);
     doc->feat = NULL;
     doc->feat_rows = 0;
+    free(doc->feat_patterns);
+    doc->feat_patterns = NULL;
 }

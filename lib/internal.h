@@ -189,6 +189,8 @@ typedef struct nc_doc {
                           time (nc_features_window) */
     size_t feat_window;/* rows a window: 0 picks (all up to 32768 blocks);
                           tests set it to run both paths */
+    float *feat_patterns; /* with windows: NC_NPATTERN floats a block, kept
+                             from the first pass for the second (heap) */
 } nc_doc;
 
 /* Appends a block with text[0..len) (copied into the arena after white
@@ -232,7 +234,11 @@ int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
 typedef struct nc_feat_walk {
     double total_words, words_before;
     unsigned max_depth;
+    float *patterns;     /* NULL, or NC_NPATTERN slots a block (patterns.c's
+                            F_LEGAL .. F_CAPTION_WORDS, the costly half) */
+    bool patterns_known; /* read them there instead of scanning again */
 } nc_feat_walk;
+#define NC_NPATTERN 8
 void nc_features_start(const nc_doc *doc, nc_feat_walk *walk);
 void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
                         size_t hi, float *rows);

@@ -63,6 +63,7 @@ void nc_doc_free(nc_doc *doc)
 {
     drop_utf8(doc);
     free(doc->feat);
+    free(doc->feat_patterns);
     free(doc->blocks);
     nc_arena_free(&doc->arena);
     memset(doc, 0, sizeof *doc);
