@@ -67,6 +67,10 @@ static const nc_html_elem elems[] = {
     {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0},
     {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
     {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0},
+    /* Ruby annotations (furigana over kanji, bopomofo): readings shown
+     * above the line, not words of the sentence. */
+    {"rp", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"rt", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
     {"script", NC_EL_SKIP | NC_EL_SCRIPT | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
     {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
     {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT},

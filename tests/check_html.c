@@ -76,9 +76,12 @@ START_TEST(test_skipped_elements)
             "<math><mi>math text</mi></math><iframe>iframe text</iframe>"
             "<object>object text</object><canvas>canvas text</canvas>"
             "<select><option>option text</option></select>"
-            "<textarea>textarea text</textarea><p>kept two</p></body></html>");
-    static const char *const want[] = {"kept one", "kept two"};
-    expect_blocks(&d, want, 2);
+            "<textarea>textarea text</textarea><p>kept two</p>"
+            /* ruby readings (furigana) are no words of the sentence */
+            "<p>日本<ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>です</p>"
+            "</body></html>");
+    static const char *const want[] = {"kept one", "kept two", "日本漢字です"};
+    expect_blocks(&d, want, 3);
     ck_assert_str_eq(d.html_title, "The title");
     nc_doc_free(&d);
 }
