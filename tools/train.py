@@ -200,9 +200,13 @@ def context_features(p, words):
     return out
 
 
+TREES, LEAVES = 200, 24  # a stage; --trees/--leaves change them (speed vs quality)
+
+
 def fit(X, y, w, seed=0):
     model = HistGradientBoostingClassifier(
-        max_iter=200, learning_rate=0.1, max_leaf_nodes=24, min_samples_leaf=40,
+        max_iter=TREES, learning_rate=0.1 * 200 / max(TREES, 1) if TREES < 200 else 0.1,
+        max_leaf_nodes=LEAVES, min_samples_leaf=40,
         l2_regularization=1.0, random_state=seed)
     model.fit(X, y, sample_weight=w)
     return model
@@ -318,6 +322,8 @@ def main():
     ap.add_argument("--caseless-copies", type=float, default=0.0, metavar="SHARE",
                     help="add a copy of this share of the training pages with the case features "
                          "set to -1, as features.c sets them for scripts without case")
+    ap.add_argument("--trees", type=int, default=200, help="trees a stage")
+    ap.add_argument("--leaves", type=int, default=24, help="most leaves a tree (<= 64)")
     ap.add_argument("--kind", choices=("all", "text", "html"), default="all",
                     help="train on the pages of one input kind only (text: both text forms)")
     ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
@@ -346,6 +352,8 @@ def main():
                 pickle.dump(pages, f)
     print("loaded and labelled %d pages in %.0f s" % (len(pages), time.time() - t0),
           file=sys.stderr)
+    global TREES, LEAVES
+    TREES, LEAVES = a.trees, a.leaves
     reweight(pages, a)
     if a.kind != "all":
         pages = [p for p in pages if (p["form"] == "html") == (a.kind == "html")]
