@@ -83,7 +83,10 @@ static int clean_file(const job *j, const char *name)
     } else {
         size_t text_len = 0;
         const char *text = nc_result_text(r, &text_len);
-        fwrite(text, 1, text_len, out);
+        if (!text) /* no memory for the joined copy */
+            fprintf(stderr, "%s: out of memory\n", out_path), rc = 1;
+        else
+            fwrite(text, 1, text_len, out);
         if (text_len)
             fputc('\n', out);
         if (fclose(out) != 0) {

@@ -176,7 +176,11 @@ NC_EXPORT const char *nc_result_paragraph(const nc_result *result, size_t i,
                                           size_t *len);
 
 /* The body paragraphs joined by one blank line ("\n\n"), as the CLI
- * prints them; "" when there are none, NULL when result is NULL. */
+ * prints them; "" when there are none, NULL when result is NULL. The
+ * joined copy is made on the first call (a big page's body is not held
+ * twice unless asked for), owned by the result; safe to call from several
+ * threads. NULL (and *len = 0) also when that copy cannot be allocated:
+ * the paragraphs stay readable with nc_result_paragraph. */
 NC_EXPORT const char *nc_result_text(const nc_result *result, size_t *len);
 
 /* Number of blocks the page was split into (every block, any label). */

@@ -1,5 +1,6 @@
 /* result.c - nc_result: the body paragraphs, every labelled block, and the
  * page-level findings, all owned by one arena. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,11 @@ struct nc_result {
     const char **paras;  /* pointers to body/heading block texts */
     size_t *para_lens;
     size_t nparas;
-    char *text;          /* paragraphs joined by "\n\n" */
+    /* The paragraphs joined by "\n\n", made on the first nc_result_text
+     * call, not here: on a big page it is most of the page again, and
+     * built eagerly it set the peak memory (docs/performance.md). Atomic:
+     * a result may be read from several threads at once. */
+    _Atomic(char *) text;
     size_t text_len;
 };
 
@@ -34,27 +39,19 @@ nc_status nc_result_build(nc_doc *doc, nc_result **out)
         }
     r->paras = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *r->paras);
     r->para_lens = nc_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *r->para_lens);
-    r->text = nc_arena_alloc(&doc->arena, bytes);
-    if (!r->paras || !r->para_lens || !r->text) {
+    if (!r->paras || !r->para_lens) {
         free(r);
         return NC_ERR_NOMEM;
     }
-    size_t o = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
         const nc_block *b = &doc->blocks[i];
         if (!is_paragraph(b))
             continue;
-        if (r->nparas) {
-            memcpy(r->text + o, "\n\n", 2);
-            o += 2;
-        }
         r->paras[r->nparas] = b->text;
         r->para_lens[r->nparas++] = b->len;
-        memcpy(r->text + o, b->text, b->len);
-        o += b->len;
     }
-    r->text[o] = '\0';
-    r->text_len = o;
+    r->text_len = bytes - 1 - (n ? 2 : 0);
+    atomic_init(&r->text, NULL);
     /* The result owns the doc's memory from here; the input copy goes. */
     if (!doc->utf8_borrowed)
         free(doc->utf8);
@@ -71,6 +68,7 @@ void nc_result_free(nc_result *r)
 {
     if (!r)
         return;
+    free(atomic_load(&r->text));
     nc_doc_free(&r->doc);
     free(r);
 }
@@ -92,8 +90,38 @@ const char *nc_result_paragraph(const nc_result *r, size_t i, size_t *len)
 const char *nc_result_text(const nc_result *r, size_t *len)
 {
     if (len)
-        *len = r ? r->text_len : 0;
-    return r ? r->text : NULL;
+        *len = 0;
+    if (!r)
+        return NULL;
+    if (r->nparas == 0)
+        return "";
+    /* The cache is not part of the result's value: filling it through a
+     * const result is safe (the struct was allocated non-const). */
+    _Atomic(char *) *slot = (_Atomic(char *) *)&r->text;
+    char *text = atomic_load_explicit(slot, memory_order_acquire);
+    if (!text) {
+        char *built = malloc(r->text_len + 1);
+        if (!built)
+            return NULL; /* the paragraphs stay readable one by one */
+        size_t o = 0;
+        for (size_t i = 0; i < r->nparas; i++) {
+            if (i) {
+                memcpy(built + o, "\n\n", 2);
+                o += 2;
+            }
+            memcpy(built + o, r->paras[i], r->para_lens[i]);
+            o += r->para_lens[i];
+        }
+        built[o] = '\0';
+        if (atomic_compare_exchange_strong_explicit(slot, &text, built, memory_order_acq_rel,
+                                                    memory_order_acquire))
+            text = built;
+        else
+            free(built); /* another thread was first: use its copy */
+    }
+    if (len)
+        *len = r->text_len;
+    return text;
 }
 
 size_t nc_result_block_count(const nc_result *r) { return r ? r->doc.nblocks : 0; }

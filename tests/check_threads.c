@@ -251,6 +251,46 @@ START_TEST(test_first_call_race)
 }
 END_TEST
 
+/* One result read from several threads at once: the joined text is made
+ * on the first nc_result_text call; every thread gets the same one. */
+typedef struct text_job {
+    const nc_result *r;
+    const char *text;
+    size_t len;
+} text_job;
+
+static void *text_worker(void *arg)
+{
+    text_job *j = arg;
+    j->text = nc_result_text(j->r, &j->len);
+    return NULL;
+}
+
+START_TEST(test_shared_result_text)
+{
+    for (size_t k = 0; k < npages; k++) {
+        nc_result *r = NULL;
+        ck_assert_int_eq(nc_clean(pages[k].data, pages[k].len, NULL, &r), NC_OK);
+        pthread_t tid[NTHREADS];
+        text_job jobs[NTHREADS];
+        for (int t = 0; t < NTHREADS; t++) {
+            jobs[t] = (text_job){r, NULL, 0};
+            ck_assert_int_eq(pthread_create(&tid[t], NULL, text_worker, &jobs[t]), 0);
+        }
+        for (int t = 0; t < NTHREADS; t++)
+            ck_assert_int_eq(pthread_join(tid[t], NULL), 0);
+        size_t len = 0;
+        const char *text = nc_result_text(r, &len);
+        for (int t = 0; t < NTHREADS; t++) {
+            ck_assert_ptr_eq(jobs[t].text, text);
+            ck_assert_uint_eq(jobs[t].len, len);
+        }
+        ck_assert_uint_eq(strlen(text), len);
+        nc_result_free(r);
+    }
+}
+END_TEST
+
 static Suite *threads_suite(void)
 {
     Suite *s = suite_create("threads");
@@ -266,6 +306,7 @@ static Suite *threads_suite(void)
     tcase_set_timeout(tc, timeout);
     tcase_add_test(tc, test_same_page);
     tcase_add_test(tc, test_different_pages);
+    tcase_add_test(tc, test_shared_result_text);
     suite_add_tcase(s, tc);
     return s;
 }

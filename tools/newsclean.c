@@ -231,6 +231,17 @@ static void print_text(FILE *out, const nc_result *r)
 {
     size_t len = 0;
     const char *text = nc_result_text(r, &len);
+    if (!text) { /* no memory for the joined copy: the paragraphs as they are */
+        size_t n = nc_result_paragraph_count(r);
+        for (size_t i = 0; i < n; i++) {
+            const char *p = nc_result_paragraph(r, i, &len);
+            fputs(i ? "\n\n" : "", out);
+            fwrite(p, 1, len, out);
+        }
+        if (n)
+            fputc('\n', out);
+        return;
+    }
     fwrite(text, 1, len, out);
     if (len)
         fputc('\n', out);
