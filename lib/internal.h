@@ -248,6 +248,13 @@ void nc_classify(nc_doc *doc);
 /* lead_phrase.c: text opens with a label such as "Lesen Sie auch:" or
  * "Tags:" (case-insensitive, any of the listed languages). */
 bool nc_lead_phrase(const char *text, size_t len);
+/* A short static list of strings bucketed by first byte (lead_phrase.c,
+ * lang_picker.c): string k of bucket c is list[by_first[j]] for j in
+ * [start[c], start[c + 1]), its length len[by_first[j]]. */
+typedef struct nc_phrase_index {
+    uint8_t len[255], by_first[255], start[257];
+} nc_phrase_index;
+void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t n);
 /* lang_picker.c: labels language pickers ("English | Deutsch") foreign. */
 void nc_mark_language_pickers(nc_doc *doc);
 

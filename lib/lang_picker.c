@@ -28,27 +28,12 @@ static const char *const endonyms[] = {
 enum { PICKER_MAX_BYTES = 240, ENDONYM_COUNT = sizeof endonyms / sizeof *endonyms };
 _Static_assert(ENDONYM_COUNT < 256, "indices are bytes");
 
-/* Endonyms bucketed by first byte, with their lengths, built once: every
- * block of a page is looked at, and its first byte rules most out. */
-static uint8_t name_len[ENDONYM_COUNT];
-static uint8_t by_first[ENDONYM_COUNT];
-static uint8_t bucket_start[257];
+/* Endonyms by first byte, built once: every block of a page is looked
+ * at, and its first byte rules most out. */
+static nc_phrase_index names;
 static pthread_once_t picker_once = PTHREAD_ONCE_INIT;
 
-static void picker_init(void)
-{
-    unsigned count[256] = {0};
-    for (size_t k = 0; k < ENDONYM_COUNT; k++) {
-        name_len[k] = (uint8_t)strlen(endonyms[k]);
-        count[(uint8_t)endonyms[k][0]]++;
-    }
-    for (unsigned c = 0; c < 256; c++)
-        bucket_start[c + 1] = (uint8_t)(bucket_start[c] + count[c]);
-    uint8_t fill[256];
-    memcpy(fill, bucket_start, sizeof fill);
-    for (size_t k = 0; k < ENDONYM_COUNT; k++)
-        by_first[fill[(uint8_t)endonyms[k][0]]++] = (uint8_t)k;
-}
+static void picker_init(void) { nc_phrase_index_build(&names, endonyms, ENDONYM_COUNT); }
 
 static bool separator(UChar32 c)
 {
@@ -65,8 +50,8 @@ static uint8_t fold_byte(uint8_t b) { return b >= 'A' && b <= 'Z' ? (uint8_t)(b 
 static bool may_start(uint8_t b)
 {
     uint8_t f = fold_byte(b);
-    return bucket_start[f] != bucket_start[f + 1] ||
-           (b >= 0x80 && b < 0xFF && bucket_start[b + 1] != bucket_start[b + 2]);
+    return names.start[f] != names.start[f + 1] ||
+           (b >= 0x80 && b < 0xFF && names.start[b + 1] != names.start[b + 2]);
 }
 
 /* How many endonyms the block is made of; 0 when anything else is in it
@@ -103,8 +88,8 @@ static unsigned endonym_count(const char *text, size_t len)
             return count;
         uint8_t first = (uint8_t)folded[at];
         bool matched = false;
-        for (unsigned j = bucket_start[first]; j < bucket_start[first + 1] && !matched; j++) {
-            size_t e = by_first[j], elen = name_len[e];
+        for (unsigned j = names.start[first]; j < names.start[first + 1] && !matched; j++) {
+            size_t e = names.by_first[j], elen = names.len[e];
             if (elen > n - at || memcmp(folded + at, endonyms[e], elen) != 0)
                 continue;
             size_t k = at + elen;

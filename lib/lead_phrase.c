@@ -71,28 +71,29 @@ enum { LEAD_MAX_BYTES = 128, LEAD_COUNT = sizeof lead_phrases / sizeof *lead_phr
 
 _Static_assert(LEAD_COUNT < 256, "phrase indices are bytes");
 
-/* The phrases bucketed by first byte, with their lengths, built once: the
- * call runs for every short kept block, and a block's first byte leaves
- * a handful of phrases to compare (none for most). */
-static uint8_t phrase_len[LEAD_COUNT];
-static uint8_t by_first[LEAD_COUNT];   /* phrase indices, grouped by first byte */
-static uint8_t bucket_start[257];      /* byte c's phrases: by_first[start[c]..start[c+1]) */
-static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
-
-static void lead_init(void)
+void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t n)
 {
     unsigned count[256] = {0};
-    for (size_t k = 0; k < LEAD_COUNT; k++) {
-        phrase_len[k] = (uint8_t)strlen(lead_phrases[k]);
-        count[(uint8_t)lead_phrases[k][0]]++;
+    memset(ix, 0, sizeof *ix);
+    for (size_t k = 0; k < n; k++) {
+        ix->len[k] = (uint8_t)strlen(list[k]);
+        count[(uint8_t)list[k][0]]++;
     }
     for (unsigned c = 0; c < 256; c++)
-        bucket_start[c + 1] = (uint8_t)(bucket_start[c] + count[c]);
+        ix->start[c + 1] = (uint8_t)(ix->start[c] + count[c]);
     uint8_t fill[256];
-    memcpy(fill, bucket_start, sizeof fill);
-    for (size_t k = 0; k < LEAD_COUNT; k++)
-        by_first[fill[(uint8_t)lead_phrases[k][0]]++] = (uint8_t)k;
+    memcpy(fill, ix->start, sizeof fill);
+    for (size_t k = 0; k < n; k++)
+        ix->by_first[fill[(uint8_t)list[k][0]]++] = (uint8_t)k;
 }
+
+/* The phrases by first byte, built once: the call runs for every short
+ * kept block, and a block's first byte leaves a handful of phrases to
+ * compare (none for most). */
+static nc_phrase_index lead_index;
+static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
+
+static void lead_init(void) { nc_phrase_index_build(&lead_index, lead_phrases, LEAD_COUNT); }
 
 /* The block's first bytes, case-folded (at most LEAD_MAX_BYTES). */
 static size_t fold_prefix(const char *text, size_t len, char *out)
@@ -123,11 +124,11 @@ bool nc_lead_phrase(const char *text, size_t len)
     if (n == 0)
         return false;
     uint8_t first = (uint8_t)folded[0];
-    if (bucket_start[first] == bucket_start[first + 1])
+    if (lead_index.start[first] == lead_index.start[first + 1])
         return false;
     n = fold_prefix(text, len, folded);
-    for (unsigned j = bucket_start[first]; j < bucket_start[first + 1]; j++) {
-        size_t k = by_first[j], plen = phrase_len[k];
+    for (unsigned j = lead_index.start[first]; j < lead_index.start[first + 1]; j++) {
+        size_t k = lead_index.by_first[j], plen = lead_index.len[k];
         if (plen > n || memcmp(folded, lead_phrases[k], plen) != 0)
             continue;
         if (plen == n) /* the whole block (phrases are shorter than the buffer) */
