@@ -200,13 +200,13 @@ def context_features(p, words):
     return out
 
 
-TREES, LEAVES = 200, 24  # a stage; --trees/--leaves change them (speed vs quality)
+TREES, LEAVES, MIN_LEAF = 200, 24, 40  # a stage; --trees/--leaves/--min-leaf change them
 
 
 def fit(X, y, w, seed=0):
     model = HistGradientBoostingClassifier(
         max_iter=TREES, learning_rate=0.1 * 200 / max(TREES, 1) if TREES < 200 else 0.1,
-        max_leaf_nodes=LEAVES, min_samples_leaf=40,
+        max_leaf_nodes=LEAVES, min_samples_leaf=MIN_LEAF,
         l2_regularization=1.0, random_state=seed)
     model.fit(X, y, sample_weight=w)
     return model
@@ -324,6 +324,7 @@ def main():
                          "set to -1, as features.c sets them for scripts without case")
     ap.add_argument("--trees", type=int, default=200, help="trees a stage")
     ap.add_argument("--leaves", type=int, default=24, help="most leaves a tree (<= 64)")
+    ap.add_argument("--min-leaf", type=int, default=40, help="fewest training blocks a leaf")
     ap.add_argument("--kind", choices=("all", "text", "html"), default="all",
                     help="train on the pages of one input kind only (text: both text forms)")
     ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
@@ -352,8 +353,8 @@ def main():
                 pickle.dump(pages, f)
     print("loaded and labelled %d pages in %.0f s" % (len(pages), time.time() - t0),
           file=sys.stderr)
-    global TREES, LEAVES
-    TREES, LEAVES = a.trees, a.leaves
+    global TREES, LEAVES, MIN_LEAF
+    TREES, LEAVES, MIN_LEAF = a.trees, a.leaves, a.min_leaf
     reweight(pages, a)
     if a.kind != "all":
         pages = [p for p in pages if (p["form"] == "html") == (a.kind == "html")]
