@@ -349,28 +349,7 @@ static size_t uspace_len(const unsigned char *s, size_t left)
     return 0;
 }
 
-static char *norm(const char *s, size_t len)
-{
-    char *out = malloc(len + 1);
-    ck_assert_ptr_nonnull(out);
-    const unsigned char *u = (const unsigned char *)s;
-    size_t o = 0, i = 0;
-    bool space = false;
-    while (i < len) {
-        size_t n = uspace_len(u + i, len - i);
-        if (n) {
-            space = o > 0;
-            i += n;
-            continue;
-        }
-        if (space)
-            out[o++] = ' ';
-        space = false;
-        out[o++] = (char)u[i++];
-    }
-    out[o] = '\0';
-    return out;
-}
+static char *norm(const char *s, size_t len) { return tu_collapse_with(s, len, uspace_len); }
 
 static const known_failure *known(const char *file, const char *check)
 {

@@ -64,7 +64,8 @@ static size_t ws_len(const unsigned char *s, size_t left)
     return 0;
 }
 
-char *tu_collapse(const char *s, size_t len)
+char *tu_collapse_with(const char *s, size_t len,
+                       size_t (*space_len)(const unsigned char *s, size_t left))
 {
     char *out = malloc(len + 1);
     ck_assert_ptr_nonnull(out);
@@ -72,7 +73,7 @@ char *tu_collapse(const char *s, size_t len)
     size_t o = 0, i = 0;
     bool space = false;
     while (i < len) {
-        size_t n = ws_len(u + i, len - i);
+        size_t n = space_len(u + i, len - i);
         if (n) {
             space = o > 0;
             i += n;
@@ -86,6 +87,8 @@ char *tu_collapse(const char *s, size_t len)
     out[o] = '\0';
     return out;
 }
+
+char *tu_collapse(const char *s, size_t len) { return tu_collapse_with(s, len, ws_len); }
 
 char **tu_split_paragraphs(const char *text, size_t len, size_t *n)
 {

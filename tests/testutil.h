@@ -21,6 +21,10 @@ char *tu_read_file(const char *path, size_t *len);
 /* A copy of s[0..len) with every run of white space (ASCII, NBSP) made one
  * space and trimmed at both ends. Free with free(). */
 char *tu_collapse(const char *s, size_t len);
+/* The same with the caller's idea of white space: space_len gives the
+ * length of the space character at s (0 when there is none). */
+char *tu_collapse_with(const char *s, size_t len,
+                       size_t (*space_len)(const unsigned char *s, size_t left));
 
 /* Splits text at blank lines into collapsed paragraphs; *n their count.
  * Free with tu_free_list. */
