@@ -255,6 +255,10 @@ typedef struct nc_phrase_index {
     uint8_t len[255], by_first[255], start[257];
 } nc_phrase_index;
 void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t n);
+/* Case-folds (ICU simple folding) text[0..len) into out[0..cap) as far as
+ * it fits (a character starts only with 4 bytes of room) and the UTF-8 is
+ * valid; returns the folded length, *read the input bytes it covers. */
+size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read);
 /* lang_picker.c: labels language pickers ("English | Deutsch") foreign. */
 void nc_mark_language_pickers(nc_doc *doc);
 

@@ -7,7 +7,6 @@
 #include <pthread.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "internal.h"
@@ -61,18 +60,9 @@ static unsigned endonym_count(const char *text, size_t len)
     if (len == 0 || len > PICKER_MAX_BYTES / 2 || !may_start((uint8_t)text[0]))
         return 0;
     char folded[PICKER_MAX_BYTES];
-    size_t n = 0, i = 0;
-    while (i < len) {
-        if ((uint8_t)text[i] < 0x80) {
-            folded[n++] = (char)fold_byte((uint8_t)text[i++]);
-            continue;
-        }
-        UChar32 c;
-        U8_NEXT((const uint8_t *)text, i, len, c);
-        if (c < 0 || n + 4 > sizeof folded)
-            return 0;
-        n += nc_utf8_put(folded + n, (uint32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    }
+    size_t read, n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
+    if (read < len) /* invalid UTF-8, or longer than the buffer */
+        return 0;
     unsigned count = 0;
     size_t at = 0;
     for (;;) {

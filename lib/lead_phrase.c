@@ -95,23 +95,26 @@ static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
 
 static void lead_init(void) { nc_phrase_index_build(&lead_index, lead_phrases, LEAD_COUNT); }
 
-/* The block's first bytes, case-folded (at most LEAD_MAX_BYTES). */
-static size_t fold_prefix(const char *text, size_t len, char *out)
+size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read)
 {
     size_t i = 0, n = 0;
-    while (i < len && n + 4 <= LEAD_MAX_BYTES) {
+    while (i < len && n + 4 <= cap) {
         uint8_t b = (uint8_t)text[i];
         if (b < 0x80) { /* ASCII: the common case, no ICU call */
             out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
             i++;
             continue;
         }
+        size_t at = i;
         UChar32 c;
         U8_NEXT((const uint8_t *)text, i, len, c);
-        if (c < 0)
+        if (c < 0) {
+            i = at;
             break;
+        }
         n += nc_utf8_put(out + n, (uint32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT));
     }
+    *read = i;
     return n;
 }
 
@@ -119,14 +122,15 @@ bool nc_lead_phrase(const char *text, size_t len)
 {
     pthread_once(&lead_once, lead_init);
     char folded[LEAD_MAX_BYTES];
+    size_t read;
     /* The first character alone decides most blocks. */
-    size_t n = fold_prefix(text, len < 4 ? len : 4, folded);
+    size_t n = nc_fold_prefix(text, len < 4 ? len : 4, folded, sizeof folded, &read);
     if (n == 0)
         return false;
     uint8_t first = (uint8_t)folded[0];
     if (lead_index.start[first] == lead_index.start[first + 1])
         return false;
-    n = fold_prefix(text, len, folded);
+    n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
     for (unsigned j = lead_index.start[first]; j < lead_index.start[first + 1]; j++) {
         size_t k = lead_index.by_first[j], plen = lead_index.len[k];
         if (plen > n || memcmp(folded, lead_phrases[k], plen) != 0)
