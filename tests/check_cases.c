@@ -22,15 +22,6 @@ typedef struct test_case {
 static test_case *cases;
 static size_t ncases;
 
-static char *join(const char *dir, const char *name, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s", dir, name, ext);
-    return p;
-}
-
 static void add_case(const char *name, char *input, char *expected,
                      nc_input_kind kind)
 {
@@ -81,11 +72,11 @@ static void find_cases(const char *dir)
             continue;
         }
         char *name = strndup(e->d_name, stem);
-        char *expected = join(dir, name, ".expected");
+        char *expected = tu_path(dir, name, ".expected");
         FILE *f = expected ? fopen(expected, "rb") : NULL;
         if (f) {
             fclose(f);
-            add_case(name, join(dir, e->d_name, ""), expected, kind);
+            add_case(name, tu_path(dir, e->d_name, ""), expected, kind);
         } else {
             free(expected);
         }

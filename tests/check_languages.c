@@ -262,16 +262,6 @@ typedef struct lang_case {
 static lang_case *lcases;
 static size_t nlcases;
 
-static char *path_of(const char *dir, const char *stem, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(stem) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (!p)
-        abort(); /* outside a test: the test program, not the library */
-    snprintf(p, n, "%s/%s%s", dir, stem, ext);
-    return p;
-}
-
 static int by_file(const void *a, const void *b)
 {
     return strcmp(((const lang_case *)a)->file, ((const lang_case *)b)->file);
@@ -296,8 +286,8 @@ static void find_lang_cases(const char *dir)
             continue;
         char *stem = strndup(e->d_name, stem_len);
         const char *dash = strchr(stem, '-');
-        lang_case c = {strdup(e->d_name), path_of(dir, e->d_name, ""),
-                       path_of(dir, stem, ".expected"), path_of(dir, stem, ".drop"),
+        lang_case c = {strdup(e->d_name), tu_path(dir, e->d_name, ""),
+                       tu_path(dir, stem, ".expected"), tu_path(dir, stem, ".drop"),
                        "", strcmp(dot, ".txt") ? NC_INPUT_HTML : NC_INPUT_TEXT,
                        false};
         size_t ln = dash ? (size_t)(dash - stem) : 0;
@@ -305,8 +295,8 @@ static void find_lang_cases(const char *dir)
         if (!f) {
             free(c.expected);
             free(c.drop);
-            c.expected = path_of(dir, stem, ".with");
-            c.drop = path_of(dir, stem, ".without");
+            c.expected = tu_path(dir, stem, ".with");
+            c.drop = tu_path(dir, stem, ".without");
             c.snippets = true;
             f = fopen(c.expected, "rb");
         }

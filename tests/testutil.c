@@ -64,6 +64,16 @@ static size_t ws_len(const unsigned char *s, size_t left)
     return 0;
 }
 
+char *tu_path(const char *dir, const char *name, const char *ext)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
+    char *p = malloc(n);
+    if (!p)
+        abort();
+    snprintf(p, n, "%s/%s%s", dir, name, ext);
+    return p;
+}
+
 char *tu_collapse_with(const char *s, size_t len,
                        size_t (*space_len)(const unsigned char *s, size_t left))
 {

@@ -15,6 +15,10 @@ nc_result *tu_clean(const char *input, size_t len, const nc_options *opts);
 /* The same with a NUL-terminated string and the given input kind. */
 nc_result *tu_clean_kind(const char *input, nc_input_kind kind);
 
+/* "DIR/NAMEEXT" in a new string (free it); aborts when out of memory,
+ * which is the test program's failure, not the library's. */
+char *tu_path(const char *dir, const char *name, const char *ext);
+
 /* The whole file at path (NUL-terminated, *len its size); NULL if absent. */
 char *tu_read_file(const char *path, size_t *len);
 
