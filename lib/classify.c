@@ -304,6 +304,74 @@ static void apply_detectors(nc_doc *doc)
     }
 }
 
+/* Where a block led by a clock time (H:MM, HH:MM, 18h30) has its text
+ * after the time: 0 when it has none. A block of the time alone gives its
+ * length. */
+static size_t time_lead(const nc_block *b)
+{
+    const unsigned char *t = (const unsigned char *)b->text;
+    size_t n = b->len, k = 0;
+    while (k < n && k < 2 && t[k] >= '0' && t[k] <= '9')
+        k++;
+    if (k == 0 || k + 3 > n || (t[k] != ':' && t[k] != 'h'))
+        return 0;
+    if (!(t[k + 1] >= '0' && t[k + 1] <= '5' && t[k + 2] >= '0' && t[k + 2] <= '9'))
+        return 0;
+    return k + 3;
+}
+
+/* "14:32 Un artiste arrêté pour ...", or "14:10" alone over an entry: the
+ * mark of a ticker or live-news entry. */
+static bool ticker_mark(const nc_block *b)
+{
+    size_t k = time_lead(b);
+    if (k == 0)
+        return false;
+    if (k == b->len)
+        return true;
+    if (b->text[k] != ' ' || k + 1 >= b->len || b->words > 30)
+        return false;
+    /* A letter or an opening quote next, not "12:30 p.m." or "10:00 - 12:00". */
+    unsigned char c = (unsigned char)b->text[k + 1];
+    return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '"';
+}
+
+/* A news ticker or "latest news" box after the article: three or more
+ * time-marked entries at most TICKER_GAP blocks apart, starting after
+ * body text was already kept. The entries, what lies between them and
+ * a short heading over them are dropped. */
+enum { TICKER_GAP = 4 };
+
+static void drop_tickers(nc_doc *doc)
+{
+    size_t n = doc->nblocks, i = 0;
+    bool body_seen = false;
+    while (i < n) {
+        if (!ticker_mark(&doc->blocks[i])) {
+            body_seen |= doc->blocks[i].label == NC_LABEL_BODY;
+            i++;
+            continue;
+        }
+        size_t first = i, last = i, count = 1;
+        for (size_t j = i + 1; j < n && j <= last + TICKER_GAP; j++) {
+            if (ticker_mark(&doc->blocks[j])) {
+                last = j;
+                count++;
+            }
+        }
+        if (count >= 3 && body_seen) {
+            /* with its own short heading ("Direct", "Latest") */
+            if (first > 0 && doc->blocks[first - 1].label == NC_LABEL_HEADING &&
+                doc->blocks[first - 1].words <= 3)
+                first--;
+            for (size_t j = first; j <= last; j++)
+                if (is_kept(&doc->blocks[j]))
+                    relabel(&doc->blocks[j], NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
+        }
+        i = last + 1;
+    }
+}
+
 /* For text input: the title is the headline-like block nearest before the
  * first body paragraph (4 to 30 words, no sentence end, not a credit). */
 static void choose_title(nc_doc *doc, size_t first_body)
@@ -428,6 +496,7 @@ void nc_classify(nc_doc *doc)
         }
     }
     apply_detectors(doc);
+    drop_tickers(doc);
     nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
     keep_best_when_empty(doc);

@@ -2,7 +2,8 @@
  * (lib/lead_phrase.c: a short block that opens with a section label,
  * "Lesen Sie auch:", "TEMAS RELACIONADOS", "Tags:", is dropped as related,
  * while the same words inside a sentence stay) and language pickers
- * (lib/lang_picker.c: "English | Deutsch | Français" is labelled foreign). */
+ * (lib/lang_picker.c: "English | Deutsch | Français" is labelled foreign),
+ * and news tickers after the article (classify.c drop_tickers). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,54 @@ START_TEST(test_language_picker_as_a_list)
 }
 END_TEST
 
+/* Time-led headlines after the article are a ticker: dropped as related
+ * (headline-run) with the entries between them and their "Direct"
+ * heading; the same lines before any body, or only two of them, stay the
+ * model's call. */
+START_TEST(test_ticker_after_the_body)
+{
+    char page[2048];
+    snprintf(page, sizeof page, "%sDirect\n14:44 Un artiste arrêté pour avoir coloré un geyser\n"
+             "14:10\nSéisme.\nUn tremblement de terre de magnitude 6,8 a touché la "
+             "Papouasie-Nouvelle-Guinée selon les premiers éléments.\n"
+             "13h54 En Islande, une vieille loi est enfin abrogée\n"
+             "13:43 Centrafrique : des sanctions si les faits sont avérés\n", body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    const char *ticker[] = {"Direct", "14:44 Un artiste arrêté pour avoir coloré un geyser",
+                            "14:10", "Séisme.", "13h54 En Islande, une vieille loi est enfin abrogée",
+                            "13:43 Centrafrique : des sanctions si les faits sont avérés"};
+    for (size_t k = 0; k < sizeof ticker / sizeof *ticker; k++) {
+        for (size_t i = 0; i < nc_result_block_count(r); i++) {
+            nc_block_info info = NC_BLOCK_INFO_INIT;
+            ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+            if (!strcmp(info.text, ticker[k]))
+                ck_assert_msg(info.label != NC_LABEL_BODY && info.label != NC_LABEL_HEADING,
+                              "kept: %s", ticker[k]);
+        }
+    }
+    ck_assert_uint_eq(nc_result_paragraph_count(r), 2);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_no_ticker_without_three_marks)
+{
+    /* "12:30 p.m." and "10:00 - 12:00" are not marks; a ticker needs three. */
+    char page[2048];
+    snprintf(page, sizeof page, "%s12:30 p.m. The council meets again on Friday\n"
+             "10:00 - 12:00 Opening hours of the town hall\n"
+             "14:44 Un artiste arrêté pour avoir coloré un geyser\n%s", body_lines, body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        ck_assert(!(info.label == NC_LABEL_RELATED && info.reason == NC_REASON_HEADLINE_RUN &&
+                    info.text[0] >= '0' && info.text[0] <= '9'));
+    }
+    nc_result_free(r);
+}
+END_TEST
+
 static Suite *lead_suite(void)
 {
     Suite *s = suite_create("lead");
@@ -137,6 +186,8 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_label_line_dropped_in_a_page);
     tcase_add_test(tc, test_language_picker_in_one_block);
     tcase_add_test(tc, test_language_picker_as_a_list);
+    tcase_add_test(tc, test_ticker_after_the_body);
+    tcase_add_test(tc, test_no_ticker_without_three_marks);
     suite_add_tcase(s, tc);
     return s;
 }
