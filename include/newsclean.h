@@ -120,6 +120,8 @@ typedef enum nc_reason {
 #define NC_FLAG_TRUNCATED_LINES 0x8u /* a line longer than max_line_bytes */
 #define NC_FLAG_NUL_REMOVED 0x10u    /* NUL bytes were dropped */
 #define NC_FLAG_CONVERTED 0x20u      /* input was converted to UTF-8 */
+#define NC_FLAG_FROM_NOSCRIPT 0x40u  /* html: the page showed no body without
+                                        JavaScript; its <noscript> was read */
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the

@@ -26,7 +26,9 @@ enum {
     NC_EL_LI = 1u << 10,     /* <li> */
     NC_EL_VOID = 1u << 11,   /* no content: no frame is kept for it */
     NC_EL_HTML = 1u << 12,   /* <html> (lang) */
-    NC_EL_RAW = 1u << 13     /* script, style: libxml2 reads them as raw text */
+    NC_EL_RAW = 1u << 13,    /* script, style: libxml2 reads them as raw text */
+    NC_EL_FALLBACK = 1u << 14 /* <noscript>: skipped, or read as a hidden
+                                 element on the second pass (newsclean.c) */
 };
 
 typedef struct nc_html_elem {

@@ -545,14 +545,22 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     const nc_html_elem *el = elem_of(w, xname);
     nc_html_attrs a;
     nc_html_read_attrs(el, attrs, &a, &w->hint_cache);
-    if (a.hidden && (el->flags & NC_EL_BLOCK) && !w->hide_depth) {
+    /* <noscript>: what the page shows without JavaScript, mostly "enable
+     * JavaScript" and tracking pixels, so skipped; when the page gave no
+     * body without it, the second pass (doc->read_fallback) reads it as a
+     * hidden element (kept only when it reads like an article): a blog
+     * whose posts are script templates keeps its article there. */
+    bool fallback = (el->flags & NC_EL_FALLBACK) != 0;
+    w->doc->saw_fallback |= fallback;
+    bool read_fallback = fallback && w->doc->read_fallback;
+    if ((read_fallback || (a.hidden && (el->flags & NC_EL_BLOCK))) && !w->hide_depth) {
         a.hints |= NC_HINT_HIDDEN;
         flush(w);
         w->hide_depth = w->depth;
         w->hide_first = w->doc->nblocks;
         w->hide_chars = w->hide_longest = 0;
         w->hide_group = w->last_group;
-    } else if ((el->flags & NC_EL_SKIP) || a.hidden) {
+    } else if (((el->flags & NC_EL_SKIP) && !read_fallback) || a.hidden) {
         w->skip_depth = w->depth;
         w->skip_name = xname;
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;

@@ -60,7 +60,7 @@ static const nc_html_elem elems[] = {
     {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0},
     {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV},
     {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"noscript", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"noscript", NC_EL_SKIP | NC_EL_FALLBACK, NC_TAG_OTHER, 0, 0},
     {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
     {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
     {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},

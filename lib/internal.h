@@ -163,6 +163,8 @@ typedef struct nc_doc {
     unsigned flags;    /* NC_FLAG_* */
     size_t repairs;
     nc_input_kind kind;
+    bool read_fallback;/* html: read <noscript> (nc_clean's second pass) */
+    bool saw_fallback; /* html: the page has a <noscript> */
     /* blocks */
     nc_block *blocks;  /* heap array */
     size_t nblocks;

@@ -69,10 +69,11 @@ void nc_doc_free(nc_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-nc_status nc_pipeline_blocks(const char *input, size_t len,
-                             const nc_options *opts, nc_doc *doc)
+static nc_status pipeline_blocks(const char *input, size_t len, const nc_options *opts,
+                                 bool read_fallback, nc_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
+    doc->read_fallback = read_fallback;
     nc_arena_init(&doc->arena);
     doc->lang = -1;
     nc_status st = options_load(opts, &doc->opts);
@@ -110,6 +111,12 @@ nc_status nc_pipeline_blocks(const char *input, size_t len,
     return nc_lang_analyse(doc);
 }
 
+nc_status nc_pipeline_blocks(const char *input, size_t len,
+                             const nc_options *opts, nc_doc *doc)
+{
+    return pipeline_blocks(input, len, opts, false, doc);
+}
+
 nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
                       nc_doc *doc)
 {
@@ -120,6 +127,26 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
     return nc_features(doc);
 }
 
+static bool has_body(const nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].label == NC_LABEL_BODY)
+            return true;
+    return false;
+}
+
+/* Blocks, features and labels: doc is ready for nc_result_build. */
+static nc_status clean_doc(const char *input, size_t len, const nc_options *opts,
+                           bool read_fallback, nc_doc *doc)
+{
+    nc_status st = pipeline_blocks(input, len, opts, read_fallback, doc);
+    if (st == NC_OK)
+        st = nc_features(doc); /* on a big page, a window of rows */
+    if (st == NC_OK)
+        nc_classify(doc);
+    return st;
+}
+
 nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
                    nc_result **out)
 {
@@ -128,14 +155,27 @@ nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
     *out = NULL;
     if (!input && len > 0)
         return NC_ERR_ARGUMENT;
+    if (!input)
+        input = "";
     nc_doc doc;
-    nc_status st = nc_pipeline_blocks(input ? input : "", len, opts, &doc);
-    if (st == NC_OK)
-        st = nc_features(&doc); /* on a big page, a window of rows */
-    if (st == NC_OK) {
-        nc_classify(&doc);
-        st = nc_result_build(&doc, out); /* takes doc's memory on success */
+    nc_status st = clean_doc(input, len, opts, false, &doc);
+    /* A page that shows no body without JavaScript may hold it in a
+     * <noscript>: read again with those (only such pages pay twice). */
+    if (st == NC_OK && doc.kind == NC_INPUT_HTML && doc.saw_fallback && !has_body(&doc)) {
+        nc_doc again;
+        nc_status st2 = clean_doc(input, len, opts, true, &again);
+        if (st2 == NC_OK && has_body(&again)) {
+            nc_doc_free(&doc);
+            doc = again;
+            doc.flags |= NC_FLAG_FROM_NOSCRIPT;
+        } else {
+            nc_doc_free(&again);
+            if (st2 == NC_ERR_NOMEM)
+                st = st2;
+        }
     }
+    if (st == NC_OK)
+        st = nc_result_build(&doc, out); /* takes doc's memory on success */
     if (st != NC_OK)
         nc_doc_free(&doc);
     return st;

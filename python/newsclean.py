@@ -54,6 +54,7 @@ FLAG_TRUNCATED_DEPTH = 0x4
 FLAG_TRUNCATED_LINES = 0x8
 FLAG_NUL_REMOVED = 0x10
 FLAG_CONVERTED = 0x20
+FLAG_FROM_NOSCRIPT = 0x40
 
 Input = Union[str, bytes, bytearray, memoryview]
 

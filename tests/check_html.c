@@ -123,6 +123,47 @@ START_TEST(test_hidden_article_kept)
 }
 END_TEST
 
+/* <noscript> is skipped unless the page shows no body without it: then
+ * nc_clean reads it (as a hidden element) and says so in the flags. */
+START_TEST(test_noscript_fallback)
+{
+    char para[1024] = "";
+    for (int i = 0; i < 3; i++)
+        strcat(para, "<p>This paragraph of the blog post has enough words in it to "
+                     "be read as real text, well over the length of a menu item or "
+                     "a button label, and then some more words to make it long, "
+                     "longer than the shortest paragraph a hidden element keeps.</p>");
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html><body><nav><a href=/>Home</a></nav><div class=post>"
+             "<script type=\"text/template\">%s</script><noscript>%s</noscript>"
+             "</div><footer>Privacy Terms</footer></body></html>", para, para);
+    nc_result *r = NULL;
+    ck_assert_int_eq(nc_clean(page, strlen(page), NULL, &r), NC_OK);
+    ck_assert_uint_eq(nc_result_paragraph_count(r), 3);
+    ck_assert(nc_result_flags(r) & NC_FLAG_FROM_NOSCRIPT);
+    nc_result_free(r);
+
+    /* A page with its own body: the noscript note stays out, no flag. */
+    snprintf(page, sizeof page,
+             "<html><body>%s<noscript><p>Please enable JavaScript to see the "
+             "comments of this blog post and to use every feature of this site, "
+             "which needs it for almost everything it does.</p></noscript>"
+             "</body></html>", para);
+    ck_assert_int_eq(nc_clean(page, strlen(page), NULL, &r), NC_OK);
+    ck_assert_uint_eq(nc_result_paragraph_count(r), 3);
+    ck_assert_uint_eq(nc_result_flags(r) & NC_FLAG_FROM_NOSCRIPT, 0);
+    ck_assert_ptr_null(strstr(nc_result_text(r, NULL), "JavaScript"));
+    nc_result_free(r);
+
+    /* Nothing in the noscript either: the first pass's result, no flag. */
+    const char *empty = "<html><body><noscript><img src=x></noscript><p>Hi</p></body></html>";
+    ck_assert_int_eq(nc_clean(empty, strlen(empty), NULL, &r), NC_OK);
+    ck_assert_uint_eq(nc_result_flags(r) & NC_FLAG_FROM_NOSCRIPT, 0);
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_tags)
 {
     nc_doc d;
@@ -652,6 +693,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_skipped_elements);
     tcase_add_test(tc, test_hidden_elements);
     tcase_add_test(tc, test_hidden_article_kept);
+    tcase_add_test(tc, test_noscript_fallback);
     tcase_add_test(tc, test_tags);
     tcase_add_test(tc, test_in_bits);
     tcase_add_test(tc, test_links);

@@ -5,6 +5,7 @@
 """
 import gc
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -117,6 +118,26 @@ class TestBinding(unittest.TestCase):
         self.assertIn("caption", newsclean.labels())
         self.assertEqual(newsclean.reasons()[0], "model")
         self.assertEqual(len(set(newsclean.reasons())), len(newsclean.reasons()))
+
+    def test_flags_match_the_header(self):
+        """Every NC_FLAG_* of include/newsclean.h has its FLAG_* here, same value."""
+        with open(os.path.join(ROOT, "include", "newsclean.h")) as f:
+            flags = re.findall(r"#define NC_(FLAG_[A-Z0-9_]+) (0x[0-9a-f]+)u", f.read())
+        self.assertGreaterEqual(len(flags), 7)
+        for name, value in flags:
+            self.assertEqual(getattr(newsclean, name), int(value, 16), name)
+
+    def test_noscript_fallback_flag(self):
+        """A page with no body but in <noscript> gives that, and says so."""
+        paras = "".join(
+            "<p>Paragraph %d of the blog post has enough words in it to be read as real "
+            "text, well over the length of a menu item or a button label, and then some "
+            "more words, longer than the shortest kept hidden paragraph.</p>" % i
+            for i in range(3))
+        page = newsclean.analyse("<html><body><div><script type='text/template'>%s</script>"
+                                 "<noscript>%s</noscript></div></body></html>" % (paras, paras))
+        self.assertTrue(page.flags & newsclean.FLAG_FROM_NOSCRIPT)
+        self.assertEqual(len(page.paragraphs), 3)
 
     def test_html_charset(self):
         page = newsclean.analyse(HTML)
