@@ -288,6 +288,8 @@ static void apply_detectors(nc_doc *doc)
                           !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
         if (text && has(b, FACT_SITE_SUFFIX)) {
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
+        } else if (b->words <= 3 && nc_ad_label(b->text, b->len)) {
+            relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
         } else if (short_line && (byline_start(b) || lone_date(doc, i) ||

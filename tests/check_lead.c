@@ -129,6 +129,25 @@ START_TEST(test_language_picker_as_a_list)
 }
 END_TEST
 
+START_TEST(test_ad_labels)
+{
+    ck_assert(nc_ad_label("Advertisement", 13));
+    ck_assert(nc_ad_label("- ANZEIGE -", 11));
+    ck_assert(nc_ad_label("Reklama:", 8));
+    ck_assert(nc_ad_label("广告", strlen("广告")));
+    ck_assert(!nc_ad_label("Werbung im Fernsehen", 20)); /* whole blocks only */
+    ck_assert(!nc_ad_label("Advertisements are everywhere", 29));
+    ck_assert(!nc_ad_label("", 0));
+    ck_assert(!nc_ad_label("\xff\xfe", 2));
+    /* End to end: the marker between two paragraphs is ui, the body stays. */
+    char page[1024];
+    snprintf(page, sizeof page, "%sAnzeige\n%s", body_lines, body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    ck_assert_int_eq(label_of(r, "Anzeige"), NC_LABEL_UI);
+    nc_result_free(r);
+}
+END_TEST
+
 /* Time-led headlines after the article are a ticker: dropped as related
  * (headline-run) with the entries between them and their "Direct"
  * heading; the same lines before any body, or only two of them, stay the
@@ -187,6 +206,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_language_picker_in_one_block);
     tcase_add_test(tc, test_language_picker_as_a_list);
     tcase_add_test(tc, test_ticker_after_the_body);
+    tcase_add_test(tc, test_ad_labels);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
     suite_add_tcase(s, tc);
     return s;
