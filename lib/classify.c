@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "internal.h"
 #include "feature_slots.h"
 #include "model.h"
@@ -269,6 +271,41 @@ static bool lone_date(const nc_doc *doc, size_t i)
            !(i + 1 < doc->nblocks && has(&doc->blocks[i + 1], FACT_DATE));
 }
 
+/* "Yоur соntеnt іѕ dеlіvеrеd": Latin words with Cyrillic or Greek
+ * look-alike letters in them, spam's way past filters. Real text mixes
+ * scripts between words, not inside most of them (a formula or a code
+ * table has a few such words: at least half must be). */
+static bool homoglyph_words(const nc_block *b)
+{
+    const uint8_t *t = (const uint8_t *)b->text;
+    size_t i = 0, n = b->len;
+    unsigned words = 0, mixed = 0;
+    bool latin = false, other = false, any_high = false;
+    for (size_t k = 0; k < n && !any_high; k++)
+        any_high = t[k] >= 0x80;
+    if (!any_high)
+        return false;
+    while (i <= n) {
+        UChar32 c = ' ';
+        if (i < n)
+            U8_NEXT(t, i, n, c);
+        else
+            i++;
+        if (c == ' ') {
+            if (latin || other) {
+                words++;
+                mixed += latin && other;
+            }
+            latin = other = false;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            latin = true;
+        } else if (c >= 0x370 && c <= 0x4FF) { /* Greek and Cyrillic */
+            other = true;
+        }
+    }
+    return mixed >= 3 && 2 * mixed >= words;
+}
+
 static bool is_kept(const nc_block *b)
 {
     return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
@@ -288,6 +325,8 @@ static void apply_detectors(nc_doc *doc)
                           !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
         if (text && has(b, FACT_SITE_SUFFIX)) {
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
+        } else if (homoglyph_words(b)) {
+            relabel(b, NC_LABEL_BOILERPLATE, NC_REASON_FOREIGN_SCRIPT);
         } else if (b->words <= 3 && nc_ad_label(b->text, b->len)) {
             relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {

@@ -148,6 +148,38 @@ START_TEST(test_ad_labels)
 }
 END_TEST
 
+/* Latin words spelt with Cyrillic look-alikes are spam, not body; a few
+ * Greek symbols in a sentence are not. */
+START_TEST(test_homoglyph_words)
+{
+    char page[2048];
+    snprintf(page, sizeof page, "%s"
+             "Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу tо thоuѕаndѕ оf uѕеrѕ іn "
+             "Веlіzе аnd аbrоаd!\n"  /* о, с, е, і, ѕ, а, у, В: Cyrillic */
+             "The angle α and the ratio β were measured in each of the "
+             "forty samples, and the results agree with the model of the council.\n%s",
+             body_lines, body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    bool spam = false, greek = false;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        if (!strncmp(info.text, "Yоur", strlen("Yоur"))) {
+            spam = true;
+            ck_assert_int_eq(info.label, NC_LABEL_BOILERPLATE);
+            ck_assert_int_eq(info.reason, NC_REASON_FOREIGN_SCRIPT);
+        }
+        if (!strncmp(info.text, "The angle", 9)) {
+            greek = true;
+            ck_assert(!(info.label == NC_LABEL_BOILERPLATE &&
+                        info.reason == NC_REASON_FOREIGN_SCRIPT));
+        }
+    }
+    ck_assert(spam && greek);
+    nc_result_free(r);
+}
+END_TEST
+
 /* Time-led headlines after the article are a ticker: dropped as related
  * (headline-run) with the entries between them and their "Direct"
  * heading; the same lines before any body, or only two of them, stay the
@@ -207,6 +239,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_language_picker_as_a_list);
     tcase_add_test(tc, test_ticker_after_the_body);
     tcase_add_test(tc, test_ad_labels);
+    tcase_add_test(tc, test_homoglyph_words);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
     suite_add_tcase(s, tc);
     return s;
