@@ -327,7 +327,8 @@ static void apply_detectors(nc_doc *doc)
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
         } else if (homoglyph_words(b)) {
             relabel(b, NC_LABEL_BOILERPLATE, NC_REASON_FOREIGN_SCRIPT);
-        } else if (b->words <= 3 && nc_ad_label(b->text, b->len)) {
+        } else if ((b->words <= 3 && nc_ad_label(b->text, b->len)) ||
+                   (b->words <= 30 && nc_promo_phrase(b->text, b->len))) {
             relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);

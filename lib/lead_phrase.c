@@ -67,6 +67,7 @@ static const char *const lead_phrases[] = {
     "etiquetas:", "temas:", "categorías:", "tag:", "argomenti:", "tagi:",
     "tagi", "kategorie", "trefwoorden"};
 
+enum { PROMO_MAX_BYTES = 400 }; /* a short block's bytes, folded */
 enum { LEAD_MAX_BYTES = 128, LEAD_COUNT = sizeof lead_phrases / sizeof *lead_phrases };
 
 _Static_assert(LEAD_COUNT < 256, "phrase indices are bytes");
@@ -177,5 +178,43 @@ bool nc_ad_label(const char *text, size_t len)
     for (size_t k = 0; k < sizeof ad_labels / sizeof *ad_labels; k++)
         if (strlen(ad_labels[k]) == n - lo && memcmp(folded + lo, ad_labels[k], n - lo) == 0)
             return true;
+    return false;
+}
+
+/* Calls to action in a short block: the site asking for a subscription,
+ * a newsletter sign-up, an app install or support ("Subscribe now to our
+ * e-edition for the full story", "Sign up to get the best content of the
+ * week"). Anywhere in the block, so only phrases a body sentence does not
+ * use of something else: "sign up for" and "download the" alone open
+ * body sentences of the shared sets' gold (docs/algorithm.md). */
+static const char *const promo_phrases[] = {
+    "subscribe now", "subscribe to our", "sign up for our", "sign up to get",
+    "sign up to receive", "our newsletter", "our newsletters", "support our work",
+    "supporting our work", "consider supporting", "for the full story", "apps for ios",
+    "app for ios", "newsletter abonnieren", "jetzt abonnieren", "unseren newsletter",
+    "abonnez-vous", "notre newsletter", "suscríbete", "nuestro boletín",
+    "zapisz się", "iscriviti alla", "assine nossa", "assine a nossa"};
+
+bool nc_promo_phrase(const char *text, size_t len)
+{
+    char folded[PROMO_MAX_BYTES + 4];
+    size_t read;
+    if (len == 0 || len > PROMO_MAX_BYTES)
+        return false;
+    size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
+    folded[n] = '\0';
+    for (size_t k = 0; k < sizeof promo_phrases / sizeof *promo_phrases; k++) {
+        const char *at = strstr(folded, promo_phrases[k]);
+        size_t plen = strlen(promo_phrases[k]);
+        /* whole words: "our newsletter" is not "your newsletters" */
+        for (; at; at = strstr(at + 1, promo_phrases[k])) {
+            bool start = at == folded || !((at[-1] >= 'a' && at[-1] <= 'z') ||
+                                           (uint8_t)at[-1] >= 0x80);
+            char next = at[plen];
+            bool end = !((next >= 'a' && next <= 'z') || (uint8_t)next >= 0x80);
+            if (start && end)
+                return true;
+        }
+    }
     return false;
 }

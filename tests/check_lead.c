@@ -148,6 +148,28 @@ START_TEST(test_ad_labels)
 }
 END_TEST
 
+START_TEST(test_promo_phrases)
+{
+    const char *yes[] = {"Subscribe now to our e-edition for the full story.",
+                         "Sign up to get the best content of the week.",
+                         "Would you consider supporting our work? Just click here.",
+                         "Jetzt Newsletter abonnieren und nichts verpassen!",
+                         "SIGN UP FOR OUR NEWSLETTER"};
+    const char *no[] = {"You can sign up for the course until Friday.", /* not "our" */
+                        "Download the latest version of the source code.",
+                        "Your newsletters arrive on Mondays.", /* whole words */
+                        ""};
+    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++)
+        ck_assert_msg(nc_promo_phrase(yes[k], strlen(yes[k])), "%s", yes[k]);
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+        ck_assert_msg(!nc_promo_phrase(no[k], strlen(no[k])), "%s", no[k]);
+    char big[600];
+    memset(big, 'a', sizeof big);
+    memcpy(big, "subscribe now ", 14);
+    ck_assert(!nc_promo_phrase(big, sizeof big)); /* long blocks are not read */
+}
+END_TEST
+
 /* Latin words spelt with Cyrillic look-alikes are spam, not body; a few
  * Greek symbols in a sentence are not. */
 START_TEST(test_homoglyph_words)
@@ -240,6 +262,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_ticker_after_the_body);
     tcase_add_test(tc, test_ad_labels);
     tcase_add_test(tc, test_homoglyph_words);
+    tcase_add_test(tc, test_promo_phrases);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
     suite_add_tcase(s, tc);
     return s;
