@@ -193,7 +193,9 @@ static const char *const promo_phrases[] = {
     "supporting our work", "consider supporting", "for the full story", "apps for ios",
     "app for ios", "newsletter abonnieren", "jetzt abonnieren", "unseren newsletter",
     "abonnez-vous", "notre newsletter", "suscríbete", "nuestro boletín",
-    "zapisz się", "iscriviti alla", "assine nossa", "assine a nossa"};
+    "zapisz się", "iscriviti alla", "assine nossa", "assine a nossa", "abone olun",
+    "підпишіться на", "подпишитесь на", "abonneer je", "schrijf je in voor",
+    "اشترك في", "اشترك الآن"};
 
 bool nc_promo_phrase(const char *text, size_t len)
 {

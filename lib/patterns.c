@@ -105,6 +105,15 @@ static const phrase phrases[] = {
     {"/ reuters", NC_LEX_CREDIT}, {"ap photo", NC_LEX_CREDIT},
     {"фото:", NC_LEX_CREDIT}, {"© photo", NC_LEX_CREDIT},
     {"photo ©", NC_LEX_CREDIT}, {"© foto", NC_LEX_CREDIT}, {"foto ©", NC_LEX_CREDIT},
+    /* the same marks in the other languages of the bundled tests: "(Foto
+     * Ansa)", "Fotoğraf: AA", "(تصوير: ...)", "عکس: ایرنا", "צילום: ..." */
+    {"(foto", NC_LEX_CREDIT}, {"fotoğraf:", NC_LEX_CREDIT},
+    {"fot.", NC_LEX_CREDIT}, {"zdjęcie:", NC_LEX_CREDIT}, {"crédit photo", NC_LEX_CREDIT},
+    {"crédits photo", NC_LEX_CREDIT}, {"світлина:", NC_LEX_CREDIT},
+    {"φωτογραφία:", NC_LEX_CREDIT}, {"تصوير:", NC_LEX_CREDIT}, {"عکس:", NC_LEX_CREDIT},
+    {"צילום:", NC_LEX_CREDIT}, {"摄影：", NC_LEX_CREDIT}, {"图片来源", NC_LEX_CREDIT},
+    {"写真：", NC_LEX_CREDIT}, {"撮影：", NC_LEX_CREDIT}, {"사진=", NC_LEX_CREDIT},
+    {"사진:", NC_LEX_CREDIT}, {"ภาพ:", NC_LEX_CREDIT},
     /* Caption words. */
     {"pictured", NC_LEX_CAPTION}, {"(left)", NC_LEX_CAPTION},
     {"(right)", NC_LEX_CAPTION}, {"(center)", NC_LEX_CAPTION},
