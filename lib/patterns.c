@@ -114,6 +114,11 @@ static const phrase phrases[] = {
     {"צילום:", NC_LEX_CREDIT}, {"摄影：", NC_LEX_CREDIT}, {"图片来源", NC_LEX_CREDIT},
     {"写真：", NC_LEX_CREDIT}, {"撮影：", NC_LEX_CREDIT}, {"사진=", NC_LEX_CREDIT},
     {"사진:", NC_LEX_CREDIT}, {"ภาพ:", NC_LEX_CREDIT},
+    /* French puts a space before the colon; German names the picture */
+    {"photo :", NC_LEX_CREDIT}, {"crédit :", NC_LEX_CREDIT}, {"crédits :", NC_LEX_CREDIT},
+    {"beitragsbild", NC_LEX_CREDIT}, {"titelbild", NC_LEX_CREDIT},
+    {"bildquelle", NC_LEX_CREDIT}, {"bildnachweis", NC_LEX_CREDIT},
+    {"fotoquelle", NC_LEX_CREDIT},
     /* Caption words. */
     {"pictured", NC_LEX_CAPTION}, {"(left)", NC_LEX_CAPTION},
     {"(right)", NC_LEX_CAPTION}, {"(center)", NC_LEX_CAPTION},
