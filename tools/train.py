@@ -291,6 +291,57 @@ def caseless_copies(pages, names, share):
     return out
 
 
+def teacher_job(job):
+    """Blocks of one chunk of pages labelled against a teacher's output."""
+    data, set_name, form, ids, teacher = job
+    set_dir = os.path.join(data, set_name)
+    files = [os.path.join(set_dir, form, i + ".txt") for i in ids]
+    with tempfile.TemporaryDirectory() as tmp:
+        _header, rows = dump(files, form, tmp)
+    out = {}
+    for f, r in rows.items():
+        pid = os.path.basename(f)[:-4]
+        for name in (pid + ".html.txt", pid + ".txt"):
+            path = os.path.join(teacher, name)
+            if os.path.exists(path):
+                with open(path, encoding="utf-8", errors="replace") as t:
+                    out[(set_name, form, pid)] = label_gold([x[-1] for x in r], t.read())
+                break
+    return out
+
+
+def add_teacher_labels(pages, a):
+    """Snippet pages label only the few blocks holding a snippet. Their
+    other blocks of the text forms take the label the HTML pipeline gives
+    the same words (--teacher: newsclean's output on the html form, one
+    ID.html.txt a page), at --teacher-weight of a snippet label: the HTML
+    side sees the markup the text forms lost."""
+    want = [p for p in pages if p["form"] != "html" and not is_validation(p["id"])
+            and (p["labels"] < 0).any()]
+    keys = collections.defaultdict(list)
+    for p in want:
+        keys[(p["set"], p["form"])].append(p["id"])
+    jobs = [(a.data, s, f, ids[k:k + 60], a.teacher)
+            for (s, f), ids in keys.items() for k in range(0, len(ids), 60)]
+    got = {}
+    with Pool(a.jobs) as pool:
+        for chunk in pool.imap_unordered(teacher_job, jobs):
+            got.update(chunk)
+    n = 0
+    for p in want:
+        share = got.get((p["set"], p["form"], p["id"]))
+        if share is None or len(share) != len(p["labels"]):
+            continue
+        lab = p["labels"].copy()
+        w = p["weights"].copy()
+        free = lab < 0
+        lab[free] = (np.array(share, dtype=np.float32)[free] >= 0.5).astype(np.float32)
+        w[free] *= a.teacher_weight
+        p["labels"], p["weights"] = lab, w
+        n += int(free.sum())
+    print("teacher labels: %d blocks on %d pages" % (n, len(want)), file=sys.stderr)
+
+
 def reweight(pages, a):
     """Per-set and per-language emphasis: the English wcxb-dev pages have a
     label on every block and would otherwise outweigh the other languages'
@@ -329,6 +380,11 @@ def main():
                     help="train on the pages of one input kind only (text: both text forms)")
     ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
                     help="multiply the weight of pages whose manifest language is not en")
+    ap.add_argument("--teacher", metavar="DIR",
+                    help="label the unlabelled blocks of the snippet pages' text forms against "
+                         "newsclean's html output in DIR (ID.html.txt)")
+    ap.add_argument("--teacher-weight", type=float, default=0.25, metavar="X",
+                    help="weight of a teacher label relative to a snippet label")
     a = ap.parse_args()
     subprocess.run(["make", "-C", ROOT, "-s", "build/nc_dump"], check=True)
     jobs = []
@@ -355,6 +411,8 @@ def main():
           file=sys.stderr)
     global TREES, LEAVES, MIN_LEAF
     TREES, LEAVES, MIN_LEAF = a.trees, a.leaves, a.min_leaf
+    if a.teacher:
+        add_teacher_labels(pages, a)
     reweight(pages, a)
     if a.kind != "all":
         pages = [p for p in pages if (p["form"] == "html") == (a.kind == "html")]
