@@ -234,6 +234,7 @@ static bool byline_start(const nc_block *b)
 {
     static const char *const starts[] = {
         "By ", "BY ", "Von ", "Par ", "Por ", "Di ", "Door ", "Written by ",
+        "by ", "von ", "par ", "por ", /* lower case: no sentence opens so */
         "Posted by ", "Posted on ", "Published ", "Updated ", "Publié le ",
         "Publicado ", "Veröffentlicht ", "Aktualisiert ", "Stand: "};
     for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {

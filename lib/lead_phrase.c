@@ -29,7 +29,9 @@ static const char *const lead_phrases[] = {
     "related coverage", "related content", "see also", "read also",
     "you may also like", "you might also like", "more stories", "more news",
     "explore further", "recent posts", "popular posts", "most read",
-    "most popular",
+    "most popular", "previous article", "next article", "previous post", "next post",
+    "vorheriger artikel", "nächster artikel", "vorheriger beitrag", "nächster beitrag",
+    "article précédent", "article suivant", "artículo anterior", "artículo siguiente",
     "lesen sie auch", "lies auch", "mehr zum thema", "mehr zu", "das könnte sie",
     "das könnte dich", "auch interessant", "weitere artikel", "weitere beiträge",
     "weitere nachrichten", "weitere themen", "ähnliche artikel", "ähnliche beiträge",
@@ -119,6 +121,14 @@ size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_
     return n;
 }
 
+static bool ascii_prefix(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((uint8_t)text[i] >= 0x80)
+            return false;
+    return true;
+}
+
 bool nc_lead_phrase(const char *text, size_t len)
 {
     pthread_once(&lead_once, lead_init);
@@ -138,7 +148,13 @@ bool nc_lead_phrase(const char *text, size_t len)
             continue;
         if (plen == n) /* the whole block (phrases are shorter than the buffer) */
             return true;
-        /* The next character must not continue a word. */
+        /* The next character must not continue a word, unless the label
+         * is glued to a link text: "Previous articleTransforming ..."
+         * (ASCII phrases fold byte for byte, so text[plen] is the next
+         * character as written). */
+        if (read >= plen && (uint8_t)text[plen - 1] >= 'a' && (uint8_t)text[plen - 1] <= 'z' &&
+            (uint8_t)text[plen] >= 'A' && (uint8_t)text[plen] <= 'Z' && ascii_prefix(text, plen))
+            return true;
         size_t i = plen;
         UChar32 c;
         U8_NEXT((const uint8_t *)folded, i, n, c);

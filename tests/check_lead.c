@@ -28,6 +28,8 @@ START_TEST(test_phrases_match_at_the_start)
     ck_assert(lead("ข่าวที่เกี่ยวข้อง"));           /* 51 bytes: longer phrases fit too */
     ck_assert(lead("İlgili Haberler"));
     ck_assert(lead("相关新闻"));
+    ck_assert(lead("Previous articleTransforming Mount Trashmore")); /* glued link */
+    ck_assert(!lead("Previous articles")); /* the word goes on in lower case */
 }
 END_TEST
 
@@ -125,6 +127,19 @@ START_TEST(test_language_picker_as_a_list)
             foreign += info.label == NC_LABEL_FOREIGN;
     }
     ck_assert_uint_eq(foreign, 1); /* the list's, not the lone link */
+    nc_result_free(r);
+}
+END_TEST
+
+/* A lower-case "von"/"by" line is a byline: no sentence opens so. */
+START_TEST(test_lower_case_byline)
+{
+    char page[1024];
+    snprintf(page, sizeof page, "%svon Anja Schmidt am 14. Mai 2014, 15:40 Uhr\n%s",
+             body_lines, body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    ck_assert_int_ne(label_of(r, "von Anja Schmidt am 14. Mai 2014, 15:40 Uhr"), NC_LABEL_BODY);
+    ck_assert_int_ne(label_of(r, "von Anja Schmidt am 14. Mai 2014, 15:40 Uhr"), NC_LABEL_HEADING);
     nc_result_free(r);
 }
 END_TEST
@@ -261,6 +276,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_language_picker_as_a_list);
     tcase_add_test(tc, test_ticker_after_the_body);
     tcase_add_test(tc, test_ad_labels);
+    tcase_add_test(tc, test_lower_case_byline);
     tcase_add_test(tc, test_homoglyph_words);
     tcase_add_test(tc, test_promo_phrases);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
