@@ -55,7 +55,9 @@ typedef enum nc_status {
     NC_ERR_OPTIONS = 4,  /* nc_options has an unknown size or a bad field */
     NC_ERR_ENCODING = 5, /* the input's charset could not be converted */
     NC_ERR_PARSE = 6,    /* the HTML parser gave up on the input */
-    NC_ERR_INTERNAL = 7  /* a library fault (ICU or libxml2 failed) */
+    NC_ERR_INTERNAL = 7, /* a library fault (ICU or libxml2 failed) */
+    NC_ERR_BINARY = 8    /* not a page: compressed (gzip, zip, bzip2, xz,
+                            zstd, 7z), PDF, image or executable bytes */
 } nc_status;
 
 /* What the input is. AUTO looks at its start (doctype, <html, tag density). */

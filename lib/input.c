@@ -311,10 +311,36 @@ static const char *sniff_utf16(const unsigned char *s, size_t len)
     return NULL;
 }
 
+/* A file format that is no page: what a crawler saves when it forgets to
+ * inflate a gzip body or fetches a PDF or an image. Cleaning those bytes
+ * as text would return noise as paragraphs. By magic number only, so
+ * random or damaged text still gets cleaned (and tested that way). */
+static bool binary_format(const unsigned char *s, size_t len)
+{
+    static const struct { const char *magic; unsigned char n; } formats[] = {
+        {"\x1f\x8b", 2},                         /* gzip */
+        {"PK\x03\x04", 4}, {"PK\x05\x06", 4},   /* zip, docx, epub */
+        {"\xfd" "7zXZ\0", 6},                     /* xz */
+        {"\x28\xb5\x2f\xfd", 4},                 /* zstd */
+        {"7z\xbc\xaf\x27\x1c", 6},               /* 7z */
+        {"%PDF-", 5},
+        {"\x89PNG\r\n\x1a\n", 8}, {"\xff\xd8\xff", 3}, /* PNG, JPEG */
+        {"GIF87a", 6}, {"GIF89a", 6},
+        {"\x7f" "ELF", 4}};
+    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++)
+        if (len >= formats[k].n && memcmp(s, formats[k].magic, formats[k].n) == 0)
+            return true;
+    /* bzip2: "BZh" and its block size; WebP: "RIFF", a size, "WEBP". */
+    return (len >= 4 && memcmp(s, "BZh", 3) == 0 && s[3] >= '1' && s[3] <= '9') ||
+           (len >= 12 && memcmp(s, "RIFF", 4) == 0 && memcmp(s + 8, "WEBP", 4) == 0);
+}
+
 nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
 {
     const unsigned char *s = (const unsigned char *)input;
     nc_status st;
+    if (binary_format(s, len))
+        return NC_ERR_BINARY;
     doc->encoding = "utf-8";
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
         st = copy_repaired(doc, input + 3, len - 3);

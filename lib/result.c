@@ -208,6 +208,7 @@ const char *nc_strerror(nc_status status)
     case NC_ERR_ENCODING: return "input charset could not be converted";
     case NC_ERR_PARSE: return "HTML could not be parsed";
     case NC_ERR_INTERNAL: return "internal error in a library newsclean uses";
+    case NC_ERR_BINARY: return "input is not a page (compressed, PDF, image or executable)";
     }
     return "unknown status";
 }

@@ -41,6 +41,7 @@ __all__ = ["clean", "analyse", "extract", "Result", "Block", "NewscleanError",
 STATUS_NAMES = {
     0: "NC_OK", 1: "NC_ERR_ARGUMENT", 2: "NC_ERR_NOMEM", 3: "NC_ERR_TOO_LARGE",
     4: "NC_ERR_OPTIONS", 5: "NC_ERR_ENCODING", 6: "NC_ERR_PARSE", 7: "NC_ERR_INTERNAL",
+    8: "NC_ERR_BINARY",
 }
 _INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
 _KIND_NAMES = {0: "auto", 1: "text", 2: "html"}

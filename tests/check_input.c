@@ -260,6 +260,40 @@ START_TEST(test_odd_utf16_length)
 }
 END_TEST
 
+/* Compressed, PDF, image and executable bytes are no page: a clear
+ * status, not noise as paragraphs; the same letters as text are a page. */
+START_TEST(test_binary_formats)
+{
+    static const struct { const char *bytes; size_t n; } binary[] = {
+        {"\x1f\x8b\x08\0\0\0\0\0", 8},      {"PK\x03\x04\x14\0", 6},
+        {"PK\x05\x06\0\0", 6},                {"BZh91AY&SY", 10},
+        {"\xfd" "7zXZ\0\0\x04", 8},            {"\x28\xb5\x2f\xfd\x24", 5},
+        {"7z\xbc\xaf\x27\x1c\0\x04", 8},       {"%PDF-1.7\n%\xe2\xe3", 12},
+        {"\x89PNG\r\n\x1a\n\0\0", 10},        {"\xff\xd8\xff\xe0\0\x10JFIF", 10},
+        {"GIF89a\x01\0\x01\0", 10},            {"RIFF\x24\0\0\0WEBPVP8 ", 16},
+        {"\x7f" "ELF\x02\x01\x01", 7}};
+    for (size_t k = 0; k < sizeof binary / sizeof *binary; k++) {
+        for (int kind = 0; kind < 3; kind++) {
+            nc_options o;
+            nc_options_init(&o);
+            o.input = (nc_input_kind)kind;
+            nc_result *r = (nc_result *)&r;
+            ck_assert_int_eq(nc_clean(binary[k].bytes, binary[k].n, &o, &r), NC_ERR_BINARY);
+            ck_assert_ptr_null(r);
+        }
+    }
+    static const char *const text[] = {"BZhello, a page", "PK is a name", "RIFF WEBP",
+                                       "%PDF mentioned in text", "GIF87 and GIF89"};
+    for (size_t k = 0; k < sizeof text / sizeof *text; k++) {
+        nc_result *r = NULL;
+        ck_assert_int_eq(nc_clean(text[k], strlen(text[k]), NULL, &r), NC_OK);
+        nc_result_free(r);
+    }
+    ck_assert_str_eq(nc_strerror(NC_ERR_BINARY),
+                     "input is not a page (compressed, PDF, image or executable)");
+}
+END_TEST
+
 static Suite *input_suite(void)
 {
     Suite *s = suite_create("input");
@@ -278,6 +312,7 @@ static Suite *input_suite(void)
     tcase_add_test(tc, test_spaces_normalised);
     tcase_add_test(tc, test_bom_only_and_nul_only);
     tcase_add_test(tc, test_odd_utf16_length);
+    tcase_add_test(tc, test_binary_formats);
     suite_add_tcase(s, tc);
     return s;
 }

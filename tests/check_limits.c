@@ -27,7 +27,7 @@ static size_t pick(size_t normal, size_t large, size_t slow)
 
 /* Statuses a pathological input may give instead of a result. */
 static const nc_status failures_ok[] = {NC_ERR_TOO_LARGE, NC_ERR_PARSE,
-                                        NC_ERR_ENCODING, NC_OK};
+                                        NC_ERR_ENCODING, NC_ERR_BINARY, NC_OK};
 
 typedef struct buf {
     char *data;

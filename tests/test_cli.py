@@ -205,6 +205,16 @@ class TestCli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout, run([SEED]).stdout)
 
+    def test_gzip_file_exit_1_with_reason(self):
+        import gzip
+        path = os.path.join(self.tmp, "page.html.gz")
+        with open(path, "wb") as f:
+            f.write(gzip.compress(self.seed()))
+        r = run([path])
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, b"")
+        self.assertIn(b"not a page (compressed", r.stderr)
+
     def test_unwritable_output_dir_exit_1(self):
         r = run(["-o", os.path.join(self.tmp, "no", "such", "dir"), SEED])
         self.assertEqual(r.returncode, 1)

@@ -210,6 +210,18 @@ class TestBinding(unittest.TestCase):
         self.assertIn("max_input_bytes", e.message)
         self.assertIn("NC_ERR_TOO_LARGE", str(e))
 
+    def test_gzip_bytes_raise_binary(self):
+        import gzip
+        with self.assertRaises(newsclean.NewscleanError) as cm:
+            newsclean.clean(gzip.compress(b"<p>a page</p>"))
+        self.assertEqual((cm.exception.status, cm.exception.name), (8, "NC_ERR_BINARY"))
+        self.assertIn("compressed", cm.exception.message)
+
+    def test_status_names_match_the_header(self):
+        with open(os.path.join(ROOT, "include", "newsclean.h")) as f:
+            found = re.findall(r"\b(NC_(?:OK|ERR_[A-Z_]+)) = (\d+)", f.read())
+        self.assertEqual({int(v): n for n, v in found}, newsclean.STATUS_NAMES)
+
     def test_bad_encoding_hint(self):
         with self.assertRaises(newsclean.NewscleanError) as cm:
             newsclean.clean(b"some text", encoding="no-such-charset-xyz")
