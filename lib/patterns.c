@@ -90,6 +90,10 @@ static const phrase phrases[] = {
     {"mentions légales", NC_LEX_LEGAL},
     {"todos los derechos reservados", NC_LEX_LEGAL},
     {"все права защищены", NC_LEX_LEGAL},
+    {"wszelkie prawa zastrzeżone", NC_LEX_LEGAL}, {"chroniony prawem autorskim", NC_LEX_LEGAL},
+    {"tutti i diritti riservati", NC_LEX_LEGAL}, {"todos os direitos reservados", NC_LEX_LEGAL},
+    {"alle rechten voorbehouden", NC_LEX_LEGAL}, {"n'engagent que leurs auteurs", NC_LEX_LEGAL},
+    {"bookmark the permalink", NC_LEX_LEGAL},
     /* Photo credits. */
     {"photo:", NC_LEX_CREDIT}, {"photo by", NC_LEX_CREDIT},
     {"photos:", NC_LEX_CREDIT}, {"foto:", NC_LEX_CREDIT},
@@ -127,7 +131,7 @@ static const phrase phrases[] = {
     {"in this photo", NC_LEX_CAPTION}, {"photo illustration", NC_LEX_CAPTION},
     {"abgebildet", NC_LEX_CAPTION}, {"links:", NC_LEX_CAPTION},
     {"rechts:", NC_LEX_CAPTION}, {"archivbild", NC_LEX_CAPTION},
-    {"symbolbild", NC_LEX_CAPTION},
+    {"symbolbild", NC_LEX_CAPTION}, {"vergrößern", NC_LEX_CAPTION},
     /* Bylines and article metadata. */
     {"by", NC_LEX_BYLINE}, {"written by", NC_LEX_BYLINE},
     {"posted by", NC_LEX_BYLINE}, {"posted on", NC_LEX_BYLINE},

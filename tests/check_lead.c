@@ -29,6 +29,8 @@ START_TEST(test_phrases_match_at_the_start)
     ck_assert(lead("İlgili Haberler"));
     ck_assert(lead("相关新闻"));
     ck_assert(lead("Previous articleTransforming Mount Trashmore")); /* glued link */
+    ck_assert(lead("Lesen Sie hier: Spielabbruch in der Kreisliga"));
+    ck_assert(lead("This entry was posted in Allgemein. Bookmark the permalink."));
     ck_assert(!lead("Previous articles")); /* the word goes on in lower case */
 }
 END_TEST
