@@ -214,7 +214,11 @@ static const char *const promo_phrases[] = {
     "abonnez-vous", "notre newsletter", "suscríbete", "nuestro boletín",
     "zapisz się", "iscriviti alla", "assine nossa", "assine a nossa", "abone olun",
     "підпишіться на", "подпишитесь на", "abonneer je", "schrijf je in voor",
-    "اشترك في", "اشترك الآن"};
+    "اشترك في", "اشترك الآن", "do subskrypcji", "enter your email",
+    "lettres d'information", "ihr beitrag hilft", "kostenlos abonnieren",
+    /* affiliate disclosures and the comment-spam widget's note */
+    "earn a commission", "eine provision",
+    "advertisers do not influence", "uses akismet", "verwendet akismet", "utilise akismet"};
 
 bool nc_promo_phrase(const char *text, size_t len)
 {
