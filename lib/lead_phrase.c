@@ -39,7 +39,9 @@ static const char *const lead_phrases[] = {
     "populäre artikel", "die meistgelesenen", "meistgelesen", "lust auf mehr",
     "lesen sie hier", "hier lesen sie", "relevantes aus", "interessantes aus",
     "mehr kolumnen", "this entry was posted in", "valora esta noticia",
-    "califica esta noticia", "rate this article",
+    "califica esta noticia", "rate this article", "schon gelesen", "escucha esta nota",
+    "listen to this article", "artikel anhören", "écouter cet article", "externer inhalt",
+    "externe inhalte",
     "lire aussi", "à lire aussi", "a lire aussi", "lire également", "voir aussi",
     "à voir aussi", "vous aimerez aussi", "sur le même sujet", "articles similaires",
     "articles liés", "dans la même rubrique", "les plus lus",
@@ -218,7 +220,10 @@ static const char *const promo_phrases[] = {
     "lettres d'information", "ihr beitrag hilft", "kostenlos abonnieren",
     /* affiliate disclosures and the comment-spam widget's note */
     "earn a commission", "eine provision",
-    "advertisers do not influence", "uses akismet", "verwendet akismet", "utilise akismet"};
+    "advertisers do not influence", "uses akismet", "verwendet akismet", "utilise akismet",
+    /* shop, login and consent widgets; donation appeals */
+    "erfolgreich hinzugefügt", "added to your cart", "nicht eingeloggt", "not logged in",
+    "den inhalt von", "aktuelle ausgabe", "help us continue", "spende hilft", "jetzt spenden"};
 
 bool nc_promo_phrase(const char *text, size_t len)
 {

@@ -31,6 +31,7 @@ START_TEST(test_phrases_match_at_the_start)
     ck_assert(lead("Previous articleTransforming Mount Trashmore")); /* glued link */
     ck_assert(lead("Lesen Sie hier: Spielabbruch in der Kreisliga"));
     ck_assert(lead("This entry was posted in Allgemein. Bookmark the permalink."));
+    ck_assert(lead("Escucha esta nota aquí"));
     ck_assert(!lead("Previous articles")); /* the word goes on in lower case */
 }
 END_TEST
@@ -172,7 +173,8 @@ START_TEST(test_promo_phrases)
                          "Would you consider supporting our work? Just click here.",
                          "Jetzt Newsletter abonnieren und nichts verpassen!",
                          "SIGN UP FOR OUR NEWSLETTER",
-                         "This site uses Akismet to reduce spam."};
+                         "This site uses Akismet to reduce spam.",
+                         "Der Artikel wurde erfolgreich hinzugefügt."};
     const char *no[] = {"You can sign up for the course until Friday.", /* not "our" */
                         "Download the latest version of the source code.",
                         "Your newsletters arrive on Mondays.", /* whole words */
