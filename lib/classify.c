@@ -235,6 +235,7 @@ static bool byline_start(const nc_block *b)
     static const char *const starts[] = {
         "By ", "BY ", "Von ", "Par ", "Por ", "Di ", "Door ", "Written by ",
         "by ", "von ", "par ", "por ", /* lower case: no sentence opens so */
+        "Pubblicato il ", "Aggiornato il ", "Opublikowano", "Publikacja:", "Pingback",
         "Posted by ", "Posted on ", "Published ", "Updated ", "Publié le ",
         "Publicado ", "Veröffentlicht ", "Aktualisiert ", "Stand: "};
     for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
@@ -331,6 +332,8 @@ static void apply_detectors(nc_doc *doc)
         } else if ((b->words <= 3 && nc_ad_label(b->text, b->len)) ||
                    (b->words <= 30 && nc_promo_phrase(b->text, b->len))) {
             relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);
+        } else if (b->words <= 40 && nc_legal_phrase(b->text, b->len)) {
+            relabel(b, NC_LABEL_LEGAL, NC_REASON_LEGAL_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
         } else if (short_line && (byline_start(b) || lone_date(doc, i) ||

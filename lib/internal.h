@@ -256,6 +256,9 @@ bool nc_ad_label(const char *text, size_t len);
 /* lead_phrase.c: the block asks for a subscription, a sign-up, an app
  * install or support ("Subscribe now to our ...", "sign up to get"). */
 bool nc_promo_phrase(const char *text, size_t len);
+/* lead_phrase.c: a rights notice no sentence of an article holds ("All
+ * rights reserved", "Alle Rechte vorbehalten", "Bookmark the permalink"). */
+bool nc_legal_phrase(const char *text, size_t len);
 /* A short static list of strings bucketed by first byte (lead_phrase.c,
  * lang_picker.c): string k of bucket c is list[by_first[j]] for j in
  * [start[c], start[c + 1]), its length len[by_first[j]]. */

@@ -225,19 +225,21 @@ static const char *const promo_phrases[] = {
     "erfolgreich hinzugefügt", "added to your cart", "nicht eingeloggt", "not logged in",
     "den inhalt von", "aktuelle ausgabe", "help us continue", "spende hilft", "jetzt spenden"};
 
-bool nc_promo_phrase(const char *text, size_t len)
+/* Any of list[0..n) as whole words in text, case-folded (blocks up to
+ * PROMO_MAX_BYTES). */
+static bool contains_phrase(const char *text, size_t len, const char *const *list, size_t n)
 {
     char folded[PROMO_MAX_BYTES + 4];
     size_t read;
     if (len == 0 || len > PROMO_MAX_BYTES)
         return false;
-    size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
-    folded[n] = '\0';
-    for (size_t k = 0; k < sizeof promo_phrases / sizeof *promo_phrases; k++) {
-        const char *at = strstr(folded, promo_phrases[k]);
-        size_t plen = strlen(promo_phrases[k]);
+    size_t m = nc_fold_prefix(text, len, folded, sizeof folded, &read);
+    folded[m] = '\0';
+    for (size_t k = 0; k < n; k++) {
+        const char *at = strstr(folded, list[k]);
+        size_t plen = strlen(list[k]);
         /* whole words: "our newsletter" is not "your newsletters" */
-        for (; at; at = strstr(at + 1, promo_phrases[k])) {
+        for (; at; at = strstr(at + 1, list[k])) {
             bool start = at == folded || !((at[-1] >= 'a' && at[-1] <= 'z') ||
                                            (uint8_t)at[-1] >= 0x80);
             char next = at[plen];
@@ -247,4 +249,28 @@ bool nc_promo_phrase(const char *text, size_t len)
         }
     }
     return false;
+}
+
+bool nc_promo_phrase(const char *text, size_t len)
+{
+    return contains_phrase(text, len, promo_phrases,
+                           sizeof promo_phrases / sizeof *promo_phrases);
+}
+
+/* Rights notices that never stand in an article's sentences: "All rights
+ * reserved", "Materiał chroniony prawem autorskim", "Bookmark the
+ * permalink". (The legal lexicon's "Impressum", "Datenschutz", "privacy
+ * policy" are features only: articles talk about those.) */
+static const char *const legal_phrases[] = {
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "tutti i diritti riservati",
+    "todos os direitos reservados", "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "все права защищены",
+    "усі права захищені", "tüm hakları saklıdır", "n'engagent que leurs auteurs",
+    "bookmark the permalink"};
+
+bool nc_legal_phrase(const char *text, size_t len)
+{
+    return contains_phrase(text, len, legal_phrases,
+                           sizeof legal_phrases / sizeof *legal_phrases);
 }

@@ -122,7 +122,11 @@ static const phrase phrases[] = {
     {"photo :", NC_LEX_CREDIT}, {"crédit :", NC_LEX_CREDIT}, {"crédits :", NC_LEX_CREDIT},
     {"beitragsbild", NC_LEX_CREDIT}, {"titelbild", NC_LEX_CREDIT},
     {"bildquelle", NC_LEX_CREDIT}, {"bildnachweis", NC_LEX_CREDIT},
-    {"fotoquelle", NC_LEX_CREDIT},
+    {"fotoquelle", NC_LEX_CREDIT}, {"pixelio", NC_LEX_CREDIT}, {"adobe stock", NC_LEX_CREDIT},
+    {"fotolia", NC_LEX_CREDIT}, {"depositphotos", NC_LEX_CREDIT},
+    {"dreamstime", NC_LEX_CREDIT}, {"alamy", NC_LEX_CREDIT}, {"123rf", NC_LEX_CREDIT},
+    {"bild via", NC_LEX_CREDIT}, {"(reuters/", NC_LEX_CREDIT}, {"(efe/", NC_LEX_CREDIT},
+    {"(afp/", NC_LEX_CREDIT}, {"(ap/", NC_LEX_CREDIT},
     /* Caption words. */
     {"pictured", NC_LEX_CAPTION}, {"(left)", NC_LEX_CAPTION},
     {"(right)", NC_LEX_CAPTION}, {"(center)", NC_LEX_CAPTION},

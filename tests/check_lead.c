@@ -147,6 +147,23 @@ START_TEST(test_lower_case_byline)
 }
 END_TEST
 
+START_TEST(test_legal_phrases)
+{
+    const char *yes = "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.";
+    ck_assert(nc_legal_phrase(yes, strlen(yes)));
+    ck_assert(nc_legal_phrase("© 2024 Example. All Rights Reserved.", 36));
+    const char *no = "Der Datenschutz im Impressum der Stadt ist Thema im Rat.";
+    ck_assert(!nc_legal_phrase(no, strlen(no)));
+    char page[1024];
+    snprintf(page, sizeof page, "%sAlle Rechte vorbehalten. Nachdruck nur mit Genehmigung.\n%s",
+             body_lines, body_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    ck_assert_int_eq(label_of(r, "Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung."),
+                     NC_LABEL_LEGAL);
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_ad_labels)
 {
     ck_assert(nc_ad_label("Advertisement", 13));
@@ -282,6 +299,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_language_picker_as_a_list);
     tcase_add_test(tc, test_ticker_after_the_body);
     tcase_add_test(tc, test_ad_labels);
+    tcase_add_test(tc, test_legal_phrases);
     tcase_add_test(tc, test_lower_case_byline);
     tcase_add_test(tc, test_homoglyph_words);
     tcase_add_test(tc, test_promo_phrases);
