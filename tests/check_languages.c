@@ -225,8 +225,6 @@ static const known_failure known_failures[] = {
      "both related items (the heading is dropped as a lead phrase): kept as body/model, heading/model"},
     {"fa-aloodegi.txt", "drop", 1,
      "one related item: kept as body/context-keep (menu, newsletter, cookie and legal lines dropped since the caseless features)"},
-    {"it-real-lastampa.txt", "drop", 1,
-     "the 'Pubblicato il ... Ultima modifica ...' dateline: kept as heading/model"},
     {"ja-sakura.html", "drop", 1,
      "figcaption ending in the agency credit '＝共同' (no word start inside CJK text for the credit lexicon): kept as heading/model"},
     {"ja-sakura.txt", "drop", 4,
