@@ -434,7 +434,10 @@ static void choose_title(nc_doc *doc, size_t first_body)
     }
     for (size_t i = first_body; i-- > 0;) {
         nc_block *b = &doc->blocks[i];
-        if (b->words < 4 || b->words > 30 || b->label == NC_LABEL_FOREIGN ||
+        /* A long line the model keeps is the standfirst under the title,
+         * not the title. */
+        bool standfirst = b->words >= 15 && is_kept(b);
+        if (b->words < 4 || b->words > 30 || standfirst || b->label == NC_LABEL_FOREIGN ||
             has(b, FACT_END_PUNCT | FACT_CREDIT | FACT_SITE_SUFFIX |
                    FACT_SCRIPT_OTHER | FACT_DATE | FACT_BYLINE))
             continue;

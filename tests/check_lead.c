@@ -164,6 +164,22 @@ START_TEST(test_legal_phrases)
 }
 END_TEST
 
+/* The title is the headline before the body, not the long standfirst
+ * under it that the model keeps. */
+START_TEST(test_standfirst_is_not_the_title)
+{
+    char page[2048];
+    snprintf(page, sizeof page, "Stadtrat beschließt neue Gebühren\n"
+             "Zwei Mal ging der Antrag im Rat schon durch, doch erst beim dritten Anlauf "
+             "fand sich die Mehrheit\n%s", body_lines); /* 17 words: heading-like */
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    const char *title = nc_result_title(r);
+    ck_assert_ptr_nonnull(title);
+    ck_assert_str_eq(title, "Stadtrat beschließt neue Gebühren");
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_ad_labels)
 {
     ck_assert(nc_ad_label("Advertisement", 13));
@@ -299,6 +315,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_language_picker_as_a_list);
     tcase_add_test(tc, test_ticker_after_the_body);
     tcase_add_test(tc, test_ad_labels);
+    tcase_add_test(tc, test_standfirst_is_not_the_title);
     tcase_add_test(tc, test_legal_phrases);
     tcase_add_test(tc, test_lower_case_byline);
     tcase_add_test(tc, test_homoglyph_words);
