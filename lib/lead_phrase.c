@@ -41,7 +41,8 @@ static const char *const lead_phrases[] = {
     "mehr kolumnen", "this entry was posted in", "valora esta noticia",
     "califica esta noticia", "rate this article", "schon gelesen", "escucha esta nota",
     "listen to this article", "artikel anhören", "écouter cet article", "externer inhalt",
-    "externe inhalte",
+    "externe inhalte", "suggested citation", "zitiervorschlag", "cite this article",
+    "citation suggérée",
     "lire aussi", "à lire aussi", "a lire aussi", "lire également", "voir aussi",
     "à voir aussi", "vous aimerez aussi", "sur le même sujet", "articles similaires",
     "articles liés", "dans la même rubrique", "les plus lus",
@@ -223,7 +224,15 @@ static const char *const promo_phrases[] = {
     "advertisers do not influence", "uses akismet", "verwendet akismet", "utilise akismet",
     /* shop, login and consent widgets; donation appeals */
     "erfolgreich hinzugefügt", "added to your cart", "nicht eingeloggt", "not logged in",
-    "den inhalt von", "aktuelle ausgabe", "help us continue", "spende hilft", "jetzt spenden"};
+    "den inhalt von", "aktuelle ausgabe", "help us continue", "spende hilft", "jetzt spenden",
+    /* comment prompts, inbox and channel plugs, reader appeals */
+    "eure kommentare", "leave a comment", "hinterlasse einen kommentar",
+    "laisser un commentaire", "deja un comentario", "deja tu comentario", "submit a letter",
+    "to your inbox", "in your inbox", "dans votre boîte", "in dein postfach",
+    "in ihr postfach", "our youtube channel", "nuestro canal de youtube",
+    "unseren youtube", "gefällt dir unser", "gefällt ihnen unser", "sie lesen gern",
+    "du liest gern", "nichts mehr verpassen", "nichts mehr versäumen", "to your basket",
+    "in den warenkorb", "wir informieren sie regelmäßig", "abonnierst"};
 
 /* Any of list[0..n) as whole words in text, case-folded (blocks up to
  * PROMO_MAX_BYTES). */
