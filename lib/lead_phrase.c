@@ -232,7 +232,12 @@ static const char *const promo_phrases[] = {
     "in ihr postfach", "our youtube channel", "nuestro canal de youtube",
     "unseren youtube", "gefällt dir unser", "gefällt ihnen unser", "sie lesen gern",
     "du liest gern", "nichts mehr verpassen", "nichts mehr versäumen", "to your basket",
-    "in den warenkorb", "wir informieren sie regelmäßig", "abonnierst"};
+    "in den warenkorb", "wir informieren sie regelmäßig", "abonnierst",
+    /* cookie banners */
+    "we use cookies", "this website uses cookies", "this site uses cookies",
+    "wir verwenden cookies", "wir nutzen cookies", "verwendet cookies", "cookies anfordern",
+    "nous utilisons des cookies", "utilise des cookies", "utilizamos cookies",
+    "utiliza cookies", "używamy plików cookie", "utilizza cookie", "utilizziamo cookie"};
 
 /* Any of list[0..n) as whole words in text, case-folded (blocks up to
  * PROMO_MAX_BYTES). */
