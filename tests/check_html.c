@@ -103,16 +103,23 @@ START_TEST(test_hidden_elements)
 }
 END_TEST
 
+/* n <p> paragraphs long enough for a hidden element to be kept (>= 150
+ * characters each), appended to buf. */
+static void add_long_paragraphs(char *buf, int n)
+{
+    for (int i = 0; i < n; i++)
+        strcat(buf, "<p>This paragraph of the article has enough words in it to be "
+                    "read as real text, well over the length of a menu item or a "
+                    "button label, and then some more words to make it long, longer "
+                    "than the shortest paragraph a hidden element keeps.</p>");
+}
+
 START_TEST(test_hidden_article_kept)
 {
     /* React streams content into <div hidden> and moves it with a script:
      * real paragraphs in a hidden block stay, marked NC_HINT_HIDDEN. */
     char page[4096] = "<body><div hidden id=\"S:0\">";
-    for (int i = 0; i < 4; i++)
-        strcat(page, "<p>This paragraph of the streamed article has enough words "
-                     "in it to be read as real text, well over the length of "
-                     "a menu item or a button label, and then some more words "
-                     "to make it a long paragraph.</p>");
+    add_long_paragraphs(page, 4);
     strcat(page, "</div><div hidden><a href=x>Menu</a></div></body>");
     nc_doc d;
     run(&d, page);
@@ -128,11 +135,7 @@ END_TEST
 START_TEST(test_noscript_fallback)
 {
     char para[1024] = "";
-    for (int i = 0; i < 3; i++)
-        strcat(para, "<p>This paragraph of the blog post has enough words in it to "
-                     "be read as real text, well over the length of a menu item or "
-                     "a button label, and then some more words to make it long, "
-                     "longer than the shortest paragraph a hidden element keeps.</p>");
+    add_long_paragraphs(para, 3);
     char page[4096];
     snprintf(page, sizeof page,
              "<html><body><nav><a href=/>Home</a></nav><div class=post>"
