@@ -117,7 +117,9 @@ static const phrase phrases[] = {
     {"φωτογραφία:", NC_LEX_CREDIT}, {"تصوير:", NC_LEX_CREDIT}, {"عکس:", NC_LEX_CREDIT},
     {"צילום:", NC_LEX_CREDIT}, {"摄影：", NC_LEX_CREDIT}, {"图片来源", NC_LEX_CREDIT},
     {"写真：", NC_LEX_CREDIT}, {"撮影：", NC_LEX_CREDIT}, {"사진=", NC_LEX_CREDIT},
-    {"사진:", NC_LEX_CREDIT}, {"ภาพ:", NC_LEX_CREDIT},
+    {"사진:", NC_LEX_CREDIT}, {"ภาพ:", NC_LEX_CREDIT}, {"＝共同", NC_LEX_CREDIT},
+    {"＝ロイター", NC_LEX_CREDIT}, {"＝時事", NC_LEX_CREDIT}, {"（共同）", NC_LEX_CREDIT},
+    {"新华社记者", NC_LEX_CREDIT}, {"图／", NC_LEX_CREDIT}, {"圖／", NC_LEX_CREDIT},
     /* French puts a space before the colon; German names the picture */
     {"photo :", NC_LEX_CREDIT}, {"crédit :", NC_LEX_CREDIT}, {"crédits :", NC_LEX_CREDIT},
     {"beitragsbild", NC_LEX_CREDIT}, {"titelbild", NC_LEX_CREDIT},
@@ -264,6 +266,16 @@ static size_t lower_utf8(const char *s, size_t len, char *out, size_t cap)
     return o;
 }
 
+/* A character of a script written without spaces starts at u[i]: Han,
+ * kana, Hangul and full-width forms (U+3000..U+FFFF, lead bytes E3..EF),
+ * Thai (U+0E00..U+0E7F). Phrases in those scripts ("摄影：") match inside
+ * a run of text, where no word boundary is written. */
+static bool nospace_lead(const uint8_t *u, size_t i, size_t len)
+{
+    return (u[i] >= 0xE3 && u[i] <= 0xEF) ||
+           (u[i] == 0xE0 && i + 1 < len && (u[i + 1] == 0xB8 || u[i + 1] == 0xB9));
+}
+
 static void scan_window(const char *w, size_t len, unsigned hits[NC_LEX_COUNT])
 {
     const uint8_t *u = (const uint8_t *)w;
@@ -272,7 +284,8 @@ static void scan_window(const char *w, size_t len, unsigned hits[NC_LEX_COUNT])
         bool word = word_byte_table[u[i]];
         bool inside = prev_word && word;
         prev_word = word;
-        if (inside)
+        bool nospace = inside && nospace_lead(u, i, len);
+        if (inside && !nospace)
             continue; /* phrases start at word starts */
         unsigned next = i + 1 < len ? u[i + 1] : 0;
         if (!pair_starts_phrase(u[i], next))
@@ -286,7 +299,8 @@ static void scan_window(const char *w, size_t len, unsigned hits[NC_LEX_COUNT])
             }
             if (pl > len - i || memcmp(w + i, phrases[p].text, pl) != 0)
                 continue;
-            if (i + pl < len && word_byte(u[i + pl - 1]) && word_byte(u[i + pl]))
+            if (!nospace_lead(u, i, len) && i + pl < len && word_byte(u[i + pl - 1]) &&
+                word_byte(u[i + pl]))
                 continue; /* and end at word ends */
             hits[phrases[p].lex]++;
         }
