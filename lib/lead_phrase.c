@@ -239,9 +239,13 @@ static const char *const promo_phrases[] = {
     "nous utilisons des cookies", "utilise des cookies", "utilizamos cookies",
     "utiliza cookies", "używamy plików cookie", "utilizza cookie", "utilizziamo cookie"};
 
-/* Any of list[0..n) as whole words in text, case-folded (blocks up to
- * PROMO_MAX_BYTES). */
-static bool contains_phrase(const char *text, size_t len, const char *const *list, size_t n)
+static bool word_char(uint8_t c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
+
+/* Any phrase of ix (over list) as whole words in text, case-folded (blocks
+ * up to PROMO_MAX_BYTES): one pass over the word starts, each looking only
+ * at the phrases that begin with its byte. */
+static bool contains_phrase(const char *text, size_t len, const nc_phrase_index *ix,
+                            const char *const *list)
 {
     char folded[PROMO_MAX_BYTES + 4];
     size_t read;
@@ -249,26 +253,30 @@ static bool contains_phrase(const char *text, size_t len, const char *const *lis
         return false;
     size_t m = nc_fold_prefix(text, len, folded, sizeof folded, &read);
     folded[m] = '\0';
-    for (size_t k = 0; k < n; k++) {
-        const char *at = strstr(folded, list[k]);
-        size_t plen = strlen(list[k]);
-        /* whole words: "our newsletter" is not "your newsletters" */
-        for (; at; at = strstr(at + 1, list[k])) {
-            bool start = at == folded || !((at[-1] >= 'a' && at[-1] <= 'z') ||
-                                           (uint8_t)at[-1] >= 0x80);
-            char next = at[plen];
-            bool end = !((next >= 'a' && next <= 'z') || (uint8_t)next >= 0x80);
-            if (start && end)
+    const uint8_t *f = (const uint8_t *)folded;
+    for (size_t i = 0; i < m; i++) {
+        if (i > 0 && word_char(f[i - 1]))
+            continue; /* phrases start at word starts */
+        for (unsigned j = ix->start[f[i]]; j < ix->start[f[i] + 1]; j++) {
+            size_t k = ix->by_first[j], plen = ix->len[k];
+            /* and end at word ends: "our newsletter" is not "your newsletters" */
+            if (plen <= m - i && memcmp(f + i, list[k], plen) == 0 && !word_char(f[i + plen]))
                 return true;
         }
     }
     return false;
 }
 
+enum { PROMO_COUNT = sizeof promo_phrases / sizeof *promo_phrases };
+_Static_assert(PROMO_COUNT < 256, "phrase indices are bytes");
+static nc_phrase_index promo_index;
+static pthread_once_t promo_once = PTHREAD_ONCE_INIT;
+static void promo_init(void) { nc_phrase_index_build(&promo_index, promo_phrases, PROMO_COUNT); }
+
 bool nc_promo_phrase(const char *text, size_t len)
 {
-    return contains_phrase(text, len, promo_phrases,
-                           sizeof promo_phrases / sizeof *promo_phrases);
+    pthread_once(&promo_once, promo_init);
+    return contains_phrase(text, len, &promo_index, promo_phrases);
 }
 
 /* Rights notices that never stand in an article's sentences: "All rights
@@ -283,8 +291,13 @@ static const char *const legal_phrases[] = {
     "усі права захищені", "tüm hakları saklıdır", "n'engagent que leurs auteurs",
     "bookmark the permalink"};
 
+enum { LEGAL_COUNT = sizeof legal_phrases / sizeof *legal_phrases };
+static nc_phrase_index legal_index;
+static pthread_once_t legal_once = PTHREAD_ONCE_INIT;
+static void legal_init(void) { nc_phrase_index_build(&legal_index, legal_phrases, LEGAL_COUNT); }
+
 bool nc_legal_phrase(const char *text, size_t len)
 {
-    return contains_phrase(text, len, legal_phrases,
-                           sizeof legal_phrases / sizeof *legal_phrases);
+    pthread_once(&legal_once, legal_init);
+    return contains_phrase(text, len, &legal_index, legal_phrases);
 }
