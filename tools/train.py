@@ -355,7 +355,7 @@ def reweight(pages, a):
                     langs[(s, cols[0])] = cols[1]
     factor = dict((k, float(v)) for k, v in (x.split("=", 1) for x in a.set_weight))
     for p in pages:
-        w = factor.get(p["set"], 1.0)
+        w = factor.get(p["set"], 1.0) * factor.get("%s:%s" % (p["set"], p["form"]), 1.0)
         if langs.get((p["set"], p["id"]), "und") not in ("en", "und"):
             w *= a.foreign_weight
         if w != 1.0:
@@ -369,7 +369,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--cache", help="pickle of the labelled blocks (reused when present)")
     ap.add_argument("--set-weight", action="append", default=[], metavar="SET=X",
-                    help="multiply the weight of every block of SET's pages by X")
+                    help="multiply the weight of every block of SET's pages by X "
+                         "(SET:FORM=X: of one form of them)")
     ap.add_argument("--caseless-copies", type=float, default=0.0, metavar="SHARE",
                     help="add a copy of this share of the training pages with the case features "
                          "set to -1, as features.c sets them for scripts without case")
