@@ -214,9 +214,12 @@ static void relabel(nc_block *b, nc_label label, nc_reason reason)
     b->reason = reason;
 }
 
-/* The named detectors that overrule the model (each measured in
- * docs/algorithm.md): a caption ending in a " - Site" suffix that repeats
- * on the page, and a headline-cased teaser right after a caption. */
+/* The named detectors that overrule the model on a kept block, each
+ * measured in docs/algorithm.md ("Detectors over the model"): a caption
+ * ending in a " - Site" suffix that repeats on the page, look-alike
+ * letters, ad labels and calls to action (lead_phrase.c), rights notices,
+ * credits, bylines, section labels, and a headline-cased teaser right
+ * after a caption. The first that fits decides. */
 static bool is_caption_drop(const nc_block *b)
 {
     return b->label == NC_LABEL_CAPTION || b->label == NC_LABEL_CREDIT;
@@ -350,9 +353,8 @@ static void apply_detectors(nc_doc *doc)
     }
 }
 
-/* Where a block led by a clock time (H:MM, HH:MM, 18h30) has its text
- * after the time: 0 when it has none. A block of the time alone gives its
- * length. */
+/* The length of the clock time (H:MM, HH:MM, 18h30) a block opens with,
+ * 0 when it opens with none (the whole length when it is only the time). */
 static size_t time_lead(const nc_block *b)
 {
     const unsigned char *t = (const unsigned char *)b->text;
