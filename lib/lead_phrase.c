@@ -1,6 +1,9 @@
-/* lead_phrase.c - does a short block open with a section label that
- * introduces something other than the article ("Lesen Sie auch:", "TEMAS
- * RELACIONADOS", "Etiquetas:", "Vous aimerez aussi")?
+/* lead_phrase.c - the phrase lists of the detectors over the model:
+ * does a short block open with a section label that introduces something
+ * other than the article ("Lesen Sie auch:", "TEMAS RELACIONADOS",
+ * "Etiquetas:", "Vous aimerez aussi")? Is it only an ad slot's label
+ * ("Anzeige"), does it hold a call to action ("Subscribe now to our ...")
+ * or a rights notice ("All rights reserved")?
  *
  * patterns.c's lexicons find such words anywhere in a block, which is only
  * safe for headings: "related" or "see also" occur in body sentences. At
