@@ -328,14 +328,15 @@ static void apply_detectors(nc_doc *doc)
         const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
         bool short_line = b->label == NC_LABEL_HEADING && b->words <= 14 &&
                           !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
+        unsigned phrases = b->words <= 40 ? nc_block_phrases(b->text, b->len) : 0;
         if (text && has(b, FACT_SITE_SUFFIX)) {
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
         } else if (homoglyph_words(b)) {
             relabel(b, NC_LABEL_BOILERPLATE, NC_REASON_FOREIGN_SCRIPT);
-        } else if ((b->words <= 3 && nc_ad_label(b->text, b->len)) ||
-                   (b->words <= 30 && nc_promo_phrase(b->text, b->len))) {
+        } else if ((b->words <= 3 && (phrases & NC_PHRASE_AD)) ||
+                   (b->words <= 30 && (phrases & NC_PHRASE_PROMO))) {
             relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);
-        } else if (b->words <= 40 && nc_legal_phrase(b->text, b->len)) {
+        } else if (phrases & NC_PHRASE_LEGAL) {
             relabel(b, NC_LABEL_LEGAL, NC_REASON_LEGAL_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);

@@ -250,15 +250,16 @@ void nc_classify(nc_doc *doc);
 /* lead_phrase.c: text opens with a label such as "Lesen Sie auch:" or
  * "Tags:" (case-insensitive, any of the listed languages). */
 bool nc_lead_phrase(const char *text, size_t len);
-/* lead_phrase.c: the whole block is an ad slot's label ("Advertisement",
- * "Anzeige", "Reklama"), case-folded, ':' and '-' around it ignored. */
-bool nc_ad_label(const char *text, size_t len);
-/* lead_phrase.c: the block asks for a subscription, a sign-up, an app
- * install or support ("Subscribe now to our ...", "sign up to get"). */
-bool nc_promo_phrase(const char *text, size_t len);
-/* lead_phrase.c: a rights notice no sentence of an article holds ("All
- * rights reserved", "Alle Rechte vorbehalten", "Bookmark the permalink"). */
-bool nc_legal_phrase(const char *text, size_t len);
+/* lead_phrase.c: what a short block (up to 400 bytes) holds, its text
+ * case-folded once for all three lists:
+ * NC_PHRASE_AD, the whole block is an ad slot's label ("Advertisement",
+ *   "Anzeige", "Reklama"; ':' and '-' around it ignored; up to 64 bytes);
+ * NC_PHRASE_PROMO, it asks for a subscription, a sign-up, an app install
+ *   or support ("Subscribe now to our ...", "sign up to get");
+ * NC_PHRASE_LEGAL, a rights notice no sentence of an article holds ("All
+ *   rights reserved", "Alle Rechte vorbehalten", "Bookmark the permalink"). */
+enum { NC_PHRASE_AD = 1u << 0, NC_PHRASE_PROMO = 1u << 1, NC_PHRASE_LEGAL = 1u << 2 };
+unsigned nc_block_phrases(const char *text, size_t len);
 /* A short static list of strings bucketed by first byte (lead_phrase.c,
  * lang_picker.c): string k of bucket c is list[by_first[j]] for j in
  * [start[c], start[c + 1]), its length len[by_first[j]]. */

@@ -103,9 +103,9 @@ void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t 
  * kept block, and a block's first byte leaves a handful of phrases to
  * compare (none for most). */
 static nc_phrase_index lead_index;
-static pthread_once_t lead_once = PTHREAD_ONCE_INIT;
+static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
 
-static void lead_init(void) { nc_phrase_index_build(&lead_index, lead_phrases, LEAD_COUNT); }
+static void phrase_init(void); /* all three indexes, at the end of the file */
 
 size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read)
 {
@@ -140,7 +140,7 @@ static bool ascii_prefix(const char *text, size_t n)
 
 bool nc_lead_phrase(const char *text, size_t len)
 {
-    pthread_once(&lead_once, lead_init);
+    pthread_once(&phrase_once, phrase_init);
     char folded[LEAD_MAX_BYTES];
     size_t read;
     /* The first character alone decides most blocks. */
@@ -184,16 +184,10 @@ static const char *const ad_labels[] = {
     "mainos", "annons", "reklame", "реклама", "реклама.", "ρεκλάμα", "διαφήμιση",
     "إعلان", "פרסומת", "تبلیغات", "广告", "廣告", "広告", "광고", "โฆษณา"};
 
-bool nc_ad_label(const char *text, size_t len)
+/* folded[0..n) is a whole ad label, its dress (" - Anzeige -",
+ * "Advertisement:") aside. */
+static bool ad_label(const char *folded, size_t n)
 {
-    char folded[LEAD_MAX_BYTES];
-    size_t read;
-    if (len == 0 || len > 64)
-        return false;
-    size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
-    if (read != len)
-        return false; /* invalid UTF-8 */
-    /* "Advertisement:", "- Anzeige -", "ANZEIGE ": the marker's own dress. */
     size_t lo = 0;
     while (lo < n && (folded[lo] == ' ' || folded[lo] == '-' || folded[lo] == '*'))
         lo++;
@@ -244,19 +238,12 @@ static const char *const promo_phrases[] = {
 
 static bool word_char(uint8_t c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
 
-/* Any phrase of ix (over list) as whole words in text, case-folded (blocks
- * up to PROMO_MAX_BYTES): one pass over the word starts, each looking only
- * at the phrases that begin with its byte. */
-static bool contains_phrase(const char *text, size_t len, const nc_phrase_index *ix,
+/* Any phrase of ix (over list) as whole words in the case-folded
+ * f[0..m) (NUL-terminated): one pass over the word starts, each looking
+ * only at the phrases that begin with its byte. */
+static bool contains_phrase(const uint8_t *f, size_t m, const nc_phrase_index *ix,
                             const char *const *list)
 {
-    char folded[PROMO_MAX_BYTES + 4];
-    size_t read;
-    if (len == 0 || len > PROMO_MAX_BYTES)
-        return false;
-    size_t m = nc_fold_prefix(text, len, folded, sizeof folded, &read);
-    folded[m] = '\0';
-    const uint8_t *f = (const uint8_t *)folded;
     for (size_t i = 0; i < m; i++) {
         if (i > 0 && word_char(f[i - 1]))
             continue; /* phrases start at word starts */
@@ -272,15 +259,6 @@ static bool contains_phrase(const char *text, size_t len, const nc_phrase_index 
 
 enum { PROMO_COUNT = sizeof promo_phrases / sizeof *promo_phrases };
 _Static_assert(PROMO_COUNT < 256, "phrase indices are bytes");
-static nc_phrase_index promo_index;
-static pthread_once_t promo_once = PTHREAD_ONCE_INIT;
-static void promo_init(void) { nc_phrase_index_build(&promo_index, promo_phrases, PROMO_COUNT); }
-
-bool nc_promo_phrase(const char *text, size_t len)
-{
-    pthread_once(&promo_once, promo_init);
-    return contains_phrase(text, len, &promo_index, promo_phrases);
-}
 
 /* Rights notices that never stand in an article's sentences: "All rights
  * reserved", "Materiał chroniony prawem autorskim", "Bookmark the
@@ -295,12 +273,32 @@ static const char *const legal_phrases[] = {
     "bookmark the permalink"};
 
 enum { LEGAL_COUNT = sizeof legal_phrases / sizeof *legal_phrases };
-static nc_phrase_index legal_index;
-static pthread_once_t legal_once = PTHREAD_ONCE_INIT;
-static void legal_init(void) { nc_phrase_index_build(&legal_index, legal_phrases, LEGAL_COUNT); }
+static nc_phrase_index promo_index, legal_index;
 
-bool nc_legal_phrase(const char *text, size_t len)
+static void phrase_init(void)
 {
-    pthread_once(&legal_once, legal_init);
-    return contains_phrase(text, len, &legal_index, legal_phrases);
+    nc_phrase_index_build(&lead_index, lead_phrases, LEAD_COUNT);
+    nc_phrase_index_build(&promo_index, promo_phrases, PROMO_COUNT);
+    nc_phrase_index_build(&legal_index, legal_phrases, LEGAL_COUNT);
+}
+
+unsigned nc_block_phrases(const char *text, size_t len)
+{
+    pthread_once(&phrase_once, phrase_init);
+    char folded[PROMO_MAX_BYTES + 4];
+    size_t read;
+    if (len == 0 || len > PROMO_MAX_BYTES)
+        return 0;
+    size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
+    folded[n] = '\0';
+    const uint8_t *f = (const uint8_t *)folded;
+    unsigned found = 0;
+    /* Only a short block of valid UTF-8 is a whole ad label. */
+    if (len <= 64 && read == len && ad_label(folded, n))
+        found |= NC_PHRASE_AD;
+    if (contains_phrase(f, n, &promo_index, promo_phrases))
+        found |= NC_PHRASE_PROMO;
+    if (contains_phrase(f, n, &legal_index, legal_phrases))
+        found |= NC_PHRASE_LEGAL;
+    return found;
 }
