@@ -78,7 +78,7 @@ static const char *const lead_phrases[] = {
     "etiquetas:", "temas:", "categorías:", "tag:", "argomenti:", "tagi:",
     "tagi", "kategorie", "trefwoorden"};
 
-enum { PROMO_MAX_BYTES = 400 }; /* a short block's bytes, folded */
+enum { PHRASE_MAX_BYTES = 400 }; /* the longest block nc_block_phrases reads */
 enum { LEAD_MAX_BYTES = 128, LEAD_COUNT = sizeof lead_phrases / sizeof *lead_phrases };
 
 _Static_assert(LEAD_COUNT < 256, "phrase indices are bytes");
@@ -285,9 +285,9 @@ static void phrase_init(void)
 unsigned nc_block_phrases(const char *text, size_t len)
 {
     pthread_once(&phrase_once, phrase_init);
-    char folded[PROMO_MAX_BYTES + 4];
+    char folded[PHRASE_MAX_BYTES + 4];
     size_t read;
-    if (len == 0 || len > PROMO_MAX_BYTES)
+    if (len == 0 || len > PHRASE_MAX_BYTES)
         return 0;
     size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
     folded[n] = '\0';
