@@ -28,13 +28,14 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -fPIC \
 LDFLAGS    ?=
 
 B          := build
-LIB_SRC    := $(wildcard lib/*.c lib/data/*.c)
+LIB_SRC    := $(wildcard lib/*.c lib/*/*.c lib/*/*/*.c)
+LIB_HDR    := $(wildcard include/*.h lib/*.h lib/*/*.h lib/*/*/*.h)
 LIB_OBJ    := $(LIB_SRC:%.c=$(B)/%.o)
 SO_NAME    := libnewsclean.so.$(SOVERSION)
 SO_FILE    := $(B)/libnewsclean.so.$(VERSION)
 A_FILE     := $(B)/libnewsclean.a
 PC_FILE    := $(B)/libnewsclean.pc
-CLI        := tools/newsclean
+CLI        := $(B)/newsclean
 TEST_SRC   := $(wildcard tests/check_*.c)
 TEST_BIN   := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TEST_COMMON := $(wildcard tests/testutil.c)
@@ -45,7 +46,7 @@ all:
 
 all: $(SO_FILE) $(B)/libnewsclean.so $(A_FILE) $(PC_FILE) $(CLI)
 
-$(B)/%.o: %.c $(wildcard include/*.h lib/*.h lib/data/*.h) | $(B)
+$(B)/%.o: %.c $(LIB_HDR) | $(B)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -76,7 +77,7 @@ $(PC_FILE): Makefile
 	printf '%s\n' $(PC_LINES) > $@
 
 # The CLI links the static library: it runs from the build tree as it is.
-$(CLI): tools/newsclean.c $(A_FILE)
+$(CLI): cli/newsclean.c $(A_FILE)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS)
 
 $(B)/tests/%: tests/%.c $(TEST_COMMON) $(A_FILE) $(wildcard tests/*.h)
@@ -128,7 +129,7 @@ uninstall:
 	  $(DESTDIR)$(BINDIR)/newsclean $(DESTDIR)$(MANDIR)/man1/newsclean.1
 
 clean:
-	rm -rf $(B) $(CLI)
+	rm -rf $(B)
 
 # Each extra area (fuzzing, benchmarks, bindings, docs) keeps its targets in
 # a file of its own under mk/.

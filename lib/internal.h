@@ -2,11 +2,11 @@
  * internal.h - what the stages share. Never installed, never included by
  * users. The pipeline (newsclean.c) runs, in order:
  *
- *   input.c        bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
- *   text_blocks.c  plain text -> blocks     | html_blocks.c  HTML -> blocks
- *   lang.c         document language, script, stopwords, word counting
- *   features.c     per-block feature vector
- *   classify.c     labels and reasons: model, detectors, context pass
+ *   input/decode.c        bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
+ *   blocks/text.c  plain text -> blocks     | blocks/html/walk.c  HTML -> blocks
+ *   lang/detect.c         document language, script, stopwords, word counting
+ *   features/features.c     per-block feature vector
+ *   classify/classify.c     labels and reasons: model, detectors, context pass
  *   result.c       nc_result: paragraphs and accessors
  */
 #ifndef NC_INTERNAL_H
@@ -18,7 +18,7 @@
 
 #include "newsclean.h"
 
-/* ---- arena.c: one arena per nc_clean call, freed at once ---- */
+/* ---- util/arena.c: one arena per nc_clean call, freed at once ---- */
 
 typedef struct nc_arena_chunk nc_arena_chunk;
 typedef struct nc_arena {
@@ -99,7 +99,7 @@ enum {
                                       leaning; a superset of NC_IN_BEST) */
 };
 
-/* Class/id/role/itemprop token bits (html_blocks.c sets them). */
+/* Class/id/role/itemprop token bits (blocks/html/walk.c sets them). */
 enum {
     NC_HINT_NAV = 1u << 0, NC_HINT_SHARE = 1u << 1, NC_HINT_RELATED = 1u << 2,
     NC_HINT_PROMO = 1u << 3, NC_HINT_COMMENT = 1u << 4,
@@ -113,7 +113,7 @@ enum {
     NC_HINT_BREADCRUMB = 1u << 17
 };
 
-#define NC_NFEAT 80 /* room in the feature vector; features.c names them */
+#define NC_NFEAT 80 /* room in the feature vector; features/features.c names them */
 
 typedef struct nc_block {
     char *text;        /* NFC UTF-8, white space collapsed, in the arena */
@@ -123,28 +123,28 @@ typedef struct nc_block {
     uint32_t in;       /* NC_IN_* */
     uint32_t hints;    /* NC_HINT_* of the block and its ancestors */
     uint16_t depth;    /* tree depth (0 for text) */
-    uint16_t facts;    /* classify.c: the feature tests its detectors make,
+    uint16_t facts;    /* classify/classify.c: the feature tests its detectors make,
                           kept as bits when the rows go */
     float link_chars;  /* chars inside <a> */
     bool gap_before;   /* text: a blank line before it; html: a new parent */
     bool list_item;    /* text: a bullet line; html: <li> */
     uint32_t source_line; /* text: first line number; html: 0 */
-    /* Filled by lang.c / features.c. */
+    /* Filled by lang/detect.c / features/features.c. */
     uint32_t words;      /* word count (ICU rules for no-space scripts) */
     uint32_t stopwords;  /* words in the document language's stoplist */
     uint32_t letters;    /* letter code points */
     uint32_t script;     /* UScriptCode of most letters, USCRIPT_COMMON=0 */
     uint32_t repeat;     /* how many blocks on the page have the same text */
-    int32_t lang_score;  /* lang.c: stopwords of the doc language minus best
+    int32_t lang_score;  /* lang/detect.c: stopwords of the doc language minus best
                             other language's (foreign evidence < 0) */
-    int16_t block_lang;  /* lang.c: the block's own best language (index
+    int16_t block_lang;  /* lang/detect.c: the block's own best language (index
                             as doc->lang), -1 when it shows none */
-    float foreign;       /* lang.c: 0..1 evidence the block is in another
+    float foreign;       /* lang/detect.c: 0..1 evidence the block is in another
                             language or script than the document */
-    float *feat;         /* NC_NFEAT features (feature_slots.h): a row of
+    float *feat;         /* NC_NFEAT features (features/slots.h): a row of
                             doc->feat, from nc_features to the end of
                             nc_classify (then NULL) */
-    /* Filled by classify.c. */
+    /* Filled by classify/classify.c. */
     float score;       /* body probability (stage 2) */
     float score1;      /* stage 1's, before the context pass */
     nc_label label;
@@ -155,7 +155,7 @@ typedef struct nc_block {
 typedef struct nc_doc {
     nc_arena arena;
     nc_options opts;
-    /* input.c */
+    /* input/decode.c */
     char *utf8;        /* the input as UTF-8 (heap, freed by the pipeline) */
     bool utf8_borrowed;/* utf8 is the caller's input, not to be freed */
     size_t utf8_len;
@@ -176,18 +176,18 @@ typedef struct nc_doc {
     char *site_name;
     char *html_lang;   /* <html lang> */
     char *ld_body;     /* JSON-LD articleBody */
-    /* lang.c */
+    /* lang/detect.c */
     int lang;          /* index into the stoplist table, -1 undecided */
     char lang_code[16];
     double lang_confidence;
     uint32_t script;   /* UScriptCode */
-    /* patterns.c: per-block counts of repeated " - Site" suffixes */
+    /* features/signals.c: per-block counts of repeated " - Site" suffixes */
     void *patterns;
-    /* features.c: the blocks' feature rows, NC_NFEAT floats a block (heap;
+    /* features/features.c: the blocks' feature rows, NC_NFEAT floats a block (heap;
      * freed by nc_classify, which is their last reader) */
     float *feat;
     size_t feat_rows;  /* rows doc->feat holds: nblocks, or fewer on a big
-                          page, whose rows classify.c makes a window at a
+                          page, whose rows classify/classify.c makes a window at a
                           time (nc_features_window) */
     size_t feat_window;/* rows a window: 0 picks (all up to 32768 blocks);
                           tests set it to run both paths */
@@ -204,20 +204,20 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
 
 /* ---- stages ---- */
 
-/* input.c: doc->utf8 from the raw bytes; sets encoding, flags, repairs. */
+/* input/decode.c: doc->utf8 from the raw bytes; sets encoding, flags, repairs. */
 nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len);
-/* charset.c: TEXT or HTML from the start of the UTF-8 text. */
+/* input/charset.c: TEXT or HTML from the start of the UTF-8 text. */
 nc_input_kind nc_input_detect_kind(const char *s, size_t len);
-/* charset.c: the charset of bytes that are not valid UTF-8 (a <meta>
+/* input/charset.c: the charset of bytes that are not valid UTF-8 (a <meta>
  * declaration, the XML declaration, then ICU's detector); never NULL. */
 const char *nc_input_sniff_charset(const char *s, size_t len);
 
-/* text_blocks.c: plain text (one block a line, or wrapped paragraphs). */
+/* blocks/text.c: plain text (one block a line, or wrapped paragraphs). */
 nc_status nc_text_blocks(nc_doc *doc);
-/* html_blocks.c: the DOM walk. */
+/* blocks/html/walk.c: the DOM walk. */
 nc_status nc_html_blocks(nc_doc *doc);
 
-/* lang.c */
+/* lang/detect.c */
 nc_status nc_lang_init(void);                /* once, thread-safe */
 nc_status nc_lang_analyse(nc_doc *doc);      /* words, stopwords, language */
 const char *nc_script_code(uint32_t script); /* ISO 15924 */
@@ -226,7 +226,7 @@ const char *nc_lang_code_at(int lang);
 /* Whether word[0..len) is in the document language's stoplist. */
 bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
 
-/* features.c */
+/* features/features.c */
 nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
 extern const char *const nc_feature_names[NC_NFEAT];
 int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
@@ -236,7 +236,7 @@ int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
 typedef struct nc_feat_walk {
     double total_words, words_before;
     unsigned max_depth;
-    float *patterns;     /* NULL, or NC_NPATTERN slots a block (patterns.c's
+    float *patterns;     /* NULL, or NC_NPATTERN slots a block (features/signals.c's
                             F_LEGAL .. F_CAPTION_WORDS, the costly half) */
     bool patterns_known; /* read them there instead of scanning again */
 } nc_feat_walk;
@@ -245,12 +245,12 @@ void nc_features_start(const nc_doc *doc, nc_feat_walk *walk);
 void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
                         size_t hi, float *rows);
 
-/* classify.c */
+/* classify/classify.c */
 void nc_classify(nc_doc *doc);
-/* lead_phrase.c: text opens with a label such as "Lesen Sie auch:" or
+/* rules/phrases.c: text opens with a label such as "Lesen Sie auch:" or
  * "Tags:" (case-insensitive, any of the listed languages). */
 bool nc_lead_phrase(const char *text, size_t len);
-/* lead_phrase.c: what a short block (up to 400 bytes) holds, its text
+/* rules/phrases.c: what a short block (up to 400 bytes) holds, its text
  * case-folded once for all three lists:
  * NC_PHRASE_AD, the whole block is an ad slot's label ("Advertisement",
  *   "Anzeige", "Reklama"; ':' and '-' around it ignored; up to 64 bytes);
@@ -260,8 +260,8 @@ bool nc_lead_phrase(const char *text, size_t len);
  *   rights reserved", "Alle Rechte vorbehalten", "Bookmark the permalink"). */
 enum { NC_PHRASE_AD = 1u << 0, NC_PHRASE_PROMO = 1u << 1, NC_PHRASE_LEGAL = 1u << 2 };
 unsigned nc_block_phrases(const char *text, size_t len);
-/* A short static list of strings bucketed by first byte (lead_phrase.c,
- * lang_picker.c): string k of bucket c is list[by_first[j]] for j in
+/* A short static list of strings bucketed by first byte (rules/phrases.c,
+ * classify/pickers.c): string k of bucket c is list[by_first[j]] for j in
  * [start[c], start[c + 1]), its length len[by_first[j]]. */
 typedef struct nc_phrase_index {
     uint8_t len[255], by_first[255], start[257];
@@ -271,7 +271,7 @@ void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t 
  * it fits (a character starts only with 4 bytes of room) and the UTF-8 is
  * valid; returns the folded length, *read the input bytes it covers. */
 size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read);
-/* lang_picker.c: labels language pickers ("English | Deutsch") foreign. */
+/* classify/pickers.c: labels language pickers ("English | Deutsch") foreign. */
 void nc_mark_language_pickers(nc_doc *doc);
 
 /* result.c */

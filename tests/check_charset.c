@@ -1,4 +1,4 @@
-/* check_charset.c - charset.c: HTML-or-text detection, the declared
+/* check_charset.c - input/charset.c: HTML-or-text detection, the declared
  * charset (<meta charset>, http-equiv, the XML declaration) and ICU's
  * detector, end to end on small pages in each legacy charset
  * (tests/data/enc/, made by make_pages.py there). */

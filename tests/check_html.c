@@ -1,4 +1,4 @@
-/* check_html.c - the HTML stage (html_blocks.c and its helpers): the
+/* check_html.c - the HTML stage (blocks/html/walk.c and its helpers): the
  * blocks html2text.py --lines would make, the skipped and hidden content,
  * every tag, container bit, class/id hint and link count a block carries,
  * the best container, the page hints, and deep or degenerate markup. */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "blocks/html/html.h"
 #include "testutil.h"
 
 /* Runs the pipeline up to the features on an HTML string. */

@@ -1,4 +1,4 @@
-/* check_html_skip.c - html_skip.c, the read-ahead that lets libxml2 skip
+/* check_html_skip.c - blocks/html/skip.c, the read-ahead that lets libxml2 skip
  * script and style bodies and unread attributes: what it writes into the
  * parser's buffer, and that the HTML stage makes the same blocks with it
  * as without it, on pages made to trip it (scripts closed inside strings,
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "blocks/html/html.h"
 #include "testutil.h"
 
 /* ---- the two functions on buffers ---- */
@@ -248,7 +248,7 @@ START_TEST(test_same_blocks_on_long_text)
 }
 END_TEST
 
-/* Random mixes of the pieces html_skip.c must read exactly as libxml2. */
+/* Random mixes of the pieces blocks/html/skip.c must read exactly as libxml2. */
 static const char *const pieces[] = {
     "<", ">", "\"", "'", "=", "/", "/>", " ", "\n", "</", "<!--", "-->", "--!>",
     "<script>", "</script>", "<style>", "</style>", "<div class=a>", "</div>",

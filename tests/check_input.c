@@ -1,4 +1,4 @@
-/* check_input.c - input.c: bytes -> NFC UTF-8. BOMs, UTF-16 with and
+/* check_input.c - input/decode.c: bytes -> NFC UTF-8. BOMs, UTF-16 with and
  * without a BOM, repair of invalid UTF-8, NULs, CR/CRLF, NFC, and
  * windows-1252 detection. Plain text input, one block a line. */
 #include <stdlib.h>

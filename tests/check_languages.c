@@ -23,7 +23,7 @@
 #include "testutil.h"
 
 #include "internal.h"
-#include "feature_slots.h" /* after internal.h: NC_NFEAT */
+#include "features/slots.h" /* after internal.h: NC_NFEAT */
 
 /* ---- rtl: the language and feature stages on one block ---- */
 
@@ -178,7 +178,7 @@ START_TEST(format_chars_in_words)
 END_TEST
 
 /* The paragraphs handed out keep the controls: only the features skip
- * them. (blocks.c removes LRM, RLM, ZWSP, the soft hyphen and the BOM
+ * them. (blocks/block.c removes LRM, RLM, ZWSP, the soft hyphen and the BOM
  * from every block as it copies it; the isolates, embeddings and the
  * Arabic letter mark stay.) */
 START_TEST(rtl_output_keeps_controls)

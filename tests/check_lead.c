@@ -1,9 +1,9 @@
 /* check_lead.c - the phrase detectors over the model: lead phrases
- * (lib/lead_phrase.c: a short block that opens with a section label,
+ * (lib/rules/phrases.c: a short block that opens with a section label,
  * "Lesen Sie auch:", "TEMAS RELACIONADOS", "Tags:", is dropped as related,
  * while the same words inside a sentence stay) and language pickers
- * (lib/lang_picker.c: "English | Deutsch | Français" is labelled foreign),
- * and news tickers after the article (classify.c drop_tickers). */
+ * (lib/classify/pickers.c: "English | Deutsch | Français" is labelled foreign),
+ * and news tickers after the article (classify/classify.c drop_tickers). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

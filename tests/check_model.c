@@ -1,5 +1,5 @@
-/* check_model.c - lib/model_fast.c gives the scores of the node-by-node
- * walk (nc_model_predict) bit for bit, for whatever model lib/data/model.c
+/* check_model.c - lib/classify/model.c gives the scores of the node-by-node
+ * walk (nc_model_predict) bit for bit, for whatever model lib/classify/model.gen.c
  * holds: pages of feature vectors built from the model's own thresholds
  * (each one exactly, and the floats either side), zeros, NaN, infinities
  * and -0, in columns that are constant, rising, falling or random, of
@@ -12,7 +12,7 @@
 #include <check.h>
 
 #include "internal.h"
-#include "model.h"
+#include "classify/model.h"
 #include "testutil.h"
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
@@ -130,7 +130,7 @@ START_TEST(test_same_scores_as_the_walk)
 END_TEST
 
 /* Strides in bytes: vectors inside bigger records, scores written into
- * another array of records (as classify.c does with the blocks). */
+ * another array of records (as classify/classify.c does with the blocks). */
 START_TEST(test_strided_rows_and_outputs)
 {
     typedef struct rec {

@@ -1,4 +1,4 @@
-/* check_text_blocks.c - text_blocks.c: plain text -> blocks. One block a
+/* check_text_blocks.c - blocks/text.c: plain text -> blocks. One block a
  * line; hard-wrapped (lynx -dump) text rejoined into paragraphs; bullets
  * and their continuation lines; tabs; long lines. */
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* check_window.c - a big page's feature rows are made a window of blocks
- * at a time (lib/classify.c score_in_windows), so its memory does not
+ * at a time (lib/classify/classify.c score_in_windows), so its memory does not
  * hold 320 bytes of rows a block. The windows must give every block the
  * same scores, labels and reasons as the rows made all at once: checked
  * here with tiny windows on the sample pages, and with the default

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tests of the newsclean command line (tools/newsclean), as a user runs it.
+"""Tests of the newsclean command line (build/newsclean), as a user runs it.
 
   /usr/bin/python3 tests/test_cli.py          (make check-cli)
 
@@ -15,7 +15,7 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "tools", "newsclean")
+CLI = os.path.join(ROOT, "build", "newsclean")
 SEED_DIR = os.path.join(ROOT, "tests", "data", "seed")
 SEED = os.path.join(SEED_DIR, "text-lines", "sputnik-cyber-unit.txt")
 SEED_GOLD = os.path.join(SEED_DIR, "gold", "sputnik-cyber-unit.txt")
@@ -305,5 +305,5 @@ class TestCli(unittest.TestCase):
 
 if __name__ == "__main__":
     if not os.access(CLI, os.X_OK):
-        sys.exit("test_cli.py: build tools/newsclean first (make)")
+        sys.exit("test_cli.py: build build/newsclean first (make)")
     unittest.main(verbosity=2)

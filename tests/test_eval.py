@@ -20,7 +20,7 @@ if not os.path.isabs(SHARED):
     SHARED = os.path.join(ROOT, SHARED)
 RUN_EVAL = os.path.join(SHARED, "tools", "run_eval.py")
 EVAL = os.path.join(ROOT, "tools", "eval.py")
-CLI = os.path.join(ROOT, "tools", "newsclean")
+CLI = os.path.join(ROOT, "build", "newsclean")
 DATA = os.path.join(ROOT, "tests", "data")
 KEYS = ("pages", "tok", "shi", "snip", "missing", "cli_failures", "set", "form")
 

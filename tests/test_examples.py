@@ -17,7 +17,7 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "tools", "newsclean")
+CLI = os.path.join(ROOT, "build", "newsclean")
 BUILT = os.path.join(ROOT, "build", "examples")
 SEED = os.path.join(ROOT, "tests", "data", "seed", "text-lines", "sputnik-cyber-unit.txt")
 SAMPLE_PAGES = [os.path.join(ROOT, "tests", "data", p) for p in (

@@ -26,7 +26,7 @@ done
 
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 pkg-config --exists newsclean || fail "pkg-config does not find newsclean"
-[ "$(pkg-config --modversion newsclean)" = "$(./tools/newsclean --version | cut -d' ' -f2)" ] ||
+[ "$(pkg-config --modversion newsclean)" = "$(./build/newsclean --version | cut -d' ' -f2)" ] ||
     fail "pkg-config version differs from the CLI's"
 grep -qx "prefix=$prefix" "$prefix/lib/pkgconfig/newsclean.pc" || fail ".pc names another prefix"
 
@@ -47,7 +47,7 @@ if readelf -d "$tmp/simple-static" | grep -q 'NEEDED.*libnewsclean'; then
     fail "static example still needs libnewsclean.so"
 fi
 
-want=$(./tools/newsclean "$SEED")
+want=$(./build/newsclean "$SEED")
 [ -n "$want" ] || fail "the CLI gave nothing for the seed page"
 [ "$("$tmp/simple-shared" "$SEED")" = "$want" ] || fail "shared example output differs from the CLI"
 [ "$("$tmp/simple-static" "$SEED")" = "$want" ] || fail "static example output differs from the CLI"

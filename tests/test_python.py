@@ -164,7 +164,7 @@ class TestBinding(unittest.TestCase):
         """The ctypes nc_options mirror: the same options through the CLI
         (C, the real struct) and the binding give the same result."""
         import json
-        cli = os.path.join(ROOT, "tools", "newsclean")
+        cli = os.path.join(ROOT, "build", "newsclean")
         cases = [([], {}), (["--language", "de"], dict(language="de")),
                  (["--bias", "0.8"], dict(recall_bias=0.8)),
                  (["--bias", "-1", "--input", "html"], dict(recall_bias=-1, input="html")),

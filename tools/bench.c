@@ -41,7 +41,7 @@
 
 #include "bench.h"
 
-/* libxml2's options for the floor: the ones lib/html_blocks.c gives its
+/* libxml2's options for the floor: the ones lib/blocks/html/walk.c gives its
  * parser (keep the two in step). */
 #define FLOOR_HTML_OPTIONS                                                   \
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |           \
@@ -50,7 +50,7 @@
 
 /* What one timed pass over a page set does with a page: nc_clean, the
  * floor (htmlReadMemory builds the tree, xmlFreeDoc frees it), or the
- * parser in SAX mode with no callbacks (what html_blocks.c can never
+ * parser in SAX mode with no callbacks (what blocks/html/walk.c can never
  * avoid: it walks SAX events, not a tree). */
 typedef enum work_kind { WORK_CLEAN, WORK_LIBXML2, WORK_SAX } work_kind;
 

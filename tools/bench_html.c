@@ -3,7 +3,7 @@
  *   bench_html [-n ROUNDS] FILE.html...
  *
  * Reads every file into memory, then times, over all files and ROUNDS
- * rounds: (1) htmlReadMemory + xmlFreeDoc with html_blocks.c's parser
+ * rounds: (1) htmlReadMemory + xmlFreeDoc with blocks/html/walk.c's parser
  * options, the tree parse most extractors start from; (2) the HTML front
  * end: nc_input_decode + nc_html_blocks (a SAX parse and the block walk);
  * (3) the whole nc_clean. One process, one run, so the ratios hold even
@@ -18,7 +18,7 @@
 
 #include "internal.h"
 
-/* The options lib/html_blocks.c gives its parser (PARSE_OPTIONS there),
+/* The options lib/blocks/html/walk.c gives its parser (PARSE_OPTIONS there),
  * so the floor is the same parser on the same, unmodified pages. */
 #define FLOOR_OPTIONS                                                          \
     (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |              \

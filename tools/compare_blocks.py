@@ -10,7 +10,7 @@ as the HTML stage does) and reports how many lines differ:
 Lines are compared after NFC, dropping zero-width characters and soft
 hyphens, and collapsing white space, which the block stage does too.
 
-    compare_blocks.py --set ../shared/data/wcxb-dev [--cli tools/newsclean]
+    compare_blocks.py --set ../shared/data/wcxb-dev [--cli build/newsclean]
                       [--limit N] [--show N] [--pred DIR]
 
 --show N prints the diff of the N worst pages; --pred DIR also writes every
@@ -79,7 +79,7 @@ class VisibleLines(h2t.LineWriter):
         if (not self.skip and not self.block_hidden and tag not in h2t.VOID
                 and tag in h2t.BLOCK and self.is_hidden(tag, attrs)):
             # A hidden block is read, then dropped unless it holds
-            # paragraphs (as html_blocks.c does).
+            # paragraphs (as blocks/html/walk.c does).
             self.flush()
             self.block_hidden = [tag, 0, len(self.lines)]
             return
@@ -170,7 +170,7 @@ def compare(args, tmp, name):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", required=True)
-    ap.add_argument("--cli", default="tools/newsclean")
+    ap.add_argument("--cli", default="build/newsclean")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--pred")

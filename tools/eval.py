@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """newsclean's evaluation: run a cleaner over a data set and score it.
 
-  tools/eval.py --set tests/data/wcxb-dev --form text-lines --cli tools/newsclean
+  tools/eval.py --set tests/data/wcxb-dev --form text-lines --cli build/newsclean
   tools/eval.py --set ../shared/data/traf-dev --pred OUTDIR
-  tools/eval.py --data tests/data --cli tools/newsclean     # every set, every form
+  tools/eval.py --data tests/data --cli build/newsclean     # every set, every form
 
 A set is a folder in ../shared/data's layout (manifest.tsv, html/*.html.gz,
 text-lines/, text-lynx/, gold/, snippets/). The figures are defined as

@@ -2,7 +2,7 @@
 """lang_accuracy.py - how often the document language newsclean detects
 agrees with the `lang` column of a set's manifest.tsv (pages not `und`).
 
-    tools/lang_accuracy.py [--cli tools/newsclean]
+    tools/lang_accuracy.py [--cli build/newsclean]
                            [--form text-lines|text-lynx|html] SET [SET ...]
 
 SET is a folder in ../shared/data's layout (manifest.tsv, text-lines/...).

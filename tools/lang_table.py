@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the per-language quality table of docs/languages.md.
 
-  tools/lang_table.py [--data ../shared/data] [--cli tools/newsclean]
+  tools/lang_table.py [--data ../shared/data] [--cli build/newsclean]
 
 Runs ../shared/tools/run_eval.py --by lang --json on traf-dev (snippet
 P/R/F1) and readability (token P/R/F1), html and text-lines forms, and
@@ -28,7 +28,7 @@ def run(data, set_name, form, cli):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
-    ap.add_argument("--cli", default=os.path.join(ROOT, "tools", "newsclean"))
+    ap.add_argument("--cli", default=os.path.join(ROOT, "build", "newsclean"))
     a = ap.parse_args()
     for set_name, key, what in (("traf-dev", "snip", "snippet"), ("readability", "tok", "token")):
         res = {form: run(a.data, set_name, form, a.cli) for form in ("html", "text-lines")}

@@ -3,7 +3,7 @@
  *   nc_dump [--input text|html] FILE...
  *
  * One TSV row a block: file, block index, the features (names in the
- * header row, from lib/features.c), then the block text. Links the static
+ * header row, from lib/features/features.c), then the block text. Links the static
  * library to reach the pipeline's internals; not installed. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,479 @@
+/* blocks/html/hints.c - what an element means: its name to the text stream, its
+ * class/id/role/itemprop words to the region it is in, its other
+ * attributes (hidden, lang, <meta> content). All run on every element, so
+ * all are table look-ups and scans without allocation. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blocks/html/html.h"
+
+/* Sorted by name for bsearch. BLOCK, SKIP and CELL follow
+ * ../shared/tools/html2text.py so the blocks are the lines it writes;
+ * weights are Readability's initializeNode scores. */
+static const nc_html_elem elems[] = {
+    {"a", NC_EL_LINK, NC_TAG_OTHER, 0, 0},
+    {"address", NC_EL_BLOCK, NC_TAG_OTHER, -3, 0},
+    {"area", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"article", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ARTICLE},
+    {"aside", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ASIDE},
+    {"base", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"blockquote", NC_EL_BLOCK, NC_TAG_BLOCKQUOTE, 3, NC_IN_BLOCKQUOTE},
+    {"body", NC_EL_BLOCK | NC_EL_ROOT, NC_TAG_OTHER, 0, 0},
+    {"br", NC_EL_BR | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"button", 0, NC_TAG_OTHER, 0, NC_IN_BUTTON},
+    {"canvas", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"caption", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"center", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"col", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"dd", NC_EL_BLOCK, NC_TAG_DD, -3, 0},
+    {"details", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"dialog", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"div", NC_EL_BLOCK, NC_TAG_DIV, 5, 0},
+    {"dl", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"dt", NC_EL_BLOCK, NC_TAG_DT, -3, 0},
+    {"embed", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"fieldset", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"figcaption", NC_EL_BLOCK, NC_TAG_FIGCAPTION, 0, 0},
+    {"figure", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FIGURE},
+    {"footer", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FOOTER},
+    {"form", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_FORM},
+    {"h1", NC_EL_BLOCK, NC_TAG_H1, -5, 0},
+    {"h2", NC_EL_BLOCK, NC_TAG_H2, -5, 0},
+    {"h3", NC_EL_BLOCK, NC_TAG_H3, -5, 0},
+    {"h4", NC_EL_BLOCK, NC_TAG_H4, -5, 0},
+    {"h5", NC_EL_BLOCK, NC_TAG_H5, -5, 0},
+    {"h6", NC_EL_BLOCK, NC_TAG_H6, -5, 0},
+    {"header", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_HEADER},
+    {"hgroup", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"hr", NC_EL_BLOCK | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"html", NC_EL_BLOCK | NC_EL_ROOT | NC_EL_HTML, NC_TAG_OTHER, 0, 0},
+    {"iframe", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"img", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"input", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"legend", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"li", NC_EL_BLOCK | NC_EL_LI, NC_TAG_LI, -3, 0},
+    {"link", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"main", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_MAIN},
+    {"math", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"menu", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0},
+    {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV},
+    {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"noscript", NC_EL_SKIP | NC_EL_FALLBACK, NC_TAG_OTHER, 0, 0},
+    {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0},
+    {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0},
+    /* Ruby annotations (furigana over kanji, bopomofo): readings shown
+     * above the line, not words of the sentence. */
+    {"rp", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"rt", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"script", NC_EL_SKIP | NC_EL_SCRIPT | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
+    {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT},
+    {"source", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"style", NC_EL_SKIP | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
+    {"summary", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"svg", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"table", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_TABLE},
+    {"tbody", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"td", NC_EL_CELL, NC_TAG_TD, 3, 0},
+    {"template", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"textarea", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
+    {"tfoot", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"th", NC_EL_CELL, NC_TAG_TD, -5, 0},
+    {"thead", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"title", NC_EL_SKIP | NC_EL_TITLE, NC_TAG_OTHER, 0, 0},
+    {"tr", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
+    {"track", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"ul", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
+    {"wbr", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+};
+
+static const nc_html_elem inline_elem = {"", 0, NC_TAG_OTHER, 0, 0};
+
+static int elem_cmp(const void *key, const void *e)
+{
+    return strcmp(key, ((const nc_html_elem *)e)->name);
+}
+
+const nc_html_elem *nc_html_elem_lookup(const char *name)
+{
+    const nc_html_elem *e = bsearch(name, elems, sizeof elems / sizeof *elems,
+                                    sizeof *elems, elem_cmp);
+    return e ? e : &inline_elem;
+}
+
+/* Token table: a token matches a word when equal to it, or, for prefix
+ * words, when it starts with it ("comments", "navbar"). Within one first
+ * letter the first match wins, so exceptions come before their prefixes
+ * ("contentinfo" is a footer, not content). "ad" and "ads" are whole
+ * tokens only: "header", "read" and "address" must not match. */
+enum {
+    EXACT = 0, PREFIX = 1, JOINED = 2, /* exact, and followed by - or _ */
+    UNL = 4, /* also one of Readability's unlikely-candidate words */
+    POS = 8, /* Readability's positive class words beyond NC_HINT_CONTENT */
+    NEG = 16 /* its negative class words beyond the boilerplate hints */
+};
+
+typedef struct hint_word {
+    const char *word;
+    uint8_t mode;
+    uint32_t bits;
+} hint_word;
+
+static const hint_word words[] = {
+    {"ad", EXACT | UNL, NC_HINT_AD},
+    {"ads", EXACT | UNL, NC_HINT_AD},
+    {"adv", EXACT | UNL, NC_HINT_AD},
+    {"adsbygoogle", EXACT | UNL, NC_HINT_AD},
+    {"adsense", PREFIX | UNL, NC_HINT_AD},
+    {"adslot", PREFIX | UNL, NC_HINT_AD},
+    {"adunit", PREFIX | UNL, NC_HINT_AD},
+    {"advert", PREFIX | UNL, NC_HINT_AD},
+    {"addthis", PREFIX, NC_HINT_SHARE},
+    {"article", PREFIX, NC_HINT_CONTENT},
+    {"author", PREFIX, NC_HINT_BYLINE},
+    {"aside", EXACT, NC_HINT_SIDEBAR},
+    {"breadcrumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
+    {"byline", PREFIX, NC_HINT_BYLINE},
+    {"body", EXACT, NC_HINT_CONTENT},
+    {"contentinfo", EXACT | UNL, NC_HINT_FOOTER},
+    {"content", PREFIX, NC_HINT_CONTENT},
+    {"comment", PREFIX | UNL, NC_HINT_COMMENT},
+    {"complementary", EXACT, NC_HINT_SIDEBAR},
+    {"caption", PREFIX, NC_HINT_CAPTION},
+    {"credit", PREFIX, NC_HINT_CREDIT},
+    {"copyright", PREFIX, NC_HINT_CREDIT},
+    {"cookie", PREFIX, NC_HINT_COOKIE},
+    {"consent", PREFIX, NC_HINT_COOKIE},
+    {"categor", PREFIX, NC_HINT_META},
+    {"crumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
+    {"disqus", PREFIX | UNL, NC_HINT_COMMENT},
+    {"discuss", PREFIX, NC_HINT_COMMENT},
+    {"date", PREFIX, NC_HINT_META},
+    {"entry", PREFIX, NC_HINT_CONTENT},
+    {"footer", PREFIX | UNL, NC_HINT_FOOTER},
+    {"foot", EXACT | UNL, NC_HINT_FOOTER},
+    {"figcaption", EXACT, NC_HINT_CAPTION},
+    {"gdpr", PREFIX | UNL, NC_HINT_COOKIE},
+    {"hidden", EXACT, NC_HINT_HIDDEN},
+    {"hide", EXACT, NC_HINT_HIDDEN},
+    {"headline", PREFIX, NC_HINT_TITLE},
+    {"invisible", EXACT, NC_HINT_HIDDEN},
+    {"menu", PREFIX | UNL, NC_HINT_NAV},
+    {"meta", PREFIX, NC_HINT_META},
+    {"more", JOINED, NC_HINT_RELATED},
+    {"nav", PREFIX, NC_HINT_NAV},
+    {"newsletter", PREFIX, NC_HINT_NEWSLETTER},
+    {"offscreen", EXACT, NC_HINT_HIDDEN},
+    {"onetrust", PREFIX, NC_HINT_COOKIE},
+    {"outbrain", PREFIX, NC_HINT_RELATED},
+    {"promo", PREFIX, NC_HINT_PROMO},
+    {"pagination", PREFIX | UNL, NC_HINT_NAV},
+    {"pager", EXACT | UNL, NC_HINT_NAV},
+    {"paywall", PREFIX, NC_HINT_PROMO},
+    {"popular", PREFIX, NC_HINT_RELATED},
+    {"published", PREFIX, NC_HINT_META},
+    {"related", PREFIX | UNL, NC_HINT_RELATED},
+    {"recommend", PREFIX, NC_HINT_RELATED},
+    {"reply", PREFIX, NC_HINT_COMMENT},
+    {"replies", EXACT | UNL, NC_HINT_COMMENT},
+    {"respond", EXACT, NC_HINT_COMMENT},
+    {"share", PREFIX, NC_HINT_SHARE},
+    {"sharing", PREFIX, NC_HINT_SHARE},
+    {"social", PREFIX | UNL, NC_HINT_SHARE},
+    {"sponsor", PREFIX | UNL, NC_HINT_AD},
+    {"subscri", PREFIX, NC_HINT_NEWSLETTER},
+    {"signup", PREFIX, NC_HINT_NEWSLETTER},
+    {"sidebar", PREFIX | UNL, NC_HINT_SIDEBAR},
+    {"story", PREFIX, NC_HINT_CONTENT},
+    {"sr", EXACT, NC_HINT_HIDDEN},
+    {"skip", EXACT, NC_HINT_NAV},
+    {"teaser", PREFIX, NC_HINT_PROMO},
+    {"taboola", PREFIX, NC_HINT_PROMO},
+    {"title", PREFIX, NC_HINT_TITLE},
+    {"timestamp", PREFIX, NC_HINT_META},
+    {"time", EXACT, NC_HINT_META},
+    {"tags", EXACT, NC_HINT_META},
+    {"tag", EXACT, NC_HINT_META},
+    {"trending", PREFIX, NC_HINT_RELATED},
+    {"visuallyhidden", EXACT, NC_HINT_HIDDEN},
+    {"widget", PREFIX, NC_HINT_SIDEBAR},
+    /* Readability's other unlikely words: no hint, only the flag. */
+    {"agegate", PREFIX | UNL, 0},
+    {"banner", PREFIX | UNL, 0},
+    {"community", PREFIX | UNL, 0},
+    {"extra", PREFIX | UNL, 0},
+    {"header", PREFIX | UNL, 0},
+    {"popup", PREFIX | UNL, 0},
+    {"remark", PREFIX | UNL, 0},
+    {"rss", EXACT | UNL, 0},
+    {"shoutbox", PREFIX | UNL, 0},
+    {"skyscraper", PREFIX | UNL, 0},
+    {"supplemental", PREFIX | UNL, 0},
+    /* Readability's class weight words that are no region hint. */
+    {"main", EXACT | POS, 0},
+    {"page", EXACT | POS, 0},
+    {"post", EXACT | POS, 0},
+    {"text", EXACT | POS, 0},
+    {"blog", PREFIX | POS, 0},
+    {"hentry", EXACT | POS, 0},
+    {"contact", PREFIX | NEG, 0},
+    {"footnote", PREFIX | NEG, 0},
+    {"masthead", PREFIX | NEG, 0},
+    {"media", PREFIX | NEG, 0},
+    {"scroll", PREFIX | NEG, 0},
+    {"shopping", PREFIX | NEG, 0},
+};
+
+enum { NWORDS = sizeof words / sizeof *words };
+
+/* The words again, grouped by first letter (table order kept within a
+ * letter, so exceptions still come first), with their lengths: a token is
+ * compared only with the words of its letter. Built once. */
+static struct { uint8_t word, len; } by_letter[NWORDS];
+static uint8_t letter_start[27];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        letter_start[c] = (uint8_t)k;
+        for (size_t i = 0; i < NWORDS; i++)
+            if (words[i].word[0] == 'a' + c) {
+                by_letter[k].word = (uint8_t)i;
+                by_letter[k].len = (uint8_t)strlen(words[i].word);
+                k++;
+            }
+    }
+    letter_start[26] = (uint8_t)k;
+}
+
+static uint32_t token_bits(const char *tok, size_t len, char next)
+{
+    if (tok[0] < 'a' || tok[0] > 'z')
+        return 0;
+    int c = tok[0] - 'a';
+    for (size_t k = letter_start[c]; k < letter_start[c + 1]; k++) {
+        size_t n = by_letter[k].len;
+        const hint_word *w = &words[by_letter[k].word];
+        if (len < n || memcmp(tok + 1, w->word + 1, n - 1) != 0)
+            continue;
+        uint32_t bits = w->bits | (w->mode & UNL ? NC_HTML_UNLIKELY : 0) |
+                        (w->mode & POS ? NC_HTML_POSITIVE : 0) |
+                        (w->mode & NEG ? NC_HTML_NEGATIVE : 0);
+        int mode = w->mode & (PREFIX | JOINED);
+        if (len == n) {
+            if (mode != JOINED || next == '-' || next == '_')
+                return bits;
+        } else if (mode == PREFIX) {
+            return bits;
+        }
+    }
+    return 0;
+}
+
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_alnum(char c)
+{
+    return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9');
+}
+
+uint32_t nc_html_token_hints(const char *value)
+{
+    pthread_once(&index_once, build_index);
+    /* Tokens longer than this are matched on their first 31 letters,
+     * which is all a prefix word needs. */
+    char tok[32];
+    size_t n = 0;
+    uint32_t bits = 0;
+    char prev = 0;
+    for (const char *p = value;; p++) {
+        char c = *p;
+        bool camel = is_upper(c) && is_lower(prev);
+        if (!is_alnum(c) || camel) {
+            if (n)
+                bits |= token_bits(tok, n, c);
+            n = 0;
+            if (!c)
+                break;
+            if (!camel) {
+                prev = c;
+                continue;
+            }
+        }
+        if (n < sizeof tok)
+            tok[n++] = is_upper(c) ? (char)(c + 32) : c;
+        prev = c;
+    }
+    return bits;
+}
+
+uint32_t nc_html_role_in(const char *role)
+{
+    static const struct { const char *role; uint32_t in; } roles[] = {
+        {"navigation", NC_IN_NAV}, {"banner", NC_IN_HEADER},
+        {"contentinfo", NC_IN_FOOTER}, {"complementary", NC_IN_ASIDE},
+        {"main", NC_IN_MAIN}, {"article", NC_IN_ARTICLE},
+        {"form", NC_IN_FORM}, {"search", NC_IN_FORM},
+        {"button", NC_IN_BUTTON}, {"list", NC_IN_LIST},
+        {"menu", NC_IN_NAV}, {"menubar", NC_IN_NAV},
+        {"table", NC_IN_TABLE}, {"figure", NC_IN_FIGURE}};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (strcmp(role, roles[i].role) == 0)
+            return roles[i].in;
+    return 0;
+}
+
+/* ---- attributes ---- */
+
+
+
+
+static bool eq_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        if (x != *b)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* display:none or visibility:hidden in an inline style. */
+static bool style_hides(const char *style)
+{
+    for (const char *p = style; *p; p++) {
+        const char *want;
+        if ((*p == 'd' || *p == 'D') && (p == style || p[-1] == ';' ||
+                                         p[-1] == ' ' || p[-1] == '"'))
+            want = "display:none";
+        else if ((*p == 'v' || *p == 'V'))
+            want = "visibility:hidden";
+        else
+            continue;
+        const char *q = p, *k = want;
+        while (*k && *q) {
+            char c = *q >= 'A' && *q <= 'Z' ? (char)(*q + 32) : *q;
+            if (c == ' ' || c == '\t' || c == '\n') {
+                q++;
+                continue;
+            }
+            if (c != *k)
+                break;
+            q++;
+            k++;
+        }
+        if (!*k)
+            return true;
+    }
+    return false;
+}
+
+/* The hints of a class value: from the cache when it was seen. */
+static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
+                            size_t len, uint32_t hash)
+{
+    enum { LONGEST = 256, CACHE_BYTES = 1 << 16 };
+    if (!cache || len > LONGEST)
+        return nc_html_token_hints(value);
+    uint32_t k = (hash ^ (hash >> 8) ^ (hash >> 16)) % NC_HTML_HINT_SLOTS;
+    if (cache->slot[k].hash == hash && cache->slot[k].len == len &&
+        memcmp(cache->values.data + cache->slot[k].at, value, len) == 0)
+        return cache->slot[k].hints;
+    uint32_t hints = nc_html_token_hints(value);
+    if (cache->values.len > CACHE_BYTES) {
+        cache->values.len = 0;
+        memset(cache->slot, 0, sizeof cache->slot);
+    }
+    size_t at = cache->values.len;
+    if (nc_buf_append(&cache->values, value, len)) {
+        cache->slot[k].hash = hash;
+        cache->slot[k].len = (uint32_t)len;
+        cache->slot[k].at = at;
+        cache->slot[k].hints = hints;
+    }
+    return hints;
+}
+
+void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
+                        nc_html_attrs *a, nc_html_hint_cache *cache)
+{
+    memset(a, 0, sizeof *a);
+    if (!atts)
+        return;
+    bool root = el->flags & NC_EL_ROOT;
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *name = atts[i];
+        const char *value = atts[i + 1] ? atts[i + 1] : "";
+        switch (name[0]) {
+        case 'c':
+            if (!root && strcmp(name, "class") == 0) {
+                /* FNV-1a: siblings with the same class get a bonus. */
+                uint32_t h = 2166136261u;
+                const char *p = value;
+                for (; *p; p++)
+                    h = (h ^ (unsigned char)*p) * 16777619u;
+                a->class_hash = h | 1; /* 0 means no class */
+                a->hints |= class_hints(cache, value, (size_t)(p - value), a->class_hash);
+            } else if (strcmp(name, "content") == 0)
+                a->content = value;
+            break;
+        case 'i':
+            if (!root && strcmp(name, "id") == 0) {
+                a->hints |= nc_html_token_hints(value);
+            } else if (strcmp(name, "itemprop") == 0) {
+                a->hints |= nc_html_token_hints(value);
+                if (eq_ci(value, "articlebody"))
+                    a->article_body = true;
+            }
+            break;
+        case 'r':
+            if (!root && strcmp(name, "role") == 0) {
+                a->hints |= nc_html_token_hints(value);
+                a->in |= nc_html_role_in(value);
+            }
+            break;
+        case 'h':
+            if (strcmp(name, "hidden") == 0)
+                a->hidden = true;
+            break;
+        case 'a':
+            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
+                a->hidden = true;
+            break;
+        case 's':
+            if (strcmp(name, "style") == 0 && style_hides(value))
+                a->hidden = true;
+            break;
+        case 't':
+            if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
+                a->ld_json = true;
+            break;
+        case 'l':
+            if (strcmp(name, "lang") == 0)
+                a->lang = value;
+            break;
+        case 'x':
+            if (strcmp(name, "xml:lang") == 0 && !a->lang)
+                a->lang = value;
+            break;
+        case 'p':
+        case 'n':
+            if (strcmp(name, "property") == 0 || strcmp(name, "name") == 0)
+                if (!a->property || strncmp(value, "og:", 3) == 0)
+                    a->property = value;
+            break;
+        default:
+            break;
+        }
+    }
+    if (root)
+        a->hidden = false; /* pages hide <body> until a script shows it */
+}

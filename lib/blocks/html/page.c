@@ -1,0 +1,300 @@
+/* blocks/html/page.c - page-level hints the HTML stage hands the classifier:
+ * the JSON-LD articleBody and the page title. */
+#include <string.h>
+
+#include "blocks/html/html.h"
+
+static size_t space_at(const unsigned char *s, size_t left)
+{
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' ||
+        s[0] == '\f')
+        return 1;
+    if (s[0] == 0xC2 && left >= 2 && s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+char *nc_html_collapsed(nc_arena *arena, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char *out = nc_arena_alloc(arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    bool pending = false;
+    for (size_t i = 0; i < len;) {
+        size_t n = space_at(u + i, len - i);
+        if (n) {
+            pending = o > 0;
+            i += n;
+            continue;
+        }
+        if (pending)
+            out[o++] = ' ';
+        pending = false;
+        out[o++] = (char)u[i++];
+    }
+    out[o] = '\0';
+    return o ? out : NULL;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static long hex4(const char *s, const char *end)
+{
+    if (end - s < 4)
+        return -1;
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hex_value(s[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+
+/* Unescapes the JSON string starting after its opening quote. */
+static char *json_string(nc_arena *arena, const char *s, const char *end)
+{
+    const char *close = s;
+    while (close < end && *close != '"')
+        close += *close == '\\' ? 2 : 1;
+    if (close >= end)
+        return NULL; /* unterminated */
+    /* Every escape is at least as long as what it stands for. */
+    char *out = nc_arena_alloc(arena, (size_t)(close - s) + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (const char *p = s; p < close;) {
+        if (*p != '\\') {
+            out[o++] = *p++;
+            continue;
+        }
+        char e = p[1];
+        p += 2;
+        switch (e) {
+        case 'n': out[o++] = '\n'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'r': out[o++] = '\n'; break;
+        case 'b': case 'f': out[o++] = ' '; break;
+        case 'u': {
+            long cp = hex4(p, close);
+            if (cp < 0) {
+                out[o++] = '?';
+                break;
+            }
+            p += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && close - p >= 6 && p[0] == '\\' &&
+                p[1] == 'u') {
+                long lo = hex4(p + 2, close);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    p += 6;
+                }
+            }
+            if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
+                cp = 0xFFFD; /* a lone surrogate or NUL is no text */
+            o += nc_utf8_put(out + o, (uint32_t)cp);
+            break;
+        }
+        default: out[o++] = e; break; /* \" \\ \/ */
+        }
+    }
+    out[o] = '\0';
+    return o ? out : NULL;
+}
+
+char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
+{
+    static const char key[] = "\"articleBody\"";
+    const char *end = json + len;
+    for (const char *p = json; p < end;) {
+        const char *hit = memchr(p, '"', (size_t)(end - p));
+        if (!hit)
+            break;
+        p = hit + 1;
+        if ((size_t)(end - hit) < sizeof key - 1 ||
+            memcmp(hit, key, sizeof key - 1) != 0)
+            continue;
+        const char *q = hit + sizeof key - 1;
+        while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q >= end || *q != ':')
+            continue;
+        q++;
+        while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q >= end || *q != '"')
+            continue;
+        return json_string(arena, q + 1, end);
+    }
+    return NULL;
+}
+
+/* ---- title ---- */
+
+/* Words are runs between spaces and ASCII punctuation, compared without
+ * ASCII case. How many words of a occur in b; *total the words of a. */
+static size_t words_found(const char *a, const char *b, size_t *words)
+{
+    size_t total = 0, found = 0;
+    size_t blen = strlen(b);
+    const char *p = a;
+    while (*p) {
+        while (*p && (*p == ' ' || (*p > 0 && *p < '0') ||
+                      (*p >= ':' && *p <= '@')))
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ' && !((*p > 0 && *p < '0') ||
+                                    (*p >= ':' && *p <= '@')))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (!n)
+            continue;
+        total++;
+        /* Case-insensitive search of the word in b. */
+        for (size_t i = 0; i + n <= blen; i++) {
+            size_t k = 0;
+            while (k < n) {
+                char x = w[k], y = b[i + k];
+                if (x >= 'A' && x <= 'Z')
+                    x = (char)(x + 32);
+                if (y >= 'A' && y <= 'Z')
+                    y = (char)(y + 32);
+                if (x != y)
+                    break;
+                k++;
+            }
+            if (k == n) {
+                found++;
+                break;
+            }
+        }
+    }
+    *words = total;
+    return found;
+}
+
+/* Dice overlap of the words of a and b: 1 when each has the other's. */
+static double word_overlap(const char *a, const char *b)
+{
+    size_t na = 0, nb = 0;
+    size_t fa = words_found(a, b, &na), fb = words_found(b, a, &nb);
+    return na + nb ? (double)(fa + fb) / (double)(na + nb) : 0.0;
+}
+
+/* Case-insensitive (ASCII) equality of s[0..len) and the string t. */
+static bool same_ci(const char *s, size_t len, const char *t)
+{
+    if (strlen(t) != len)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char x = s[i], y = t[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool space = s[i] == ' ';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
+/* A title without its site part: "Headline | Site", "Site - Headline".
+ * The part dropped is the site's name (og:site_name), or a short part
+ * (three words at most) beside a longer one. */
+static char *strip_site(nc_arena *arena, const char *title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ",
+                                       " \xE2\x80\x93 ", " :: ", " \xC2\xBB ",
+                                       " \xC2\xB7 ", " / ", " _"};
+    size_t len = strlen(title);
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t sl = strlen(seps[k]);
+        const char *first = strstr(title, seps[k]);
+        if (!first)
+            continue;
+        /* The last occurrence splits off the suffix. */
+        const char *last = first, *p;
+        while ((p = strstr(last + sl, seps[k])) != NULL)
+            last = p;
+        size_t head = (size_t)(last - title), tail_at = head + sl;
+        const char *tail = title + tail_at;
+        size_t tail_len = len - tail_at;
+        size_t lead_len = (size_t)(first - title);
+        if (site && same_ci(title, lead_len, site))
+            return nc_arena_strndup(arena, first + sl, len - lead_len - sl);
+        if ((site && same_ci(tail, tail_len, site)) ||
+            (count_words(tail, tail_len) <= 3 && count_words(title, head) > 3))
+            return nc_arena_strndup(arena, title, head);
+        /* "Site :: A longer headline": one separator, a short first part. */
+        if (last == first && count_words(title, lead_len) <= 3 &&
+            count_words(tail, tail_len) > 3)
+            return nc_arena_strndup(arena, tail, tail_len);
+        break;
+    }
+    return nc_arena_strndup(arena, title, len);
+}
+
+/* The h1 most like the title; it must be most of the title or nearly
+ * all inside it (a title is often "Headline | Site"). */
+static const char *matching_h1(const nc_doc *doc, const char *title)
+{
+    const nc_block *best_h1 = NULL;
+    double best = -1;
+    bool inside = false;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->tag != NC_TAG_H1)
+            continue;
+        double s = title ? word_overlap(b->text, title) : 0;
+        if (s > best) {
+            size_t words = 0;
+            size_t found = title ? words_found(b->text, title, &words) : 0;
+            best = s;
+            best_h1 = b;
+            inside = words && found * 10 >= words * 8;
+        }
+    }
+    if (best_h1 && (!title || best >= 0.5 || inside))
+        return best_h1->text;
+    return NULL;
+}
+
+void nc_html_choose_title(nc_doc *doc)
+{
+    const char *page = doc->og_title ? doc->og_title : doc->html_title;
+    const char *h1 = matching_h1(doc, page);
+    if (!h1 && doc->og_title && doc->html_title)
+        h1 = matching_h1(doc, doc->html_title);
+    if (h1) {
+        doc->title = (char *)h1;
+        return;
+    }
+    if (page)
+        doc->title = strip_site(&doc->arena, page, doc->site_name);
+}

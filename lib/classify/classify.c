@@ -1,0 +1,564 @@
+/* classify/classify.c - labels and reasons. Three steps:
+ *  1. stage 1: the learned model scores each block from its own features;
+ *  2. stage 2, the context pass: the model scores it again with the
+ *     neighbours' stage-1 scores (as jusText revises short blocks by their
+ *     neighbours, but learned): short body lines between body paragraphs
+ *     survive, short boilerplate amid boilerplate goes;
+ *  3. labels: body or heading above the threshold (moved by recall_bias);
+ *     the title; for the rest, the detector that best explains it names
+ *     the label and the reason. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "internal.h"
+#include "features/slots.h"
+#include "classify/model.h"
+#include "features/signals.h"
+
+float nc_model_predict(const nc_tree_model *m, const float *x)
+{
+    double raw = m->baseline;
+    for (uint32_t t = 0; t < m->ntrees; t++) {
+        const nc_tree_node *n = &m->nodes[m->roots[t]];
+        while (n->feature >= 0)
+            n = &m->nodes[x[n->feature] <= n->threshold ? n->left : n->right];
+        raw += n->value;
+    }
+    return (float)(1.0 / (1.0 + exp(-raw)));
+}
+
+/* The stage-2 inputs; tools/train.py's context_features() is the same.
+ * They read the neighbours' stage-1 scores (score1) and two page totals,
+ * so a big page can fill them a window of rows at a time, in order. */
+typedef struct context_walk {
+    double total, body_total, before;
+} context_walk;
+
+static void context_start(const nc_doc *doc, context_walk *cw)
+{
+    cw->total = 0;
+    cw->body_total = 0;
+    cw->before = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        cw->total += doc->blocks[i].words;
+        if (doc->blocks[i].score1 >= 0.5f)
+            cw->body_total += doc->blocks[i].words;
+    }
+    if (cw->total < 1)
+        cw->total = 1;
+}
+
+/* Blocks [lo, hi): row i - lo of rows, slots base .. base + 8. */
+static void context_features(const nc_doc *doc, context_walk *cw, size_t lo,
+                             size_t hi, float *rows, int base)
+{
+    size_t n = doc->nblocks;
+    double total = cw->total, body_total = cw->body_total, before = cw->before;
+    for (size_t i = lo; i < hi; i++) {
+        const nc_block *b = &doc->blocks[i];
+        float *c = rows + (i - lo) * NC_NFEAT + base;
+#define P(k) doc->blocks[k].score1
+        c[0] = i >= 2 ? P(i - 2) : -1.0f;
+        c[1] = i >= 1 ? P(i - 1) : -1.0f;
+        c[2] = i + 1 < n ? P(i + 1) : -1.0f;
+        c[3] = i + 2 < n ? P(i + 2) : -1.0f;
+        double sw = 0, spw = 0;
+        for (size_t k = i >= 5 ? i - 5 : 0; k < n && k <= i + 5; k++)
+            if (k != i) {
+                sw += doc->blocks[k].words;
+                spw += (double)P(k) * doc->blocks[k].words;
+            }
+        c[4] = sw > 0 ? (float)(spw / sw) : -1.0f;
+        float mx = -1.0f;
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; k++)
+            mx = P(k) > mx ? P(k) : mx;
+        c[5] = mx;
+        mx = -1.0f;
+        for (size_t k = i + 1; k < n && k <= i + 3; k++)
+            mx = P(k) > mx ? P(k) : mx;
+        c[6] = mx;
+#undef P
+        double mine = b->score1 >= 0.5f ? b->words : 0;
+        c[7] = (float)(before / total);
+        c[8] = (float)((body_total - before - mine) / total);
+        before += mine;
+    }
+    cw->before = before;
+}
+
+/* The feature tests the labelling below makes, as bits of b->facts: the
+ * rows are gone by then (on a big page only a window of them is made). */
+enum {
+    FACT_END_PUNCT = 1u << 0,     /* F_END_PUNCT > 0 */
+    FACT_NO_END_PUNCT = 1u << 1,  /* F_END_PUNCT == 0 */
+    FACT_COUNTER = 1u << 2,       /* F_COUNTER > 0 */
+    FACT_SCRIPT_OTHER = 1u << 3,  /* F_SCRIPT_OTHER > 0 */
+    FACT_SITE_SUFFIX = 1u << 4,   /* F_SITE_SUFFIX >= 2 */
+    FACT_DATE = 1u << 5,          /* F_DATE > 0 */
+    FACT_BYLINE = 1u << 6,        /* F_BYLINE > 0 */
+    FACT_CREDIT = 1u << 7,        /* F_CREDIT > 0 */
+    FACT_TITLE_LIKE = 1u << 8,    /* F_TITLE_LIKE > 0 */
+    FACT_LINK_DENSE = 1u << 9,    /* F_LINK_DENSITY > 0.5 */
+    FACT_LINK_SPARSE = 1u << 10,  /* F_LINK_DENSITY <= 0.5 */
+    FACT_CAPS = 1u << 11,         /* F_CAP_RATIO >= 0.6 */
+    FACT_NO_BODY_BEFORE = 1u << 12, /* C_BODY_BEFORE <= 0 */
+    FACT_NO_BODY_AFTER = 1u << 13   /* C_BODY_AFTER <= 0 */
+};
+
+static void keep_facts(nc_doc *doc, size_t lo, size_t hi, const float *rows)
+{
+    for (size_t i = lo; i < hi; i++) {
+        const float *f = rows + (i - lo) * NC_NFEAT;
+        unsigned t = 0;
+        t |= f[F_END_PUNCT] > 0 ? FACT_END_PUNCT : 0;
+        t |= f[F_END_PUNCT] == 0.0f ? FACT_NO_END_PUNCT : 0;
+        t |= f[F_COUNTER] > 0 ? FACT_COUNTER : 0;
+        t |= f[F_SCRIPT_OTHER] > 0 ? FACT_SCRIPT_OTHER : 0;
+        t |= f[F_SITE_SUFFIX] >= 2 ? FACT_SITE_SUFFIX : 0;
+        t |= f[F_DATE] > 0 ? FACT_DATE : 0;
+        t |= f[F_BYLINE] > 0 ? FACT_BYLINE : 0;
+        t |= f[F_CREDIT] > 0 ? FACT_CREDIT : 0;
+        t |= f[F_TITLE_LIKE] > 0 ? FACT_TITLE_LIKE : 0;
+        t |= f[F_LINK_DENSITY] > 0.5f ? FACT_LINK_DENSE : 0;
+        t |= f[F_LINK_DENSITY] <= 0.5f ? FACT_LINK_SPARSE : 0;
+        t |= f[F_CAP_RATIO] >= 0.6f ? FACT_CAPS : 0;
+        t |= f[C_BODY_BEFORE] <= 0.0f ? FACT_NO_BODY_BEFORE : 0;
+        t |= f[C_BODY_AFTER] <= 0.0f ? FACT_NO_BODY_AFTER : 0;
+        doc->blocks[i].facts = (uint16_t)t;
+    }
+}
+
+static bool has(const nc_block *b, unsigned fact) { return (b->facts & fact) != 0; }
+
+/* A kept block that reads as a heading: short, no sentence end. */
+static bool heading_like(const nc_block *b)
+{
+    if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+        return true;
+    return b->words <= 20 && has(b, FACT_NO_END_PUNCT);
+}
+
+/* Names the label and reason of a dropped block from the strongest sign. */
+static void explain_drop(const nc_doc *doc, nc_block *b)
+{
+    unsigned lex = nc_lexicon_bits(doc, b);
+    bool hits[NC_LEX_COUNT];
+    for (int k = 0; k < NC_LEX_COUNT; k++)
+        hits[k] = lex & NC_LEX_BIT(k);
+    b->label = NC_LABEL_BOILERPLATE;
+    b->reason = NC_REASON_MODEL;
+    if (b->letters == 0 && b->words == 0) {
+        b->label = NC_LABEL_UI;
+        b->reason = NC_REASON_EMPTY;
+    } else if (has(b, FACT_COUNTER)) { /* counter: digits only */
+        b->label = NC_LABEL_UI;
+        b->reason = NC_REASON_COUNTER;
+    } else if (has(b, FACT_SCRIPT_OTHER)) { /* script_other */
+        b->label = NC_LABEL_FOREIGN;
+        b->reason = NC_REASON_FOREIGN_SCRIPT;
+    } else if (b->lang_score < 0 && b->words <= 12) {
+        b->label = NC_LABEL_FOREIGN;
+        b->reason = NC_REASON_FOREIGN_WORDS;
+    } else if (hits[NC_LEX_CREDIT]) {
+        b->label = NC_LABEL_CREDIT;
+        b->reason = NC_REASON_CREDIT_PATTERN;
+    } else if (has(b, FACT_SITE_SUFFIX)) { /* repeated " - Site" suffix */
+        b->label = NC_LABEL_CAPTION;
+        b->reason = NC_REASON_SITE_SUFFIX;
+    } else if (hits[NC_LEX_CAPTION] || (b->in & NC_IN_FIGURE) ||
+               b->tag == NC_TAG_FIGCAPTION || (b->hints & NC_HINT_CAPTION)) {
+        b->label = NC_LABEL_CAPTION;
+        b->reason = hits[NC_LEX_CAPTION] ? NC_REASON_CAPTION_WORDS : NC_REASON_MARKUP;
+    } else if (hits[NC_LEX_COMMENT] || (b->hints & NC_HINT_COMMENT)) {
+        b->label = NC_LABEL_COMMENT;
+        b->reason = hits[NC_LEX_COMMENT] ? NC_REASON_UI_PHRASE : NC_REASON_MARKUP;
+    } else if (hits[NC_LEX_LEGAL]) {
+        b->label = NC_LABEL_LEGAL;
+        b->reason = NC_REASON_LEGAL_PHRASE;
+    } else if (hits[NC_LEX_UI] && b->words <= 12) {
+        b->label = NC_LABEL_UI;
+        b->reason = NC_REASON_UI_PHRASE;
+    } else if (hits[NC_LEX_RELATED] || (b->hints & (NC_HINT_RELATED | NC_HINT_PROMO))) {
+        b->label = NC_LABEL_RELATED;
+        b->reason = hits[NC_LEX_RELATED] ? NC_REASON_UI_PHRASE : NC_REASON_MARKUP;
+    } else if (has(b, FACT_DATE | FACT_BYLINE) || (b->hints & NC_HINT_BYLINE)) {
+        b->label = NC_LABEL_BYLINE;
+        b->reason = NC_REASON_BYLINE_PATTERN;
+    } else if (b->in & (NC_IN_NAV | NC_IN_HEADER | NC_IN_FOOTER | NC_IN_ASIDE |
+                        NC_IN_FORM | NC_IN_BUTTON) ||
+               (b->hints & (NC_HINT_NAV | NC_HINT_BREADCRUMB))) {
+        b->label = NC_LABEL_NAVIGATION;
+        b->reason = NC_REASON_MARKUP;
+    } else if (has(b, FACT_LINK_DENSE)) { /* link density */
+        b->label = NC_LABEL_NAVIGATION;
+        b->reason = NC_REASON_LINK_DENSE;
+    } else if (b->repeat > 1) {
+        b->label = NC_LABEL_DUPLICATE;
+        b->reason = NC_REASON_REPEATED;
+    } else if (b->words <= 20 && has(b, FACT_CAPS) && has(b, FACT_NO_END_PUNCT)) {
+        b->label = b->words <= 3 ? NC_LABEL_NAVIGATION : NC_LABEL_RELATED;
+        b->reason = NC_REASON_HEADLINE_RUN;
+    } else if (b->score1 >= 0.5f) {
+        b->reason = NC_REASON_CONTEXT_DROP;
+    } else if (has(b, FACT_NO_BODY_BEFORE | FACT_NO_BODY_AFTER)) {
+        b->reason = NC_REASON_OUTSIDE_BODY;
+    }
+}
+
+static void relabel(nc_block *b, nc_label label, nc_reason reason)
+{
+    b->label = label;
+    b->reason = reason;
+}
+
+/* The named detectors that overrule the model on a kept block, each
+ * measured in docs/algorithm.md ("Detectors over the model"): a caption
+ * ending in a " - Site" suffix that repeats on the page, look-alike
+ * letters, ad labels and calls to action (rules/phrases.c), rights notices,
+ * credits, bylines, section labels, and a headline-cased teaser right
+ * after a caption. The first that fits decides. */
+static bool is_caption_drop(const nc_block *b)
+{
+    return b->label == NC_LABEL_CAPTION || b->label == NC_LABEL_CREDIT;
+}
+
+static bool headline_cased(const nc_block *b)
+{
+    return b->words >= 4 && b->words <= 25 && has(b, FACT_CAPS) &&
+           has(b, FACT_NO_END_PUNCT);
+}
+
+/* "By Jane Doe", "Von ...", "Publié le ...": a byline or dateline opens
+ * the line (a heading may say "by" anywhere else). */
+static bool byline_start(const nc_block *b)
+{
+    static const char *const starts[] = {
+        "By ", "BY ", "Von ", "Par ", "Por ", "Di ", "Door ", "Written by ",
+        "by ", "von ", "par ", "por ", /* lower case: no sentence opens so */
+        "Pubblicato il ", "Aggiornato il ", "Opublikowano", "Publikacja:", "Pingback",
+        "Posted by ", "Posted on ", "Published ", "Updated ", "Publié le ",
+        "Publicado ", "Veröffentlicht ", "Aktualisiert ", "Stand: "};
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+        size_t n = strlen(starts[k]);
+        if (b->len > n && memcmp(b->text, starts[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "3 min read", "Lesezeit: 4 Min.": article metadata, not a heading. */
+static bool reading_time(const nc_block *b)
+{
+    static const char *const marks[] = {"min read", "minute read", "minutes read",
+                                        "Min read", "reading time", "Reading time",
+                                        "Lesezeit", "min de lecture", "Min. Lesezeit"};
+    if (b->words > 6 || b->len > 64)
+        return false;
+    char buf[72];
+    memcpy(buf, b->text, b->len);
+    buf[b->len] = '\0';
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (strstr(buf, marks[k]))
+            return true;
+    return false;
+}
+
+/* A short date line alone (a run of dated lines is a table or a list). */
+static bool lone_date(const nc_doc *doc, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (!has(b, FACT_DATE) || b->words > 8 || (b->in & (NC_IN_TABLE | NC_IN_LIST)))
+        return false;
+    return !(i > 0 && has(&doc->blocks[i - 1], FACT_DATE)) &&
+           !(i + 1 < doc->nblocks && has(&doc->blocks[i + 1], FACT_DATE));
+}
+
+/* "Yоur соntеnt іѕ dеlіvеrеd": Latin words with Cyrillic or Greek
+ * look-alike letters in them, spam's way past filters. Real text mixes
+ * scripts between words, not inside most of them (a formula or a code
+ * table has a few such words: at least half must be). */
+static bool homoglyph_words(const nc_block *b)
+{
+    const uint8_t *t = (const uint8_t *)b->text;
+    size_t i = 0, n = b->len;
+    unsigned words = 0, mixed = 0;
+    bool latin = false, other = false, any_high = false;
+    for (size_t k = 0; k < n && !any_high; k++)
+        any_high = t[k] >= 0x80;
+    if (!any_high)
+        return false;
+    while (i <= n) {
+        UChar32 c = ' ';
+        if (i < n)
+            U8_NEXT(t, i, n, c);
+        else
+            i++;
+        if (c == ' ') {
+            if (latin || other) {
+                words++;
+                mixed += latin && other;
+            }
+            latin = other = false;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            latin = true;
+        } else if (c >= 0x370 && c <= 0x4FF) { /* Greek and Cyrillic */
+            other = true;
+        }
+    }
+    return mixed >= 3 && 2 * mixed >= words;
+}
+
+static bool is_kept(const nc_block *b)
+{
+    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+}
+
+
+static void apply_detectors(nc_doc *doc)
+{
+    bool text = doc->kind != NC_INPUT_HTML;
+
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (!is_kept(b))
+            continue;
+        const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+        bool short_line = b->label == NC_LABEL_HEADING && b->words <= 14 &&
+                          !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
+        unsigned phrases = b->words <= 40 ? nc_block_phrases(b->text, b->len) : 0;
+        if (text && has(b, FACT_SITE_SUFFIX)) {
+            relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
+        } else if (homoglyph_words(b)) {
+            relabel(b, NC_LABEL_BOILERPLATE, NC_REASON_FOREIGN_SCRIPT);
+        } else if ((b->words <= 3 && (phrases & NC_PHRASE_AD)) ||
+                   (b->words <= 30 && (phrases & NC_PHRASE_PROMO))) {
+            relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);
+        } else if (phrases & NC_PHRASE_LEGAL) {
+            relabel(b, NC_LABEL_LEGAL, NC_REASON_LEGAL_PHRASE);
+        } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
+            relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
+        } else if (short_line && (byline_start(b) || lone_date(doc, i) ||
+                                  reading_time(b))) {
+            relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
+        } else if ((b->label == NC_LABEL_HEADING &&
+                    (nc_lexicon_bits(doc, b) & NC_LEX_BIT(NC_LEX_RELATED))) ||
+                   (b->words <= 25 && nc_lead_phrase(b->text, b->len))) {
+            relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
+        } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
+                                    (short_line && prev->label == NC_LABEL_RELATED))) {
+            relabel(b, NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
+        }
+    }
+}
+
+/* The length of the clock time (H:MM, HH:MM, 18h30) a block opens with,
+ * 0 when it opens with none (the whole length when it is only the time). */
+static size_t time_lead(const nc_block *b)
+{
+    const unsigned char *t = (const unsigned char *)b->text;
+    size_t n = b->len, k = 0;
+    while (k < n && k < 2 && t[k] >= '0' && t[k] <= '9')
+        k++;
+    if (k == 0 || k + 3 > n || (t[k] != ':' && t[k] != 'h'))
+        return 0;
+    if (!(t[k + 1] >= '0' && t[k + 1] <= '5' && t[k + 2] >= '0' && t[k + 2] <= '9'))
+        return 0;
+    return k + 3;
+}
+
+/* "14:32 Un artiste arrêté pour ...", or "14:10" alone over an entry: the
+ * mark of a ticker or live-news entry. */
+static bool ticker_mark(const nc_block *b)
+{
+    size_t k = time_lead(b);
+    if (k == 0)
+        return false;
+    if (k == b->len)
+        return true;
+    if (b->text[k] != ' ' || k + 1 >= b->len || b->words > 30)
+        return false;
+    /* A letter or an opening quote next, not "12:30 p.m." or "10:00 - 12:00". */
+    unsigned char c = (unsigned char)b->text[k + 1];
+    return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '"';
+}
+
+/* A news ticker or "latest news" box after the article: three or more
+ * time-marked entries at most TICKER_GAP blocks apart, starting after
+ * body text was already kept. The entries, what lies between them and
+ * a short heading over them are dropped. */
+enum { TICKER_GAP = 4 };
+
+static void drop_tickers(nc_doc *doc)
+{
+    size_t n = doc->nblocks, i = 0;
+    bool body_seen = false;
+    while (i < n) {
+        if (!ticker_mark(&doc->blocks[i])) {
+            body_seen |= doc->blocks[i].label == NC_LABEL_BODY;
+            i++;
+            continue;
+        }
+        size_t first = i, last = i, count = 1;
+        for (size_t j = i + 1; j < n && j <= last + TICKER_GAP; j++) {
+            if (ticker_mark(&doc->blocks[j])) {
+                last = j;
+                count++;
+            }
+        }
+        if (count >= 3 && body_seen) {
+            /* with its own short heading ("Direct", "Latest") */
+            if (first > 0 && doc->blocks[first - 1].label == NC_LABEL_HEADING &&
+                doc->blocks[first - 1].words <= 3)
+                first--;
+            for (size_t j = first; j <= last; j++)
+                if (is_kept(&doc->blocks[j]))
+                    relabel(&doc->blocks[j], NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
+        }
+        i = last + 1;
+    }
+}
+
+/* For text input: the title is the headline-like block nearest before the
+ * first body paragraph (4 to 30 words, no sentence end, not a credit). */
+static void choose_title(nc_doc *doc, size_t first_body)
+{
+    if (doc->title) {
+        for (size_t i = 0; i < first_body && i < doc->nblocks; i++) {
+            nc_block *b = &doc->blocks[i];
+            if (has(b, FACT_TITLE_LIKE)) {
+                b->label = NC_LABEL_TITLE;
+                b->reason = NC_REASON_TITLE_MATCH;
+            }
+        }
+        return;
+    }
+    for (size_t i = first_body; i-- > 0;) {
+        nc_block *b = &doc->blocks[i];
+        /* A long line the model keeps is the standfirst under the title,
+         * not the title. */
+        bool standfirst = b->words >= 15 && is_kept(b);
+        if (b->words < 4 || b->words > 30 || standfirst || b->label == NC_LABEL_FOREIGN ||
+            has(b, FACT_END_PUNCT | FACT_CREDIT | FACT_SITE_SUFFIX |
+                   FACT_SCRIPT_OTHER | FACT_DATE | FACT_BYLINE))
+            continue;
+        b->label = NC_LABEL_TITLE;
+        b->reason = NC_REASON_TITLE_MATCH;
+        doc->title = b->text;
+        return;
+    }
+}
+
+/* A short page (a note, a test fixture, a one-paragraph post) can leave
+ * no block over the threshold; a caller asked for the body, so the
+ * blocks that score at least half the page's best are kept, title
+ * included, rather than nothing. */
+static void keep_best_when_empty(nc_doc *doc)
+{
+    float best = 0.0f;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (is_kept(b))
+            return;
+        if (b->score > best && has(b, FACT_LINK_SPARSE))
+            best = b->score;
+    }
+    if (best < 0.2f)
+        return;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        /* Never a page of links or menus: those have no body to give. */
+        if (b->score >= 0.5f * best && b->words > 0 &&
+            has(b, FACT_LINK_SPARSE) && !(b->in & NC_IN_NAV))
+            relabel(b, NC_LABEL_BODY, NC_REASON_ONLY_TEXT);
+    }
+}
+
+/* A big page's rows a window at a time (nc_features left doc->feat_rows
+ * of them): stage 1 over every window, then stage 2 over every window with
+ * its rows made again (the features twice, only on such pages). */
+static void score_in_windows(nc_doc *doc)
+{
+    size_t n = doc->nblocks, w = doc->feat_rows;
+    float *rows = doc->feat;
+    nc_feat_walk walk;
+    nc_features_start(doc, &walk);
+    walk.patterns = doc->feat_patterns;
+    for (size_t lo = 0; lo < n; lo += w) {
+        size_t hi = n - lo > w ? lo + w : n;
+        nc_features_window(doc, &walk, lo, hi, rows);
+        nc_model_predict_all(&nc_model_stage1, rows, NC_NFEAT * sizeof(float), hi - lo,
+                             &doc->blocks[lo].score, sizeof(nc_block));
+    }
+    for (size_t i = 0; i < n; i++)
+        doc->blocks[i].score1 = doc->blocks[i].score;
+    context_walk cw;
+    context_start(doc, &cw);
+    nc_features_start(doc, &walk);
+    walk.patterns = doc->feat_patterns;
+    walk.patterns_known = walk.patterns != NULL;
+    for (size_t lo = 0; lo < n; lo += w) {
+        size_t hi = n - lo > w ? lo + w : n;
+        nc_features_window(doc, &walk, lo, hi, rows);
+        context_features(doc, &cw, lo, hi, rows, C_P_M2);
+        nc_model_predict_all(&nc_model_stage2, rows, NC_NFEAT * sizeof(float), hi - lo,
+                             &doc->blocks[lo].score, sizeof(nc_block));
+        keep_facts(doc, lo, hi, rows);
+    }
+}
+
+void nc_classify(nc_doc *doc)
+{
+    size_t n = doc->nblocks;
+    if (n > 0 && doc->feat_rows < n) {
+        score_in_windows(doc);
+    } else if (n > 0) {
+        /* The rows are one array (doc->feat), NC_NFEAT floats apart. */
+        nc_model_predict_all(&nc_model_stage1, doc->feat, NC_NFEAT * sizeof(float), n,
+                             &doc->blocks[0].score, sizeof(nc_block));
+        for (size_t i = 0; i < n; i++)
+            doc->blocks[i].score1 = doc->blocks[i].score;
+        context_walk cw;
+        context_start(doc, &cw);
+        context_features(doc, &cw, 0, n, doc->feat, C_P_M2);
+        nc_model_predict_all(&nc_model_stage2, doc->feat, NC_NFEAT * sizeof(float), n,
+                             &doc->blocks[0].score, sizeof(nc_block));
+        keep_facts(doc, 0, n, doc->feat);
+    }
+    /* The model's balance point: markup evidence makes HTML scores surer,
+     * and a slightly higher cut trades recall for precision profitably
+     * there (docs/algorithm.md); recall_bias moves it either way. */
+    float base = doc->kind == NC_INPUT_HTML ? 0.55f : 0.5f;
+    float threshold = base - 0.35f * (float)doc->opts.recall_bias;
+    size_t first_body = n;
+    for (size_t i = 0; i < n; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (b->score >= threshold) {
+            b->label = heading_like(b) ? NC_LABEL_HEADING : NC_LABEL_BODY;
+            b->reason = b->score1 >= threshold ? NC_REASON_MODEL
+                                               : NC_REASON_CONTEXT_KEEP;
+            if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+                b->reason = NC_REASON_HEADING_MARKUP;
+            if (first_body == n && b->label == NC_LABEL_BODY)
+                first_body = i;
+        } else {
+            explain_drop(doc, b);
+        }
+    }
+    apply_detectors(doc);
+    drop_tickers(doc);
+    nc_mark_language_pickers(doc);
+    choose_title(doc, first_body);
+    keep_best_when_empty(doc);
+    /* The feature rows' last reader: they go before the result is built
+     * (320 bytes a block: on a big page, more than its text). */
+    for (size_t i = 0; i < n; i++)
+        doc->blocks[i].feat = NULL;
+    free(doc->feat);
+    doc->feat = NULL;
+    doc->feat_rows = 0;
+    free(doc->feat_patterns);
+    doc->feat_patterns = NULL;
+}
