@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "input/input.h"
 #include "testutil.h"
 
 #define ENC_DIR "tests/data/enc/"

@@ -23,6 +23,8 @@
 #include "testutil.h"
 
 #include "internal.h"
+#include "outline.h"
+#include "features/features.h"
 #include "features/slots.h" /* after internal.h: NC_NFEAT */
 
 /* ---- rtl: the language and feature stages on one block ---- */

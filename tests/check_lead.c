@@ -11,6 +11,7 @@
 #include <check.h>
 
 #include "internal.h"
+#include "rules/rules.h"
 #include "testutil.h"
 
 static bool lead(const char *s) { return nc_lead_phrase(s, strlen(s)); }

@@ -10,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include "internal.h"
+#include "classify/pickers.h"
+#include "rules/rules.h"
 
 /* Endonyms, case-folded (u_foldCase, so "Deutsch" and "DEUTSCH" match). */
 static const char *const endonyms[] = {

@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "internal.h"
+#include "input/input.h"
 
 /* Eight bytes at a time: the ASCII runs that make up most pages. */
 #define HIGH_BITS 0x8080808080808080ull

@@ -11,6 +11,7 @@
 #include <unicode/ubrk.h>
 
 #include "internal.h"
+#include "lang/lang.h"
 
 /* Class bits of a code point (low 8 bits: its UScriptCode). */
 enum {

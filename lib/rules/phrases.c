@@ -5,7 +5,7 @@
  * ("Anzeige"), does it hold a call to action ("Subscribe now to our ...")
  * or a rights notice ("All rights reserved")?
  *
- * features/signals.c's lexicons find such words anywhere in a block, which is only
+ * The lexicons (rules/lexicon.c) find such words anywhere in a block, which is only
  * safe for headings: "related" or "see also" occur in body sentences. At
  * the very start of a short block the same words are a label, in any
  * language, and the model, which sees the phrase counts but not where they
@@ -20,6 +20,7 @@
 #include <unicode/utf8.h>
 
 #include "internal.h"
+#include "rules/rules.h"
 
 /* Case-folded, NFC. A phrase matches when the block starts with it and the
  * next character is not a letter or digit (so "tags:" needs its colon and

@@ -8,6 +8,7 @@
 #define NC_HTML_H
 
 #include "internal.h"
+#include "blocks/blocks.h"
 
 #define NC_HTML_NONE UINT32_MAX /* no record */
 
