@@ -296,23 +296,6 @@ static const char *detected_use(const char *icu)
     return NULL;
 }
 
-/* Polish text in windows-1250 that ICU took for ISO-8859-2. ICU tells the
- * two apart by bytes 0x80..0x9F only (windows-1250's ś, ź, Ś, Ź, and the
- * Czech and Slovak š, ť, ž); a Polish text without ś or ź has none, and
- * its ą (0xB9 there) reads as ISO-8859-2's š. Polish has no š, Czech and
- * Slovak no ą: 0xB9 outnumbering ISO-8859-2's ą (0xB1) in a text whose
- * letters common to both charsets are Polish (ł, ż, ę, ń, the same bytes
- * in both) rather than Czech or Slovak (ř, ě, ů, ľ) is windows-1250. */
-static bool polish_in_1250(const char *s, size_t len)
-{
-    size_t count[256] = {0};
-    for (size_t i = 0; i < len; i++)
-        count[(unsigned char)s[i]]++;
-    size_t polish = count[0xB3] + count[0xBF] + count[0xEA] + count[0xF1];
-    size_t czech = count[0xF8] + count[0xEC] + count[0xF9] + count[0xB5];
-    return count[0xB9] > count[0xB1] && polish > czech;
-}
-
 /* ICU's to-Unicode callback for trying a guess: counts each byte
  * sequence the charset has no character for in *context, writes nothing. */
 static void count_unmapped(const void *context, UConverterToUnicodeArgs *args,
@@ -352,6 +335,46 @@ static bool maps_bytes(const char *charset, const char *s, size_t len, size_t hi
     return U_SUCCESS(err) && unmapped * 100 <= high;
 }
 
+/* Polish text in windows-1250 that ICU took for ISO-8859-2. ICU tells the
+ * two apart by bytes 0x80..0x9F only (windows-1250's ś, ź, Ś, Ź, and the
+ * Czech and Slovak š, ť, ž); a Polish text without ś or ź has none, and
+ * its ą (0xB9 there) reads as ISO-8859-2's š. Polish has no š, Czech and
+ * Slovak no ą: 0xB9 outnumbering ISO-8859-2's ą (0xB1) in a text whose
+ * letters common to both charsets are Polish (ł, ż, ę, ń, the same bytes
+ * in both) rather than Czech or Slovak (ř, ě, ů, ľ) is windows-1250. */
+static bool polish_in_1250(const size_t count[256])
+{
+    size_t polish = count[0xB3] + count[0xBF] + count[0xEA] + count[0xF1];
+    size_t czech = count[0xF8] + count[0xEC] + count[0xF9] + count[0xB5];
+    return count[0xB9] > count[0xB1] && polish > czech;
+}
+
+/* The windows charset for text ICU took for ISO-8859-2, -7 or -8, when
+ * it is one: ISO-8859 text has no bytes 0x80..0x9F (C1 controls, which no
+ * page uses), the windows charsets that share the rest of those tables
+ * have quotes, dashes (and windows-1250 letters) there. ICU does this
+ * itself for some of its matches only. found otherwise. */
+static const char *windows_superset(const char *found, const char *s, size_t len,
+                                    size_t high)
+{
+    static const struct { const char *iso, *windows; } pairs[] = {
+        {"iso-8859-2", "windows-1250"}, {"iso-8859-7", "windows-1253"},
+        {"iso-8859-8", "windows-1255"}};
+    size_t k = 0;
+    while (k < 3 && strcmp(found, pairs[k].iso) != 0)
+        k++;
+    if (k == 3)
+        return found;
+    size_t count[256] = {0}, c1 = 0;
+    for (size_t i = 0; i < len; i++)
+        count[(unsigned char)s[i]]++;
+    for (size_t b = 0x80; b < 0xA0; b++)
+        c1 += count[b];
+    bool windows = c1 > 0 || (k == 0 && polish_in_1250(count));
+    return windows && maps_bytes(pairs[k].windows, s, len, high) ? pairs[k].windows
+                                                                : found;
+}
+
 /* ICU's detector on s[0..len) (high: its bytes above 0x7F): its best
  * match that is a web encoding and maps the bytes, with ICU's confidence
  * (0..100) in *confidence; else its best web encoding at confidence 0;
@@ -384,10 +407,7 @@ static const char *icu_detect(const char *s, size_t len, size_t high,
     ucsdet_close(det);
     if (U_FAILURE(err))
         return NULL;
-    if (found && strcmp(found, "iso-8859-2") == 0 && polish_in_1250(s, len) &&
-        maps_bytes("windows-1250", s, len, high))
-        return "windows-1250";
-    return found ? found : first;
+    return found ? windows_superset(found, s, len, high) : first;
 }
 
 /* Sample size: 64 KB of text is ample for the detector's statistics. */
