@@ -109,6 +109,7 @@ static void print_json(FILE *out, const nc_result *r)
     json_string(out, nc_result_script(r));
     fputs(",\"encoding\":", out);
     json_string(out, nc_result_encoding(r));
+    fprintf(out, ",\"encoding_confidence\":%.3f", nc_result_encoding_confidence(r));
     fprintf(out, ",\"input\":\"%s\",\"flags\":%u,\"repairs\":%zu,\"paragraphs\":[",
             nc_result_input_kind(r) == NC_INPUT_HTML ? "html" : "text",
             nc_result_flags(r), nc_result_repair_count(r));

@@ -124,6 +124,11 @@ typedef enum nc_reason {
 #define NC_FLAG_CONVERTED 0x20u      /* input was converted to UTF-8 */
 #define NC_FLAG_FROM_NOSCRIPT 0x40u  /* html: the page showed no body without
                                         JavaScript; its <noscript> was read */
+#define NC_FLAG_CHARSET_GUESSED 0x800u /* the bytes declared no charset,
+                                        the one guessed from them is unsure
+                                        (nc_result_encoding_confidence below
+                                        0.5) and 1% or more of the text is
+                                        in doubt: it may be garbled */
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the
@@ -219,6 +224,12 @@ NC_EXPORT nc_input_kind nc_result_input_kind(const nc_result *result);
 
 /* The charset the input was read as ("utf-8", "windows-1251"). */
 NC_EXPORT const char *nc_result_encoding(const nc_result *result);
+
+/* How sure the charset is, 0..1: 1 when a BOM, the caller's hint, the
+ * page's declaration or valid UTF-8 settled it; for bytes that declare
+ * nothing, the charset detector's confidence in its guess (below 0.5
+ * also sets NC_FLAG_CHARSET_GUESSED); 0 when result is NULL. */
+NC_EXPORT double nc_result_encoding_confidence(const nc_result *result);
 
 /* Stable short names: "body", "caption", ...; "unknown" when out of range. */
 NC_EXPORT const char *nc_label_name(nc_label label);

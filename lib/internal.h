@@ -114,6 +114,8 @@ typedef struct nc_doc {
     bool utf8_borrowed;/* utf8 is the caller's input, not to be freed */
     size_t utf8_len;
     const char *encoding; /* the charset read as (static, or the hint copied into the arena) */
+    double encoding_confidence; /* 0..1: 1 for a BOM, hint, declaration or
+                                   valid UTF-8; the detector's for a guess */
     unsigned flags;    /* NC_FLAG_* */
     size_t repairs;
     nc_input_kind kind;

@@ -168,6 +168,11 @@ nc_input_kind nc_result_input_kind(const nc_result *r)
     return r ? r->doc.kind : NC_INPUT_AUTO;
 }
 
+double nc_result_encoding_confidence(const nc_result *r)
+{
+    return r ? r->doc.encoding_confidence : 0.0;
+}
+
 const char *nc_result_encoding(const nc_result *r)
 {
     return r && r->doc.encoding ? r->doc.encoding : "utf-8";

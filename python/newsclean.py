@@ -56,6 +56,7 @@ FLAG_TRUNCATED_LINES = 0x8
 FLAG_NUL_REMOVED = 0x10
 FLAG_CONVERTED = 0x20
 FLAG_FROM_NOSCRIPT = 0x40
+FLAG_CHARSET_GUESSED = 0x800
 
 Input = Union[str, bytes, bytearray, memoryview]
 
@@ -128,6 +129,7 @@ class Result:
     language_confidence: float
     script: str
     encoding: str
+    encoding_confidence: float
     input: str
     flags: int
     repairs: int
@@ -180,6 +182,7 @@ def _declare(lib: ctypes.CDLL) -> None:
         "nc_result_repair_count": (c.c_size_t, [c.c_void_p]),
         "nc_result_input_kind": (c.c_int, [c.c_void_p]),
         "nc_result_encoding": (c.c_char_p, [c.c_void_p]),
+        "nc_result_encoding_confidence": (c.c_double, [c.c_void_p]),
         "nc_label_name": (c.c_char_p, [c.c_int]),
         "nc_reason_name": (c.c_char_p, [c.c_int]),
         "nc_strerror": (c.c_char_p, [c.c_int]),
@@ -334,6 +337,7 @@ def _run(data: Input, want_blocks: bool, **options) -> Result:
                       language_confidence=float(lib.nc_result_language_confidence(r)),
                       script=_text(lib.nc_result_script(r)),
                       encoding=_text(lib.nc_result_encoding(r)),
+                      encoding_confidence=float(lib.nc_result_encoding_confidence(r)),
                       input=_KIND_NAMES.get(lib.nc_result_input_kind(r), "auto"),
                       flags=int(lib.nc_result_flags(r)),
                       repairs=int(lib.nc_result_repair_count(r)),

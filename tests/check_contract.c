@@ -10,6 +10,7 @@
 
 #include "internal.h"
 #include "classify/model.h"
+#include "features/features.h"
 #include "features/slots.h"
 #include "testutil.h"
 

@@ -119,8 +119,9 @@ class TestCli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         data = json.loads(r.stdout)
         for key in ("title", "language", "language_confidence", "script", "encoding",
-                    "input", "flags", "paragraphs", "blocks"):
+                    "encoding_confidence", "input", "flags", "paragraphs", "blocks"):
             self.assertIn(key, data)
+        self.assertEqual(data["encoding_confidence"], 1.0)
         self.assertEqual(data["language"], "en")
         self.assertEqual(data["input"], "text")
         self.assertTrue(data["paragraphs"])

@@ -148,6 +148,22 @@ class TestBinding(unittest.TestCase):
         page = newsclean.analyse(HTML.decode("windows-1252"))
         self.assertEqual(page.encoding, "utf-8")
 
+    def test_charset_guess(self):
+        # Declared: settled. Two legacy bytes in a short line: a guess,
+        # unsure, flagged.
+        self.assertEqual(newsclean.analyse(HTML).encoding_confidence, 1.0)
+        page = newsclean.analyse("Na rynku \xb9 i \xea by\xb3y drogie.".encode("latin-1"))
+        self.assertLess(page.encoding_confidence, 0.5)
+        self.assertTrue(page.flags & newsclean.FLAG_CHARSET_GUESSED)
+        # A Russian page in windows-1251 with no declaration.
+        text = ("Правительство России объявило в среду о новых мерах поддержки "
+                "малого и среднего бизнеса. ") * 4
+        page = newsclean.analyse(("<html><body><p>%s</p></body></html>" % text)
+                                 .encode("cp1251"))
+        self.assertEqual(page.encoding, "windows-1251")
+        self.assertGreaterEqual(page.encoding_confidence, 0.5)
+        self.assertFalse(page.flags & newsclean.FLAG_CHARSET_GUESSED)
+
     def test_options(self):
         data = read_seed()
         self.assertEqual(newsclean.analyse(data, input="text").input, "text")
