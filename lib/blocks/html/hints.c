@@ -229,6 +229,15 @@ static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
     return hints;
 }
 
+/* The attribute hides its element: hidden, aria-hidden="true", or a style
+ * that hides it. */
+static bool hides(const char *name, const char *value)
+{
+    return strcmp(name, "hidden") == 0 ||
+           (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true")) ||
+           (strcmp(name, "style") == 0 && style_hides(value));
+}
+
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                         nc_html_attrs *a, nc_html_hint_cache *cache)
 {
@@ -268,16 +277,9 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             }
             break;
         case 'h':
-            if (strcmp(name, "hidden") == 0)
-                a->hidden = true;
-            break;
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
-                a->hidden = true;
-            break;
         case 's':
-            if (strcmp(name, "style") == 0 && style_hides(value))
-                a->hidden = true;
+            a->hidden |= hides(name, value);
             break;
         case 't':
             if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
