@@ -62,14 +62,23 @@ bool nc_phrase_index_build(nc_phrase_index *ix, const nc_phrase_list *lists, siz
                 order[j] = order[j - 1];
                 order[j - 1] = t;
             }
-    /* The entries themselves in that order: a scan reads them in a row. */
-    nc_phrase_index copy = *ix;
-    for (size_t k = 0; k < total; k++) {
-        ix->text[k] = copy.text[order[k]];
-        ix->len[k] = copy.len[order[k]];
-        ix->tag[k] = copy.tag[order[k]];
-        ix->item[k] = copy.item[order[k]];
-        ix->second[k] = copy.second[order[k]];
+    /* The entries themselves in that order: a scan reads them in a row.
+     * An array at a time, so the stack holds one array's copy, not the
+     * whole index (a caller's thread may have a small stack). */
+    const char *text[NC_INDEX_MAX];
+    memcpy(text, ix->text, sizeof text);
+    for (size_t k = 0; k < total; k++)
+        ix->text[k] = text[order[k]];
+    uint16_t item[NC_INDEX_MAX];
+    memcpy(item, ix->item, sizeof item);
+    for (size_t k = 0; k < total; k++)
+        ix->item[k] = item[order[k]];
+    uint8_t *bytes[] = {ix->len, ix->tag, ix->second};
+    for (size_t a = 0; a < sizeof bytes / sizeof *bytes; a++) {
+        uint8_t copy[NC_INDEX_MAX];
+        memcpy(copy, bytes[a], sizeof copy);
+        for (size_t k = 0; k < total; k++)
+            bytes[a][k] = copy[order[k]];
     }
     ix->count = (uint16_t)total;
     return true;

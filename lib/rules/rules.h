@@ -62,8 +62,8 @@ static inline bool nc_phrase_may_start(const nc_phrase_index *ix, unsigned a, un
     unsigned bit = a * 256 + b;
     return ix->pair[bit / 8] & (1u << (bit % 8));
 }
-/* The next phrase (its entry) that s[i..n) begins with, from *k on (0
- * the first time); -1 when there is none left. */
+/* The next phrase (its entry) that s[i..n) begins with (i < n), from *k
+ * on (0 the first time); -1 when there is none left. */
 int nc_phrase_next(const nc_phrase_index *ix, const uint8_t *s, size_t n, size_t i,
                    unsigned *k);
 /* Hits of phrases standing as words in s[0..n): they start where a word
