@@ -54,51 +54,29 @@ NAMES = {
     "zu": "Zulu", "sr": "Serbian",
 }
 
+def read_words(path):
+    """{code: "word word ..."} from a lib/rules/ word file: one line a
+    language, "code: words", '#' lines are comments."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                code, words = line.split(":", 1)
+                out[code.strip()] = words.strip()
+    return out
+
+
 # Supplements, this project's own. UI_WORDS: the UI strings of news pages
 # ("share", "read more", "comments"), so a stray button label in another
-# language shows its language. FUNCTION_WORDS: frequent function words a
+# language shows its language; a phrase list, so it stands with the others
+# in lib/rules/ (ui_words.txt). FUNCTION_WORDS: frequent function words a
 # source list lacks, chosen to tell close languages apart (da "af" / no
 # "av", cs "jsou" / sk "sú"); lang/detect.c counts them three times in the vote
 # for the document's language ("strong" words).
-UI_WORDS = {
-    "en": "share print email comments comment read subscribe newsletter login "
-          "sign log follow related topics advertisement cookies privacy "
-          "menu search home tweet reply article articles photo video "
-          "continue reading more next previous",
-    "de": "teilen drucken kommentare kommentar kommentieren abonnieren "
-          "anmelden abmelden weiterlesen startseite suche datenschutz "
-          "impressum thema themen artikel mehr zurück weiter newsletter "
-          "anzeige werbung merken lesen",
-    "fr": "partager imprimer commentaires commentaire lire suite abonner "
-          "abonnez connexion accueil recherche article articles voir "
-          "publicité",
-    "it": "condividi stampa commenti commento leggi articolo articoli "
-          "accedi iscriviti cerca pubblicità",
-    "es": "compartir imprimir comentarios comentario leer artículo "
-          "artículos suscríbete buscar publicidad inicio",
-    "pt": "compartilhar partilhar imprimir comentários comentário leia "
-          "artigo artigos assine buscar pesquisar publicidade",
-    "nl": "delen reacties reactie lees artikel artikelen zoeken inloggen "
-          "abonneren advertentie",
-    "pl": "udostępnij komentarze komentarz czytaj artykuł artykuły szukaj "
-          "zaloguj reklama więcej",
-    "ru": "поделиться комментарии комментарий читать статья статьи поиск "
-          "войти подписаться реклама также",
-    "uk": "поділитися коментарі коментар читати стаття статті пошук увійти "
-          "підписатися реклама",
-    "cs": "sdílet komentáře komentář číst článek články hledat přihlásit "
-          "reklama",
-    "sk": "zdieľať komentáre komentár čítať článok články hľadať prihlásiť "
-          "reklama",
-    "sv": "dela kommentarer kommentar läs artikel artiklar sök logga annons",
-    "da": "del kommentarer kommentar læs artikel artikler søg log annonce",
-    "no": "del kommentarer kommentar les artikkel artikler søk logg annonse",
-    "tr": "paylaş yorumlar yorum oku makale haber haberler ara giriş reklam",
-    "hu": "megosztás hozzászólások hozzászólás olvass cikk cikkek keresés "
-          "belépés hirdetés",
-    "ro": "distribuie comentarii comentariu citește articol articole caută "
-          "autentificare publicitate",
-}
+UI_WORDS = read_words(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                   "..", "lib", "rules", "ui_words.txt"))
+
 
 FUNCTION_WORDS = {
     "de": "zum zur vom beim ins ans fürs übers sowie bzw dass seit wurde "

@@ -226,7 +226,7 @@ static void relabel(nc_block *b, nc_label label, nc_reason reason)
 /* The named detectors that overrule the model on a kept block, each
  * measured in docs/algorithm.md ("Detectors over the model"): a caption
  * ending in a " - Site" suffix that repeats on the page, look-alike
- * letters, ad labels and calls to action (rules/phrases.c), rights notices,
+ * letters, ad labels and calls to action (rules/labels.c), rights notices,
  * credits, bylines, section labels, and a headline-cased teaser right
  * after a caption. The first that fits decides. */
 static bool is_caption_drop(const nc_block *b)
@@ -240,39 +240,11 @@ static bool headline_cased(const nc_block *b)
            has(b, FACT_NO_END_PUNCT);
 }
 
-/* "By Jane Doe", "Von ...", "Publié le ...": a byline or dateline opens
- * the line (a heading may say "by" anywhere else). */
-static bool byline_start(const nc_block *b)
-{
-    static const char *const starts[] = {
-        "By ", "BY ", "Von ", "Par ", "Por ", "Di ", "Door ", "Written by ",
-        "by ", "von ", "par ", "por ", /* lower case: no sentence opens so */
-        "Pubblicato il ", "Aggiornato il ", "Opublikowano", "Publikacja:", "Pingback",
-        "Posted by ", "Posted on ", "Published ", "Updated ", "Publié le ",
-        "Publicado ", "Veröffentlicht ", "Aktualisiert ", "Stand: "};
-    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
-        size_t n = strlen(starts[k]);
-        if (b->len > n && memcmp(b->text, starts[k], n) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* "3 min read", "Lesezeit: 4 Min.": article metadata, not a heading. */
+/* "3 min read", "Lesezeit: 4 Min.": article metadata in a short line, not
+ * a heading (the marks: rules/words.c). */
 static bool reading_time(const nc_block *b)
 {
-    static const char *const marks[] = {"min read", "minute read", "minutes read",
-                                        "Min read", "reading time", "Reading time",
-                                        "Lesezeit", "min de lecture", "Min. Lesezeit"};
-    if (b->words > 6 || b->len > 64)
-        return false;
-    char buf[72];
-    memcpy(buf, b->text, b->len);
-    buf[b->len] = '\0';
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (strstr(buf, marks[k]))
-            return true;
-    return false;
+    return b->words <= 6 && b->len <= 64 && nc_reading_time(b->text, b->len);
 }
 
 /* A short date line alone (a run of dated lines is a table or a list). */
@@ -349,7 +321,7 @@ static void apply_detectors(nc_doc *doc)
             relabel(b, NC_LABEL_LEGAL, NC_REASON_LEGAL_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
-        } else if (short_line && (byline_start(b) || lone_date(doc, i) ||
+        } else if (short_line && (nc_byline_start(b->text, b->len) || lone_date(doc, i) ||
                                   reading_time(b))) {
             relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
         } else if ((b->label == NC_LABEL_HEADING &&

@@ -82,20 +82,20 @@ static uint32_t *table_slot(slot *t, size_t cap, uint64_t h)
     }
 }
 
-/* A page title lowered once a page, as same_text_ci compares it. */
-typedef struct lowered_title {
+/* A page title folded once a page, as same_text_ci compares it. */
+typedef struct folded_title {
     const char *source; /* the doc's pointer it was made from */
     size_t source_len;
     size_t len;
     char text[256];
-} lowered_title;
+} folded_title;
 
 /* What nc_patterns_page keeps for the blocks (doc->patterns, in the
- * arena): repeated-suffix counts and the page titles lower-cased. Each
+ * arena): repeated-suffix counts and the page titles folded. Each
  * block's lexicon hits, once scanned, go in doc->lexicon_bits. */
 typedef struct page_state {
     uint32_t *suffix_count;
-    lowered_title titles[3];  /* og_title, html_title, title */
+    folded_title titles[3];  /* og_title, html_title, title */
 } page_state;
 
 _Static_assert(NC_LEX_COUNT <= 7, "lexicon bits must fit beside NC_LEXICON_SCANNED");
@@ -105,11 +105,11 @@ static page_state *page_of(const nc_doc *doc)
     return (page_state *)doc->patterns;
 }
 
-static void lower_title(lowered_title *t, const char *s)
+static void fold_title(folded_title *t, const char *s)
 {
     t->source = s;
     t->source_len = s ? strlen(s) : 0;
-    t->len = s ? nc_lower_utf8(s, t->source_len, t->text, sizeof t->text) : 0;
+    t->len = s ? nc_fold_lossy(s, t->source_len, t->text, sizeof t->text - 1) : 0;
 }
 
 void nc_patterns_page(nc_doc *doc)
@@ -153,33 +153,25 @@ void nc_patterns_page(nc_doc *doc)
     free(hashes);
     memset(lex, 0, n ? n : 1);
     ps->suffix_count = suffix_count;
-    lower_title(&ps->titles[0], doc->og_title);
-    lower_title(&ps->titles[1], doc->html_title);
-    lower_title(&ps->titles[2], doc->title);
+    fold_title(&ps->titles[0], doc->og_title);
+    fold_title(&ps->titles[1], doc->html_title);
+    fold_title(&ps->titles[2], doc->title);
     doc->patterns = ps;
     doc->lexicon_bits = lex;
 }
 
 /* ---- block level ---- */
 
+/* A short line with a date: digits around a separator (12:30, 2024-01-02,
+ * 02.01.2024, 1/2/24), or digits and a month's name (rules/words.c). */
 static bool has_date(const char *s, size_t len)
 {
-    static const char *const months[] = {
-        "january", "february", "march", "april", "june", "july", "august",
-        "september", "october", "november", "december", "jan ", "feb ",
-        "mar ", "apr ", "jun ", "jul ", "aug ", "sep ", "sept", "oct ", "nov ",
-        "dec ", "januar", "februar", "märz", "mai", "juni", "juli",
-        "oktober", "dezember", "janvier", "février", "mars", "avril",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-        "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
     char buf[256];
-    size_t n = nc_lower_utf8(s, len < 200 ? len : 200, buf, sizeof buf);
+    size_t n = nc_fold_lossy(s, len < 200 ? len : 200, buf, sizeof buf - 1);
     unsigned digits = 0;
     for (size_t i = 0; i < n; i++) {
         if (buf[i] >= '0' && buf[i] <= '9')
             digits++;
-        /* 12:30, 2024-01-02, 02.01.2024, 1/2/24 */
         if (i > 0 && i + 1 < n && buf[i - 1] >= '0' && buf[i - 1] <= '9' &&
             buf[i + 1] >= '0' && buf[i + 1] <= '9' &&
             (buf[i] == ':' || buf[i] == '/' || buf[i] == '.' || buf[i] == '-'))
@@ -187,30 +179,26 @@ static bool has_date(const char *s, size_t len)
     }
     if (digits == 0)
         return false;
-    buf[n] = '\0';
-    for (size_t k = 0; k < sizeof months / sizeof *months; k++)
-        if (strstr(buf, months[k]))
-            return true;
-    return false;
+    return nc_month_name(buf, n);
 }
 
 /* Whether the block a[0..an) is the title b, or starts it (" | Site"),
- * ignoring case. t is b lowered once a page when the page state has it
- * (NULL otherwise); x/xn the block lowered, made on first need. */
+ * ignoring case. t is b folded once a page when the page state has it
+ * (NULL otherwise); x/xn the block folded, made on first need. */
 static bool same_text_ci(const char *a, size_t an, const char *b,
-                         const lowered_title *t, char *x, size_t *xn)
+                         const folded_title *t, char *x, size_t *xn)
 {
     if (!b)
         return false;
-    lowered_title own;
+    folded_title own;
     if (!t || t->source != b) {
-        lower_title(&own, b);
+        fold_title(&own, b);
         t = &own;
     }
     if (an > t->source_len || an > 200)
         return false;
     if (*xn == SIZE_MAX)
-        *xn = nc_lower_utf8(a, an, x, 256);
+        *xn = nc_fold_lossy(a, an, x, 255);
     return *xn >= 12 && *xn <= t->len && memcmp(x, t->text, *xn) == 0 &&
            (*xn == t->len || t->text[*xn] == ' ');
 }
@@ -240,12 +228,12 @@ void nc_patterns_block(const nc_doc *doc, const nc_block *b, float *legal,
     *date = b->words <= 12 && has_date(b->text, b->len) ? 1.0f : 0.0f;
     const uint32_t *sc = ps ? ps->suffix_count : NULL;
     *site_suffix_out = sc ? (float)(sc[idx] > 4 ? 4 : sc[idx]) : 0.0f;
-    char lowered[256];
-    size_t lowered_len = SIZE_MAX;
+    char folded[256];
+    size_t folded_len = SIZE_MAX;
     *title_like = same_text_ci(b->text, b->len, doc->og_title, ps ? &ps->titles[0] : NULL,
-                               lowered, &lowered_len) ||
+                               folded, &folded_len) ||
                   same_text_ci(b->text, b->len, doc->html_title, ps ? &ps->titles[1] : NULL,
-                               lowered, &lowered_len) ||
+                               folded, &folded_len) ||
                   same_text_ci(b->text, b->len, doc->title, ps ? &ps->titles[2] : NULL,
-                               lowered, &lowered_len);
+                               folded, &folded_len);
 }
