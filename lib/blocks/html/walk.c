@@ -85,6 +85,14 @@ typedef struct walk {
     nc_html_hint_cache hint_cache;
     bool read_ahead;        /* blocks/html/skip.c may rewrite the input ahead */
     unsigned long ahead_at; /* the input offset of that tag's '>' */
+    /* The last end tag end_tag_ignored looked up: libxml2 reports one
+     * mismatch per element an end tag closes, each with the stack one
+     * shorter, so the stack is searched once per end tag, not per error. */
+    struct {
+        unsigned long at; /* input offset behind the end tag, 0: none */
+        int nr;           /* ctxt->nameNr then */
+        int found;        /* the index the search stopped at, or -1 */
+    } mismatch;
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
     struct {
@@ -728,13 +736,24 @@ static int end_priority(const char *name)
 static void end_tag_ignored(walk *w, const char *name)
 {
     htmlParserCtxtPtr ctxt = w->ctxt;
-    int prio = end_priority(name), i;
-    for (i = ctxt->nameNr - 1; i >= 0; i--) {
-        if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
-            break;
-        if (end_priority((const char *)ctxt->nameTab[i]) > prio)
-            break;
+    xmlParserInputPtr in = ctxt->input;
+    unsigned long at = in ? in->consumed + (unsigned long)(in->cur - in->base) + 1 : 0;
+    int i;
+    if (at && at == w->mismatch.at && ctxt->nameNr <= w->mismatch.nr &&
+        w->mismatch.found < ctxt->nameNr) {
+        i = w->mismatch.found; /* the same end tag, only elements above i closed */
+    } else {
+        int prio = end_priority(name);
+        for (i = ctxt->nameNr - 1; i >= 0; i--) {
+            if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
+                break;
+            if (end_priority((const char *)ctxt->nameTab[i]) > prio)
+                break;
+        }
     }
+    w->mismatch.at = at;
+    w->mismatch.nr = ctxt->nameNr;
+    w->mismatch.found = i;
     if (i < 0 || strcmp((const char *)ctxt->nameTab[i], name) == 0)
         return; /* not open, or closed normally */
     if (w->skip_depth) {
