@@ -141,6 +141,8 @@ typedef struct nc_block {
                             as doc->lang), -1 when it shows none */
     float foreign;       /* lang/detect.c: 0..1 evidence the block is in another
                             language or script than the document */
+    int8_t ld_found;     /* features/ld_match.c: its opening words stand in
+                            doc->ld_body (1) or not (0); -1: no ld_body */
     float *feat;         /* NC_NFEAT features (features/slots.h): a row of
                             doc->feat, from nc_features to the end of
                             nc_classify (then NULL) */
@@ -228,6 +230,8 @@ bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
 
 /* features/features.c */
 nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
+/* features/ld_match.c: sets every block's ld_found (NC_ERR_NOMEM) */
+nc_status nc_ld_match(nc_doc *doc);
 extern const char *const nc_feature_names[NC_NFEAT];
 int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
 /* The rows a window of blocks at a time: nc_features_start, then

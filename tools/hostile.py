@@ -26,8 +26,8 @@ def title_h1(n):
 
 
 def jsonld_body(n):
-    body = "word " * (n * 8 // 5)
-    ps = "".join("<p>para %d</p>" % i for i in range(n))
+    body = "paragraph number " * (n * 8 // 17)
+    ps = "".join("<p>paragraph number %d</p>" % i for i in range(n))
     return ('<html><head><script type="application/ld+json">{"@type":"NewsArticle",'
             '"articleBody":"%s"}</script></head><body>%s</body></html>' % (body, ps))
 
