@@ -124,6 +124,16 @@ typedef enum nc_reason {
 #define NC_FLAG_CONVERTED 0x20u      /* input was converted to UTF-8 */
 #define NC_FLAG_FROM_NOSCRIPT 0x40u  /* html: the page showed no body without
                                         JavaScript; its <noscript> was read */
+#define NC_FLAG_TRUNCATED_MARKUP 0x100u /* html: before parsing, a start tag
+                                        longer than 2 KB lost its attributes
+                                        past the 64th and values past 64 KiB,
+                                        or a comment past 64 KiB was emptied */
+#define NC_FLAG_REMOVED_CHARS 0x200u /* control characters (C0 but tab and
+                                        newline, DEL, C1) were removed from a
+                                        returned string, or combining marks
+                                        past 30 in a row */
+#define NC_FLAG_WORK_LIMIT 0x400u    /* opts->max_work ran out: the result
+                                        holds what was done by then */
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the

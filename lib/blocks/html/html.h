@@ -154,6 +154,17 @@ char *nc_html_text_run(char *gt, const char *end);
 /* The first chunk of s[0..run_end) libxml2 would pass to characters(). */
 size_t nc_html_text_chunk(const char *s, const char *run_end);
 
+/* blocks/html/bound.c: bounds s[0..end), the parser's copy of the input,
+ * in place and keeping its length: a start tag past 2 KB keeps its first
+ * NC_HTML_MAX_ATTRS attributes with values cut to NC_HTML_MAX_VALUE bytes,
+ * a comment past NC_HTML_MAX_COMMENT is emptied. True when it cut. */
+enum {
+    NC_HTML_MAX_ATTRS = 64,
+    NC_HTML_MAX_VALUE = 65536,
+    NC_HTML_MAX_COMMENT = 65536
+};
+bool nc_html_bound(char *s, const char *end);
+
 /* blocks/html/page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and
  * trimmed; NULL when empty or out of memory. */

@@ -806,6 +806,13 @@ enum {
                     HTML_PARSE_NODEFDTD
 };
 
+/* libxml2's generic error handler while it parses: says nothing. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static nc_status parse(walk *w)
 {
     nc_doc *doc = w->doc;
@@ -831,7 +838,18 @@ static nc_status parse(walk *w)
     ctxt->userData = w;
     htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParserInputPtr in = ctxt->input;
+    if (skip_ok && in && in->cur && in->end &&
+        nc_html_bound((char *)in->cur, (const char *)in->end))
+        doc->flags |= NC_FLAG_TRUNCATED_MARKUP;
+    /* libxml2 reports some failures (its allocations) through the generic
+     * handler, which prints; it is per thread, so it is silenced here for
+     * this parse only and given back. */
+    xmlGenericErrorFunc saved_err = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     htmlParseDocument(ctxt);
+    xmlSetGenericErrorFunc(saved_ctx, saved_err);
     /* libxml2 stops quietly when its own allocation fails. */
     if (ctxt->errNo == XML_ERR_NO_MEMORY && w->status == NC_OK)
         w->status = NC_ERR_NOMEM;
