@@ -290,5 +290,16 @@ nc_status nc_pipeline_blocks(const char *input, size_t len,
                              const nc_options *opts, nc_doc *doc);
 void nc_doc_free(nc_doc *doc);
 
+/* util/safe_text.c: the output promises (valid UTF-8, NFC, no control but
+ * tab and newline, at most NC_MAX_MARKS combining marks in a row). s itself
+ * when it keeps them, else a fixed copy in the arena (*flags gains
+ * NC_FLAG_REMOVED_CHARS or NC_FLAG_REPAIRED_UTF8); NULL on no memory.
+ * nc_cap_marks drops, in place, the marks of a run past NC_MAX_MARKS
+ * (what keeps ICU's normaliser linear) and returns the new length. */
+enum { NC_MAX_MARKS = 30 };
+const char *nc_safe_text(nc_arena *arena, const char *s, size_t len, size_t *out_len,
+                         unsigned *flags);
+size_t nc_cap_marks(uint16_t *u, size_t len);
+
 /* Internal symbols the tools link against (static library only). */
 #endif /* NC_INTERNAL_H */

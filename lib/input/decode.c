@@ -200,6 +200,12 @@ static nc_status to_nfc(nc_doc *doc)
     if (!u)
         return NC_ERR_NOMEM;
     u_strFromUTF8(u, ulen + 1, NULL, doc->utf8, (int32_t)doc->utf8_len, &err);
+    /* Runs of combining marks cost ICU their square: capped first. */
+    int32_t capped = (int32_t)nc_cap_marks(u, (size_t)ulen);
+    if (capped < ulen) {
+        doc->flags |= NC_FLAG_REMOVED_CHARS;
+        ulen = capped;
+    }
     if (U_FAILURE(err) || unorm2_isNormalized(nfc, u, ulen, &err)) {
         free(u);
         return NC_OK;

@@ -315,8 +315,13 @@ static void set_page_string(walk *w, char **field, const char *value)
 {
     if (*field || !value)
         return;
-    size_t len = strlen(value);
-    *field = nc_html_collapsed(&w->doc->arena, value, len < 4096 ? len : 4096);
+    size_t len = strnlen(value, 4097);
+    if (len > 4096) { /* cut at 4 KB, on a character boundary */
+        len = 4096;
+        while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
+            len--;
+    }
+    *field = nc_html_collapsed(&w->doc->arena, value, len);
 }
 
 /* ---- SAX callbacks ---- */
