@@ -148,6 +148,13 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
+    size_t max_ms;            /* default 0: no limit. A deadline in
+                                 milliseconds from the call's start: past
+                                 it no more of the page is read and no
+                                 later stage starts; nc_clean returns NC_OK
+                                 with what it has (blocks not classified
+                                 by then are labelled boilerplate with
+                                 reason truncated) and NC_FLAG_WORK_LIMIT */
 } nc_options;
 
 /* The result of one nc_clean() call; opaque, read through accessors. */

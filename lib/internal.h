@@ -164,6 +164,7 @@ typedef struct nc_doc {
     const char *encoding; /* the charset read as (static, or the hint copied into the arena) */
     unsigned flags;    /* NC_FLAG_* */
     size_t repairs;
+    uint64_t deadline_ns; /* util/budget.c: opts.max_ms as a CLOCK_MONOTONIC time, 0: none */
     nc_input_kind kind;
     bool read_fallback;/* html: read <noscript> (nc_clean's second pass) */
     bool saw_fallback; /* html: the page has a <noscript> */
@@ -289,6 +290,14 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
 nc_status nc_pipeline_blocks(const char *input, size_t len,
                              const nc_options *opts, nc_doc *doc);
 void nc_doc_free(nc_doc *doc);
+
+/* util/budget.c: nc_budget_start fixes the deadline (opts.max_ms) at the
+ * call's start; nc_out_of_time is true once it has passed (then
+ * NC_FLAG_WORK_LIMIT is set). Block stages check every NC_BUDGET_EVERY
+ * parser events and once a block. */
+enum { NC_BUDGET_EVERY = 256 };
+void nc_budget_start(nc_doc *doc);
+bool nc_out_of_time(nc_doc *doc);
 
 /* util/safe_text.c: the output promises (valid UTF-8, NFC, no control but
  * tab and newline, at most NC_MAX_MARKS combining marks in a row). s itself

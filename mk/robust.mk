@@ -65,14 +65,14 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_TARGETS := text html options
 FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%)
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS   ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+FUZZ_FLAGS   ?= -timeout=60 -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1
 
 fuzz-build:
 	$(MAKE) B=$(FUZZ_B) CC=$(FUZZ_CC) CFLAGS=-Wno-error \
 	  OPT="$(SAN_OPT) -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_B)/libnewsclean.a
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  echo "$(FUZZ_CC) fuzz/fuzz_$$t.c -> $(FUZZ_B)/fuzz_$$t"; \
-	  $(FUZZ_CC) -std=c11 $(SAN_OPT) -fsanitize=fuzzer $(FUZZ_SAN) -Iinclude \
+	  $(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(SAN_OPT) -fsanitize=fuzzer $(FUZZ_SAN) -Iinclude \
 	    -o $(FUZZ_B)/fuzz_$$t fuzz/fuzz_$$t.c $(FUZZ_B)/libnewsclean.a $(DEP_LIBS); done
 
 # Each target runs from a copy of its seed corpus in $(FUZZ_B), so new

@@ -72,6 +72,7 @@ typedef struct walk {
     uint32_t hide_group;     /* last_group when it started */
     uint32_t pre;        /* open <pre> elements */
     uint32_t links;      /* <a> elements seen */
+    uint32_t events;     /* start tags and text chunks, for the deadline */
     bool in_title, in_ld;
     bool last_amp;       /* the last text chunk was a lone "&" */
     nc_html_rec *recs;
@@ -149,8 +150,8 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
     if (!b) {
         if (st != NC_OK)
             fail(w, st);
-        else if (doc->flags & NC_FLAG_TRUNCATED_BLOCKS)
-            fail(w, NC_OK); /* max_blocks: the rest of the page is not read */
+        else if (doc->flags & (NC_FLAG_TRUNCATED_BLOCKS | NC_FLAG_WORK_LIMIT))
+            fail(w, NC_OK); /* max_blocks or max_ms: the rest is not read */
         return;
     }
     const pending *p = &w->blk;
@@ -545,10 +546,19 @@ static const char *const *tag_attrs(walk *w, const xmlChar *xname,
     return (const char *const *)atts;
 }
 
+/* The caller's deadline, asked every NC_BUDGET_EVERY events. */
+static void check_time(walk *w)
+{
+    if (w->doc->deadline_ns && ++w->events % NC_BUDGET_EVERY == 0 &&
+        nc_out_of_time(w->doc))
+        fail(w, NC_OK); /* the rest of the page is not read */
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
     w->depth++;
+    check_time(w);
     const char *const *attrs = tag_attrs(w, xname, atts);
     if (w->skip_depth || w->status != NC_OK) {
         if (w->status == NC_OK)
@@ -695,6 +705,7 @@ static bool legacy_entity(walk *w, const char *s, size_t len)
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
+    check_time(w);
     if (len <= 0 || w->status != NC_OK)
         return;
     if (w->skip_depth) {
@@ -713,6 +724,7 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 static void on_cdata(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
+    check_time(w);
     if (w->in_ld && len > 0 && w->status == NC_OK &&
         !nc_buf_append(&w->ld, (const char *)s, (size_t)len))
         fail(w, NC_ERR_NOMEM);
