@@ -309,6 +309,9 @@ enum { NC_MAX_MARKS = 30 };
 const char *nc_safe_text(nc_arena *arena, const char *s, size_t len, size_t *out_len,
                          unsigned *flags);
 size_t nc_cap_marks(uint16_t *u, size_t len);
+/* True when the code point c (nfc: ICU's NFC normaliser) neither combines
+ * with what is before it nor changes under NFC itself. */
+bool nc_nfc_starter(const void *nfc, int32_t c);
 
 /* Internal symbols the tools link against (static library only). */
 #endif /* NC_INTERNAL_H */

@@ -176,7 +176,7 @@ static bool nfc_inert(const UNormalizer2 *nfc, const char *s, size_t len)
                                    (u[i + 2] & 0x3F)
                              : ((u[i] & 0x07) << 18) | ((u[i + 1] & 0x3F) << 12) |
                                    ((u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
-        if (!unorm2_hasBoundaryBefore(nfc, c))
+        if (!nc_nfc_starter(nfc, c))
             return false;
         i += n;
     }

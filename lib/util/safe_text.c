@@ -78,10 +78,18 @@ static bool clean_already(const UNormalizer2 *nfc, const unsigned char *s, size_
         UChar32 c = next_cp(s, len, &i);
         if (c < 0 || control(c))
             return false;
-        if (c >= 0x300 && !unorm2_hasBoundaryBefore(nfc, c))
+        if (c >= 0x300 && !nc_nfc_starter(nfc, c))
             return false;
     }
     return true;
+}
+
+bool nc_nfc_starter(const void *nfc, UChar32 c)
+{
+    /* A boundary before is not enough: U+037E, U+F900 and other
+     * singletons have one and still change under NFC. */
+    return unorm2_hasBoundaryBefore(nfc, c) &&
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
 }
 
 size_t nc_cap_marks(UChar *u, size_t len)
