@@ -43,6 +43,7 @@ static bool make_safe(nc_doc *doc, const char **s)
 /* Every string the result hands out, checked once here. */
 static bool make_all_safe(nc_doc *doc)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
         nc_block *b = &doc->blocks[i];
         size_t len;
@@ -51,7 +52,10 @@ static bool make_all_safe(nc_doc *doc)
             return false;
         b->text = (char *)safe;
         b->len = len;
+        if (len) /* a block of control characters only is gone */
+            doc->blocks[kept++] = *b;
     }
+    doc->nblocks = kept;
     const char *title = doc->title;
     if (!make_safe(doc, &title) || !make_safe(doc, &doc->encoding))
         return false;

@@ -272,10 +272,16 @@ static void add_text(walk *w, const char *s, size_t len)
     }
     if (!chars) {
         /* White space only matters between words, and as line ends in
-         * <pre>. */
+         * <pre>. A soft hyphen or zero-width character alone (an entity
+         * libxml2 hands on by itself) is no space: it goes in as it is
+         * and the block's normaliser drops it, so "Zei&shy;tung" stays
+         * one word and "e&shy;&#x301;" composes. */
+        bool space = w->pre;
+        for (size_t i = 0; i < len && !space; i++)
+            space = u[i] <= ' ' || (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0xA0);
         if (p->text.len &&
-            !(w->pre ? nc_buf_append(&p->text, s, len)
-                     : nc_buf_append_char(&p->text, ' ')))
+            !(w->pre || !space ? nc_buf_append(&p->text, s, len)
+                               : nc_buf_append_char(&p->text, ' ')))
             fail(w, NC_ERR_NOMEM);
         return;
     }
