@@ -13,8 +13,9 @@
  *     }
  *     nc_result_free(r);
  *
- * All strings handed out are UTF-8 (NFC), NUL-terminated, owned by the
- * result and valid until nc_result_free(). No function prints, exits or
+ * All strings handed out are valid UTF-8, NFC, free of control characters
+ * but tab and newline (C0, DEL and C1 are removed: NC_FLAG_REMOVED_CHARS),
+ * NUL-terminated, owned by the result and valid until nc_result_free(). No function prints, exits or
  * aborts; every failure is a status with a name (nc_strerror). The library
  * keeps no state a caller can see and is safe to call from many threads at
  * once; its one-time set-up happens inside, on the first call.
@@ -137,7 +138,14 @@ typedef enum nc_reason {
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the
- * end without breaking callers built against this header. */
+ * end without breaking callers built against this header.
+ *
+ * max_ms is a deadline in milliseconds from the call's start (0: none):
+ * past it no more of the page is read and no later stage starts; nc_clean
+ * returns NC_OK with what it has (blocks not labelled by then come back
+ * as NC_LABEL_BOILERPLATE / NC_REASON_TRUNCATED, so no paragraphs) and
+ * NC_FLAG_WORK_LIMIT. It is checked every 256 parser events, once a block
+ * and between stages; decoding is not interrupted (linear in the input). */
 typedef struct nc_options {
     size_t size;              /* sizeof(nc_options); set by nc_options_init */
     nc_input_kind input;      /* default NC_INPUT_AUTO */
@@ -148,13 +156,7 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
-    size_t max_ms;            /* default 0: no limit. A deadline in
-                                 milliseconds from the call's start: past
-                                 it no more of the page is read and no
-                                 later stage starts; nc_clean returns NC_OK
-                                 with what it has (blocks not classified
-                                 by then are labelled boilerplate with
-                                 reason truncated) and NC_FLAG_WORK_LIMIT */
+    size_t max_ms;            /* default 0 (none); a deadline, see above */
 } nc_options;
 
 /* The result of one nc_clean() call; opaque, read through accessors. */

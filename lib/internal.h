@@ -231,6 +231,9 @@ bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
 
 /* features/features.c */
 nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
+/* The feature rows and everything pointing at them, freed (their last
+ * reader is done: nc_classify, or a page stopped at its deadline). */
+void nc_features_free(nc_doc *doc);
 /* features/ld_match.c: sets every block's ld_found (NC_ERR_NOMEM) */
 nc_status nc_ld_match(nc_doc *doc);
 extern const char *const nc_feature_names[NC_NFEAT];

@@ -146,13 +146,8 @@ static void leave_unclassified(nc_doc *doc)
         doc->blocks[i].label = NC_LABEL_BOILERPLATE;
         doc->blocks[i].reason = NC_REASON_TRUNCATED;
         doc->blocks[i].score = 0.0f;
-        doc->blocks[i].feat = NULL;
     }
-    free(doc->feat);
-    doc->feat = NULL;
-    doc->feat_rows = 0;
-    free(doc->feat_patterns);
-    doc->feat_patterns = NULL;
+    nc_features_free(doc);
 }
 
 /* Blocks, features and labels: doc is ready for nc_result_build. */

@@ -554,11 +554,5 @@ void nc_classify(nc_doc *doc)
     keep_best_when_empty(doc);
     /* The feature rows' last reader: they go before the result is built
      * (320 bytes a block: on a big page, more than its text). */
-    for (size_t i = 0; i < n; i++)
-        doc->blocks[i].feat = NULL;
-    free(doc->feat);
-    doc->feat = NULL;
-    doc->feat_rows = 0;
-    free(doc->feat_patterns);
-    doc->feat_patterns = NULL;
+    nc_features_free(doc);
 }

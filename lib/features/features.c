@@ -221,6 +221,17 @@ nc_status nc_features(nc_doc *doc)
     return NC_OK;
 }
 
+void nc_features_free(nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        doc->blocks[i].feat = NULL;
+    free(doc->feat);
+    doc->feat = NULL;
+    doc->feat_rows = 0;
+    free(doc->feat_patterns);
+    doc->feat_patterns = NULL;
+}
+
 void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
                         size_t hi, float *rows)
 {

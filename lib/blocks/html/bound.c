@@ -92,13 +92,9 @@ static bool next_attr(char *p, const char *end, attr *a, bool *bogus, char **ter
         a->end = p;
         return true;
     }
-    char *after = p;
-    while (after < end && is_blank((unsigned char)*after))
-        after++;
-    if (after < end && *after == '=') {
-        p = after + 1;
-        while (p < end && is_blank((unsigned char)*p))
-            p++;
+    char *value = (char *)nc_html_value_start(p, end);
+    if (value) {
+        p = value;
         if (p < end && (*p == '"' || *p == '\'')) {
             a->quote = *p;
             a->value = p + 1;

@@ -146,6 +146,9 @@ typedef struct nc_html_ahead {
     nc_buf buf;       /* their text */
 } nc_html_ahead;
 char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
+/* After an attribute's name at p: where its value starts (past blanks, the
+ * '=' and blanks; may be end), or NULL when no '=' follows. */
+const char *nc_html_value_start(const char *p, const char *end);
 
 /* Where the text after a start tag's '>' ends (the next '<' or '&', or
  * end): gt itself when libxml2 would read it differently (characters it
