@@ -253,11 +253,17 @@ static bool discard(nc_warc_reader *r, unsigned long long n)
     return true;
 }
 
-/* True when the block that ends at rel is followed by the end of the file
- * or, after at most two line ends, by the next "WARC/" line. */
+/* True when the block that ends at rel is followed by the blank line the
+ * specification puts there (CRLF CRLF), or, for writers that are less
+ * exact, by at most four CR and LF and then the end of the file or the
+ * next "WARC/" line. *next: where the next record may start. */
 static bool at_boundary(const nc_warc_reader *r, size_t rel, size_t *next)
 {
     size_t i = r->pos + rel, stop = i + 4;
+    if (r->end - i >= 4 && memcmp(r->buf + i, "\r\n\r\n", 4) == 0) {
+        *next = rel + 4;
+        return true;
+    }
     while (i < r->end && i < stop && (r->buf[i] == '\r' || r->buf[i] == '\n'))
         i++;
     *next = i - r->pos;
