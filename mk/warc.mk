@@ -18,7 +18,7 @@ check-warc: all
 check: check-warc
 
 check-large-warc: all
-	$(PYTHON) tests/test_warc_large.py --cli ./$(CLI) --size-mb $(LARGE_WARC_MB) tests/data/wcxb-dev
+	nice -n 10 $(PYTHON) tests/test_warc_large.py --cli ./$(CLI) --size-mb $(LARGE_WARC_MB) tests/data/wcxb-dev
 
 check-large: check-large-warc
 
