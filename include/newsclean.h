@@ -58,11 +58,11 @@ typedef enum nc_status {
     NC_ERR_INTERNAL = 7, /* a library fault (ICU or libxml2 failed) */
     NC_ERR_BINARY = 8,   /* not a page: compressed (gzip, zip, bzip2, xz,
                             zstd, 7z), PDF, image or executable bytes */
-    NC_ERR_IO = 9,       /* a file could not be opened or read (errno says
-                            why) */
-    NC_ERR_WARC = 10     /* a broken WARC record (truncated, a wrong
-                            Content-Length, a bad header or body); the
-                            reader skipped it and goes on */
+    NC_ERR_IO = 9,       /* a file could not be opened or read (errno says */
+                         /* why) */
+    NC_ERR_WARC = 10     /* a broken WARC record (truncated, a wrong */
+                         /* Content-Length, a bad header or body); the */
+                         /* reader skipped it and goes on */
 } nc_status;
 
 /* What the input is. AUTO looks at its start (doctype, <html, tag density). */
@@ -273,34 +273,34 @@ typedef struct nc_warc_reader nc_warc_reader;
  * until the next nc_warc_next() or nc_warc_close(). Strings are
  * NUL-terminated, as the file has them (not checked for UTF-8). */
 typedef struct nc_warc_record {
-    const char *type;        /* WARC-Type: "response", "resource",
-                                "conversion", "request", "metadata", ... */
+    const char *type;        /* WARC-Type: "response", "resource", */
+                             /* "conversion", "request", "metadata", ... */
     const char *target_uri;  /* WARC-Target-URI, "" when absent */
     const char *record_id;   /* WARC-Record-ID ("<urn:uuid:...>") or "" */
     const char *date;        /* WARC-Date ("2024-05-01T12:00:00Z") or "" */
-    const char *media_type;  /* the payload's media type in lower case,
-                                without parameters ("text/html"): the HTTP
-                                Content-Type of an HTTP response, else the
-                                record's own Content-Type; "" when absent */
-    const char *charset;     /* that Content-Type's charset parameter
-                                ("windows-1251"), NULL when it has none */
+    const char *media_type;  /* the payload's media type in lower case, */
+                             /* without parameters ("text/html"): the HTTP */
+                             /* Content-Type of an HTTP response, else the */
+                             /* record's own Content-Type; "" when absent */
+    const char *charset;     /* that Content-Type's charset parameter */
+                             /* ("windows-1251"), NULL when it has none */
     int http_status;         /* the HTTP status, 0 when not an HTTP response */
-    const char *skip;        /* NULL for a page to clean, else why not:
-                                "record-type" (not response, resource or
-                                conversion), "not-http" (a response that is
-                                not HTTP), "http-status" (not 200),
-                                "media-type" (not HTML or plain text),
-                                "content-encoding" (not identity, gzip or
-                                deflate) */
-    nc_input_kind input;     /* HTML or TEXT from the media type (a WET
-                                conversion record is TEXT); AUTO when no
-                                media type is given */
-    const char *payload;     /* the page: an HTTP body dechunked and
-                                decompressed, else the record's block; not
-                                NUL-terminated, NULL when skipped */
+    const char *skip;        /* NULL for a page to clean, else why not: */
+                             /* "record-type" (not response, resource or */
+                             /* conversion), "not-http" (a response that is */
+                             /* not HTTP), "http-status" (not 200), */
+                             /* "media-type" (not HTML or plain text), */
+                             /* "content-encoding" (not identity, gzip or */
+                             /* deflate) */
+    nc_input_kind input;     /* HTML or TEXT from the media type (a WET */
+                             /* conversion record is TEXT); AUTO when no */
+                             /* media type is given */
+    const char *payload;     /* the page: an HTTP body dechunked and */
+                             /* decompressed, else the record's block; not */
+                             /* NUL-terminated, NULL when skipped */
     size_t payload_length;   /* its length in bytes */
-    unsigned long long offset; /* where the record starts, in bytes of the
-                                uncompressed file */
+    unsigned long long offset; /* where the record starts, in bytes of the */
+                             /* uncompressed file */
 } nc_warc_record;
 
 /* The default limit of one record (nc_warc_open's max_record_bytes 0). */
