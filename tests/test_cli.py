@@ -30,6 +30,31 @@ def run(args, stdin=None, **kw):
     return subprocess.run([CLI] + args, input=stdin, capture_output=True, timeout=120, **kw)
 
 
+def run_on_a_terminal(argv):
+    """Runs argv with stderr on a pseudo-terminal; (the run, what the
+    terminal got)."""
+    import pty
+    master, slave = pty.openpty()
+    try:
+        r = subprocess.run(argv, stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        slave = None
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the writer is gone
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+        if slave is not None:
+            os.close(slave)
+    return r, seen
+
+
 def collapse(text):
     return " ".join(text.split())
 
@@ -370,30 +395,11 @@ class TestCli(unittest.TestCase):
                 self.assertEqual(a.read(), b.read(), n)
 
     def test_progress_line_only_on_a_terminal(self):
-        import pty
         files = [self.write("p%02d.txt" % i, self.seed()) for i in range(25)]
         # PROGRESS_MIN_FILES is 20
         out = os.path.join(self.tmp, "o")
         os.mkdir(out)
-        master, slave = pty.openpty()
-        try:
-            r = subprocess.run([CLI, "-o", out] + files, stdout=subprocess.PIPE,
-                               stderr=slave, timeout=120)
-            os.close(slave)
-            slave = None
-            seen = b""
-            while True:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:  # EIO: the writer is gone
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-        finally:
-            os.close(master)
-            if slave is not None:
-                os.close(slave)
+        r, seen = run_on_a_terminal([CLI, "-o", out] + files)
         self.assertEqual(r.returncode, 0)
         self.assertIn(b"25/25 files", seen)
         self.assertTrue(seen.endswith(b"\r\033[K"), seen[-40:])  # the line is cleared

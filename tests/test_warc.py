@@ -24,6 +24,7 @@ CLI = os.path.join(ROOT, "build", "newsclean")
 SETS = [os.path.join(ROOT, "tests", "data", s) for s in ("wcxb-dev", "traf-dev", "readability")]
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 import warcgen  # noqa: E402
+from test_cli import run_on_a_terminal  # noqa: E402
 
 LAYOUTS = ("plain", "gzip-records", "gzip-file")
 
@@ -191,27 +192,8 @@ class TestWarc(unittest.TestCase):
         self.assertEqual(two.stdout, run(["--warc", path]).stdout * 2)
 
     def test_progress_on_a_terminal(self):
-        import pty
         path = self.warc("p.warc", warcgen.crawl_records(SETS))
-        master, slave = pty.openpty()
-        try:
-            r = subprocess.run([CLI, "--warc", path], stdout=subprocess.PIPE, stderr=slave,
-                               timeout=120)
-            os.close(slave)
-            slave = None
-            seen = b""
-            while True:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-        finally:
-            os.close(master)
-            if slave is not None:
-                os.close(slave)
+        r, seen = run_on_a_terminal([CLI, "--warc", path])
         self.assertEqual(r.returncode, 0)
         self.assertRegex(seen, rb"\rnewsclean: \d+ records, \d+\.\d MB, \d+ records/s")
         self.assertNotIn(b"records/s", run(["--warc", path]).stderr)
