@@ -51,6 +51,7 @@ static int clean_record(const cli *c, const char *file, const nc_warc_record *re
 
 /* A page record copied out of the reader's buffer for a worker. */
 typedef struct page_job {
+    const char *file; /* the WARC file, for messages */
     nc_warc_record rec;
     char *mem; /* the payload and the strings, one allocation */
     char *out; /* the JSON line, from open_memstream */
@@ -67,7 +68,7 @@ static char *copy_string(char **w, const char *s)
     return start;
 }
 
-static int job_fill(page_job *j, const nc_warc_record *rec)
+static int job_fill(page_job *j, const char *file, const nc_warc_record *rec)
 {
     const char *strings[] = {rec->type, rec->target_uri, rec->record_id, rec->date,
                              rec->media_type, rec->charset ? rec->charset : ""};
@@ -77,6 +78,7 @@ static int job_fill(page_job *j, const nc_warc_record *rec)
     memset(j, 0, sizeof *j);
     if (!(j->mem = malloc(n)))
         return 0;
+    j->file = file;
     j->rec = *rec;
     memcpy(j->mem, rec->payload, rec->payload_length);
     j->rec.payload = j->mem;
@@ -94,7 +96,6 @@ static int job_fill(page_job *j, const nc_warc_record *rec)
  * records' order; seq numbers never wrap in practice (64 bits). */
 typedef struct job_ring {
     const cli *c;
-    const char *file;
     page_job *jobs;
     size_t size;
     unsigned long long put, take, print;
@@ -117,7 +118,7 @@ static void *ring_worker(void *arg)
         page_job *j = &q->jobs[q->take++ % q->size];
         pthread_mutex_unlock(&q->mu);
         FILE *sink = open_memstream(&j->out, &j->out_len);
-        int rc = sink ? clean_record(q->c, q->file, &j->rec, sink) : EXIT_FAILED;
+        int rc = sink ? clean_record(q->c, j->file, &j->rec, sink) : EXIT_FAILED;
         if (sink && fclose(sink) != 0)
             rc = EXIT_FAILED;
         pthread_mutex_lock(&q->mu);
@@ -209,8 +210,6 @@ static int read_warc(const cli *c, const char *file, job_ring *q, FILE *out,
     warc_counts n = {0};
     int rc = 0;
     const nc_warc_record *rec = NULL;
-    if (q)
-        q->file = file;
     for (;;) {
         st = nc_warc_next(w, &rec);
         progress_show(prog, &n, nc_warc_bytes_read(w), 0);
@@ -242,7 +241,7 @@ static int read_warc(const cli *c, const char *file, job_ring *q, FILE *out,
             rc = EXIT_FAILED;
         }
         page_job *j = &q->jobs[q->put % q->size];
-        if (!job_fill(j, rec)) {
+        if (!job_fill(j, file, rec)) {
             fprintf(stderr, "newsclean: %s: record at byte %llu: %s\n", file, rec->offset,
                     strerror(ENOMEM));
             n.failed++;

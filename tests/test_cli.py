@@ -15,7 +15,8 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "build", "newsclean")
+# NEWSCLEAN_CLI: another build of the CLI (build-asan/newsclean, say).
+CLI = os.environ.get("NEWSCLEAN_CLI", os.path.join(ROOT, "build", "newsclean"))
 SEED_DIR = os.path.join(ROOT, "tests", "data", "seed")
 SEED = os.path.join(SEED_DIR, "text-lines", "sputnik-cyber-unit.txt")
 SEED_GOLD = os.path.join(SEED_DIR, "gold", "sputnik-cyber-unit.txt")

@@ -20,7 +20,8 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "build", "newsclean")
+# NEWSCLEAN_CLI: another build of the CLI (build-asan/newsclean, say).
+CLI = os.environ.get("NEWSCLEAN_CLI", os.path.join(ROOT, "build", "newsclean"))
 SETS = [os.path.join(ROOT, "tests", "data", s) for s in ("wcxb-dev", "traf-dev", "readability")]
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 import warcgen  # noqa: E402
