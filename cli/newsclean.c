@@ -76,6 +76,9 @@ void print_result_fields(FILE *out, const nc_result *r)
     json_string(out, nc_result_script(r));
     fputs(",\"encoding\":", out);
     json_string(out, nc_result_encoding(r));
+    /* Fields added here reach --format json and JSON Lines alike (a new
+     * field keeps JSON Lines schema 1): the charset's confidence, once the
+     * library reports one, belongs beside "encoding". */
     fprintf(out, ",\"input\":\"%s\",\"flags\":%u,\"repairs\":%zu,\"paragraphs\":[",
             nc_result_input_kind(r) == NC_INPUT_HTML ? "html" : "text",
             nc_result_flags(r), nc_result_repair_count(r));

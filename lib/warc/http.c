@@ -25,7 +25,7 @@ static int strncasecmp_ascii(const char *a, const char *b, size_t n)
 }
 
 /* True when a equals b, ASCII case ignored. */
-bool warc_equal_nocase(const char *a, const char *b)
+bool nc_warc_name_equal(const char *a, const char *b)
 {
     size_t n = strlen(b);
     return strlen(a) == n && strncasecmp_ascii(a, b, n) == 0;
@@ -47,7 +47,7 @@ static char *trim(char *s)
     return s;
 }
 
-void warc_parse_content_type(char *value, nc_warc_record *rec)
+void nc_warc_content_type(char *value, nc_warc_record *rec)
 {
     rec->media_type = empty;
     rec->charset = NULL;
@@ -229,13 +229,13 @@ static nc_status decode_body(char *body, size_t len, const http_head *h, size_t 
         }
     }
     const char *coding = h->content_encoding ? h->content_encoding : "";
-    if (!*coding || warc_equal_nocase(coding, "identity")) {
+    if (!*coding || nc_warc_name_equal(coding, "identity")) {
         rec->payload = body;
         rec->payload_length = len;
         return NC_OK;
     }
-    if (!warc_equal_nocase(coding, "gzip") && !warc_equal_nocase(coding, "x-gzip") &&
-        !warc_equal_nocase(coding, "deflate")) {
+    if (!nc_warc_name_equal(coding, "gzip") && !nc_warc_name_equal(coding, "x-gzip") &&
+        !nc_warc_name_equal(coding, "deflate")) {
         rec->skip = "content-encoding";
         return NC_OK;
     }
@@ -256,7 +256,7 @@ static nc_status http_payload(char *block, size_t len, size_t max_bytes, nc_buf 
         return NC_OK;
     }
     rec->http_status = h.status;
-    warc_parse_content_type(h.content_type, rec);
+    nc_warc_content_type(h.content_type, rec);
     if (h.status != 200) {
         rec->skip = "http-status";
         return NC_OK;
@@ -268,7 +268,7 @@ static nc_status http_payload(char *block, size_t len, size_t max_bytes, nc_buf 
     return decode_body(block + h.body, len - h.body, &h, max_bytes, scratch, rec, problem);
 }
 
-nc_status warc_payload(char *block, size_t len, char *record_content_type, size_t max_bytes,
+nc_status nc_warc_read_payload(char *block, size_t len, char *record_content_type, size_t max_bytes,
                        nc_buf *scratch, nc_warc_record *rec, const char **problem)
 {
     rec->skip = NULL;
@@ -278,7 +278,7 @@ nc_status warc_payload(char *block, size_t len, char *record_content_type, size_
     rec->http_status = 0;
     if (strcmp(rec->type, "response") == 0)
         return http_payload(block, len, max_bytes, scratch, rec, problem);
-    warc_parse_content_type(record_content_type, rec);
+    nc_warc_content_type(record_content_type, rec);
     if (strcmp(rec->type, "conversion") == 0)
         rec->input = NC_INPUT_TEXT; /* WET: the page's text, one block a line */
     else if (strcmp(rec->type, "resource") != 0)

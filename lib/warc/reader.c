@@ -223,9 +223,9 @@ static void read_head(char *h, size_t len, warc_head *w)
             *colon = '\0';
             char *name = field_value(line), *value = field_value(colon + 1);
             for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-                if (warc_equal_nocase(name, names[k]))
+                if (nc_warc_name_equal(name, names[k]))
                     *slots[k] = (size_t)(value - h);
-            if (warc_equal_nocase(name, "Content-Length")) {
+            if (nc_warc_name_equal(name, "Content-Length")) {
                 char *end = NULL;
                 errno = 0;
                 long long n = strtoll(value, &end, 10);
@@ -289,7 +289,7 @@ static nc_status fill_record(nc_warc_reader *r, char *h, const warc_head *w, cha
     rec->media_type = empty;
     rec->charset = NULL;
     const char *problem = NULL;
-    nc_status st = warc_payload(block, len, head_field(h, w->content_type), r->max_record,
+    nc_status st = nc_warc_read_payload(block, len, head_field(h, w->content_type), r->max_record,
                                 &r->scratch, rec, &problem);
     if (st == NC_ERR_WARC)
         return broken(r, rec->offset, problem);

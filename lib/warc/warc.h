@@ -14,18 +14,18 @@
 #include "internal.h"
 
 /* True when a equals b, ASCII case ignored (header names, codings). */
-bool warc_equal_nocase(const char *a, const char *b);
+bool nc_warc_name_equal(const char *a, const char *b);
 
 /* Reads a Content-Type value in place (it is cut at ';' and lower-cased):
  * sets rec->media_type and rec->charset. */
-void warc_parse_content_type(char *value, nc_warc_record *rec);
+void nc_warc_content_type(char *value, nc_warc_record *rec);
 
 /* Decides what a record with its WARC headers read is: for a response,
  * reads the HTTP message in block[0..len) (modified in place); sets
  * rec->skip, input, payload. An HTTP body that is chunked or compressed is
  * decoded into *scratch (at most max_bytes). NC_ERR_WARC with *problem set
  * when the body cannot be decoded; NC_ERR_NOMEM. */
-nc_status warc_payload(char *block, size_t len, char *record_content_type,
+nc_status nc_warc_read_payload(char *block, size_t len, char *record_content_type,
                        size_t max_bytes, nc_buf *scratch, nc_warc_record *rec,
                        const char **problem);
 
