@@ -72,6 +72,10 @@ void print_jsonl(FILE *out, const nc_result *r, const jsonl_source *src, int exp
         fputs(",\"type\":", out);
         json_header_string(out, rec->type);
         fprintf(out, ",\"offset\":%llu", rec->offset);
+        if (rec->truncated) { /* the page is what was left of it */
+            fputs(",\"truncated\":", out);
+            json_header_string(out, rec->truncated);
+        }
     }
     fputs("},", out);
     print_result_fields(out, r);

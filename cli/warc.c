@@ -71,7 +71,8 @@ static char *copy_string(char **w, const char *s)
 static int job_fill(page_job *j, const char *file, const nc_warc_record *rec)
 {
     const char *strings[] = {rec->type, rec->target_uri, rec->record_id, rec->date,
-                             rec->media_type, rec->charset ? rec->charset : ""};
+                             rec->media_type, rec->charset ? rec->charset : "",
+                             rec->truncated ? rec->truncated : ""};
     size_t n = rec->payload_length + 1;
     for (size_t k = 0; k < sizeof strings / sizeof *strings; k++)
         n += strlen(strings[k]) + 1;
@@ -89,6 +90,7 @@ static int job_fill(page_job *j, const char *file, const nc_warc_record *rec)
     j->rec.date = copy_string(&w, rec->date);
     j->rec.media_type = copy_string(&w, rec->media_type);
     j->rec.charset = rec->charset ? copy_string(&w, rec->charset) : NULL;
+    j->rec.truncated = rec->truncated ? copy_string(&w, rec->truncated) : NULL;
     return 1;
 }
 

@@ -301,6 +301,11 @@ typedef struct nc_warc_record {
     size_t payload_length;   /* its length in bytes */
     unsigned long long offset; /* where the record starts, in bytes of the */
                              /* uncompressed file */
+    const char *truncated;   /* NULL, or why the payload is cut short: the */
+                             /* record's WARC-Truncated value ("length", */
+                             /* "time", ...), or "body" when its chunked or */
+                             /* gzip HTTP body ends early (what came before */
+                             /* the cut is the payload) */
 } nc_warc_record;
 
 /* The default limit of one record (nc_warc_open's max_record_bytes 0). */

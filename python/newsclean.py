@@ -158,13 +158,16 @@ class Result:
 @dataclass(frozen=True)
 class WarcResult(Result):
     """A page of a WARC or WET file: a Result and where it came from (the
-    WARC file, the record's target URI, id, date, type and byte offset)."""
+    WARC file, the record's target URI, id, date, type and byte offset;
+    truncated: None, or why the page is cut short, as nc_warc_record's
+    field says: the WARC-Truncated value, or "body")."""
     file: str = ""
     uri: str = ""
     record_id: str = ""
     date: str = ""
     record_type: str = ""
     offset: int = 0
+    truncated: Optional[str] = None
 
 
 class _WarcRecord(ctypes.Structure):
@@ -182,6 +185,7 @@ class _WarcRecord(ctypes.Structure):
         ("payload", ctypes.c_void_p),
         ("payload_length", ctypes.c_size_t),
         ("offset", ctypes.c_ulonglong),
+        ("truncated", ctypes.c_char_p),
     ]
 
 
@@ -543,7 +547,8 @@ def iter_warc(path, *, explain: bool = False, errors: str = "warn", input: str =
             page = ctypes.string_at(rec.payload, rec.payload_length)
             source = dict(file=name, uri=_text(rec.target_uri), record_id=_text(rec.record_id),
                           date=_text(rec.date), record_type=_text(rec.type),
-                          offset=int(rec.offset))
+                          offset=int(rec.offset),
+                          truncated=None if rec.truncated is None else _text(rec.truncated))
             opts.input = user_input if user_input != 0 else rec.input
             opts.encoding = user_encoding if user_encoding is not None else rec.charset
             try:
@@ -572,6 +577,8 @@ def jsonl_object(result: Result, explain: bool = False) -> dict:
     if isinstance(result, WarcResult):
         source.update(uri=result.uri, record_id=result.record_id, date=result.date,
                       type=result.record_type, offset=result.offset)
+        if result.truncated is not None:
+            source["truncated"] = result.truncated
     obj = {"schema": JSONL_SCHEMA, "source": source, "title": result.title,
            "language": result.language,
            "language_confidence": round(result.language_confidence, 3),

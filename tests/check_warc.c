@@ -142,7 +142,7 @@ END_TEST
 
 START_TEST(test_chunked_and_gzip_body)
 {
-    const char *page = "<p>a page that was sent in chunks and gzipped</p>";
+    const char *page = "<p>a page that was sent in chunks and gzipped, cut short</p>";
     unsigned char packed[256];
     z_stream z = {0};
     ck_assert_int_eq(deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY), Z_OK);
@@ -178,6 +178,23 @@ START_TEST(test_chunked_and_gzip_body)
     ck_assert_uint_eq(rec->payload_length, strlen(page));
     ck_assert_int_eq(memcmp(rec->payload, page, strlen(page)), 0);
     ck_assert_str_eq(rec->record_id, "");
+    ck_assert_ptr_null(rec->truncated);
+    expect_end(w);
+    done(w, path);
+    /* the same body without its last 30 bytes: the page so far, "body" */
+    size_t cut = strlen(head) + b - 30 - 7; /* drop "\r\n0\r\n\r\n" and 30 gzip bytes */
+    n = (size_t)sprintf(data, "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: %zu\r\n\r\n%s",
+                        cut, head);
+    memcpy(data + n, body, cut - strlen(head));
+    n += cut - strlen(head);
+    memcpy(data + n, "\r\n\r\n", 4);
+    w = open_bytes(data, n + 4, &path);
+    rec = next_ok(w);
+    ck_assert_ptr_null(rec->skip);
+    ck_assert_str_eq(rec->truncated, "body");
+    ck_assert_uint_gt(rec->payload_length, 0);
+    ck_assert_uint_lt(rec->payload_length, strlen(page));
+    ck_assert_int_eq(memcmp(rec->payload, page, rec->payload_length), 0);
     expect_end(w);
     done(w, path);
 }
@@ -312,6 +329,9 @@ START_TEST(test_limits_and_bad_bodies)
                     "text/html\r\nContent-Encoding: gzip\r\n\r\nnot gzip at all", -1);
     n += put_record(data + n, "WARC-Type: response", "HTTP/1.1 200 OK\r\nContent-Type: "
                     "text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nbad\r\n", -1);
+    n += put_record(data + n, "WARC-Type: response\r\nWARC-Truncated: length",
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: "
+                    "chunked\r\n\r\n10\r\n<p>cut short", -1);
     n += put_record(data + n, conv, "small", -1);
     char *path = temp_file(data, n);
     nc_warc_reader *w = NULL;
@@ -323,7 +343,13 @@ START_TEST(test_limits_and_bad_bodies)
     ck_assert_ptr_nonnull(strstr(nc_warc_error(w), "gzip or deflate data is broken"));
     ck_assert_int_eq(nc_warc_next(w, &rec), NC_ERR_WARC);
     ck_assert_ptr_nonnull(strstr(nc_warc_error(w), "chunked transfer coding is broken"));
-    ck_assert_str_eq((const char *)next_ok(w)->payload, "small");
+    rec = next_ok(w); /* what came before the cut, flagged */
+    ck_assert_uint_eq(rec->payload_length, 12);
+    ck_assert_int_eq(memcmp(rec->payload, "<p>cut short", 12), 0);
+    ck_assert_str_eq(rec->truncated, "length");
+    rec = next_ok(w);
+    ck_assert_str_eq((const char *)rec->payload, "small");
+    ck_assert_ptr_null(rec->truncated);
     expect_end(w);
     done(w, path);
 }

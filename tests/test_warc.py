@@ -24,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLI = os.environ.get("NEWSCLEAN_CLI", os.path.join(ROOT, "build", "newsclean"))
 SETS = [os.path.join(ROOT, "tests", "data", s) for s in ("wcxb-dev", "traf-dev", "readability")]
 sys.path.insert(0, os.path.join(ROOT, "tests"))
+sys.path.insert(0, os.path.join(ROOT, "python"))
 import warcgen  # noqa: E402
 from test_cli import run_on_a_terminal  # noqa: E402
 
@@ -127,6 +128,29 @@ class TestWarc(unittest.TestCase):
         r = run(["--warc", unknown])
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(lines(r.stdout)[0]["paragraphs"], ["Plain words in a page."])
+
+    def test_truncated_pages_are_flagged(self):
+        """A payload the crawler cut (WARC-Truncated), or a chunked gzip body
+        that ends early, is cleaned as far as it goes and flagged."""
+        text = "".join("<p>Paragraph %d of a long article about rivers and the towns "
+                       "along them, told at length.</p>" % i for i in range(200)).encode()
+        whole = warcgen.http_response("http://x.example/long", text, transfer_chunked=True,
+                                      content_gzip=True)
+        block = whole.split(b"\r\n\r\n", 1)[1][:-4]
+        cut = block[:len(block) // 2]
+        path = self.warc("cut.warc", [
+            warcgen.record("response", cut, "application/http;msgtype=response",
+                           "http://x.example/long", extra=[("WARC-Truncated", "length")]),
+            warcgen.record("response", cut, "application/http;msgtype=response",
+                           "http://x.example/cut"), whole])
+        r = run(["--warc", path])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        objs = lines(r.stdout)
+        self.assertEqual([o["source"].get("truncated") for o in objs], ["length", "body", None])
+        self.assertTrue(0 < len(objs[1]["paragraphs"]) < len(objs[2]["paragraphs"]))
+        import newsclean
+        got = [newsclean.jsonl_object(p) for p in newsclean.iter_warc(path)]
+        self.assertEqual(got, objs)
 
     def test_broken_records_are_reported_and_the_rest_come_out(self):
         records = warcgen.crawl_records(SETS)

@@ -147,25 +147,29 @@ static bool read_http_head(char *block, size_t len, http_head *h)
 }
 
 /* Removes the chunked transfer coding in place; the new length, or
- * (size_t)-1 when the chunk sizes do not fit the body. */
-static size_t dechunk(char *body, size_t len)
+ * (size_t)-1 when a chunk size is not a number. A body that ends before
+ * its last (empty) chunk, as a crawler's length limit leaves it, keeps
+ * what it has and sets *cut. */
+static size_t dechunk(char *body, size_t len, bool *cut)
 {
     size_t in = 0, out = 0;
     for (;;) {
         char *end = NULL;
-        if (in >= len)
-            return (size_t)-1;
+        if (in >= len) {
+            *cut = true;
+            return out;
+        }
         unsigned long long size = strtoull(body + in, &end, 16);
         if (end == body + in)
             return (size_t)-1;
         char *nl = memchr(end, '\n', len - (size_t)(end - body));
-        if (!nl)
-            return (size_t)-1;
-        in = (size_t)(nl - body) + 1;
-        if (size == 0)
+        in = nl ? (size_t)(nl - body) + 1 : len;
+        if (size == 0 && nl)
             return out; /* trailers after the last chunk are ignored */
-        if (size > len - in)
-            return (size_t)-1;
+        if (!nl || size > len - in) {
+            *cut = true;
+            size = len - in;
+        }
         memmove(body + out, body + in, (size_t)size);
         out += (size_t)size;
         in += (size_t)size;
@@ -177,9 +181,10 @@ static size_t dechunk(char *body, size_t len)
 }
 
 /* Inflates gzip or zlib data (told apart by its header) into *out, at
- * most max_bytes. */
+ * most max_bytes. Data that ends before its stream does sets *cut and
+ * keeps what was inflated. */
 static nc_status inflate_body(const char *body, size_t len, size_t max_bytes, nc_buf *out,
-                              const char **problem)
+                              bool *cut, const char **problem)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
@@ -206,7 +211,11 @@ static nc_status inflate_body(const char *body, size_t len, size_t max_bytes, nc
         }
         if (zr == Z_STREAM_END)
             break;
-        if (zr != Z_OK || (z.avail_in == 0 && z.avail_out != 0)) {
+        if (zr == Z_OK && z.avail_in == 0 && z.avail_out != 0) {
+            *cut = true;
+            break;
+        }
+        if (zr != Z_OK) {
             *problem = "the HTTP body's gzip or deflate data is broken";
             st = NC_ERR_WARC;
             break;
@@ -221,8 +230,9 @@ static nc_status inflate_body(const char *body, size_t len, size_t max_bytes, nc
 static nc_status decode_body(char *body, size_t len, const http_head *h, size_t max_bytes,
                              nc_buf *scratch, nc_warc_record *rec, const char **problem)
 {
+    bool cut = false;
     if (h->transfer_encoding && strstr(h->transfer_encoding, "chunked")) {
-        len = dechunk(body, len);
+        len = dechunk(body, len, &cut);
         if (len == (size_t)-1) {
             *problem = "the HTTP body's chunked transfer coding is broken";
             return NC_ERR_WARC;
@@ -232,6 +242,8 @@ static nc_status decode_body(char *body, size_t len, const http_head *h, size_t 
     if (!*coding || nc_warc_name_equal(coding, "identity")) {
         rec->payload = body;
         rec->payload_length = len;
+        if (cut && !rec->truncated)
+            rec->truncated = "body";
         return NC_OK;
     }
     if (!nc_warc_name_equal(coding, "gzip") && !nc_warc_name_equal(coding, "x-gzip") &&
@@ -239,11 +251,13 @@ static nc_status decode_body(char *body, size_t len, const http_head *h, size_t 
         rec->skip = "content-encoding";
         return NC_OK;
     }
-    nc_status st = inflate_body(body, len, max_bytes, scratch, problem);
+    nc_status st = inflate_body(body, len, max_bytes, scratch, &cut, problem);
     if (st != NC_OK)
         return st;
     rec->payload = scratch->data;
     rec->payload_length = scratch->len;
+    if (cut && !rec->truncated)
+        rec->truncated = "body";
     return NC_OK;
 }
 

@@ -191,7 +191,7 @@ static size_t header_length(nc_warc_reader *r, bool *nomem)
  * (0: absent; offset 0 is "WARC/", never a value), so they survive the
  * buffer moving; the values are cut out in place. */
 typedef struct warc_head {
-    size_t type, uri, id, date, content_type;
+    size_t type, uri, id, date, content_type, truncated;
     long long length; /* -1 when absent or not a number */
 } warc_head;
 
@@ -208,8 +208,8 @@ static char *field_value(char *v)
 static void read_head(char *h, size_t len, warc_head *w)
 {
     static const char *const names[] = {"WARC-Type", "WARC-Target-URI", "WARC-Record-ID",
-                                         "WARC-Date", "Content-Type"};
-    size_t *slots[] = {&w->type, &w->uri, &w->id, &w->date, &w->content_type};
+                                         "WARC-Date", "Content-Type", "WARC-Truncated"};
+    size_t *slots[] = {&w->type, &w->uri, &w->id, &w->date, &w->content_type, &w->truncated};
     memset(w, 0, sizeof *w);
     w->length = -1;
     h[len - 1] = '\0';
@@ -288,6 +288,7 @@ static nc_status fill_record(nc_warc_reader *r, char *h, const warc_head *w, cha
     rec->date = w->date ? h + w->date : empty;
     rec->media_type = empty;
     rec->charset = NULL;
+    rec->truncated = head_field(h, w->truncated);
     const char *problem = NULL;
     nc_status st = nc_warc_read_payload(block, len, head_field(h, w->content_type), r->max_record,
                                 &r->scratch, rec, &problem);
