@@ -16,11 +16,6 @@
 
 #include "cli.h"
 
-typedef struct name_list {
-    char **items;
-    size_t n, cap;
-} name_list;
-
 static int list_add(name_list *l, const char *s)
 {
     if (l->n == l->cap) {
@@ -34,7 +29,7 @@ static int list_add(name_list *l, const char *s)
     return (l->items[l->n] = strdup(s)) != NULL && ++l->n;
 }
 
-static void list_free(name_list *l)
+void list_free(name_list *l)
 {
     for (size_t i = 0; i < l->n; i++)
         free(l->items[i]);
@@ -86,9 +81,7 @@ static int walk_dir(name_list *out, const char *dir)
     return rc;
 }
 
-/* The inputs: the arguments, a directory's files with -r. A directory
- * without -r is reported and left out (the status becomes 1). */
-static int collect_inputs(const cli *c, char **args, size_t nargs, name_list *out)
+int collect_inputs(const cli *c, char **args, size_t nargs, name_list *out)
 {
     int rc = 0;
     for (size_t i = 0; i < nargs; i++) {

@@ -61,6 +61,15 @@ int atomic_commit(atomic_file *a);
 void atomic_abandon(atomic_file *a);
 
 /* batch.c */
+typedef struct name_list {
+    char **items;
+    size_t n, cap;
+} name_list;
+/* The inputs: the arguments, with -r a directory's files (in name order,
+ * hidden ones left out); without -r a directory is reported and left out.
+ * 0 or EXIT_FAILED; free the list with list_free. */
+int collect_inputs(const cli *c, char **args, size_t nargs, name_list *out);
+void list_free(name_list *l);
 int run_files(const cli *c, char **args, size_t nargs);
 /* True when stderr is a terminal (progress lines are shown). */
 int progress_wanted(void);

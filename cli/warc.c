@@ -275,15 +275,18 @@ static size_t worker_count(const cli *c)
     return cpus > 0 ? (size_t)cpus : 1;
 }
 
-int run_warc(const cli *c, char **files, size_t nfiles)
+int run_warc(const cli *c, char **args, size_t nargs)
 {
+    name_list in = {0};
+    int rc = collect_inputs(c, args, nargs, &in);
     atomic_file file = {0};
     FILE *out = stdout;
-    if (c->output) {
-        if (atomic_open(&file, c->output) != 0)
-            return EXIT_FAILED;
-        out = file.f;
+    if (c->output && atomic_open(&file, c->output) != 0) {
+        list_free(&in);
+        return EXIT_FAILED;
     }
+    if (file.f)
+        out = file.f;
     size_t jobs = worker_count(c);
     job_ring ring = {.c = c, .size = 2 * jobs};
     pthread_t *threads = NULL;
@@ -298,9 +301,8 @@ int run_warc(const cli *c, char **files, size_t nfiles)
                 break;
     }
     warc_progress prog = {.on = progress_wanted(), .start = now_seconds()};
-    int rc = 0;
-    for (size_t i = 0; i < nfiles; i++)
-        rc |= read_warc(c, files[i], started ? &ring : NULL, out, &prog);
+    for (size_t i = 0; i < in.n; i++)
+        rc |= read_warc(c, in.items[i], started ? &ring : NULL, out, &prog);
     if (jobs > 1) {
         pthread_mutex_lock(&ring.mu);
         ring.closed = 1;
@@ -317,5 +319,6 @@ int run_warc(const cli *c, char **files, size_t nfiles)
         rc |= atomic_commit(&file);
     else if (fflush(stdout) != 0)
         rc = EXIT_FAILED;
+    list_free(&in);
     return rc;
 }

@@ -189,6 +189,22 @@ class TestWarc(unittest.TestCase):
         return [l.split(": ", 1)[1] for l in head.split("\r\n")
                 if l.startswith("WARC-Target-URI")][0]
 
+    def test_directory_of_warc_files(self):
+        records = warcgen.crawl_records(SETS[:1])
+        folder = os.path.join(self.tmp, "crawl")
+        os.makedirs(os.path.join(folder, "b"), exist_ok=True)
+        warcgen.write(os.path.join(folder, "a.warc.gz"), records, "gzip-records")
+        warcgen.write(os.path.join(folder, "b", "c.warc"), records)
+        r = run(["--warc", folder])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"is a directory (-r reads the files in it)", r.stderr)
+        r = run(["--warc", "-r", folder])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        files = [o["source"]["file"] for o in lines(r.stdout)]
+        self.assertEqual(sorted(set(files)), [os.path.join(folder, "a.warc.gz"),
+                                              os.path.join(folder, "b", "c.warc")])
+        self.assertEqual(files, sorted(files))
+
     def test_not_a_warc_file(self):
         path = self.page_file("not.warc", b"<html><p>just a page</p></html>")
         r = run(["--warc", path])
