@@ -30,6 +30,9 @@ static const char usage_text[] =
     "  -l, --language CODE    language hint (BCP-47, e.g. de)\n"
     "      --encoding NAME    charset hint (e.g. windows-1251)\n"
     "  -b, --bias X           -1 (precise) .. 0 (balanced) .. 1 (recall)\n"
+    "      --url URL          the page's address (canonical URL, dates in it)\n"
+    "      --date DATE        when the page was fetched (ISO 8601): relative\n"
+    "                         dates are read against it, later ones dropped\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n";
 
@@ -95,6 +98,28 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* "meta": {"author": [{"value": ..., "source": ...}], ...}: every field
+ * found, each item with where it was read. */
+static void print_json_meta(FILE *out, const nc_result *r)
+{
+    fputs(",\"meta\":{", out);
+    int fields = 0;
+    for (int f = 0; f < NC_META_COUNT; f++) {
+        nc_meta_source src;
+        if (!nc_result_meta(r, (nc_meta_field)f, 0, &src))
+            continue;
+        fprintf(out, "%s\"%s\":[", fields++ ? "," : "", nc_meta_field_name((nc_meta_field)f));
+        const char *v;
+        for (size_t i = 0; (v = nc_result_meta(r, (nc_meta_field)f, i, &src)); i++) {
+            fputs(i ? ",{\"value\":" : "{\"value\":", out);
+            json_string(out, v);
+            fprintf(out, ",\"source\":\"%s\"}", nc_meta_source_name(src));
+        }
+        fputc(']', out);
+    }
+    fputc('}', out);
+}
+
 static void print_json(FILE *out, const nc_result *r)
 {
     fputs("{\"title\":", out);
@@ -117,7 +142,9 @@ static void print_json(FILE *out, const nc_result *r)
             fputc(',', out);
         json_string(out, nc_result_paragraph(r, i, NULL));
     }
-    fputs("],\"blocks\":[", out);
+    fputc(']', out);
+    print_json_meta(out, r);
+    fputs(",\"blocks\":[", out);
     for (size_t i = 0; i < nc_result_block_count(r); i++) {
         nc_block_info b = NC_BLOCK_INFO_INIT;
         if (nc_result_block(r, i, &b) != NC_OK)
@@ -515,6 +542,14 @@ int main(int argc, char **argv)
             if (!val)
                 return usage_error("missing charset after", a);
             c.opts.encoding = val;
+        } else if (TAKES("--url", "--url")) {
+            if (!val)
+                return usage_error("missing URL after", a);
+            c.opts.url = val;
+        } else if (TAKES("--date", "--date")) {
+            if (!val)
+                return usage_error("missing date after", a);
+            c.opts.reference_date = val;
         } else if (TAKES("-b", "--bias")) {
             char *end = NULL;
             double b = val ? strtod(val, &end) : 0.0;

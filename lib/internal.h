@@ -7,6 +7,7 @@
  *   lang/detect.c         document language, script, stopwords, word counting
  *   features/features.c     per-block feature vector
  *   classify/classify.c     labels and reasons: model, detectors, context pass
+ *   meta/choose.c           metadata: author, dates, site, URL, ... with sources
  *   result.c       nc_result: paragraphs and accessors
  */
 #ifndef NC_INTERNAL_H
@@ -151,6 +152,32 @@ typedef struct nc_block {
     nc_reason reason;
 } nc_block;
 
+/* ---- metadata evidence the HTML walk records for meta/ ---- */
+
+typedef enum nc_ev_kind {
+    NC_EV_META = 0,   /* <meta name|property|itemprop=key content=value> */
+    NC_EV_LD_JSON,    /* a JSON-LD script's text */
+    NC_EV_TIME,       /* an element's datetime attribute, or a <time>'s text */
+    NC_EV_ITEMPROP,   /* the text of an element with itemprop=key */
+    NC_EV_REL_AUTHOR, /* the text of <a rel="author"> */
+    NC_EV_CANONICAL   /* <link rel="canonical" href=value> */
+} nc_ev_kind;
+
+typedef struct nc_meta_ev {
+    struct nc_meta_ev *next; /* document order */
+    nc_ev_kind kind;
+    uint32_t in, hints;      /* NC_IN_* and NC_HINT_* where it sat */
+    size_t block;            /* blocks before it (doc->nblocks then) */
+    const char *key;         /* lower-case name/property/itemprop, or NULL */
+    const char *value;       /* arena string */
+} nc_meta_ev;
+
+/* One chosen metadata value. */
+typedef struct nc_meta_item {
+    const char *value;
+    nc_meta_source source;
+} nc_meta_item;
+
 /* Everything one nc_clean call works on. */
 typedef struct nc_doc {
     nc_arena arena;
@@ -176,6 +203,11 @@ typedef struct nc_doc {
     char *site_name;
     char *html_lang;   /* <html lang> */
     char *ld_body;     /* JSON-LD articleBody */
+    nc_meta_ev *ev, *ev_last; /* blocks/html/walk.c: metadata evidence */
+    size_t nev;
+    /* meta/choose.c: the chosen values, field by field (arena) */
+    nc_meta_item *meta[NC_META_COUNT];
+    size_t nmeta[NC_META_COUNT];
     /* lang/detect.c */
     int lang;          /* index into the stoplist table, -1 undecided */
     char lang_code[16];
@@ -273,6 +305,10 @@ void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t 
 size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read);
 /* classify/pickers.c: labels language pickers ("English | Deutsch") foreign. */
 void nc_mark_language_pickers(nc_doc *doc);
+
+/* meta/choose.c: doc->meta from the evidence, the byline blocks, the
+ * header area's dates and opts.url; after nc_classify. NC_ERR_NOMEM. */
+nc_status nc_meta(nc_doc *doc);
 
 /* result.c */
 nc_status nc_result_build(nc_doc *doc, nc_result **out);

@@ -144,6 +144,8 @@ static nc_status clean_doc(const char *input, size_t len, const nc_options *opts
         st = nc_features(doc); /* on a big page, a window of rows */
     if (st == NC_OK)
         nc_classify(doc);
+    if (st == NC_OK)
+        st = nc_meta(doc);
     return st;
 }
 

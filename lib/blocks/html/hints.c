@@ -429,6 +429,7 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             if (!root && strcmp(name, "id") == 0) {
                 a->hints |= nc_html_token_hints(value);
             } else if (strcmp(name, "itemprop") == 0) {
+                a->itemprop = value;
                 a->hints |= nc_html_token_hints(value);
                 if (eq_ci(value, "articlebody"))
                     a->article_body = true;
@@ -438,11 +439,15 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             if (!root && strcmp(name, "role") == 0) {
                 a->hints |= nc_html_token_hints(value);
                 a->in |= nc_html_role_in(value);
+            } else if (strcmp(name, "rel") == 0) {
+                a->rel = value;
             }
             break;
         case 'h':
             if (strcmp(name, "hidden") == 0)
                 a->hidden = true;
+            else if (strcmp(name, "href") == 0)
+                a->href = value;
             break;
         case 'a':
             if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
@@ -455,6 +460,10 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         case 't':
             if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
                 a->ld_json = true;
+            break;
+        case 'd':
+            if (strcmp(name, "datetime") == 0)
+                a->datetime = value;
             break;
         case 'l':
             if (strcmp(name, "lang") == 0)

@@ -64,6 +64,7 @@ typedef struct nc_html_attrs {
     bool ld_json;        /* type="application/ld+json" */
     bool article_body;   /* itemprop="articleBody" */
     const char *lang, *property, *content; /* lang, <meta> name/content */
+    const char *itemprop, *rel, *href, *datetime; /* for the metadata */
 } nc_html_attrs;
 
 /* The hints of class values seen on this page (pages repeat them), by

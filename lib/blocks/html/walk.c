@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -74,6 +75,13 @@ typedef struct walk {
     uint32_t links;      /* <a> elements seen */
     bool in_title, in_ld;
     bool last_amp;       /* the last text chunk was a lone "&" */
+    /* The text of one element the metadata wants (itemprop="author",
+     * <time>, rel="author"), gathered until it ends. */
+    uint32_t cap_depth;  /* its depth, or 0 */
+    nc_ev_kind cap_kind;
+    const char *cap_key;
+    uint32_t cap_in, cap_hints;
+    nc_buf cap;       /* the last text chunk was a lone "&" */
     nc_html_rec *recs;
     uint32_t nrecs, cap_recs;
     uint32_t *block_rec; /* per block: its container record */
@@ -209,6 +217,9 @@ static void flush(walk *w)
     p->in = p->hints = 0;
 }
 
+/* Bounds on the metadata evidence a page may leave. */
+enum { MAX_EVIDENCE = 4096, MAX_CAPTURE = 1024, MAX_LD_JSON = 1u << 20 };
+
 static const frame root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
                                  NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false,
                                  NC_HTML_NONE, NULL};
@@ -297,10 +308,122 @@ static void add_text(walk *w, const char *s, size_t len)
         w->recs[f->container].direct_chars += chars;
         w->recs[f->container].commas += commas;
     }
+    if (w->cap_depth && w->cap.len < MAX_CAPTURE && !nc_buf_append(&w->cap, s, len))
+        fail(w, NC_ERR_NOMEM);
     /* Text past max_line_bytes would be cut by nc_doc_add_block anyway. */
     if (p->text.len <= w->doc->opts.max_line_bytes &&
         !nc_buf_append(&p->text, s, len))
         fail(w, NC_ERR_NOMEM);
+}
+
+/* ---- metadata evidence (read by meta/) ---- */
+
+static void record_ev(walk *w, nc_ev_kind kind, const char *key, uint32_t in,
+                      uint32_t hints, const char *value, size_t len)
+{
+    nc_doc *doc = w->doc;
+    if (doc->nev >= MAX_EVIDENCE)
+        return;
+    nc_meta_ev *ev = nc_arena_alloc(&doc->arena, sizeof *ev);
+    char *k = key ? nc_arena_strndup(&doc->arena, key, strnlen(key, 64)) : NULL;
+    char *v = kind == NC_EV_LD_JSON ? nc_arena_strndup(&doc->arena, value, len)
+                                    : nc_html_collapsed(&doc->arena, value,
+                                                        len < MAX_CAPTURE ? len : MAX_CAPTURE);
+    if (!ev || (key && !k) || (!v && kind == NC_EV_LD_JSON)) {
+        fail(w, NC_ERR_NOMEM);
+        return;
+    }
+    if (!v)
+        return; /* only white space */
+    for (char *c = k; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    *ev = (nc_meta_ev){NULL, kind, in, hints & ~NC_HTML_PRIVATE, doc->nblocks, k, v};
+    if (doc->ev_last)
+        doc->ev_last->next = ev;
+    else
+        doc->ev = ev;
+    doc->ev_last = ev;
+    doc->nev++;
+}
+
+static bool token_in(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *t = p;
+        while (*p && *p != ' ')
+            p++;
+        if ((size_t)(p - t) == n && strncasecmp(t, word, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* itemprop names whose element text is a value. */
+static bool itemprop_text(const char *name)
+{
+    return token_in("author creator datePublished dateCreated dateModified headline", name);
+}
+
+/* The metadata an element's attributes carry, or whose text it holds. */
+static void note_evidence(walk *w, const xmlChar *xname, const nc_html_elem *el,
+                          const nc_html_attrs *a)
+{
+    const frame *f = top(w);
+    uint32_t in = f->in | a->in, hints = f->hints | a->hints;
+    const char *name = (const char *)xname;
+    if (el->flags & NC_EL_META) {
+        if (a->content && a->property)
+            record_ev(w, NC_EV_META, a->property, in, hints, a->content, strlen(a->content));
+        if (a->content && a->itemprop)
+            record_ev(w, NC_EV_ITEMPROP, a->itemprop, in, hints, a->content,
+                      strlen(a->content));
+        return;
+    }
+    if (a->href && a->rel && token_in(a->rel, "canonical") && strcmp(name, "link") == 0) {
+        record_ev(w, NC_EV_CANONICAL, NULL, in, hints, a->href, strlen(a->href));
+        return;
+    }
+    const char *value = a->datetime ? a->datetime : a->content;
+    if (value && a->itemprop)
+        record_ev(w, NC_EV_ITEMPROP, a->itemprop, in, hints, value, strlen(value));
+    else if (a->datetime)
+        record_ev(w, NC_EV_TIME, name, in, hints, value, strlen(value));
+    if (w->cap_depth || (el->flags & NC_EL_VOID) || value)
+        return;
+    nc_ev_kind kind;
+    if (a->itemprop && itemprop_text(a->itemprop))
+        kind = NC_EV_ITEMPROP;
+    else if (a->rel && token_in(a->rel, "author"))
+        kind = NC_EV_REL_AUTHOR;
+    else if (strcmp(name, "time") == 0)
+        kind = NC_EV_TIME;
+    else
+        return;
+    w->cap_depth = w->depth;
+    w->cap_kind = kind;
+    w->cap_key = kind == NC_EV_ITEMPROP ? a->itemprop : name;
+    w->cap_in = in;
+    w->cap_hints = hints;
+    w->cap.len = 0;
+    /* The key points into the parser's attributes: copy it now. */
+    w->cap_key = kind == NC_EV_ITEMPROP ? nc_arena_strndup(&w->doc->arena, w->cap_key,
+                                                           strnlen(w->cap_key, 64))
+                                        : (kind == NC_EV_TIME ? "time" : "a");
+    if (!w->cap_key)
+        fail(w, NC_ERR_NOMEM);
+}
+
+/* At the end of the element whose text was gathered. */
+static void end_capture(walk *w)
+{
+    w->cap_depth = 0;
+    if (w->cap.len && w->status == NC_OK)
+        record_ev(w, w->cap_kind, w->cap_key, w->cap_in, w->cap_hints, w->cap.data,
+                  w->cap.len);
 }
 
 static void set_page_string(walk *w, char **field, const char *value)
@@ -564,11 +687,12 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->skip_depth = w->depth;
         w->skip_name = xname;
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
-        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
+        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json;
         w->title.len = w->ld.len = 0;
         read_ahead(w, xname, el->flags);
         return;
     }
+    note_evidence(w, xname, el, &a);
     if (el->flags & NC_EL_META && a.property && a.content) {
         if (strcmp(a.property, "og:title") == 0)
             set_page_string(w, &w->doc->og_title, a.content);
@@ -631,9 +755,11 @@ static void on_end(void *ctx, const xmlChar *xname)
             if (w->in_title && w->title.len)
                 w->doc->html_title = nc_html_collapsed(&w->doc->arena,
                                                        w->title.data, w->title.len);
-            if (w->in_ld && w->ld.len)
+            if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                   w->ld.len);
+            if (w->in_ld && w->ld.len && w->ld.len <= MAX_LD_JSON)
+                record_ev(w, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data, w->ld.len);
             w->in_title = w->in_ld = false;
         }
         w->depth--;
@@ -649,6 +775,8 @@ static void on_end(void *ctx, const xmlChar *xname)
         } else if (el->flags & NC_EL_CELL) {
             add_text(w, " ", 1);
         }
+        if (w->cap_depth == w->depth)
+            end_capture(w);
         if (w->nframes && w->frames[w->nframes - 1].depth == w->depth)
             pop_frame(w);
         if (w->hide_depth == w->depth)
@@ -861,6 +989,7 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     nc_buf_free(&w.blk.text);
     nc_buf_free(&w.title);
     nc_buf_free(&w.ld);
+    nc_buf_free(&w.cap);
     nc_buf_free(&w.ahead.buf);
     nc_buf_free(&w.hint_cache.values);
     return st;

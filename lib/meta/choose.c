@@ -1,0 +1,266 @@
+/* meta/choose.c - the metadata stage: candidates from every source
+ * (meta/collect.c for the HTML evidence, the byline blocks and the header
+ * area's dates here, the caller's URL), then per field the most trusted
+ * source that gave a valid value: structured data first (JSON-LD,
+ * microdata, Open Graph, <meta>), then the page's own markup and text
+ * (<time>, bylines), then the URL. Dates later than the reference date
+ * are dropped; dates from teasers and comments are never read. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta/meta.h"
+
+enum { MAX_CANDIDATES = 512, MAX_ITEMS = 16, MAX_VALUE = 2048, BYLINE_MAX = 300,
+       DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 3, HEADER_BLOCKS_NO_BODY = 40 };
+
+static bool push(nc_meta_cands *cs, const nc_meta_cand *c)
+{
+    if (cs->n >= MAX_CANDIDATES)
+        return false;
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 32;
+        nc_meta_cand *p = realloc(cs->c, cap * sizeof *p);
+        if (!p) {
+            cs->status = NC_ERR_NOMEM;
+            return false;
+        }
+        cs->c = p;
+        cs->cap = cap;
+    }
+    cs->c[cs->n++] = *c;
+    return true;
+}
+
+static void add_authors(nc_doc *doc, nc_meta_cands *cs, nc_meta_source source,
+                        const char *value, size_t block)
+{
+    nc_byline b;
+    nc_status st;
+    nc_byline_read(&doc->arena, value, strlen(value), cs->language, NULL, false, &b, &st);
+    if (st != NC_OK)
+        cs->status = st;
+    for (size_t i = 0; i < b.nauthors; i++) {
+        nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block};
+        push(cs, &c);
+    }
+}
+
+/* "a, b, c": one tag each. */
+static void add_tags(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
+                     nc_meta_source source, const char *value)
+{
+    for (const char *p = value; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char *tag = nc_meta_text(&doc->arena, p, n);
+        if (tag) {
+            nc_meta_cand c = {field, source, tag, {0}, 0};
+            push(cs, &c);
+        }
+        p += n + (comma != NULL);
+    }
+}
+
+void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
+                 nc_meta_source source, const char *value, size_t block)
+{
+    if (!value || !value[0] || cs->status != NC_OK)
+        return;
+    size_t len = strnlen(value, MAX_VALUE);
+    nc_meta_cand c = {field, source, value, {0}, block};
+    if (field == NC_META_DATE || field == NC_META_MODIFIED) {
+        if (!nc_date_find(value, len, cs->language, cs->has_ref ? &cs->ref : NULL, &c.date,
+                          NULL, NULL))
+            return;
+        if (cs->has_ref && nc_date_cmp_day(&c.date, &cs->ref) > 0)
+            return; /* from the future of the crawl: a wrong date */
+        push(cs, &c);
+    } else if (field == NC_META_AUTHOR) {
+        add_authors(doc, cs, source, value, block);
+    } else if (field == NC_META_TAG || (field == NC_META_SECTION && source != NC_SOURCE_JSON_LD)) {
+        add_tags(doc, cs, field, source, value);
+    } else {
+        if (!(c.value = nc_meta_text(&doc->arena, value, len))) {
+            return;
+        }
+        push(cs, &c);
+    }
+}
+
+/* ---- blocks: bylines and the header area's dates ---- */
+
+static bool furniture(const nc_block *b)
+{
+    return (b->in & (NC_IN_NAV | NC_IN_ASIDE | NC_IN_FOOTER | NC_IN_FORM)) ||
+           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_SIDEBAR |
+                        NC_HINT_NAV | NC_HINT_FOOTER)) ||
+           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_NAVIGATION ||
+           b->label == NC_LABEL_COMMENT;
+}
+
+/* The header area: from the page's start to a few blocks into the body. */
+static size_t header_end(const nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].label == NC_LABEL_BODY)
+            return i + HEADER_AFTER_BODY < doc->nblocks ? i + HEADER_AFTER_BODY : doc->nblocks;
+    return doc->nblocks < HEADER_BLOCKS_NO_BODY ? doc->nblocks : HEADER_BLOCKS_NO_BODY;
+}
+
+static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    bool hinted = (b->hints & NC_HINT_BYLINE) != 0;
+    bool byline = hinted || b->label == NC_LABEL_BYLINE;
+    nc_byline by;
+    nc_status st;
+    if (!nc_byline_read(&doc->arena, b->text, b->len, cs->language,
+                        cs->has_ref ? &cs->ref : NULL, !hinted, &by, &st)) {
+        cs->status = st != NC_OK ? st : cs->status;
+        return;
+    }
+    for (size_t k = 0; k < by.nauthors; k++) {
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i};
+        push(cs, &c);
+    }
+    if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
+        !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
+        nc_meta_cand c = {by.updated ? NC_META_MODIFIED : NC_META_DATE,
+                          byline || by.nauthors ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, b->text,
+                          by.date, i};
+        push(cs, &c);
+    }
+}
+
+void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
+{
+    size_t end = header_end(doc);
+    for (size_t i = 0; i < end && cs->status == NC_OK; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->len > BYLINE_MAX || furniture(b) || b->label == NC_LABEL_TITLE)
+            continue;
+        from_block(doc, cs, i);
+    }
+}
+
+/* ---- choosing ---- */
+
+/* Trust of a source for a field: lower is better, 0 never used. */
+static int trust(nc_meta_field field, nc_meta_source source)
+{
+    static const int order[NC_SOURCE_COUNT] = {
+        [NC_SOURCE_JSON_LD] = 1, [NC_SOURCE_MICRODATA] = 2, [NC_SOURCE_OPEN_GRAPH] = 3,
+        [NC_SOURCE_META] = 4, [NC_SOURCE_LINK] = 5, [NC_SOURCE_TIME] = 6,
+        [NC_SOURCE_BYLINE] = 7, [NC_SOURCE_URL] = 8, [NC_SOURCE_TEXT] = 9};
+    /* The canonical link names the page; og:site_name the site (JSON-LD's
+     * publisher is often a parent company). */
+    if (field == NC_META_URL && source == NC_SOURCE_LINK)
+        return 1;
+    if (field == NC_META_URL && source == NC_SOURCE_JSON_LD)
+        return 4;
+    if (field == NC_META_SITE_NAME && source == NC_SOURCE_JSON_LD)
+        return 4;
+    return order[source];
+}
+
+static void store(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field, const nc_meta_cand *best,
+                  size_t nbest)
+{
+    nc_meta_item *items = nc_arena_alloc(&doc->arena, nbest * sizeof *items);
+    if (!items) {
+        cs->status = NC_ERR_NOMEM;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < nbest; i++) {
+        const char *v = best[i].value;
+        if (field == NC_META_DATE || field == NC_META_MODIFIED) {
+            char iso[32];
+            nc_date_format(&best[i].date, iso);
+            if (!(v = nc_arena_strndup(&doc->arena, iso, strlen(iso)))) {
+                cs->status = NC_ERR_NOMEM;
+                return;
+            }
+        }
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(items[k].value, v) == 0;
+        if (!seen)
+            items[n++] = (nc_meta_item){v, best[i].source};
+    }
+    doc->meta[field] = items;
+    doc->nmeta[field] = n;
+}
+
+static bool multi_valued(nc_meta_field field)
+{
+    return field == NC_META_AUTHOR || field == NC_META_SECTION || field == NC_META_TAG;
+}
+
+static void choose_field(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field)
+{
+    int best = 0;
+    for (size_t i = 0; i < cs->n; i++)
+        if (cs->c[i].field == field) {
+            int t = trust(field, cs->c[i].source);
+            if (t && (!best || t < best))
+                best = t;
+        }
+    if (!best)
+        return;
+    nc_meta_cand chosen[MAX_ITEMS];
+    size_t n = 0;
+    for (size_t i = 0; i < cs->n && n < MAX_ITEMS; i++)
+        if (cs->c[i].field == field && trust(field, cs->c[i].source) == best) {
+            chosen[n++] = cs->c[i];
+            if (!multi_valued(field))
+                break;
+        }
+    store(doc, cs, field, chosen, n);
+}
+
+static void add_url_candidates(nc_doc *doc, nc_meta_cands *cs)
+{
+    const char *url = doc->opts.url;
+    if (url && url[0])
+        nc_meta_add(doc, cs, NC_META_URL, NC_SOURCE_URL, url, 0);
+    /* A date in the path of the page's own address. */
+    for (size_t i = 0, n = cs->n; i < n; i++) {
+        nc_meta_cand c = cs->c[i];
+        if (c.field != NC_META_URL || !nc_date_from_url(c.value, &c.date))
+            continue;
+        if (cs->has_ref && nc_date_cmp_day(&c.date, &cs->ref) > 0)
+            continue;
+        c.field = NC_META_DATE;
+        c.source = NC_SOURCE_URL;
+        push(cs, &c);
+        break;
+    }
+}
+
+nc_status nc_meta(nc_doc *doc)
+{
+    nc_meta_cands cs;
+    memset(&cs, 0, sizeof cs);
+    cs.language = doc->lang_code[0] ? doc->lang_code : NULL;
+    const char *ref = doc->opts.reference_date;
+    cs.has_ref = ref && nc_date_find(ref, strlen(ref), NULL, NULL, &cs.ref, NULL, NULL);
+    if (doc->title) {
+        bool og = doc->og_title && strcmp(doc->og_title, doc->title) == 0;
+        nc_meta_add(doc, &cs, NC_META_TITLE, og ? NC_SOURCE_OPEN_GRAPH : NC_SOURCE_TEXT,
+                    doc->title, 0);
+    }
+    nc_meta_collect_html(doc, &cs);
+    nc_meta_collect_blocks(doc, &cs);
+    add_url_candidates(doc, &cs);
+    for (int f = 0; f < NC_META_COUNT && cs.status == NC_OK; f++) {
+        /* The title the classifier used (the first candidate); the other
+         * sources only stand in when it found none. */
+        if (f == NC_META_TITLE && doc->title && cs.n && cs.c[0].field == NC_META_TITLE)
+            store(doc, &cs, NC_META_TITLE, &cs.c[0], 1);
+        else
+            choose_field(doc, &cs, (nc_meta_field)f);
+    }
+    free(cs.c);
+    return cs.status;
+}
