@@ -159,7 +159,10 @@ typedef enum nc_ev_kind {
     NC_EV_LD_JSON,    /* a JSON-LD script's text */
     NC_EV_TIME,       /* an element's datetime attribute, or a <time>'s text */
     NC_EV_ITEMPROP,   /* the text of an element with itemprop=key */
-    NC_EV_REL_AUTHOR, /* the text of <a rel="author"> */
+    NC_EV_REL_AUTHOR, /* the text of <a rel="author"> or of a link to an
+                         author's page */
+    NC_EV_CLASS_AUTHOR, /* the text of an element whose class names the
+                           author ("post-author") */
     NC_EV_CANONICAL   /* <link rel="canonical" href=value> */
 } nc_ev_kind;
 

@@ -8,10 +8,24 @@
 
 /* Words that open a byline, folded (ICU simple folding, so ASCII lower). */
 static const char *const openers[] = {
-    "written by ", "posted by ", "words by ", "story by ", "reported by ",
-    "published by ", "by: ", "by ", "von ", "par ", "por ", "di ", "door ", "av ",
-    "przez ", "autor: ", "autorin: ", "author: ", "authors: ", "auteur: ",
-    "text: ", "texto: ", "testo: ", "автор: ", "tekst: ", "redactie: "};
+    "written by", "posted by", "words by", "story by", "reported by", "published by",
+    "authored by", "recipe by", "guide by", "article by", "by:", "by", "von", "par",
+    "por", "di", "door", "av", "przez", "autor:", "autorin:", "author:", "authors:",
+    "auteur:", "text:", "texto:", "testo:", "автор:", "tekst:", "redactie:"};
+
+/* Words after a name that are its role, not part of it ("Jane Doe
+ * Founder", "Jane Doe ⋅ Senior Editor"), folded. */
+static const char *const roles[] = {
+    "founder", "co-founder", "editor", "writer", "reporter", "correspondent",
+    "contributor", "analyst", "reviewer", "journalist", "columnist", "director",
+    "manager", "ceo", "expert", "specialist", "senior", "staff", "former", "lead",
+    "chief", "head", "view", "published", "posted", "updated", "last", "read",
+    "redakteur", "redakteurin", "journaliste", "rédacteur", "redactor", "redattore"};
+
+/* Placeholders CMSs print where no author was set. */
+static const char *const non_names[] = {
+    "admin", "administrator", "webmaster", "author", "undefined", "null", "unknown",
+    "guest", "user", "anonymous", "none", "editor", "staff"};
 
 /* Words after which a date is an update, not the publication. */
 static const char *const update_words[] = {"updated", "modified", "aktualisiert",
@@ -27,19 +41,42 @@ static size_t fold(const char *s, size_t len, char *out, size_t cap)
     return n;
 }
 
-/* Bytes of the opener text starts with (ASCII case ignored), or 0. */
+/* Bytes of the opener text starts with (ASCII case ignored), or 0. The
+ * opener must end the word: a space, or a capital glued to it as pages
+ * join "By" and a linked name ("ByJane Doe"). */
 static size_t opener_len(const char *text, size_t len)
 {
     char head[32];
     size_t n = fold(text, len < 24 ? len : 24, head, sizeof head);
     for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
         size_t k = strlen(openers[i]);
-        /* Folding keeps ASCII lengths; the Cyrillic opener is checked on
-         * the folded text and maps back by its byte length, the same. */
-        if (k <= n && memcmp(head, openers[i], k) == 0)
+        /* Folding keeps the lengths of these (ASCII, and Cyrillic
+         * capitals fold to letters of the same byte length). */
+        if (k >= n || memcmp(head, openers[i], k) != 0)
+            continue;
+        char next = text[k];
+        if (next == ' ' || next == ':' || (next >= 'A' && next <= 'Z') ||
+            openers[i][k - 1] == ':')
             return k;
     }
     return 0;
+}
+
+bool nc_byline_opener_only(const char *text, size_t len)
+{
+    size_t k = opener_len(text, len);
+    while (k && k < len && (text[k] == ' ' || text[k] == ':'))
+        k++;
+    if (k && k == len)
+        return true;
+    char folded[32];
+    size_t n = fold(text, len < 24 ? len : 24, folded, sizeof folded);
+    while (n && (folded[n - 1] == ' ' || folded[n - 1] == ':'))
+        n--;
+    for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+        if (strlen(openers[i]) == n && memcmp(folded, openers[i], n) == 0 && len < 24)
+            return true;
+    return false;
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
@@ -47,7 +84,7 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 /* Trims spaces and the punctuation a name never ends or starts with. */
 static void trim(const char **s, size_t *len)
 {
-    static const char edge[] = " \t\n,;:|-/()[]*\"'";
+    static const char edge[] = " \t\n,;:|-/()[]*\"'.";
     while (*len && strchr(edge, (*s)[0]))
         (*s)++, (*len)--;
     while (*len && strchr(edge, (*s)[*len - 1]))
@@ -79,6 +116,39 @@ static bool has_substring_ci(const char *s, size_t len, const char *word)
     return false;
 }
 
+static size_t count_char(const char *s, size_t len, char c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == c;
+    return n;
+}
+
+/* s[0..len) without a role after the name: from the first role word
+ * after at least one word of the name. */
+static size_t cut_roles(const char *s, size_t len, size_t words)
+{
+    if (words < 2)
+        return len;
+    for (size_t i = 1; i < len; i++) {
+        bool start = s[i - 1] == ' ' || ((s[i] >= 'A' && s[i] <= 'Z') && s[i - 1] >= 'a' &&
+                                         s[i - 1] <= 'z');
+        if (!start)
+            continue;
+        char word[24];
+        size_t w = 0;
+        while (i + w < len && w < sizeof word - 1 && s[i + w] != ' ' && s[i + w] != ',') {
+            char c = s[i + w];
+            word[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        word[w] = '\0';
+        for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+            if (strcmp(word, roles[k]) == 0)
+                return i;
+    }
+    return len;
+}
+
 /* The name inside s[0..len) in *name, *name_len; false when it is none. */
 static bool author_span(const char *s, size_t len, const char **name, size_t *name_len)
 {
@@ -97,9 +167,26 @@ static bool author_span(const char *s, size_t len, const char **name, size_t *na
         letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
         digits += c >= '0' && c <= '9';
     }
+    if (words > 8 || letters < 2 || digits > 0)
+        return false;
+    len = cut_roles(s, len, words);
+    trim(&s, &len);
+    /* A person's name starts with a capital ("van der Merwe" inside it is
+     * fine); "following the tips below" after "By" is a sentence. */
+    unsigned char first = (unsigned char)s[0];
+    if (!len || (first >= 'a' && first <= 'z' && memchr(s, ' ', len)))
+        return false;
+    char folded[96];
+    size_t fl = fold(s, len < 80 ? len : 80, folded, sizeof folded);
+    for (size_t i = 0; i < sizeof non_names / sizeof *non_names; i++)
+        if (strlen(non_names[i]) == fl && memcmp(folded, non_names[i], fl) == 0)
+            return false;
+    /* "page.head.author", "user_123": template keys and user ids. */
+    if (!memchr(s, ' ', len) && (memchr(s, '_', len) || count_char(s, len, '.') > 1))
+        return false;
     *name = s;
     *name_len = len;
-    return words <= 8 && letters >= 2 && digits <= 3;
+    return true;
 }
 
 char *nc_author_clean(nc_arena *arena, const char *s, size_t len)
@@ -113,8 +200,9 @@ char *nc_author_clean(nc_arena *arena, const char *s, size_t len)
 static size_t names_end(const char *s, size_t len)
 {
     static const char *const seps[] = {"|", " - ", "\xE2\x80\x94", "\xE2\x80\x93",
-                                       "\xE2\x80\xA2", "\xC2\xB7", "\n", " on ", " am ",
-                                       " le ", " el ", " il ", " op ", " em "};
+                                       "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x8B\x85", "\n",
+                                       " on ", " am ", " le ", " el ", " il ", " op ",
+                                       " em ", " in ", " at "};
     size_t end = len;
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t n = strlen(seps[k]);
@@ -194,11 +282,15 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
             if (n && strstr(folded, update_words[k]))
                 out->updated = true;
     }
-    size_t op = opener_len(text, len);
+    size_t op = opener_len(text, len), from = 0;
+    /* "Published August 7, 2023 by Jane Doe": the opener after the date. */
+    for (size_t i = out->has_date ? end : len; !op && i + 1 < len; i++)
+        if (text[i] == ' ' && (op = opener_len(text + i + 1, len - i - 1)) != 0)
+            from = i + 1;
     if (strict && !op)
         return out->has_date;
-    const char *names = text + op;
-    size_t names_len = names_end(names, len - op);
+    const char *names = text + from + op;
+    size_t names_len = names_end(names, len - from - op);
     if (out->has_date && text + at >= names && (size_t)(text + at - names) < names_len)
         names_len = (size_t)(text + at - names);
     if (op || names_len * 2 >= len)

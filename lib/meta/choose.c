@@ -89,13 +89,14 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
 
 /* ---- blocks: bylines and the header area's dates ---- */
 
+/* Teasers, comments and the page's footer: their dates and names are
+ * other articles'. (Menus are not: a header's layout often puts the
+ * byline in a <nav> or <aside> beside the title.) */
 static bool furniture(const nc_block *b)
 {
-    return (b->in & (NC_IN_NAV | NC_IN_ASIDE | NC_IN_FOOTER | NC_IN_FORM)) ||
-           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_SIDEBAR |
-                        NC_HINT_NAV | NC_HINT_FOOTER)) ||
-           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_NAVIGATION ||
-           b->label == NC_LABEL_COMMENT;
+    return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
+           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)) ||
+           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_COMMENT;
 }
 
 /* The header area: from the page's start to a few blocks into the body. */
@@ -110,8 +111,12 @@ static size_t header_end(const nc_doc *doc)
 static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
-    bool hinted = (b->hints & NC_HINT_BYLINE) != 0;
-    bool byline = hinted || b->label == NC_LABEL_BYLINE;
+    /* "Written by" / "Jane Doe" in two blocks (the first a byline): the
+     * second is read as a name without a byline word. */
+    const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+    bool hinted = prev && (prev->label == NC_LABEL_BYLINE || (prev->hints & NC_HINT_BYLINE)) &&
+                  nc_byline_opener_only(prev->text, prev->len);
+    bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
     nc_byline by;
     nc_status st;
     if (!nc_byline_read(&doc->arena, b->text, b->len, cs->language,
@@ -120,6 +125,11 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
         return;
     }
     for (size_t k = 0; k < by.nauthors; k++) {
+        /* On the page a name is written with a capital ("mins", "read"
+         * beside a byline are not names). */
+        unsigned char first = (unsigned char)by.author[k][0];
+        if (first >= 'a' && first <= 'z')
+            continue;
         nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i};
         push(cs, &c);
     }

@@ -207,6 +207,7 @@ void nc_meta_collect_html(nc_doc *doc, nc_meta_cands *cs)
                 nc_meta_add(doc, cs, NC_META_DATE, NC_SOURCE_TIME, ev->value, ev->block);
             break;
         case NC_EV_REL_AUTHOR:
+        case NC_EV_CLASS_AUTHOR:
             if (!teaser_context(ev->in, ev->hints))
                 nc_meta_add(doc, cs, NC_META_AUTHOR, NC_SOURCE_BYLINE, ev->value, ev->block);
             break;

@@ -69,8 +69,39 @@ static bool is_organization(const nc_json *o)
     return type && (contains_ci(type, "Organization") || contains_ci(type, "Corporation"));
 }
 
+typedef void (*visit_fn)(const nc_json *o, void *ctx);
+static void each_object(const nc_json *const *roots, size_t n, visit_fn visit, void *ctx);
+
+typedef struct id_ctx {
+    const char *id;
+    const nc_json *found;
+} id_ctx;
+
+static void match_id(const nc_json *o, void *ctx)
+{
+    id_ctx *c = ctx;
+    const nc_json *id = nc_json_get(o, "@id");
+    if (!c->found && id && id->type == NC_JSON_STRING && strcmp(id->str, c->id) == 0 &&
+        nc_json_get(o, "name"))
+        c->found = o;
+}
+
+/* {"@id": "#person-1"}: the object of that id elsewhere in the page's
+ * graphs (Yoast and others list the people once). */
+static const nc_json *resolve(const nc_ld_fields *f, const nc_json *a)
+{
+    const nc_json *id = nc_json_get(a, "@id");
+    if (nc_json_get(a, "name") || !id || id->type != NC_JSON_STRING)
+        return a;
+    id_ctx c = {id->str, NULL};
+    each_object(f->roots, f->nroots, match_id, &c);
+    return c.found ? c.found : a;
+}
+
 static void add_author(nc_ld_fields *f, const nc_json *a)
 {
+    if (a && a->type == NC_JSON_OBJECT)
+        a = resolve(f, a);
     if (f->nauthors == NC_BYLINE_MAX_AUTHORS || !a)
         return;
     if (a->type == NC_JSON_OBJECT && is_organization(a))
@@ -136,8 +167,6 @@ static void read_object(nc_ld_fields *f, const nc_json *o)
 }
 
 /* Every object of the trees in document order, with an explicit stack. */
-typedef void (*visit_fn)(const nc_json *o, void *ctx);
-
 static void each_object(const nc_json *const *roots, size_t n, visit_fn visit, void *ctx)
 {
     enum { STACK = 64 };
@@ -192,6 +221,8 @@ static void fill_from(const nc_json *o, void *ctx)
 void nc_ld_read(const nc_json *const *roots, size_t n, nc_ld_fields *f)
 {
     memset(f, 0, sizeof *f);
+    f->roots = roots;
+    f->nroots = n;
     best_ctx b = {NULL, 0, f};
     each_object(roots, n, find_best, &b);
     if (!b.best)

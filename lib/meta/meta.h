@@ -77,6 +77,9 @@ typedef struct nc_byline {
  * author or date was read; NC_ERR_NOMEM in *st. */
 bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *language,
                     const nc_date *ref, bool strict, nc_byline *out, nc_status *st);
+/* True when text is only a byline word ("Written by", "Author:"): the
+ * name is in the next block. */
+bool nc_byline_opener_only(const char *text, size_t len);
 /* A cleaned author name (no "By", trailing date, role, e-mail or URL) in
  * the arena, or NULL when s is no person's name. */
 char *nc_author_clean(nc_arena *arena, const char *s, size_t len);
@@ -94,6 +97,8 @@ typedef struct nc_ld_fields {
     const char *keywords[16]; /* each a string: comma-separated or one keyword */
     size_t nkeywords;
     int rank;             /* how article-like the object read was (0: none) */
+    const nc_json *const *roots; /* the trees read, for "@id" references */
+    size_t nroots;
 } nc_ld_fields;
 
 /* Reads the most article-like object of a page's JSON-LD trees (roots[0..n),

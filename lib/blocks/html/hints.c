@@ -402,6 +402,19 @@ static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
     return hints;
 }
 
+bool nc_html_author_path(const char *v, size_t n)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
+                                        "/autore/", "/autores/"};
+    for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
+        size_t m = strlen(paths[k]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(v + i, paths[k], m) == 0)
+                return true;
+    }
+    return false;
+}
+
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                         nc_html_attrs *a, nc_html_hint_cache *cache)
 {
@@ -421,6 +434,7 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                 for (; *p; p++)
                     h = (h ^ (unsigned char)*p) * 16777619u;
                 a->class_hash = h | 1; /* 0 means no class */
+                a->class_name = value;
                 a->hints |= class_hints(cache, value, (size_t)(p - value), a->class_hash);
             } else if (strcmp(name, "content") == 0)
                 a->content = value;
@@ -446,8 +460,10 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         case 'h':
             if (strcmp(name, "hidden") == 0)
                 a->hidden = true;
-            else if (strcmp(name, "href") == 0)
-                a->href = value;
+            else if (strcmp(name, "href") == 0 &&
+                     ((el->flags & NC_EL_LINK) ? nc_html_author_path(value, strlen(value))
+                                               : (el->flags & NC_EL_VOID) != 0))
+                a->href = value; /* <link href>, <a href> to an author page */
             break;
         case 'a':
             if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))

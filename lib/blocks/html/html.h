@@ -55,6 +55,9 @@ uint32_t nc_html_token_hints(const char *value);
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
 
+/* True when the URL v[0..n) is an author's page ("/author/jane-doe"). */
+bool nc_html_author_path(const char *v, size_t n);
+
 /* What an element's attributes say. */
 typedef struct nc_html_attrs {
     uint32_t hints, in;  /* class/id/role/itemprop hints (NC_HTML_UNLIKELY
@@ -65,6 +68,7 @@ typedef struct nc_html_attrs {
     bool article_body;   /* itemprop="articleBody" */
     const char *lang, *property, *content; /* lang, <meta> name/content */
     const char *itemprop, *rel, *href, *datetime; /* for the metadata */
+    const char *class_name; /* the class attribute's value */
 } nc_html_attrs;
 
 /* The hints of class values seen on this page (pages repeat them), by

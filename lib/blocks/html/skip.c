@@ -273,6 +273,11 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
             pc->value_len = (size_t)(p - pc->value) - (pc->unquoted ? 0 : 1);
         }
         pc->end = p;
+        /* An <a> to an author's page ("/author/jane-doe") names the
+         * author: its href is kept for the metadata. */
+        if (!pc->keep && pc->value && name_is(name, name_len, "a") &&
+            name_is(pc->name, pc->name_len, "href"))
+            pc->keep = nc_html_author_path(pc->value, pc->value_len);
     }
     const char *tag_end = *p == '>' ? p + 1 : p + 2;
     if (npieces == 0)

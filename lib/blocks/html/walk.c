@@ -347,6 +347,15 @@ static void record_ev(walk *w, nc_ev_kind kind, const char *key, uint32_t in,
     doc->nev++;
 }
 
+static bool strcasestr_ascii(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (; *s; s++)
+        if (strncasecmp(s, word, n) == 0)
+            return true;
+    return false;
+}
+
 static bool token_in(const char *list, const char *word)
 {
     size_t n = strlen(word);
@@ -360,6 +369,21 @@ static bool token_in(const char *list, const char *word)
             return true;
     }
     return false;
+}
+
+/* A class naming the author's element ("author", "post-author__name"),
+ * not the author's picture, bio or other articles. */
+static bool author_class(const char *value)
+{
+    if (!value || !strcasestr_ascii(value, "author"))
+        return false;
+    static const char *const not_name[] = {"avatar", "bio", "image", "img", "photo",
+                                           "description", "about", "box", "social",
+                                           "authority", "posts", "more"};
+    for (size_t i = 0; i < sizeof not_name / sizeof *not_name; i++)
+        if (strcasestr_ascii(value, not_name[i]))
+            return false;
+    return true;
 }
 
 /* itemprop names whose element text is a value. */
@@ -392,15 +416,22 @@ static void note_evidence(walk *w, const xmlChar *xname, const nc_html_elem *el,
         record_ev(w, NC_EV_ITEMPROP, a->itemprop, in, hints, value, strlen(value));
     else if (a->datetime)
         record_ev(w, NC_EV_TIME, name, in, hints, value, strlen(value));
-    if (w->cap_depth || (el->flags & NC_EL_VOID) || value)
+    if ((el->flags & NC_EL_VOID) || value)
+        return;
+    /* The innermost author element wins over a wrapper ("byline" around
+     * the author, the date and the section). */
+    bool by_class = author_class(a->class_name);
+    if (w->cap_depth && !(by_class && w->cap_kind == NC_EV_CLASS_AUTHOR))
         return;
     nc_ev_kind kind;
     if (a->itemprop && itemprop_text(a->itemprop))
         kind = NC_EV_ITEMPROP;
-    else if (a->rel && token_in(a->rel, "author"))
-        kind = NC_EV_REL_AUTHOR;
+    else if ((a->rel && token_in(a->rel, "author")) || (a->href && strcmp(name, "a") == 0))
+        kind = NC_EV_REL_AUTHOR; /* skip.c keeps an <a>'s href only for author pages */
     else if (strcmp(name, "time") == 0)
         kind = NC_EV_TIME;
+    else if (by_class)
+        kind = NC_EV_CLASS_AUTHOR;
     else
         return;
     w->cap_depth = w->depth;
@@ -412,8 +443,17 @@ static void note_evidence(walk *w, const xmlChar *xname, const nc_html_elem *el,
     /* The key points into the parser's attributes: copy it now. */
     w->cap_key = kind == NC_EV_ITEMPROP ? nc_arena_strndup(&w->doc->arena, w->cap_key,
                                                            strnlen(w->cap_key, 64))
-                                        : (kind == NC_EV_TIME ? "time" : "a");
+                                        : (kind == NC_EV_TIME ? "time" : "author");
     if (!w->cap_key)
+        fail(w, NC_ERR_NOMEM);
+}
+
+/* A block boundary inside the gathered text: "Jane Doe</p><p>Writer" is
+ * two parts, as a byline's separator makes them. */
+static void capture_break(walk *w)
+{
+    if (w->cap_depth && w->cap.len && w->cap.len < MAX_CAPTURE &&
+        !nc_buf_append(&w->cap, " | ", 3))
         fail(w, NC_ERR_NOMEM);
 }
 
@@ -703,6 +743,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         set_page_string(w, &w->doc->html_lang, a.lang);
     if (el->flags & (NC_EL_BR | NC_EL_BLOCK)) {
         flush(w);
+        capture_break(w);
         if (el->flags & NC_EL_PRE)
             w->pre++;
     } else if (el->flags & NC_EL_CELL) {
@@ -770,6 +811,7 @@ static void on_end(void *ctx, const xmlChar *xname)
         const nc_html_elem *el = elem_of(w, xname);
         if (el->flags & NC_EL_BLOCK) {
             flush(w);
+            capture_break(w);
             if ((el->flags & NC_EL_PRE) && w->pre)
                 w->pre--;
         } else if (el->flags & NC_EL_CELL) {
