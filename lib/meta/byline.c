@@ -16,9 +16,9 @@ static const char *const openers[] = {
 /* Words after a name that are its role, not part of it ("Jane Doe
  * Founder", "Jane Doe ⋅ Senior Editor"), folded. */
 static const char *const roles[] = {
-    "founder", "co-founder", "editor", "writer", "reporter", "correspondent",
+    "founder", "co-founder", "writer", "reporter", "correspondent",
     "contributor", "analyst", "reviewer", "journalist", "columnist", "director",
-    "manager", "ceo", "expert", "specialist", "senior", "staff", "former", "lead",
+    "manager", "ceo", "specialist", "senior", "former", "lead",
     "chief", "head", "view", "published", "posted", "updated", "last", "read",
     "redakteur", "redakteurin", "journaliste", "rédacteur", "redactor", "redattore"};
 

@@ -11,7 +11,7 @@
 #include "meta/meta.h"
 
 enum { MAX_CANDIDATES = 512, MAX_ITEMS = 16, MAX_VALUE = 2048, BYLINE_MAX = 300,
-       DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 3, HEADER_BLOCKS_NO_BODY = 40 };
+       DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8, HEADER_BLOCKS_NO_BODY = 40 };
 
 static bool push(nc_meta_cands *cs, const nc_meta_cand *c)
 {
@@ -114,8 +114,7 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
     /* "Written by" / "Jane Doe" in two blocks (the first a byline): the
      * second is read as a name without a byline word. */
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
-    bool hinted = prev && (prev->label == NC_LABEL_BYLINE || (prev->hints & NC_HINT_BYLINE)) &&
-                  nc_byline_opener_only(prev->text, prev->len);
+    bool hinted = prev && nc_byline_opener_only(prev->text, prev->len);
     bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
     nc_byline by;
     nc_status st;
@@ -142,11 +141,18 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
     }
 }
 
+/* The header area, and the byline blocks within the article (a byline
+ * under the body: "Written by Jane Doe" / "April 8, 2024"). */
 void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
 {
-    size_t end = header_end(doc);
-    for (size_t i = 0; i < end && cs->status == NC_OK; i++) {
+    size_t end = header_end(doc), last_body = 0;
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].label == NC_LABEL_BODY)
+            last_body = i;
+    for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
+        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE))
+            continue;
         if (b->len > BYLINE_MAX || furniture(b) || b->label == NC_LABEL_TITLE)
             continue;
         from_block(doc, cs, i);
@@ -154,6 +160,51 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
 }
 
 /* ---- choosing ---- */
+
+/* Lower-case letters and digits of s (other bytes kept as they are). */
+static size_t squeeze(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            out[n++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* The name is the site's or publisher's ("USA TODAY" as the author). */
+static bool site_named(const nc_meta_cands *cs, const char *name)
+{
+    char a[128], b[128];
+    if (!squeeze(name, a, sizeof a))
+        return true;
+    for (size_t i = 0; i < cs->n; i++)
+        if (cs->c[i].field == NC_META_SITE_NAME && squeeze(cs->c[i].value, b, sizeof b) &&
+            strcmp(a, b) == 0)
+            return true;
+    return false;
+}
+
+/* When one source names a person and another the site itself as the
+ * author, the site's name goes (a page with only the site as its author
+ * keeps it). */
+static void drop_site_authors(nc_meta_cands *cs)
+{
+    bool person = false;
+    for (size_t i = 0; i < cs->n && !person; i++)
+        person = cs->c[i].field == NC_META_AUTHOR && !site_named(cs, cs->c[i].value);
+    if (!person)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < cs->n; i++)
+        if (cs->c[i].field != NC_META_AUTHOR || !site_named(cs, cs->c[i].value))
+            cs->c[n++] = cs->c[i];
+    cs->n = n;
+}
 
 /* Trust of a source for a field: lower is better, 0 never used. */
 static int trust(nc_meta_field field, nc_meta_source source)
@@ -248,6 +299,20 @@ static void add_url_candidates(nc_doc *doc, nc_meta_cands *cs)
     }
 }
 
+/* A page that shows only when it was updated ("Last updated: May 3")
+ * has that as its date. Not og:updated_time: many sites set it to the
+ * time the page was served. */
+static void modified_as_date(nc_meta_cands *cs)
+{
+    for (size_t i = 0, n = cs->n; i < n; i++) {
+        nc_meta_cand c = cs->c[i];
+        if (c.field != NC_META_MODIFIED || c.source == NC_SOURCE_OPEN_GRAPH)
+            continue;
+        c.field = NC_META_DATE;
+        push(cs, &c);
+    }
+}
+
 nc_status nc_meta(nc_doc *doc)
 {
     nc_meta_cands cs;
@@ -263,6 +328,7 @@ nc_status nc_meta(nc_doc *doc)
     nc_meta_collect_html(doc, &cs);
     nc_meta_collect_blocks(doc, &cs);
     add_url_candidates(doc, &cs);
+    drop_site_authors(&cs);
     for (int f = 0; f < NC_META_COUNT && cs.status == NC_OK; f++) {
         /* The title the classifier used (the first candidate); the other
          * sources only stand in when it found none. */
@@ -270,6 +336,10 @@ nc_status nc_meta(nc_doc *doc)
             store(doc, &cs, NC_META_TITLE, &cs.c[0], 1);
         else
             choose_field(doc, &cs, (nc_meta_field)f);
+        if (f == NC_META_DATE && !doc->nmeta[f]) {
+            modified_as_date(&cs);
+            choose_field(doc, &cs, NC_META_DATE);
+        }
     }
     free(cs.c);
     return cs.status;
