@@ -202,6 +202,7 @@ typedef struct nc_doc {
     /* page-level hints (html) or guesses (text); arena strings or NULL */
     char *title;       /* chosen title */
     char *html_title;  /* <title> */
+    char *html_title_base; /* <title> without its site part */
     char *og_title;
     char *site_name;
     char *html_lang;   /* <html lang> */

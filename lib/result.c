@@ -144,7 +144,12 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     return NC_OK;
 }
 
-const char *nc_result_title(const nc_result *r) { return r ? r->doc.title : NULL; }
+const char *nc_result_title(const nc_result *r)
+{
+    if (!r)
+        return NULL;
+    return r->doc.nmeta[NC_META_TITLE] ? r->doc.meta[NC_META_TITLE][0].value : r->doc.title;
+}
 
 const char *nc_result_meta(const nc_result *r, nc_meta_field field, size_t i,
                            nc_meta_source *source)

@@ -313,6 +313,48 @@ static void modified_as_date(nc_meta_cands *cs)
     }
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    char x[512], y[512];
+    return squeeze(a, x, sizeof x) && squeeze(b, y, sizeof y) && strcmp(x, y) == 0;
+}
+
+/* The structured data's headline, when an h1 of the page shows it, is
+ * the title (over an h1 chosen for matching <title>). */
+static void headline_as_title(nc_doc *doc, nc_meta_cands *cs)
+{
+    if (!cs->n || cs->c[0].field != NC_META_TITLE)
+        return;
+    for (size_t i = 1; i < cs->n; i++) {
+        const nc_meta_cand *c = &cs->c[i];
+        if (c->field != NC_META_TITLE ||
+            (c->source != NC_SOURCE_JSON_LD && c->source != NC_SOURCE_MICRODATA))
+            continue;
+        for (size_t k = 0; k < doc->nblocks; k++)
+            if (doc->blocks[k].tag == NC_TAG_H1 && same_text(doc->blocks[k].text, c->value)) {
+                cs->c[0].value = doc->blocks[k].text;
+                cs->c[0].source = c->source;
+                return;
+            }
+    }
+}
+
+/* The title without a site part that <title> also drops: "Headline |
+ * Site" in og:title or an h1, where <title> reads "Headline | Site" too. */
+static const char *title_without_site(const nc_doc *doc)
+{
+    const char *base = doc->html_title_base;
+    size_t n = base ? strlen(base) : 0;
+    if (!n || getenv("NC_EXP") || strncmp(doc->title, base, n) != 0 || !doc->title[n])
+        return doc->title;
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                       " :: ", " \xC2\xBB ", " \xC2\xB7 "};
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
+        if (strncmp(doc->title + n, seps[k], strlen(seps[k])) == 0)
+            return base;
+    return doc->title;
+}
+
 nc_status nc_meta(nc_doc *doc)
 {
     nc_meta_cands cs;
@@ -323,9 +365,10 @@ nc_status nc_meta(nc_doc *doc)
     if (doc->title) {
         bool og = doc->og_title && strcmp(doc->og_title, doc->title) == 0;
         nc_meta_add(doc, &cs, NC_META_TITLE, og ? NC_SOURCE_OPEN_GRAPH : NC_SOURCE_TEXT,
-                    doc->title, 0);
+                    title_without_site(doc), 0);
     }
     nc_meta_collect_html(doc, &cs);
+    headline_as_title(doc, &cs);
     nc_meta_collect_blocks(doc, &cs);
     add_url_candidates(doc, &cs);
     drop_site_authors(&cs);
