@@ -345,7 +345,7 @@ static const char *title_without_site(const nc_doc *doc)
 {
     const char *base = doc->html_title_base;
     size_t n = base ? strlen(base) : 0;
-    if (!n || getenv("NC_EXP") || strncmp(doc->title, base, n) != 0 || !doc->title[n])
+    if (!n || strncmp(doc->title, base, n) != 0 || !doc->title[n])
         return doc->title;
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
                                        " :: ", " \xC2\xBB ", " \xC2\xB7 "};
