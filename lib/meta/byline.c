@@ -52,9 +52,9 @@ static size_t opener_len(const char *text, size_t len)
         size_t k = strlen(openers[i]);
         /* Folding keeps the lengths of these (ASCII, and Cyrillic
          * capitals fold to letters of the same byte length). */
-        if (k >= n || memcmp(head, openers[i], k) != 0)
+        if (k > n || memcmp(head, openers[i], k) != 0)
             continue;
-        char next = text[k];
+        char next = k < len ? text[k] : ' ';
         if (next == ' ' || next == ':' || (next >= 'A' && next <= 'Z') ||
             openers[i][k - 1] == ':')
             return k;
@@ -147,6 +147,20 @@ static size_t cut_roles(const char *s, size_t len, size_t words)
                 return i;
     }
     return len;
+}
+
+bool nc_name_shape(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i && s[i - 1] != ' ')
+            continue;
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= 'A' && c <= 'Z') || c >= 0xC0))
+            return false;
+        words++;
+    }
+    return words >= 2 && words <= 4;
 }
 
 /* The name inside s[0..len) in *name, *name_len; false when it is none. */
@@ -287,6 +301,19 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     for (size_t i = out->has_date ? end : len; !op && i + 1 < len; i++)
         if (text[i] == ' ' && (op = opener_len(text + i + 1, len - i - 1)) != 0)
             from = i + 1;
+    /* "Jane Doe October 14, 2025": a name alone before the date. */
+    if (strict && !op && out->has_date && at > 0 && at <= 40) {
+        const char *name;
+        size_t name_len;
+        if (author_span(text, at, &name, &name_len) && nc_name_shape(name, name_len)) {
+            char *copy = nc_arena_strndup(arena, name, name_len);
+            if (!copy)
+                *st = NC_ERR_NOMEM;
+            else
+                out->author[out->nauthors++] = copy;
+        }
+        return true;
+    }
     if (strict && !op)
         return out->has_date;
     const char *names = text + from + op;

@@ -1,6 +1,6 @@
 /* meta/choose.c - the metadata stage: candidates from every source
- * (meta/collect.c for the HTML evidence, the byline blocks and the header
- * area's dates here, the caller's URL), then per field the most trusted
+ * (meta/collect.c for the HTML evidence, meta/blocks.c for the byline
+ * blocks and the header area's dates, the caller's URL here), then per field the most trusted
  * source that gave a valid value: structured data first (JSON-LD,
  * microdata, Open Graph, <meta>), then the page's own markup and text
  * (<time>, bylines), then the URL. Dates later than the reference date
@@ -10,10 +10,9 @@
 
 #include "meta/meta.h"
 
-enum { MAX_CANDIDATES = 512, MAX_ITEMS = 16, MAX_VALUE = 2048, BYLINE_MAX = 300,
-       DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8, HEADER_BLOCKS_NO_BODY = 40 };
+enum { MAX_CANDIDATES = 512, MAX_ITEMS = 16, MAX_VALUE = 2048 };
 
-static bool push(nc_meta_cands *cs, const nc_meta_cand *c)
+bool nc_meta_push(nc_meta_cands *cs, const nc_meta_cand *c)
 {
     if (cs->n >= MAX_CANDIDATES)
         return false;
@@ -41,7 +40,7 @@ static void add_authors(nc_doc *doc, nc_meta_cands *cs, nc_meta_source source,
         cs->status = st;
     for (size_t i = 0; i < b.nauthors; i++) {
         nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block};
-        push(cs, &c);
+        nc_meta_push(cs, &c);
     }
 }
 
@@ -55,7 +54,7 @@ static void add_tags(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
         char *tag = nc_meta_text(&doc->arena, p, n);
         if (tag) {
             nc_meta_cand c = {field, source, tag, {0}, 0};
-            push(cs, &c);
+            nc_meta_push(cs, &c);
         }
         p += n + (comma != NULL);
     }
@@ -74,7 +73,7 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
             return;
         if (cs->has_ref && nc_date_cmp_day(&c.date, &cs->ref) > 0)
             return; /* from the future of the crawl: a wrong date */
-        push(cs, &c);
+        nc_meta_push(cs, &c);
     } else if (field == NC_META_AUTHOR) {
         add_authors(doc, cs, source, value, block);
     } else if (field == NC_META_TAG || (field == NC_META_SECTION && source != NC_SOURCE_JSON_LD)) {
@@ -83,79 +82,7 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
         if (!(c.value = nc_meta_text(&doc->arena, value, len))) {
             return;
         }
-        push(cs, &c);
-    }
-}
-
-/* ---- blocks: bylines and the header area's dates ---- */
-
-/* Teasers, comments and the page's footer: their dates and names are
- * other articles'. (Menus are not: a header's layout often puts the
- * byline in a <nav> or <aside> beside the title.) */
-static bool furniture(const nc_block *b)
-{
-    return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
-           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)) ||
-           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_COMMENT;
-}
-
-/* The header area: from the page's start to a few blocks into the body. */
-static size_t header_end(const nc_doc *doc)
-{
-    for (size_t i = 0; i < doc->nblocks; i++)
-        if (doc->blocks[i].label == NC_LABEL_BODY)
-            return i + HEADER_AFTER_BODY < doc->nblocks ? i + HEADER_AFTER_BODY : doc->nblocks;
-    return doc->nblocks < HEADER_BLOCKS_NO_BODY ? doc->nblocks : HEADER_BLOCKS_NO_BODY;
-}
-
-static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
-{
-    const nc_block *b = &doc->blocks[i];
-    /* "Written by" / "Jane Doe" in two blocks (the first a byline): the
-     * second is read as a name without a byline word. */
-    const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
-    bool hinted = prev && nc_byline_opener_only(prev->text, prev->len);
-    bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
-    nc_byline by;
-    nc_status st;
-    if (!nc_byline_read(&doc->arena, b->text, b->len, cs->language,
-                        cs->has_ref ? &cs->ref : NULL, !hinted, &by, &st)) {
-        cs->status = st != NC_OK ? st : cs->status;
-        return;
-    }
-    for (size_t k = 0; k < by.nauthors; k++) {
-        /* On the page a name is written with a capital ("mins", "read"
-         * beside a byline are not names). */
-        unsigned char first = (unsigned char)by.author[k][0];
-        if (first >= 'a' && first <= 'z')
-            continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i};
-        push(cs, &c);
-    }
-    if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
-        !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
-        nc_meta_cand c = {by.updated ? NC_META_MODIFIED : NC_META_DATE,
-                          byline || by.nauthors ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, b->text,
-                          by.date, i};
-        push(cs, &c);
-    }
-}
-
-/* The header area, and the byline blocks within the article (a byline
- * under the body: "Written by Jane Doe" / "April 8, 2024"). */
-void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
-{
-    size_t end = header_end(doc), last_body = 0;
-    for (size_t i = 0; i < doc->nblocks; i++)
-        if (doc->blocks[i].label == NC_LABEL_BODY)
-            last_body = i;
-    for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
-        const nc_block *b = &doc->blocks[i];
-        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE))
-            continue;
-        if (b->len > BYLINE_MAX || furniture(b) || b->label == NC_LABEL_TITLE)
-            continue;
-        from_block(doc, cs, i);
+        nc_meta_push(cs, &c);
     }
 }
 
@@ -294,7 +221,7 @@ static void add_url_candidates(nc_doc *doc, nc_meta_cands *cs)
             continue;
         c.field = NC_META_DATE;
         c.source = NC_SOURCE_URL;
-        push(cs, &c);
+        nc_meta_push(cs, &c);
         break;
     }
 }
@@ -309,7 +236,7 @@ static void modified_as_date(nc_meta_cands *cs)
         if (c.field != NC_META_MODIFIED || c.source == NC_SOURCE_OPEN_GRAPH)
             continue;
         c.field = NC_META_DATE;
-        push(cs, &c);
+        nc_meta_push(cs, &c);
     }
 }
 
@@ -370,6 +297,7 @@ nc_status nc_meta(nc_doc *doc)
     nc_meta_collect_html(doc, &cs);
     headline_as_title(doc, &cs);
     nc_meta_collect_blocks(doc, &cs);
+    nc_meta_collect_bios(doc, &cs);
     add_url_candidates(doc, &cs);
     drop_site_authors(&cs);
     for (int f = 0; f < NC_META_COUNT && cs.status == NC_OK; f++) {

@@ -80,6 +80,9 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
 /* True when text is only a byline word ("Written by", "Author:"): the
  * name is in the next block. */
 bool nc_byline_opener_only(const char *text, size_t len);
+/* Two to four words, each starting with a capital: "Jane Doe", not
+ * "Posted" or "the team". */
+bool nc_name_shape(const char *s, size_t len);
 /* A cleaned author name (no "By", trailing date, role, e-mail or URL) in
  * the arena, or NULL when s is no person's name. */
 char *nc_author_clean(nc_arena *arena, const char *s, size_t len);
@@ -125,6 +128,9 @@ typedef struct nc_meta_cands {
     nc_status status;    /* NC_ERR_NOMEM once memory ran out */
 } nc_meta_cands;
 
+/* Appends c; false when the list is full or memory ran out (then
+ * cs->status says so). */
+bool nc_meta_push(nc_meta_cands *cs, const nc_meta_cand *c);
 /* Adds a candidate (dates are parsed and checked against the reference;
  * author names cleaned; tags and keywords split at commas). */
 void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
@@ -135,8 +141,11 @@ char *nc_meta_text(nc_arena *arena, const char *s, size_t len);
 /* The candidates of the HTML evidence: <meta>, JSON-LD, microdata, <time>,
  * rel="author", <link rel="canonical">. */
 void nc_meta_collect_html(nc_doc *doc, nc_meta_cands *cs);
-/* The candidates of the blocks: byline blocks and the header area's
- * dates (text and HTML). */
+/* meta/blocks.c: the candidates of the blocks: byline blocks, the header
+ * area's dates, author bios (text and HTML). */
 void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs);
+/* meta/blocks.c: authors named by a bio under a line that is only the
+ * name ("Jane Doe" / "Jane Doe is a reporter ..."). */
+void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs);
 
 #endif /* NC_META_H */
