@@ -277,6 +277,9 @@ static void split_names(nc_arena *arena, const char *s, size_t len, nc_byline *o
         }
         i += n ? n - 1 : 0;
         start = i + 1;
+        /* "A, B, and C": the serial comma's "and". */
+        if (start + 4 <= len && memcmp(s + start, "and ", 4) == 0)
+            start += 4, i += 4;
     }
 }
 
