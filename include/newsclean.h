@@ -127,7 +127,13 @@ typedef enum nc_reason {
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the
- * end without breaking callers built against this header. */
+ * end without breaking callers built against this header. url, when the
+ * caller knows the page's address, is the metadata's canonical URL when
+ * the page names none, and a date in its path its date when it gives
+ * none. reference_date ("2025-09-04" or "2025-09-04T10:00:00Z"), when the
+ * page was fetched: relative dates ("3 hours ago") are read against it
+ * and no later date is taken; without it relative dates are ignored.
+ * Both strings are read during nc_clean only. */
 typedef struct nc_options {
     size_t size;              /* sizeof(nc_options); set by nc_options_init */
     nc_input_kind input;      /* default NC_INPUT_AUTO */
@@ -138,14 +144,8 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
-    const char *url;          /* the page's address, when the caller knows
-                                 it: a fallback canonical URL, and dates in
-                                 its path; NULL = none */
-    const char *reference_date; /* when the page was fetched, ISO 8601
-                                 ("2025-09-04" or "2025-09-04T10:00:00Z"):
-                                 relative dates ("3 hours ago") are read
-                                 against it, and no date after it is
-                                 taken; NULL = relative dates ignored */
+    const char *url;          /* the page's address; NULL = unknown */
+    const char *reference_date; /* crawl date, ISO 8601; NULL = none */
 } nc_options;
 
 /* The page's metadata fields (nc_result_meta). */
@@ -235,7 +235,8 @@ NC_EXPORT size_t nc_result_block_count(const nc_result *result);
 NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
                                     nc_block_info *info);
 
-/* The article's title, or NULL when none was found. */
+/* The article's title (nc_result_meta's NC_META_TITLE), or NULL when none
+ * was found. */
 NC_EXPORT const char *nc_result_title(const nc_result *result);
 
 /* Item i of a metadata field (0 the first; fields with several values,
