@@ -274,6 +274,8 @@ static void split_names(nc_arena *arena, const char *s, size_t len, nc_byline *o
                 *st = NC_ERR_NOMEM;
             else
                 out->author[out->nauthors++] = copy;
+        } else if (!out->nauthors) {
+            return; /* "By clicking ... Terms and Conditions": no byline */
         }
         i += n ? n - 1 : 0;
         start = i + 1;
