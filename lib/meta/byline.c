@@ -44,10 +44,25 @@ static size_t fold(const char *s, size_t len, char *out, size_t cap)
 /* Bytes of the opener text starts with (ASCII case ignored), or 0. The
  * opener must end the word: a space, or a capital glued to it as pages
  * join "By" and a linked name ("ByJane Doe"). */
+/* The folded first (up to 24) bytes of text in head[32]: ASCII is lowered
+ * here (it runs on every block of the header area); ICU folds only a
+ * non-ASCII start. */
+static size_t fold_head(const char *text, size_t len, char head[32])
+{
+    size_t n = 0;
+    if (len && (unsigned char)text[0] < 0x80) {
+        for (; n < len && n < 24 && (unsigned char)text[n] < 0x80; n++)
+            head[n] = (char)(text[n] >= 'A' && text[n] <= 'Z' ? text[n] + 32 : text[n]);
+        head[n] = '\0';
+        return n;
+    }
+    return fold(text, len < 24 ? len : 24, head, 32);
+}
+
 static size_t opener_len(const char *text, size_t len)
 {
     char head[32];
-    size_t n = fold(text, len < 24 ? len : 24, head, sizeof head);
+    size_t n = fold_head(text, len, head);
     for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
         size_t k = strlen(openers[i]);
         /* Folding keeps the lengths of these (ASCII, and Cyrillic
@@ -70,7 +85,7 @@ bool nc_byline_opener_only(const char *text, size_t len)
     if (k && k == len)
         return true;
     char folded[32];
-    size_t n = fold(text, len < 24 ? len : 24, folded, sizeof folded);
+    size_t n = fold_head(text, len, folded);
     while (n && (folded[n - 1] == ' ' || folded[n - 1] == ':'))
         n--;
     for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)

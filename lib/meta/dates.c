@@ -434,6 +434,26 @@ static bool relative_at(const token *t, size_t n, size_t k, const nc_date *ref,
     return true;
 }
 
+/* A run of exactly four digits from 1990 to 2100. */
+static bool has_year(const char *s, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && is_digit(s[i])) {
+            run++;
+            continue;
+        }
+        if (run == 4) {
+            int y = (s[i - 4] - '0') * 1000 + (s[i - 3] - '0') * 100 + (s[i - 2] - '0') * 10 +
+                    (s[i - 1] - '0');
+            if (y >= 1990 && y <= 2100)
+                return true;
+        }
+        run = 0;
+    }
+    return false;
+}
+
 bool nc_date_find(const char *s, size_t len, const char *language, const nc_date *ref,
                   nc_date *out, size_t *at, size_t *end)
 {
@@ -441,6 +461,10 @@ bool nc_date_find(const char *s, size_t len, const char *language, const nc_date
         return false;
     if (len > 4096)
         len = 4096;
+    /* Every absolute date has a four-digit year (most text has none, and
+     * this scan is all it costs); only relative ones do without. */
+    if (!has_year(s, len) && !ref)
+        return false;
     /* ISO first: it is exact and often sits inside a longer string. */
     for (size_t i = 0; i + 10 <= len; i++) {
         size_t e;

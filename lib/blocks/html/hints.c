@@ -406,11 +406,15 @@ bool nc_html_author_path(const char *v, size_t n)
 {
     static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
                                         "/autore/", "/autores/"};
-    for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
-        size_t m = strlen(paths[k]);
-        for (size_t i = 0; i + m <= n; i++)
-            if (memcmp(v + i, paths[k], m) == 0)
+    /* Runs on every link: only a "/a" is looked at further. */
+    for (const char *p = v, *end = v + n; (p = memchr(p, '/', (size_t)(end - p))); p++) {
+        if (end - p < 7 || p[1] != 'a')
+            continue;
+        for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
+            size_t m = strlen(paths[k]);
+            if ((size_t)(end - p) >= m && memcmp(p, paths[k], m) == 0)
                 return true;
+        }
     }
     return false;
 }

@@ -347,11 +347,13 @@ static void record_ev(walk *w, nc_ev_kind kind, const char *key, uint32_t in,
     doc->nev++;
 }
 
+/* word (lower case) in s, ASCII case ignored; runs on every class value,
+ * so the first letter is tested before the call. */
 static bool strcasestr_ascii(const char *s, const char *word)
 {
     size_t n = strlen(word);
     for (; *s; s++)
-        if (strncasecmp(s, word, n) == 0)
+        if ((*s | 0x20) == word[0] && strncasecmp(s, word, n) == 0)
             return true;
     return false;
 }
