@@ -1,7 +1,8 @@
 /*
  * blocks/html/html.h - what the HTML stage's files share (blocks/html/walk.c walks the
  * parse, blocks/html/hints.c names elements and class/id tokens, blocks/html/best.c
- * finds the densest text container, blocks/html/page.c reads page-level hints).
+ * finds the densest text container, blocks/html/page.c reads page-level hints,
+ * blocks/html/evidence.c records the metadata evidence).
  * Internal to the HTML stage; the rest of the library sees nc_block only.
  */
 #ifndef NC_HTML_H
@@ -158,6 +159,32 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
 char *nc_html_text_run(char *gt, const char *end);
 /* The first chunk of s[0..run_end) libxml2 would pass to characters(). */
 size_t nc_html_text_chunk(const char *s, const char *run_end);
+
+/* blocks/html/evidence.c: the metadata evidence (doc->ev) meta/ reads. */
+/* Appends one record (value collapsed; JSON-LD kept as it is). NC_OK also
+ * when the page's bound on records is reached. */
+nc_status nc_html_record_ev(nc_doc *doc, nc_ev_kind kind, const char *key, uint32_t in,
+                            uint32_t hints, const char *value, size_t len);
+/* The text of one element, gathered until it ends. */
+typedef struct nc_html_capture {
+    uint32_t depth;     /* the element's depth, 0 when none is open */
+    nc_ev_kind kind;
+    const char *key;    /* arena or static */
+    uint32_t in, hints; /* where the element sits */
+    nc_buf text;
+} nc_html_capture;
+/* At an element's start (name lower case, flags its NC_EL_*, in/hints
+ * with its ancestors'): records what its attributes hold, and starts
+ * gathering its text when that is a value. */
+nc_status nc_html_note_evidence(nc_doc *doc, nc_html_capture *cap, const char *name,
+                                uint32_t flags, const nc_html_attrs *a, uint32_t in,
+                                uint32_t hints, uint32_t depth);
+/* Text inside the element (bounded). */
+nc_status nc_html_capture_text(nc_html_capture *cap, const char *s, size_t len);
+/* A block boundary inside it: " | ", as a byline's separator. */
+nc_status nc_html_capture_break(nc_html_capture *cap);
+/* At its end: the gathered text becomes a record. */
+nc_status nc_html_capture_end(nc_doc *doc, nc_html_capture *cap);
 
 /* blocks/html/page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and

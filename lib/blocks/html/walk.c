@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -75,13 +74,7 @@ typedef struct walk {
     uint32_t links;      /* <a> elements seen */
     bool in_title, in_ld;
     bool last_amp;       /* the last text chunk was a lone "&" */
-    /* The text of one element the metadata wants (itemprop="author",
-     * <time>, rel="author"), gathered until it ends. */
-    uint32_t cap_depth;  /* its depth, or 0 */
-    nc_ev_kind cap_kind;
-    const char *cap_key;
-    uint32_t cap_in, cap_hints;
-    nc_buf cap;       /* the last text chunk was a lone "&" */
+    nc_html_capture cap;  /* an element's text the metadata wants */
     nc_html_rec *recs;
     uint32_t nrecs, cap_recs;
     uint32_t *block_rec; /* per block: its container record */
@@ -217,9 +210,6 @@ static void flush(walk *w)
     p->in = p->hints = 0;
 }
 
-/* Bounds on the metadata evidence a page may leave. */
-enum { MAX_EVIDENCE = 4096, MAX_CAPTURE = 1024, MAX_LD_JSON = 1u << 20 };
-
 static const frame root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
                                  NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false,
                                  NC_HTML_NONE, NULL};
@@ -308,7 +298,7 @@ static void add_text(walk *w, const char *s, size_t len)
         w->recs[f->container].direct_chars += chars;
         w->recs[f->container].commas += commas;
     }
-    if (w->cap_depth && w->cap.len < MAX_CAPTURE && !nc_buf_append(&w->cap, s, len))
+    if (w->cap.depth && nc_html_capture_text(&w->cap, s, len) != NC_OK)
         fail(w, NC_ERR_NOMEM);
     /* Text past max_line_bytes would be cut by nc_doc_add_block anyway. */
     if (p->text.len <= w->doc->opts.max_line_bytes &&
@@ -316,156 +306,21 @@ static void add_text(walk *w, const char *s, size_t len)
         fail(w, NC_ERR_NOMEM);
 }
 
-/* ---- metadata evidence (read by meta/) ---- */
-
-static void record_ev(walk *w, nc_ev_kind kind, const char *key, uint32_t in,
-                      uint32_t hints, const char *value, size_t len)
-{
-    nc_doc *doc = w->doc;
-    if (doc->nev >= MAX_EVIDENCE)
-        return;
-    nc_meta_ev *ev = nc_arena_alloc(&doc->arena, sizeof *ev);
-    char *k = key ? nc_arena_strndup(&doc->arena, key, strnlen(key, 64)) : NULL;
-    char *v = kind == NC_EV_LD_JSON ? nc_arena_strndup(&doc->arena, value, len)
-                                    : nc_html_collapsed(&doc->arena, value,
-                                                        len < MAX_CAPTURE ? len : MAX_CAPTURE);
-    if (!ev || (key && !k) || (!v && kind == NC_EV_LD_JSON)) {
-        fail(w, NC_ERR_NOMEM);
-        return;
-    }
-    if (!v)
-        return; /* only white space */
-    for (char *c = k; c && *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c + 32);
-    *ev = (nc_meta_ev){NULL, kind, in, hints & ~NC_HTML_PRIVATE, doc->nblocks, k, v};
-    if (doc->ev_last)
-        doc->ev_last->next = ev;
-    else
-        doc->ev = ev;
-    doc->ev_last = ev;
-    doc->nev++;
-}
-
-/* word (lower case) in s, ASCII case ignored; runs on every class value,
- * so the first letter is tested before the call. */
-static bool strcasestr_ascii(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (; *s; s++)
-        if ((*s | 0x20) == word[0] && strncasecmp(s, word, n) == 0)
-            return true;
-    return false;
-}
-
-static bool token_in(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = list; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *t = p;
-        while (*p && *p != ' ')
-            p++;
-        if ((size_t)(p - t) == n && strncasecmp(t, word, n) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* A class naming the author's element ("author", "post-author__name"),
- * not the author's picture, bio or other articles. */
-static bool author_class(const char *value)
-{
-    if (!value || !strcasestr_ascii(value, "author"))
-        return false;
-    static const char *const not_name[] = {"avatar", "bio", "image", "img", "photo",
-                                           "description", "about", "box", "social",
-                                           "authority", "posts", "more"};
-    for (size_t i = 0; i < sizeof not_name / sizeof *not_name; i++)
-        if (strcasestr_ascii(value, not_name[i]))
-            return false;
-    return true;
-}
-
-/* itemprop names whose element text is a value. */
-static bool itemprop_text(const char *name)
-{
-    return token_in("author creator datePublished dateCreated dateModified headline", name);
-}
-
-/* The metadata an element's attributes carry, or whose text it holds. */
+/* The metadata evidence of an element (blocks/html/evidence.c). */
 static void note_evidence(walk *w, const xmlChar *xname, const nc_html_elem *el,
                           const nc_html_attrs *a)
 {
     const frame *f = top(w);
-    uint32_t in = f->in | a->in, hints = f->hints | a->hints;
-    const char *name = (const char *)xname;
-    if (el->flags & NC_EL_META) {
-        if (a->content && a->property)
-            record_ev(w, NC_EV_META, a->property, in, hints, a->content, strlen(a->content));
-        if (a->content && a->itemprop)
-            record_ev(w, NC_EV_ITEMPROP, a->itemprop, in, hints, a->content,
-                      strlen(a->content));
-        return;
-    }
-    if (a->href && a->rel && token_in(a->rel, "canonical") && strcmp(name, "link") == 0) {
-        record_ev(w, NC_EV_CANONICAL, NULL, in, hints, a->href, strlen(a->href));
-        return;
-    }
-    const char *value = a->datetime ? a->datetime : a->content;
-    if (value && a->itemprop)
-        record_ev(w, NC_EV_ITEMPROP, a->itemprop, in, hints, value, strlen(value));
-    else if (a->datetime)
-        record_ev(w, NC_EV_TIME, name, in, hints, value, strlen(value));
-    if ((el->flags & NC_EL_VOID) || value)
-        return;
-    /* The innermost author element wins over a wrapper ("byline" around
-     * the author, the date and the section). */
-    bool by_class = author_class(a->class_name);
-    if (w->cap_depth && !(by_class && w->cap_kind == NC_EV_CLASS_AUTHOR))
-        return;
-    nc_ev_kind kind;
-    if (a->itemprop && itemprop_text(a->itemprop))
-        kind = NC_EV_ITEMPROP;
-    else if ((a->rel && token_in(a->rel, "author")) || (a->href && strcmp(name, "a") == 0))
-        kind = NC_EV_REL_AUTHOR; /* skip.c keeps an <a>'s href only for author pages */
-    else if (strcmp(name, "time") == 0)
-        kind = NC_EV_TIME;
-    else if (by_class)
-        kind = NC_EV_CLASS_AUTHOR;
-    else
-        return;
-    w->cap_depth = w->depth;
-    w->cap_kind = kind;
-    w->cap_key = kind == NC_EV_ITEMPROP ? a->itemprop : name;
-    w->cap_in = in;
-    w->cap_hints = hints;
-    w->cap.len = 0;
-    /* The key points into the parser's attributes: copy it now. */
-    w->cap_key = kind == NC_EV_ITEMPROP ? nc_arena_strndup(&w->doc->arena, w->cap_key,
-                                                           strnlen(w->cap_key, 64))
-                                        : (kind == NC_EV_TIME ? "time" : "author");
-    if (!w->cap_key)
-        fail(w, NC_ERR_NOMEM);
+    nc_status st = nc_html_note_evidence(w->doc, &w->cap, (const char *)xname, el->flags, a,
+                                         f->in | a->in, f->hints | a->hints, w->depth);
+    if (st != NC_OK)
+        fail(w, st);
 }
 
-/* A block boundary inside the gathered text: "Jane Doe</p><p>Writer" is
- * two parts, as a byline's separator makes them. */
 static void capture_break(walk *w)
 {
-    if (w->cap_depth && w->cap.len && w->cap.len < MAX_CAPTURE &&
-        !nc_buf_append(&w->cap, " | ", 3))
+    if (w->cap.depth && nc_html_capture_break(&w->cap) != NC_OK)
         fail(w, NC_ERR_NOMEM);
-}
-
-/* At the end of the element whose text was gathered. */
-static void end_capture(walk *w)
-{
-    w->cap_depth = 0;
-    if (w->cap.len && w->status == NC_OK)
-        record_ev(w, w->cap_kind, w->cap_key, w->cap_in, w->cap_hints, w->cap.data,
-                  w->cap.len);
 }
 
 static void set_page_string(walk *w, char **field, const char *value)
@@ -801,8 +656,10 @@ static void on_end(void *ctx, const xmlChar *xname)
             if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                   w->ld.len);
-            if (w->in_ld && w->ld.len && w->ld.len <= MAX_LD_JSON)
-                record_ev(w, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data, w->ld.len);
+            if (w->in_ld && w->ld.len &&
+                nc_html_record_ev(w->doc, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data,
+                                  w->ld.len) != NC_OK)
+                fail(w, NC_ERR_NOMEM);
             w->in_title = w->in_ld = false;
         }
         w->depth--;
@@ -819,8 +676,8 @@ static void on_end(void *ctx, const xmlChar *xname)
         } else if (el->flags & NC_EL_CELL) {
             add_text(w, " ", 1);
         }
-        if (w->cap_depth == w->depth)
-            end_capture(w);
+        if (w->cap.depth == w->depth && nc_html_capture_end(w->doc, &w->cap) != NC_OK)
+            fail(w, NC_ERR_NOMEM);
         if (w->nframes && w->frames[w->nframes - 1].depth == w->depth)
             pop_frame(w);
         if (w->hide_depth == w->depth)
@@ -1033,7 +890,7 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     nc_buf_free(&w.blk.text);
     nc_buf_free(&w.title);
     nc_buf_free(&w.ld);
-    nc_buf_free(&w.cap);
+    nc_buf_free(&w.cap.text);
     nc_buf_free(&w.ahead.buf);
     nc_buf_free(&w.hint_cache.values);
     return st;
