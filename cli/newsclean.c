@@ -41,6 +41,9 @@ static const char usage_text[] =
     "  -l, --language CODE    language hint (BCP-47, e.g. de)\n"
     "      --encoding NAME    charset hint (e.g. windows-1251)\n"
     "  -b, --bias X           -1 (precise) .. 0 (balanced) .. 1 (recall)\n"
+    "      --url URL          the page's address (canonical URL, dates in it)\n"
+    "      --date DATE        when the page was fetched (ISO 8601): relative\n"
+    "                         dates are read against it, later ones dropped\n"
     "      --max-input-bytes N  refuse inputs longer (default 268435456);\n"
     "                         reading stops there\n"
     "      --max-blocks N     blocks kept a page (default 1000000)\n"
@@ -71,7 +74,30 @@ void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-/* The fields --format json and JSON Lines share: title to paragraphs. */
+/* "meta": {"author": [{"value": ..., "source": ...}], ...}: every field
+ * found, each item with where it was read. */
+static void print_json_meta(FILE *out, const nc_result *r)
+{
+    fputs(",\"meta\":{", out);
+    int fields = 0;
+    for (int f = 0; f < NC_META_COUNT; f++) {
+        nc_meta_source src;
+        if (!nc_result_meta(r, (nc_meta_field)f, 0, &src))
+            continue;
+        fprintf(out, "%s\"%s\":[", fields++ ? "," : "", nc_meta_field_name((nc_meta_field)f));
+        const char *v;
+        for (size_t i = 0; (v = nc_result_meta(r, (nc_meta_field)f, i, &src)); i++) {
+            fputs(i ? ",{\"value\":" : "{\"value\":", out);
+            json_string(out, v);
+            fprintf(out, ",\"source\":\"%s\"}", nc_meta_source_name(src));
+        }
+        fputc(']', out);
+    }
+    fputc('}', out);
+}
+
+/* The fields --format json and JSON Lines share: title to paragraphs and
+ * the metadata. */
 void print_result_fields(FILE *out, const nc_result *r)
 {
     fputs("\"title\":", out);
@@ -98,6 +124,7 @@ void print_result_fields(FILE *out, const nc_result *r)
         json_string(out, nc_result_paragraph(r, i, NULL));
     }
     fputc(']', out);
+    print_json_meta(out, r);
 }
 
 /* "[{text, label, reason, score, tag}, ...]": every block. */
@@ -381,6 +408,14 @@ static int parse_option(cli *c, int argc, char **argv, int *i)
         if (!val)
             return usage_error("missing charset after", a);
         c->opts.encoding = val;
+    } else if (takes(argc, argv, i, NULL, "--url", &val)) {
+        if (!val)
+            return usage_error("missing URL after", a);
+        c->opts.url = val;
+    } else if (takes(argc, argv, i, NULL, "--date", &val)) {
+        if (!val)
+            return usage_error("missing date after", a);
+        c->opts.reference_date = val;
     } else if (takes(argc, argv, i, "-b", "--bias", &val)) {
         char *end = NULL;
         double b = val ? strtod(val, &end) : 0.0;

@@ -155,7 +155,14 @@ typedef enum nc_reason {
  * returns NC_OK with what it has (blocks not labelled by then come back
  * as NC_LABEL_BOILERPLATE / NC_REASON_TRUNCATED, so no paragraphs) and
  * NC_FLAG_WORK_LIMIT. It is checked every 256 parser events, once a block
- * and between stages; decoding is not interrupted (linear in the input). */
+ * and between stages; decoding is not interrupted (linear in the input).
+ *
+ * url, when the caller knows the page's address, is the metadata's
+ * canonical URL when the page names none, and a date in its path its date when it gives
+ * none. reference_date ("2025-09-04" or "2025-09-04T10:00:00Z"), when the
+ * page was fetched: relative dates ("3 hours ago") are read against it
+ * and no later date is taken; without it relative dates are ignored.
+ * Both strings are read during nc_clean only. */
 typedef struct nc_options {
     size_t size;              /* sizeof(nc_options); set by nc_options_init */
     nc_input_kind input;      /* default NC_INPUT_AUTO */
@@ -167,7 +174,41 @@ typedef struct nc_options {
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
     size_t max_ms;            /* default 0 (none); a deadline, see above */
+    const char *url;          /* the page's address; NULL = unknown */
+    const char *reference_date; /* crawl date, ISO 8601; NULL = none */
 } nc_options;
+
+/* The page's metadata fields (nc_result_meta). */
+typedef enum nc_meta_field {
+    NC_META_TITLE = 0,       /* the article's title (as nc_result_title) */
+    NC_META_AUTHOR = 1,      /* an author's name; one item an author */
+    NC_META_DATE = 2,        /* publication date, ISO 8601 ("2025-09-04", or
+                                "2025-09-04T10:30:00+02:00" with its time) */
+    NC_META_MODIFIED = 3,    /* last modification date, ISO 8601 */
+    NC_META_SITE_NAME = 4,   /* the site's or publisher's name */
+    NC_META_URL = 5,         /* the canonical URL */
+    NC_META_DESCRIPTION = 6, /* the page's summary */
+    NC_META_IMAGE = 7,       /* the lead image's URL */
+    NC_META_SECTION = 8,     /* a section or category; one item each */
+    NC_META_TAG = 9          /* a tag or keyword; one item each */
+} nc_meta_field;
+#define NC_META_COUNT 10
+
+/* Where a metadata value was read, so a caller can judge it. */
+typedef enum nc_meta_source {
+    NC_SOURCE_NONE = 0,       /* no value */
+    NC_SOURCE_JSON_LD = 1,    /* <script type="application/ld+json"> */
+    NC_SOURCE_MICRODATA = 2,  /* itemprop="author", itemprop="datePublished" */
+    NC_SOURCE_OPEN_GRAPH = 3, /* <meta property="og:..."/"article:..."> */
+    NC_SOURCE_META = 4,       /* <meta name="author"/"description"/...> */
+    NC_SOURCE_TIME = 5,       /* a <time datetime> element */
+    NC_SOURCE_BYLINE = 6,     /* a byline block ("By Jane Doe | May 3") or
+                                 a rel="author" link */
+    NC_SOURCE_URL = 7,        /* the page's URL (a date in its path) */
+    NC_SOURCE_TEXT = 8,       /* the page's text (<title>, h1, a date line) */
+    NC_SOURCE_LINK = 9        /* <link rel="canonical"> */
+} nc_meta_source;
+#define NC_SOURCE_COUNT 10
 
 /* The result of one nc_clean() call; opaque, read through accessors. */
 typedef struct nc_result nc_result;
@@ -224,8 +265,20 @@ NC_EXPORT size_t nc_result_block_count(const nc_result *result);
 NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
                                     nc_block_info *info);
 
-/* The article's title, or NULL when none was found. */
+/* The article's title (nc_result_meta's NC_META_TITLE), or NULL when none
+ * was found. */
 NC_EXPORT const char *nc_result_title(const nc_result *result);
+
+/* Item i of a metadata field (0 the first; fields with several values,
+ * such as authors and tags, have items 1, 2, ...), and in *source (when
+ * not NULL) where it was read. NULL (and NC_SOURCE_NONE) when the page
+ * has no such item, or result is NULL or field is out of range. Each
+ * value is cross-checked against the other sources in order of trust
+ * (JSON-LD, microdata, Open Graph, <meta>, <time>, byline, URL, text);
+ * dates are never later than opts->reference_date and never read from
+ * teasers for other articles. */
+NC_EXPORT const char *nc_result_meta(const nc_result *result, nc_meta_field field,
+                                     size_t i, nc_meta_source *source);
 
 /* The document language as a BCP-47 code ("en", "de", "zh"), or "und". */
 NC_EXPORT const char *nc_result_language(const nc_result *result);
@@ -259,6 +312,13 @@ NC_EXPORT double nc_result_encoding_confidence(const nc_result *result);
 NC_EXPORT const char *nc_label_name(nc_label label);
 /* Stable short names: "model", "credit-pattern", ...; "unknown" likewise. */
 NC_EXPORT const char *nc_reason_name(nc_reason reason);
+
+/* Stable short names: "title", "author", "date", "modified", "site_name",
+ * "url", "description", "image", "section", "tag"; "unknown" out of range. */
+NC_EXPORT const char *nc_meta_field_name(nc_meta_field field);
+/* Stable short names: "json-ld", "microdata", "open-graph", "meta",
+ * "time", "byline", "url", "text", "link"; "none"; "unknown" out of range. */
+NC_EXPORT const char *nc_meta_source_name(nc_meta_source source);
 
 /* A message for a status ("out of memory"); never NULL. */
 NC_EXPORT const char *nc_strerror(nc_status status);

@@ -10,6 +10,7 @@
  *   lang/lang.h           document language, script, stopwords, word counting
  *   features/features.h   per-block feature vector
  *   classify/classify.h   labels and reasons: model, detectors, context pass
+ *   meta/meta.h           metadata: author, dates, site, URL, ... with sources
  *   result.h              nc_result: paragraphs and accessors
  *   rules/rules.h         (base) the phrase lists, their matcher and case fold
  *   util/util.h           (base) arena, buffer, UTF-8, the document's release
@@ -107,6 +108,35 @@ typedef struct nc_block {
     nc_reason reason;
 } nc_block;
 
+/* ---- metadata evidence the HTML walk records for meta/ ---- */
+
+typedef enum nc_ev_kind {
+    NC_EV_META = 0,   /* <meta name|property|itemprop=key content=value> */
+    NC_EV_LD_JSON,    /* a JSON-LD script's text */
+    NC_EV_TIME,       /* an element's datetime attribute, or a <time>'s text */
+    NC_EV_ITEMPROP,   /* the text of an element with itemprop=key */
+    NC_EV_REL_AUTHOR, /* the text of <a rel="author"> or of a link to an
+                         author's page */
+    NC_EV_CLASS_AUTHOR, /* the text of an element whose class names the
+                           author ("post-author") */
+    NC_EV_CANONICAL   /* <link rel="canonical" href=value> */
+} nc_ev_kind;
+
+typedef struct nc_meta_ev {
+    struct nc_meta_ev *next; /* document order */
+    nc_ev_kind kind;
+    uint32_t in, hints;      /* NC_IN_* and NC_HINT_* where it sat */
+    size_t block;            /* blocks before it (doc->nblocks then) */
+    const char *key;         /* lower-case name/property/itemprop, or NULL */
+    const char *value;       /* arena string */
+} nc_meta_ev;
+
+/* One chosen metadata value. */
+typedef struct nc_meta_item {
+    const char *value;
+    nc_meta_source source;
+} nc_meta_item;
+
 /* Everything one nc_clean call works on. */
 typedef struct nc_doc {
     nc_arena arena;
@@ -131,10 +161,16 @@ typedef struct nc_doc {
     /* page-level hints (html) or guesses (text); arena strings or NULL */
     char *title;       /* chosen title */
     char *html_title;  /* <title> */
+    char *html_title_base; /* <title> without its site part */
     char *og_title;
     char *site_name;
     char *html_lang;   /* <html lang> */
     char *ld_body;     /* JSON-LD articleBody */
+    nc_meta_ev *ev, *ev_last; /* blocks/html/walk.c: metadata evidence */
+    size_t nev;
+    /* meta/choose.c: the chosen values, field by field (arena) */
+    nc_meta_item *meta[NC_META_COUNT];
+    size_t nmeta[NC_META_COUNT];
     /* lang/detect.c */
     int lang;          /* index into the stoplist table, -1 undecided */
     char lang_code[16];

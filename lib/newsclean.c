@@ -11,6 +11,7 @@
 #include "lang/lang.h"
 #include "features/features.h"
 #include "classify/classify.h"
+#include "meta/meta.h"
 #include "result.h"
 
 enum {
@@ -203,6 +204,8 @@ static nc_status clean_doc(const char *input, size_t len, const nc_options *opts
         nc_pipeline_classify(doc);
     else if (st == NC_OK)
         leave_unclassified(doc);
+    if (st == NC_OK)
+        st = nc_meta(doc); /* after the labels: it reads the bylines */
     return st;
 }
 

@@ -59,6 +59,10 @@ static bool make_all_safe(nc_doc *doc)
     if (!make_safe(doc, &title) || !make_safe(doc, &doc->encoding))
         return false;
     doc->title = (char *)title;
+    for (int f = 0; f < NC_META_COUNT; f++)
+        for (size_t i = 0; i < doc->nmeta[f]; i++)
+            if (!make_safe(doc, &doc->meta[f][i].value))
+                return false;
     size_t len;
     const char *lang = nc_safe_text(&doc->arena, doc->lang_code,
                                     strnlen(doc->lang_code, sizeof doc->lang_code),
@@ -190,7 +194,40 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     return NC_OK;
 }
 
-const char *nc_result_title(const nc_result *r) { return r ? r->doc.title : NULL; }
+const char *nc_result_title(const nc_result *r)
+{
+    if (!r)
+        return NULL;
+    return r->doc.nmeta[NC_META_TITLE] ? r->doc.meta[NC_META_TITLE][0].value : r->doc.title;
+}
+
+const char *nc_result_meta(const nc_result *r, nc_meta_field field, size_t i,
+                           nc_meta_source *source)
+{
+    if (source)
+        *source = NC_SOURCE_NONE;
+    if (!r || (unsigned)field >= NC_META_COUNT || i >= r->doc.nmeta[field])
+        return NULL;
+    if (source)
+        *source = r->doc.meta[field][i].source;
+    return r->doc.meta[field][i].value;
+}
+
+const char *nc_meta_field_name(nc_meta_field field)
+{
+    static const char *const names[NC_META_COUNT] = {
+        "title", "author", "date", "modified", "site_name",
+        "url", "description", "image", "section", "tag"};
+    return (unsigned)field < NC_META_COUNT ? names[field] : "unknown";
+}
+
+const char *nc_meta_source_name(nc_meta_source source)
+{
+    static const char *const names[NC_SOURCE_COUNT] = {
+        "none", "json-ld", "microdata", "open-graph", "meta",
+        "time", "byline", "url", "text", "link"};
+    return (unsigned)source < NC_SOURCE_COUNT ? names[source] : "unknown";
+}
 
 const char *nc_result_language(const nc_result *r)
 {

@@ -16,8 +16,9 @@ Usage::
     for paragraph in newsclean.clean(open("page.html", "rb").read()):
         print(paragraph)
 
-    page = newsclean.analyse(text, language="de")
-    print(page.title, page.language)
+    page = newsclean.analyse(text, language="de", url="https://example.org/a")
+    print(page.title, page.language, page.authors, page.date)
+    print(page.meta["date"][0].source)   # "json-ld", "byline", ...
     for block in page.blocks:
         print(block.label, block.reason, block.text)
 
@@ -38,11 +39,11 @@ import os
 import threading
 import warnings
 from dataclasses import dataclass, field
-from typing import Iterator, List, Optional, Union
+from typing import Dict, Iterator, List, Optional, Union
 
 __version__ = "0.1.0"
 __all__ = ["clean", "analyse", "extract", "clean_file", "analyse_file", "iter_warc",
-           "jsonl_object", "Result", "WarcResult", "Block", "NewscleanError",
+           "jsonl_object", "Result", "WarcResult", "Block", "MetaValue", "NewscleanError",
            "library_version", "library_path", "labels", "reasons", "__version__"]
 
 # nc_status values and their names, as include/newsclean.h declares them.
@@ -57,6 +58,7 @@ _INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
 _KIND_NAMES = {0: "auto", 1: "text", 2: "html"}
 _NC_LABEL_COUNT = 14
 _NC_REASON_COUNT = 22
+_NC_META_COUNT = 10
 
 # Result flags (NC_FLAG_*).
 FLAG_REPAIRED_UTF8 = 0x1
@@ -115,6 +117,8 @@ class _Options(ctypes.Structure):
         ("max_depth", ctypes.c_size_t),
         ("max_line_bytes", ctypes.c_size_t),
         ("max_ms", ctypes.c_size_t),
+        ("url", ctypes.c_char_p),
+        ("reference_date", ctypes.c_char_p),
     ]
 
 
@@ -149,6 +153,14 @@ class Block:
 
 
 @dataclass(frozen=True)
+class MetaValue:
+    """One metadata value and where it was read: "json-ld", "microdata",
+    "open-graph", "meta", "time", "byline", "url", "text" or "link"."""
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Result:
     """What newsclean found on one page."""
     title: Optional[str]
@@ -162,6 +174,21 @@ class Result:
     repairs: int
     paragraphs: List[str] = field(default_factory=list)
     blocks: List[Block] = field(default_factory=list)
+    meta: Dict[str, List[MetaValue]] = field(default_factory=dict)
+    """The page's metadata by field name ("title", "author", "date",
+    "modified", "site_name", "url", "description", "image", "section",
+    "tag"): every value found, with its source. Dates are ISO 8601."""
+
+    @property
+    def authors(self) -> List[str]:
+        """The authors' names (empty when none was found)."""
+        return [m.value for m in self.meta.get("author", [])]
+
+    @property
+    def date(self) -> Optional[str]:
+        """The publication date, ISO 8601, or None."""
+        values = self.meta.get("date")
+        return values[0].value if values else None
 
     @property
     def text(self) -> str:
@@ -244,6 +271,10 @@ def _declare(lib: ctypes.CDLL) -> None:
         "nc_result_input_kind": (c.c_int, [c.c_void_p]),
         "nc_result_encoding": (c.c_char_p, [c.c_void_p]),
         "nc_result_encoding_confidence": (c.c_double, [c.c_void_p]),
+        "nc_result_meta": (c.c_char_p, [c.c_void_p, c.c_int, c.c_size_t,
+                                        c.POINTER(c.c_int)]),
+        "nc_meta_field_name": (c.c_char_p, [c.c_int]),
+        "nc_meta_source_name": (c.c_char_p, [c.c_int]),
         "nc_label_name": (c.c_char_p, [c.c_int]),
         "nc_reason_name": (c.c_char_p, [c.c_int]),
         "nc_strerror": (c.c_char_p, [c.c_int]),
@@ -342,13 +373,16 @@ def _options(lib: ctypes.CDLL, data_is_str: bool, input: str, language: Optional
              encoding: Optional[str], recall_bias: float,
              max_input_bytes: Optional[int], max_blocks: Optional[int],
              max_depth: Optional[int], max_line_bytes: Optional[int],
-             max_ms: Optional[int]) -> _Options:
+             max_ms: Optional[int],
+             url: Optional[str] = None, reference_date: Optional[str] = None) -> _Options:
     opts = _Options()
     lib.nc_options_init(ctypes.byref(opts))
     if not isinstance(input, str) or input not in _INPUT_KINDS:
         raise _options_error("input must be one of auto, text, html, not %r" % (input,))
     opts.input = _INPUT_KINDS[input]
     opts.language = _hint(language, "language")
+    opts.url = _hint(url, "url")
+    opts.reference_date = _hint(reference_date, "reference_date")
     # A str was encoded here as UTF-8: a stale <meta charset> must not win.
     opts.encoding = _hint(encoding if encoding is not None or not data_is_str
                           else "utf-8", "encoding")
@@ -393,6 +427,23 @@ def _text(ptr: Optional[bytes]) -> str:
     return ptr.decode("utf-8", "replace") if ptr is not None else ""
 
 
+def _meta(lib: ctypes.CDLL, r) -> Dict[str, List[MetaValue]]:
+    """Every metadata field the result has, each value with its source."""
+    meta = {}
+    source = ctypes.c_int()
+    for f in range(_NC_META_COUNT):
+        values = []
+        while True:
+            ptr = lib.nc_result_meta(r, f, len(values), ctypes.byref(source))
+            if ptr is None:
+                break
+            values.append(MetaValue(ptr.decode("utf-8", "replace"),
+                                    _text(lib.nc_meta_source_name(source.value))))
+        if values:
+            meta[_text(lib.nc_meta_field_name(f))] = values
+    return meta
+
+
 def _run(data: Input, want_blocks: bool, **options) -> Result:
     lib = _library()
     raw = _as_bytes(data)
@@ -426,6 +477,7 @@ def _clean_raw(lib: ctypes.CDLL, raw: bytes, opts: _Options, want_blocks: bool,
                                     label=_text(lib.nc_label_name(info.label)),
                                     reason=_text(lib.nc_reason_name(info.reason)),
                                     score=float(info.score), tag=_text(info.tag)))
+        meta = _meta(lib, r)
         title = lib.nc_result_title(r)
         return result_type(**extra, title=title.decode("utf-8", "replace") if title is not None else None,
                       language=_text(lib.nc_result_language(r)),
@@ -436,7 +488,7 @@ def _clean_raw(lib: ctypes.CDLL, raw: bytes, opts: _Options, want_blocks: bool,
                       input=_KIND_NAMES.get(lib.nc_result_input_kind(r), "auto"),
                       flags=int(lib.nc_result_flags(r)),
                       repairs=int(lib.nc_result_repair_count(r)),
-                      paragraphs=paragraphs, blocks=blocks)
+                      paragraphs=paragraphs, blocks=blocks, meta=meta)
     finally:
         lib.nc_result_free(r)
 
@@ -445,7 +497,8 @@ def clean(data: Input, *, input: str = "auto", language: Optional[str] = None,
           encoding: Optional[str] = None, recall_bias: float = 0.0,
           max_input_bytes: Optional[int] = None, max_blocks: Optional[int] = None,
           max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None,
-          max_ms: Optional[int] = None) -> List[str]:
+          max_ms: Optional[int] = None,
+          url: Optional[str] = None, reference_date: Optional[str] = None) -> List[str]:
     """Cleans one page and returns its body paragraphs (headings included).
 
     data: the page as bytes (any charset; detected, or ``encoding``) or str.
@@ -458,6 +511,11 @@ def clean(data: Input, *, input: str = "auto", language: Optional[str] = None,
         nc_options; None keeps the library's default.
     max_ms: a deadline in milliseconds (None or 0: none); past it the page
         is returned as far as it got, with FLAG_WORK_LIMIT in flags.
+    url: the page's address, when known: the metadata's fallback canonical
+        URL, and a date in its path.
+    reference_date: when the page was fetched (ISO 8601, "2025-09-04"):
+        relative dates ("3 hours ago") are read against it and no later
+        date is taken; None ignores relative dates.
 
     Raises NewscleanError on every failure: a bad option (NC_ERR_OPTIONS:
     out of range, wrong type, an int past size_t, a lone surrogate in a
@@ -468,22 +526,27 @@ def clean(data: Input, *, input: str = "auto", language: Optional[str] = None,
     return _run(data, False, input=input, language=language, encoding=encoding,
                 recall_bias=recall_bias, max_input_bytes=max_input_bytes,
                 max_blocks=max_blocks, max_depth=max_depth,
-                max_line_bytes=max_line_bytes, max_ms=max_ms).paragraphs
+                max_line_bytes=max_line_bytes, max_ms=max_ms, url=url,
+                reference_date=reference_date).paragraphs
 
 
 def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
             encoding: Optional[str] = None, recall_bias: float = 0.0,
             max_input_bytes: Optional[int] = None, max_blocks: Optional[int] = None,
             max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None,
-            max_ms: Optional[int] = None) -> Result:
+            max_ms: Optional[int] = None,
+            url: Optional[str] = None, reference_date: Optional[str] = None) -> Result:
     """Cleans one page and returns everything found: a Result with title,
     language, language_confidence, script, encoding, input kind, flags,
-    repairs, paragraphs and every block with its label and reason.
-    Options and errors as for clean()."""
+    repairs, paragraphs, every block with its label and reason, and the
+    metadata (meta: author, date, modified, site_name, url, description,
+    image, section, tag, each value with its source; authors and date as
+    shortcuts). Options and errors as for clean()."""
     return _run(data, True, input=input, language=language, encoding=encoding,
                 recall_bias=recall_bias, max_input_bytes=max_input_bytes,
                 max_blocks=max_blocks, max_depth=max_depth,
-                max_line_bytes=max_line_bytes, max_ms=max_ms)
+                max_line_bytes=max_line_bytes, max_ms=max_ms, url=url,
+                reference_date=reference_date)
 
 
 extract = analyse
@@ -625,7 +688,9 @@ def jsonl_object(result: Result, explain: bool = False) -> dict:
            "script": result.script, "encoding": result.encoding,
            "encoding_confidence": round(result.encoding_confidence, 3), "input": result.input,
            "flags": result.flags, "repairs": result.repairs,
-           "paragraphs": list(result.paragraphs)}
+           "paragraphs": list(result.paragraphs),
+           "meta": {name: [{"value": m.value, "source": m.source} for m in values]
+                    for name, values in result.meta.items()}}
     if explain:
         obj["blocks"] = [{"text": b.text, "label": b.label, "reason": b.reason,
                           "score": round(b.score, 3), "tag": b.tag} for b in result.blocks]

@@ -165,6 +165,27 @@ class TestCli(unittest.TestCase):
         self.assertEqual(odd.returncode, 0)
         json.loads(odd.stdout)
 
+    def test_json_meta_with_sources(self):
+        page = (b'<html><head><meta property="og:site_name" content="City News">'
+                b'<meta name="author" content="Jane Doe"></head><body><article>'
+                b'<h1>Budget passes</h1><p>The council voted on Tuesday to approve the '
+                b'new budget for the coming year after a long debate about the costs.</p>'
+                b'</article></body></html>')
+        r = run(["--format", "json", "--url", "https://news.example/2025/09/04/budget",
+                 "--date", "2025-09-05"], stdin=page)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        meta = json.loads(r.stdout)["meta"]
+        self.assertEqual(meta["author"], [{"value": "Jane Doe", "source": "meta"}])
+        self.assertEqual(meta["site_name"][0]["source"], "open-graph")
+        self.assertEqual(meta["date"], [{"value": "2025-09-04", "source": "url"}])
+        self.assertEqual(meta["url"][0]["source"], "url")
+        # A reference date before the URL's: that date is from the future.
+        r = run(["--format", "json", "--url", "https://news.example/2025/09/04/b",
+                 "--date", "2025-09-01"], stdin=page)
+        self.assertNotIn("date", json.loads(r.stdout)["meta"])
+        for opt in ("--url", "--date"):
+            self.assertEqual(run([opt]).returncode, 2)
+
     def test_explain(self):
         r = run(["--explain", SEED])
         self.assertEqual(r.returncode, 0, r.stderr)

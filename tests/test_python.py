@@ -81,6 +81,23 @@ class TestBinding(unittest.TestCase):
                 want.append("%s %s %d" % (cname, field, getattr(mirror, field).offset))
         self.assertEqual([l for l in got if l], want)
 
+    def test_metadata(self):
+        page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+                '"datePublished": "2025-09-04", "author": {"@type": "Person", "name": '
+                '"Ann Lee"}}</script></head><body><article><h1>Budget passes</h1><p>The '
+                'council voted on Tuesday to approve the new budget for the coming year '
+                'after a long debate about the costs.</p></article></body></html>')
+        r = newsclean.analyse(page, url="https://news.example/a", reference_date="2025-09-05")
+        self.assertEqual(r.authors, ["Ann Lee"])
+        self.assertEqual(r.date, "2025-09-04")
+        self.assertEqual(r.meta["author"][0], newsclean.MetaValue("Ann Lee", "json-ld"))
+        self.assertEqual(r.meta["url"][0].source, "url")
+        r = newsclean.analyse(page, reference_date="2025-09-01")
+        self.assertIsNone(r.date)
+        self.assertEqual(newsclean.analyse("").meta, {})
+        with self.assertRaises(newsclean.NewscleanError):
+            newsclean.analyse(page, url="a\0b")
+
     def test_clean_bytes_and_str_agree(self):
         data = read_seed()
         from_bytes = newsclean.clean(data)

@@ -238,6 +238,23 @@ static bool hides(const char *name, const char *value)
            (strcmp(name, "style") == 0 && style_hides(value));
 }
 
+bool nc_html_author_path(const char *v, size_t n)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
+                                        "/autore/", "/autores/"};
+    /* Runs on every link: only a "/a" is looked at further. */
+    for (const char *p = v, *end = v + n; (p = memchr(p, '/', (size_t)(end - p))); p++) {
+        if (end - p < 7 || p[1] != 'a')
+            continue;
+        for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
+            size_t m = strlen(paths[k]);
+            if ((size_t)(end - p) >= m && memcmp(p, paths[k], m) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                         nc_html_attrs *a, nc_html_hint_cache *cache)
 {
@@ -257,6 +274,7 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                 for (; *p; p++)
                     h = (h ^ (unsigned char)*p) * 16777619u;
                 a->class_hash = h | 1; /* 0 means no class */
+                a->class_name = value;
                 a->hints |= class_hints(cache, value, (size_t)(p - value), a->class_hash);
             } else if (strcmp(name, "content") == 0)
                 a->content = value;
@@ -265,6 +283,7 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             if (!root && strcmp(name, "id") == 0) {
                 a->hints |= nc_html_token_hints(value);
             } else if (strcmp(name, "itemprop") == 0) {
+                a->itemprop = value;
                 a->hints |= nc_html_token_hints(value);
                 if (eq_ci(value, "articlebody"))
                     a->article_body = true;
@@ -274,9 +293,18 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             if (!root && strcmp(name, "role") == 0) {
                 a->hints |= nc_html_token_hints(value);
                 a->in |= nc_html_role_in(value);
+            } else if (strcmp(name, "rel") == 0) {
+                a->rel = value;
             }
             break;
         case 'h':
+            if (strcmp(name, "href") == 0) {
+                if ((el->flags & NC_EL_LINK) ? nc_html_author_path(value, strlen(value))
+                                             : (el->flags & NC_EL_VOID) != 0)
+                    a->href = value; /* <link href>, <a href> to an author page */
+                break;
+            }
+            /* fall through */
         case 'a':
         case 's':
             a->hidden |= hides(name, value);
@@ -284,6 +312,10 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         case 't':
             if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
                 a->ld_json = true;
+            break;
+        case 'd':
+            if (strcmp(name, "datetime") == 0)
+                a->datetime = value;
             break;
         case 'l':
             if (strcmp(name, "lang") == 0)

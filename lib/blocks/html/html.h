@@ -1,7 +1,8 @@
 /*
  * blocks/html/html.h - what the HTML stage's files share (blocks/html/walk.c walks the
  * parse, blocks/html/hints.c names elements and class/id tokens, blocks/html/best.c
- * finds the densest text container, blocks/html/page.c reads page-level hints).
+ * finds the densest text container, blocks/html/page.c reads page-level hints,
+ * blocks/html/evidence.c records the metadata evidence).
  * Internal to the HTML stage; the rest of the library sees nc_block only.
  */
 #ifndef NC_HTML_H
@@ -57,6 +58,9 @@ uint32_t nc_html_token_hints(const char *value);
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
 
+/* True when the URL v[0..n) is an author's page ("/author/jane-doe"). */
+bool nc_html_author_path(const char *v, size_t n);
+
 /* What an element's attributes say. */
 typedef struct nc_html_attrs {
     uint32_t hints, in;  /* class/id/role/itemprop hints (NC_HTML_UNLIKELY
@@ -66,6 +70,8 @@ typedef struct nc_html_attrs {
     bool ld_json;        /* type="application/ld+json" */
     bool article_body;   /* itemprop="articleBody" */
     const char *lang, *property, *content; /* lang, <meta> name/content */
+    const char *itemprop, *rel, *href, *datetime; /* for the metadata */
+    const char *class_name; /* the class attribute's value */
 } nc_html_attrs;
 
 /* The hints of class values seen on this page (pages repeat them), by
@@ -169,6 +175,31 @@ enum {
     NC_HTML_MAX_COMMENT = 65536
 };
 bool nc_html_bound(char *s, const char *end);
+/* blocks/html/evidence.c: the metadata evidence (doc->ev) meta/ reads. */
+/* Appends one record (value collapsed; JSON-LD kept as it is). NC_OK also
+ * when the page's bound on records is reached. */
+nc_status nc_html_record_ev(nc_doc *doc, nc_ev_kind kind, const char *key, uint32_t in,
+                            uint32_t hints, const char *value, size_t len);
+/* The text of one element, gathered until it ends. */
+typedef struct nc_html_capture {
+    uint32_t depth;     /* the element's depth, 0 when none is open */
+    nc_ev_kind kind;
+    const char *key;    /* arena or static */
+    uint32_t in, hints; /* where the element sits */
+    nc_buf text;
+} nc_html_capture;
+/* At an element's start (name lower case, flags its NC_EL_*, in/hints
+ * with its ancestors'): records what its attributes hold, and starts
+ * gathering its text when that is a value. */
+nc_status nc_html_note_evidence(nc_doc *doc, nc_html_capture *cap, const char *name,
+                                uint32_t flags, const nc_html_attrs *a, uint32_t in,
+                                uint32_t hints, uint32_t depth);
+/* Text inside the element (bounded). */
+nc_status nc_html_capture_text(nc_html_capture *cap, const char *s, size_t len);
+/* A block boundary inside it: " | ", as a byline's separator. */
+nc_status nc_html_capture_break(nc_html_capture *cap);
+/* At its end: the gathered text becomes a record. */
+nc_status nc_html_capture_end(nc_doc *doc, nc_html_capture *cap);
 
 /* blocks/html/page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and

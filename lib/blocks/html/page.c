@@ -295,6 +295,8 @@ static const char *matching_h1(const nc_doc *doc, const char *title)
 
 void nc_html_choose_title(nc_doc *doc)
 {
+    if (doc->html_title)
+        doc->html_title_base = strip_site(&doc->arena, doc->html_title, doc->site_name);
     const char *page = doc->og_title ? doc->og_title : doc->html_title;
     const char *h1 = matching_h1(doc, page);
     if (!h1 && doc->og_title && doc->html_title)

@@ -75,6 +75,7 @@ typedef struct walk {
     uint32_t events;     /* start tags and text chunks, for the deadline */
     bool in_title, in_ld;
     bool last_amp;       /* the last text chunk was a lone "&" */
+    nc_html_capture cap;  /* an element's text the metadata wants */
     nc_html_rec *recs;
     uint32_t nrecs, cap_recs;
     uint32_t *block_rec; /* per block: its container record */
@@ -312,9 +313,28 @@ static void add_text(walk *w, const char *s, size_t len)
         w->recs[f->container].direct_chars += chars;
         w->recs[f->container].commas += commas;
     }
+    if (w->cap.depth && nc_html_capture_text(&w->cap, s, len) != NC_OK)
+        fail(w, NC_ERR_NOMEM);
     /* Text past max_line_bytes would be cut by nc_doc_add_block anyway. */
     if (p->text.len <= w->doc->opts.max_line_bytes &&
         !nc_buf_append(&p->text, s, len))
+        fail(w, NC_ERR_NOMEM);
+}
+
+/* The metadata evidence of an element (blocks/html/evidence.c). */
+static void note_evidence(walk *w, const xmlChar *xname, const nc_html_elem *el,
+                          const nc_html_attrs *a)
+{
+    const frame *f = top(w);
+    nc_status st = nc_html_note_evidence(w->doc, &w->cap, (const char *)xname, el->flags, a,
+                                         f->in | a->in, f->hints | a->hints, w->depth);
+    if (st != NC_OK)
+        fail(w, st);
+}
+
+static void capture_break(walk *w)
+{
+    if (w->cap.depth && nc_html_capture_break(&w->cap) != NC_OK)
         fail(w, NC_ERR_NOMEM);
 }
 
@@ -593,11 +613,12 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->skip_depth = w->depth;
         w->skip_name = xname;
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
-        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
+        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json;
         w->title.len = w->ld.len = 0;
         read_ahead(w, xname, el->flags);
         return;
     }
+    note_evidence(w, xname, el, &a);
     if (el->flags & NC_EL_META && a.property && a.content) {
         if (strcmp(a.property, "og:title") == 0)
             set_page_string(w, &w->doc->og_title, a.content);
@@ -608,6 +629,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         set_page_string(w, &w->doc->html_lang, a.lang);
     if (el->flags & (NC_EL_BR | NC_EL_BLOCK)) {
         flush(w);
+        capture_break(w);
         if (el->flags & NC_EL_PRE)
             w->pre++;
     } else if (el->flags & NC_EL_CELL) {
@@ -660,9 +682,13 @@ static void on_end(void *ctx, const xmlChar *xname)
             if (w->in_title && w->title.len)
                 w->doc->html_title = nc_html_collapsed(&w->doc->arena,
                                                        w->title.data, w->title.len);
-            if (w->in_ld && w->ld.len)
+            if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                   w->ld.len);
+            if (w->in_ld && w->ld.len &&
+                nc_html_record_ev(w->doc, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data,
+                                  w->ld.len) != NC_OK)
+                fail(w, NC_ERR_NOMEM);
             w->in_title = w->in_ld = false;
         }
         w->depth--;
@@ -673,11 +699,14 @@ static void on_end(void *ctx, const xmlChar *xname)
         const nc_html_elem *el = elem_of(w, xname);
         if (el->flags & NC_EL_BLOCK) {
             flush(w);
+            capture_break(w);
             if ((el->flags & NC_EL_PRE) && w->pre)
                 w->pre--;
         } else if (el->flags & NC_EL_CELL) {
             add_text(w, " ", 1);
         }
+        if (w->cap.depth == w->depth && nc_html_capture_end(w->doc, &w->cap) != NC_OK)
+            fail(w, NC_ERR_NOMEM);
         if (w->nframes && w->frames[w->nframes - 1].depth == w->depth)
             pop_frame(w);
         if (w->hide_depth == w->depth)
@@ -921,6 +950,7 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     nc_buf_free(&w.blk.text);
     nc_buf_free(&w.title);
     nc_buf_free(&w.ld);
+    nc_buf_free(&w.cap.text);
     nc_buf_free(&w.ahead.buf);
     nc_buf_free(&w.hint_cache.values);
     return st;
