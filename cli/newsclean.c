@@ -20,9 +20,15 @@ static const char usage_text[] =
     "Reads stdin when no FILE is given.\n\n"
     "  -o, --output DIR       write DIR/NAME.txt for each FILE (NAME: FILE's\n"
     "                         base name with its last extension replaced)\n"
-    "  -f, --format FORMAT    text (default), json, or html (one page showing\n"
-    "                         every block coloured by its label; -o writes\n"
-    "                         DIR/NAME.html)\n"
+    "  -f, --format FORMAT    text (default), json, markdown (headings, lists,\n"
+    "                         tables, quotes, code; -o writes DIR/NAME.md), or\n"
+    "                         html (one page showing every block coloured by\n"
+    "                         its label; -o writes DIR/NAME.html)\n"
+    "      --links            markdown: links as [text](URL)\n"
+    "      --images           markdown: images as ![alt](URL)\n"
+    "      --url URL          the page's address, for resolving relative links\n"
+    "      --comments         also print the comments, after the body under a\n"
+    "                         \"# Comments\" heading (json: a \"comments\" list)\n"
     "  -e, --explain          print every block with its label and reason\n"
     "  -j, --jobs N           clean N files at a time (0: one per CPU);\n"
     "                         output order stays the order of the FILEs\n"
@@ -33,7 +39,7 @@ static const char usage_text[] =
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n";
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_HTML } out_format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_MARKDOWN } out_format;
 
 typedef struct cli {
     nc_options opts;
@@ -41,6 +47,9 @@ typedef struct cli {
     int explain;
     const char *outdir;
     long jobs;
+    unsigned md_flags; /* NC_MD_LINKS, NC_MD_IMAGES */
+    int comments;
+    const char *url;
 } cli;
 
 static int read_all(FILE *f, char **data, size_t *len)
@@ -95,7 +104,23 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void print_json(FILE *out, const nc_result *r)
+/* The comment blocks' texts (--comments). */
+static void print_json_comments(FILE *out, const nc_result *r)
+{
+    fputs(",\"comments\":[", out);
+    int first = 1;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info b = NC_BLOCK_INFO_INIT;
+        if (nc_result_block(r, i, &b) != NC_OK || b.label != NC_LABEL_COMMENT)
+            continue;
+        fputs(first ? "" : ",", out);
+        json_string(out, b.text);
+        first = 0;
+    }
+    fputc(']', out);
+}
+
+static void print_json(FILE *out, const nc_result *r, int comments)
 {
     fputs("{\"title\":", out);
     if (nc_result_title(r))
@@ -117,7 +142,10 @@ static void print_json(FILE *out, const nc_result *r)
             fputc(',', out);
         json_string(out, nc_result_paragraph(r, i, NULL));
     }
-    fputs("],\"blocks\":[", out);
+    fputc(']', out);
+    if (comments)
+        print_json_comments(out, r);
+    fputs(",\"blocks\":[", out);
     for (size_t i = 0; i < nc_result_block_count(r); i++) {
         nc_block_info b = NC_BLOCK_INFO_INIT;
         if (nc_result_block(r, i, &b) != NC_OK)
@@ -247,6 +275,40 @@ static void print_text(FILE *out, const nc_result *r)
         fputc('\n', out);
 }
 
+/* Markdown of the body, or of the comments (NC_MD_COMMENTS in flags);
+ * 0, or 1 when it could not be made. */
+static int print_markdown(FILE *out, const nc_result *r, unsigned flags, const char *url)
+{
+    char *md = NULL;
+    size_t len = 0;
+    nc_status st = nc_result_markdown(r, flags, url, &md, &len);
+    if (st != NC_OK)
+        return 1;
+    fwrite(md, 1, len, out);
+    if (len)
+        fputc('\n', out);
+    nc_free(md);
+    return 0;
+}
+
+/* --comments after the body: a rule and a heading, then the comments as
+ * Markdown (the text format too: its paragraphs are the same lines). */
+static int print_comments(FILE *out, const nc_result *r, unsigned flags, const char *url)
+{
+    char *md = NULL;
+    size_t len = 0;
+    nc_status st = nc_result_markdown(r, flags | NC_MD_COMMENTS, url, &md, &len);
+    if (st != NC_OK)
+        return 1;
+    if (len) {
+        fputs("\n---\n\n# Comments\n\n", out);
+        fwrite(md, 1, len, out);
+        fputc('\n', out);
+    }
+    nc_free(md);
+    return 0;
+}
+
 /* DIR/NAME.EXT where NAME is path's base name without its last extension
  * (EXT: "txt", or "html" for the html format). */
 static char *output_path(const char *dir, const char *path, const char *ext)
@@ -283,7 +345,10 @@ static int clean_one(const cli *c, const char *name, FILE *in, FILE *sink)
     FILE *out = sink;
     char *path = NULL;
     if (c->outdir) {
-        path = output_path(c->outdir, name, c->format == FMT_HTML ? "html" : "txt");
+        path = output_path(c->outdir, name,
+                           c->format == FMT_HTML       ? "html"
+                           : c->format == FMT_MARKDOWN ? "md"
+                                                       : "txt");
         out = path ? fopen(path, "wb") : NULL;
         if (!out) {
             fprintf(stderr, "newsclean: %s: %s\n", path ? path : name,
@@ -293,15 +358,22 @@ static int clean_one(const cli *c, const char *name, FILE *in, FILE *sink)
             return 1;
         }
     }
+    int rc = 0;
     if (c->format == FMT_JSON)
-        print_json(out, r);
+        print_json(out, r, c->comments);
     else if (c->format == FMT_HTML)
         print_html(out, r, name);
     else if (c->explain)
         print_explain(out, r);
+    else if (c->format == FMT_MARKDOWN)
+        rc = print_markdown(out, r, c->md_flags, c->url);
     else
         print_text(out, r);
-    int rc = 0;
+    if (c->comments && !rc && (c->format == FMT_TEXT || c->format == FMT_MARKDOWN) &&
+        !c->explain)
+        rc = print_comments(out, r, c->format == FMT_MARKDOWN ? c->md_flags : 0, c->url);
+    if (rc)
+        fprintf(stderr, "newsclean: %s: %s\n", name, nc_strerror(NC_ERR_NOMEM));
     if (out != sink) {
         if (fclose(out) != 0) {
             fprintf(stderr, "newsclean: %s: %s\n", path, strerror(errno));
@@ -490,8 +562,22 @@ int main(int argc, char **argv)
                 c.format = FMT_JSON;
             else if (val && strcmp(val, "html") == 0)
                 c.format = FMT_HTML;
+            else if (val && (strcmp(val, "markdown") == 0 || strcmp(val, "md") == 0))
+                c.format = FMT_MARKDOWN;
             else
                 return usage_error("unknown format", val);
+        } else if (strcmp(a, "--links") == 0) {
+            c.md_flags |= NC_MD_LINKS;
+            c.opts.record |= NC_RECORD_LINKS;
+        } else if (strcmp(a, "--images") == 0) {
+            c.md_flags |= NC_MD_IMAGES;
+            c.opts.record |= NC_RECORD_IMAGES;
+        } else if (strcmp(a, "--comments") == 0) {
+            c.comments = 1;
+        } else if (TAKES("--url", "--url")) {
+            if (!val)
+                return usage_error("missing URL after", a);
+            c.url = val;
         } else if (TAKES("-j", "--jobs")) {
             char *end = NULL;
             long n = val ? strtol(val, &end, 10) : -1;
@@ -528,6 +614,8 @@ int main(int argc, char **argv)
         }
 #undef TAKES
     }
+    if (c.md_flags && c.format != FMT_MARKDOWN)
+        return usage_error("--links and --images need --format markdown", NULL);
     if (i == argc) {
         if (c.outdir)
             return usage_error("-o needs FILE arguments", NULL);

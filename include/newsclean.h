@@ -138,7 +138,16 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
+    unsigned record;          /* NC_RECORD_* bits, default 0: what the HTML
+                                 walk keeps besides the text, for
+                                 nc_result_markdown (it reads more of each
+                                 tag: a little slower) */
 } nc_options;
+
+/* nc_options.record: keep link targets (<a href>, <base href>, the
+ * canonical <link>) and images (<img src> or data-src, alt). */
+#define NC_RECORD_LINKS 0x1u
+#define NC_RECORD_IMAGES 0x2u
 
 /* The result of one nc_clean() call; opaque, read through accessors. */
 typedef struct nc_result nc_result;
@@ -194,6 +203,35 @@ NC_EXPORT size_t nc_result_block_count(const nc_result *result);
  * info->size is too small, or i is out of range. */
 NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
                                     nc_block_info *info);
+
+/* nc_result_markdown's flags. */
+#define NC_MD_LINKS 0x1u    /* links as [text](absolute URL); needs
+                               NC_RECORD_LINKS in the options */
+#define NC_MD_IMAGES 0x2u   /* images as ![alt](URL); needs NC_RECORD_IMAGES */
+#define NC_MD_COMMENTS 0x4u /* the comment blocks (label "comment") instead
+                               of the body */
+
+/* The body paragraphs as Markdown in *out (NUL-terminated, its length in
+ * *len when len is not NULL; free it with nc_free): headings with their
+ * level ("## "), list items ("- ", "1. ", nested ones indented by four
+ * spaces), tables ("| a | b |" rows, the first one over a "| --- |" rule;
+ * a table of one row or one column, or with a long cell, is written as
+ * paragraphs), block quotes ("> "), <pre> lines verbatim in a code fence,
+ * other blocks as paragraphs, one blank line apart. Characters Markdown
+ * would read as markup are escaped with '\'. From plain text: heading
+ * lines ("## ") and list lines (bullets as "- ", numbered lines as they
+ * are). Links and images are written as flags asks, their targets
+ * resolved against <base href>, else url (the page's address; NULL or ""
+ * when unknown), else the page's canonical <link>; a relative target
+ * stays relative when none of them is known. NC_ERR_ARGUMENT when r or
+ * out is NULL, flags has an unknown bit, or NC_MD_LINKS/NC_MD_IMAGES asks
+ * for what nc_clean was not told to record; NC_ERR_NOMEM. On failure
+ * *out is NULL. */
+NC_EXPORT nc_status nc_result_markdown(const nc_result *result, unsigned flags,
+                                       const char *url, char **out, size_t *len);
+
+/* Frees a string nc_result_markdown made. NULL is a no-op. */
+NC_EXPORT void nc_free(void *p);
 
 /* The article's title, or NULL when none was found. */
 NC_EXPORT const char *nc_result_title(const nc_result *result);

@@ -46,6 +46,8 @@ static nc_status options_load(const nc_options *in, nc_options *opts)
     if (opts->max_input_bytes == 0 || opts->max_blocks == 0 ||
         opts->max_depth == 0 || opts->max_line_bytes < 16)
         return NC_ERR_OPTIONS;
+    if (opts->record & ~(NC_RECORD_LINKS | NC_RECORD_IMAGES))
+        return NC_ERR_OPTIONS;
     return NC_OK;
 }
 
@@ -65,6 +67,7 @@ void nc_doc_free(nc_doc *doc)
     free(doc->feat);
     free(doc->feat_patterns);
     free(doc->blocks);
+    free(doc->marks);
     nc_arena_free(&doc->arena);
     memset(doc, 0, sizeof *doc);
 }

@@ -126,6 +126,8 @@ const char *nc_result_text(const nc_result *r, size_t *len)
 
 size_t nc_result_block_count(const nc_result *r) { return r ? r->doc.nblocks : 0; }
 
+const nc_doc *nc_result_doc(const nc_result *r) { return &r->doc; }
+
 static const char *const tag_names[NC_TAG_COUNT] = {
     "", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "div", "pre",
     "blockquote", "figcaption", "dt", "dd", "other"};

@@ -113,20 +113,25 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
     return q - 1;
 }
 
-/* The attributes nc_html_read_attrs reads; the others are left out. */
-static bool attr_read(const char *s, size_t n)
+/* The attributes nc_html_read_attrs reads; the others are left out.
+ * Link and image targets only when the caller records them (links). */
+static bool attr_read(const char *s, size_t n, bool links)
 {
     switch (n) {
     case 2: return name_is(s, n, "id");
+    case 3:
+        return links && (name_is(s, n, "src") || name_is(s, n, "alt") ||
+                         name_is(s, n, "rel"));
     case 4:
         return name_is(s, n, "role") || name_is(s, n, "type") ||
-               name_is(s, n, "lang") || name_is(s, n, "name");
+               name_is(s, n, "lang") || name_is(s, n, "name") ||
+               (links && name_is(s, n, "href"));
     case 5: return name_is(s, n, "class") || name_is(s, n, "style");
     case 6: return name_is(s, n, "hidden");
     case 7: return name_is(s, n, "content");
     case 8:
         return name_is(s, n, "itemprop") || name_is(s, n, "xml:lang") ||
-               name_is(s, n, "property");
+               name_is(s, n, "property") || (links && name_is(s, n, "data-src"));
     case 11: return name_is(s, n, "aria-hidden");
     default: return false;
     }
@@ -238,7 +243,7 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         pc->start = start;
         pc->name = attr;
         pc->name_len = (size_t)(p - attr);
-        pc->keep = attr_read(attr, pc->name_len);
+        pc->keep = attr_read(attr, pc->name_len, ahead->keep_links);
         pc->unquoted = false;
         pc->value = NULL;
         pc->value_len = 0;
