@@ -16,8 +16,8 @@ For each page of a set with gold-md/ID.md (the gold body in Markdown):
 - links (with --links, which this script passes): gold links, text and
   URL, found among the output's links (recall).
 
-Texts are compared case-folded with white space collapsed and the markup
-stripped. Standard library only (and tools/eval.py beside it).
+Texts are compared case-folded, with white space collapsed, quote and dash
+styles folded (as snippets are) and the markup stripped. Standard library only (and tools/eval.py beside it).
 """
 import argparse
 import collections
@@ -72,7 +72,8 @@ def strip_markdown(md):
 
 
 def norm(text):
-    return " ".join(strip_inline(text).casefold().split())
+    """The form texts are compared in: no markup, case, quote or dash style."""
+    return " ".join(strip_inline(text).casefold().translate(nceval.SNIPPET_FOLD).split())
 
 
 def structure(md):

@@ -241,6 +241,23 @@ static void put_item_marker(md *m, const nc_block *b)
     put(m, num, len > 0 ? (size_t)len : 0);
 }
 
+/* Length of a bullet and its space at the start of an HTML paragraph
+ * ("\u2022 ", "- "), 0 when there is none. */
+static size_t bullet_len(const nc_block *b)
+{
+    static const char *const bullets[] = {
+        "- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xC2\xB7 ", "\xE2\x97\xA6 ",
+        "\xE2\x96\xAA ", "\xE2\x97\x8F ", "\xE2\x96\xA0 ", "\xE2\x96\xBA "};
+    if (b->tag == NC_TAG_NONE || b->tag == NC_TAG_PRE)
+        return 0; /* text: blocks/text.c took the bullet off already */
+    for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
+        size_t n = strlen(bullets[k]);
+        if (b->len > n && memcmp(b->text, bullets[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
 static void put_block(md *m, const nc_block *b)
 {
     int level = nc_block_heading_level(b);
@@ -261,12 +278,15 @@ static void put_block(md *m, const nc_block *b)
         put_item_marker(m, b);
         m->item = b->shape.item;
         put_inline(m, b, 0, b->len, false, false);
-    } else if (b->tag == NC_TAG_NONE && (b->list_item || numbered_start(b->text, b->len))) {
+    } else if ((b->tag == NC_TAG_NONE && b->list_item) || bullet_len(b) ||
+               numbered_start(b->text, b->len)) {
+        /* a bullet or numbered line of text (or an HTML paragraph that
+         * starts with one): a list item; a number stays as written */
         open_unit(m, U_ITEM);
-        if (b->list_item)
+        size_t skip = bullet_len(b);
+        if (b->list_item || skip)
             puts_(m, "- ");
-        /* a numbered line keeps its number: "3. " stays a list marker */
-        put_escaped(m, b->text, b->len, false, false);
+        put_inline(m, b, skip, b->len, false, false);
     } else {
         open_unit(m, U_PARA);
         if (b->in & NC_IN_BLOCKQUOTE)
