@@ -16,6 +16,8 @@ Usage::
     for paragraph in newsclean.clean(open("page.html", "rb").read()):
         print(paragraph)
 
+    md = newsclean.markdown(html, links=True, url="https://example.com/a")
+
     page = newsclean.analyse(text, language="de")
     print(page.title, page.language)
     for block in page.blocks:
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Union
 
 __version__ = "0.1.0"
-__all__ = ["clean", "analyse", "extract", "Result", "Block", "NewscleanError",
+__all__ = ["clean", "markdown", "analyse", "extract", "Result", "Block", "NewscleanError",
            "library_version", "library_path", "labels", "reasons", "__version__"]
 
 # nc_status values and their names, as include/newsclean.h declares them.
@@ -87,6 +89,7 @@ class _Options(ctypes.Structure):
         ("max_blocks", ctypes.c_size_t),
         ("max_depth", ctypes.c_size_t),
         ("max_line_bytes", ctypes.c_size_t),
+        ("record", ctypes.c_uint),
     ]
 
 
@@ -185,6 +188,9 @@ def _declare(lib: ctypes.CDLL) -> None:
         "nc_strerror": (c.c_char_p, [c.c_int]),
         "nc_version": (c.c_int, []),
         "nc_version_string": (c.c_char_p, []),
+        "nc_result_markdown": (c.c_int, [c.c_void_p, c.c_uint, c.c_char_p,
+                                         c.POINTER(c.c_void_p), c.POINTER(c.c_size_t)]),
+        "nc_free": (None, [c.c_void_p]),
     }
     for name, (restype, argtypes) in sigs.items():
         fn = getattr(lib, name)
@@ -381,6 +387,57 @@ def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
 
 
 extract = analyse
+
+# nc_options.record and nc_result_markdown's flags (include/newsclean.h).
+_RECORD_LINKS, _RECORD_IMAGES = 0x1, 0x2
+_MD_LINKS, _MD_IMAGES, _MD_COMMENTS = 0x1, 0x2, 0x4
+
+
+def _markdown_of(lib: ctypes.CDLL, r: int, flags: int, url: Optional[bytes]) -> str:
+    out, length = ctypes.c_void_p(), ctypes.c_size_t()
+    st = lib.nc_result_markdown(r, flags, url, ctypes.byref(out), ctypes.byref(length))
+    if st != 0:
+        raise _error(lib, st)
+    try:
+        return ctypes.string_at(out.value, length.value).decode("utf-8", "replace")
+    finally:
+        lib.nc_free(out)
+
+
+def markdown(data: Input, *, links: bool = False, images: bool = False,
+             comments: bool = False, url: Optional[str] = None, input: str = "auto",
+             language: Optional[str] = None, encoding: Optional[str] = None,
+             recall_bias: float = 0.0, max_input_bytes: Optional[int] = None,
+             max_blocks: Optional[int] = None, max_depth: Optional[int] = None,
+             max_line_bytes: Optional[int] = None) -> str:
+    """Cleans one page and returns its body as Markdown: headings ("## "),
+    list items ("- ", "1. ", nested ones indented), tables ("| a | b |"),
+    block quotes ("> "), <pre> text in a code fence; from plain text, the
+    heading and list lines it shows. Markdown characters in the text are
+    escaped with a backslash.
+
+    links: links as [text](URL); images: images as ![alt](URL); their
+        targets are resolved against <base href>, else url (the page's
+        address), else the page's canonical link (a relative target stays
+        relative when none is known).
+    comments: the comment blocks instead of the body (never mixed in).
+    Other options and errors as for clean().
+    """
+    lib = _library()
+    raw = _as_bytes(data)
+    opts = _options(lib, isinstance(data, str), input, language, encoding, recall_bias,
+                    max_input_bytes, max_blocks, max_depth, max_line_bytes)
+    opts.record = (_RECORD_LINKS if links else 0) | (_RECORD_IMAGES if images else 0)
+    flags = ((_MD_LINKS if links else 0) | (_MD_IMAGES if images else 0) |
+             (_MD_COMMENTS if comments else 0))
+    handle = ctypes.c_void_p()
+    status = lib.nc_clean(raw, len(raw), ctypes.byref(opts), ctypes.byref(handle))
+    if status != 0:
+        raise _error(lib, status)
+    try:
+        return _markdown_of(lib, handle.value, flags, _hint(url, "url"))
+    finally:
+        lib.nc_result_free(handle.value)
 
 
 def labels() -> List[str]:

@@ -126,6 +126,8 @@ static void put_inline(md *m, const nc_block *b, size_t from, size_t to, bool ce
         if (mk->kind == NC_MARK_IMAGE && (m->flags & NC_MD_IMAGES)) {
             put_escaped(m, b->text + pos, mk->start - pos, cell, line_start && pos == 0);
             put_image(m, mk);
+            if (mk->start < to && b->text[mk->start] != ' ')
+                puts_(m, " "); /* the image stands apart from the next word */
             pos = mk->start;
         } else if (mk->kind == NC_MARK_LINK && (m->flags & NC_MD_LINKS) &&
                    !script_url(mk->url)) {
