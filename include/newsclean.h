@@ -162,9 +162,25 @@ typedef struct nc_block_info {
     nc_reason reason;   /* why */
     double score;       /* the classifier's body probability, 0..1 */
     const char *tag;    /* HTML tag ("p", "h2", "li") or "" for text */
+    /* The block's structure, as nc_result_markdown writes it (a caller
+     * whose size ends before these fields gets the ones above only).
+     * Ordinals number elements of the page from 1; 0 means none. */
+    int heading_level;  /* 1..6 for h1-h6 (2 for a heading line of text) */
+    int list_depth;     /* how many lists it sits in (a bullet line of
+                           text: 1) */
+    int list_ordered;   /* 1 when the innermost list is numbered (<ol>) */
+    size_t list_item;   /* ordinal of its list item: the blocks of one item
+                           share it */
+    size_t table_row;   /* ordinal of its table row */
+    size_t table_cell;  /* the cell of that row its text starts in, 1-based
+                           (a row's cells are one block unless a cell holds
+                           paragraphs) */
+    int table_header;   /* 1 for a <th> or a cell of <thead> */
+    int quote;          /* 1 inside a <blockquote> */
+    int verbatim;       /* 1 for a line of <pre> */
 } nc_block_info;
 #define NC_BLOCK_INFO_INIT {sizeof(nc_block_info), NULL, 0, NC_LABEL_BODY, \
-                            NC_REASON_MODEL, 0.0, NULL}
+                            NC_REASON_MODEL, 0.0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Fills *opts with the defaults. Does nothing when opts is NULL. */
 NC_EXPORT void nc_options_init(nc_options *opts);

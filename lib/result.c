@@ -1,6 +1,7 @@
 /* result.c - nc_result: the body paragraphs, every labelled block, and the
  * page-level findings, all owned by one arena. */
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,7 +135,8 @@ static const char *const tag_names[NC_TAG_COUNT] = {
 
 nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
 {
-    if (!r || !info || info->size < sizeof *info || i >= r->doc.nblocks)
+    if (!r || !info || info->size < offsetof(nc_block_info, heading_level) ||
+        i >= r->doc.nblocks)
         return NC_ERR_ARGUMENT;
     const nc_block *b = &r->doc.blocks[i];
     info->text = b->text;
@@ -143,6 +145,18 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     info->reason = b->reason;
     info->score = b->score;
     info->tag = (unsigned)b->tag < NC_TAG_COUNT ? tag_names[b->tag] : "";
+    if (info->size >= sizeof *info) {
+        const nc_shape *sh = &b->shape;
+        info->heading_level = nc_block_heading_level(b);
+        info->list_depth = sh->list_depth ? sh->list_depth : b->list_item && !b->tag;
+        info->list_ordered = (sh->flags & NC_SHAPE_ORDERED) != 0;
+        info->list_item = sh->item;
+        info->table_row = sh->row;
+        info->table_cell = sh->cell;
+        info->table_header = (sh->flags & NC_SHAPE_HEADER) != 0;
+        info->quote = (b->in & NC_IN_BLOCKQUOTE) != 0;
+        info->verbatim = b->tag == NC_TAG_PRE;
+    }
     return NC_OK;
 }
 

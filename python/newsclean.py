@@ -103,6 +103,15 @@ class _BlockInfo(ctypes.Structure):
         ("reason", ctypes.c_int),
         ("score", ctypes.c_double),
         ("tag", ctypes.c_char_p),
+        ("heading_level", ctypes.c_int),
+        ("list_depth", ctypes.c_int),
+        ("list_ordered", ctypes.c_int),
+        ("list_item", ctypes.c_size_t),
+        ("table_row", ctypes.c_size_t),
+        ("table_cell", ctypes.c_size_t),
+        ("table_header", ctypes.c_int),
+        ("quote", ctypes.c_int),
+        ("verbatim", ctypes.c_int),
     ]
 
 
@@ -110,12 +119,27 @@ class _BlockInfo(ctypes.Structure):
 class Block:
     """One block of the page: its text, label ("body", "caption", ...),
     the reason for the label ("model", "credit-pattern", ...), the
-    classifier's body probability and the HTML tag ("" for text input)."""
+    classifier's body probability and the HTML tag ("" for text input);
+    then its structure, as markdown() writes it: heading_level (1..6, 0 for
+    no heading), list_depth (lists it sits in), list_ordered, list_item
+    (ordinal of its list item on the page; the blocks of one item share
+    it; 0 outside items), table_row (ordinal of its row, 0 outside
+    tables), table_cell (the cell its text starts in, from 1),
+    table_header, quote (inside a block quote), verbatim (a <pre> line)."""
     text: str
     label: str
     reason: str
     score: float
     tag: str
+    heading_level: int = 0
+    list_depth: int = 0
+    list_ordered: bool = False
+    list_item: int = 0
+    table_row: int = 0
+    table_cell: int = 0
+    table_header: bool = False
+    quote: bool = False
+    verbatim: bool = False
 
     @property
     def kept(self) -> bool:
@@ -333,7 +357,14 @@ def _run(data: Input, want_blocks: bool, **options) -> Result:
                 blocks.append(Block(text=_text(info.text),
                                     label=_text(lib.nc_label_name(info.label)),
                                     reason=_text(lib.nc_reason_name(info.reason)),
-                                    score=float(info.score), tag=_text(info.tag)))
+                                    score=float(info.score), tag=_text(info.tag),
+                                    heading_level=info.heading_level,
+                                    list_depth=info.list_depth,
+                                    list_ordered=bool(info.list_ordered),
+                                    list_item=info.list_item, table_row=info.table_row,
+                                    table_cell=info.table_cell,
+                                    table_header=bool(info.table_header),
+                                    quote=bool(info.quote), verbatim=bool(info.verbatim)))
         title = lib.nc_result_title(r)
         return Result(title=title.decode("utf-8", "replace") if title is not None else None,
                       language=_text(lib.nc_result_language(r)),

@@ -4,6 +4,7 @@
  * resolution and the escaping of Markdown characters. The renderer is
  * tested on every block of a page labelled body (the classifier is not
  * what these tests are about); nc_clean's own labels in the last ones. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +275,52 @@ START_TEST(test_clean_then_markdown)
 }
 END_TEST
 
+START_TEST(test_block_info_structure)
+{
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = NC_INPUT_HTML;
+    const char *page = "<h3>Head</h3><ol><li>one<ul><li>inner</li></ul></li></ol>"
+                       "<table><tr><th>A</th><th>B</th></tr><tr><td>c</td><td><p>d</p>"
+                       "</td></tr></table><blockquote>q</blockquote><pre>x  y</pre>";
+    nc_doc doc;
+    ck_assert_int_eq(nc_pipeline_blocks(page, strlen(page), &opts, &doc), NC_OK);
+    nc_result *r = NULL;
+    ck_assert_int_eq(nc_result_build(&doc, &r), NC_OK);
+    ck_assert_uint_eq(nc_result_block_count(r), 8);
+    nc_block_info b[8];
+    for (size_t i = 0; i < 8; i++) {
+        nc_block_info init = NC_BLOCK_INFO_INIT;
+        b[i] = init;
+        ck_assert_int_eq(nc_result_block(r, i, &b[i]), NC_OK);
+    }
+    ck_assert_int_eq(b[0].heading_level, 3);
+    ck_assert_int_eq(b[1].list_depth, 1);
+    ck_assert_int_eq(b[1].list_ordered, 1);
+    ck_assert_int_eq(b[2].list_depth, 2);
+    ck_assert_int_eq(b[2].list_ordered, 0);
+    ck_assert_uint_ne(b[1].list_item, b[2].list_item);
+    ck_assert_str_eq(b[3].text, "A B"); /* a row is one block: its cells apart */
+    ck_assert_int_eq(b[3].table_header, 1);
+    ck_assert_uint_eq(b[3].table_cell, 1);
+    ck_assert_uint_eq(b[5].table_cell, 2); /* "d", its own paragraph */
+    ck_assert_uint_eq(b[4].table_row, b[5].table_row);
+    ck_assert_uint_ne(b[3].table_row, b[4].table_row);
+    ck_assert_int_eq(b[4].table_header, 0);
+    ck_assert_int_eq(b[6].quote, 1);
+    ck_assert_int_eq(b[7].verbatim, 1);
+    ck_assert_int_eq(b[7].heading_level + b[7].list_depth + b[7].quote, 0);
+    /* A caller built before the structure fields: they stay untouched. */
+    nc_block_info old = NC_BLOCK_INFO_INIT;
+    old.size = offsetof(nc_block_info, heading_level);
+    old.heading_level = 42;
+    ck_assert_int_eq(nc_result_block(r, 0, &old), NC_OK);
+    ck_assert_int_eq(old.heading_level, 42);
+    ck_assert_str_eq(old.text, "Head");
+    nc_result_free(r);
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -297,6 +344,7 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_url_resolution);
     tcase_add_test(tc, test_offsets_map_through_collapse);
     tcase_add_test(tc, test_clean_then_markdown);
+    tcase_add_test(tc, test_block_info_structure);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -31,7 +31,7 @@ int nc_block_heading_level(const nc_block *b)
 {
     if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
         return (int)(b->tag - NC_TAG_H1) + 1;
-    if (b->tag == NC_TAG_NONE && b->label == NC_LABEL_HEADING)
+    if (b->tag == NC_TAG_NONE && b->label == NC_LABEL_HEADING && !b->list_item)
         return 2; /* text: a heading line, its level unknown */
     return 0;
 }
