@@ -44,18 +44,28 @@ ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=])")
 def strip_inline(text):
     """A line's text without inline markup: links keep their text, images
     their alt, emphasis and escapes go."""
+    # escaped characters are text: kept aside (as private-use characters)
+    # while the markup goes
+    text = ESCAPE_RE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = IMAGE_RE.sub(lambda m: m.group(1), text)
     text = LINK_RE.sub(lambda m: m.group(1), text)
     text = EMPHASIS_RE.sub("", text)
     text = text.replace("`", "")
-    return ESCAPE_RE.sub(r"\1", text)
+    return re.sub("[\U000F0000-\U000F007F]", lambda m: chr(ord(m.group(0)) - 0xF0000), text)
 
 
 def strip_markdown(md):
     """The plain text of a Markdown document, line by line."""
     out = []
+    in_code = False
     for line in md.split("\n"):
-        if FENCE_RE.match(line) or RULE_RE.match(line):
+        if FENCE_RE.match(line):
+            in_code = not in_code
+            continue
+        if in_code:
+            out.append(line)
+            continue
+        if RULE_RE.match(line):
             continue
         line = re.sub(r"^\s*(>\s*)+", "", line)
         m = HEADING_RE.match(line)

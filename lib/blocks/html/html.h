@@ -128,6 +128,9 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
 
+/* blocks/html/walk.c: grows the heap array *p of *cap elements of size
+ * bytes to hold need (doubling); false on no memory (*p kept). */
+bool nc_html_grow(void **p, size_t *cap, size_t need, size_t size);
 /* blocks/html/walk.c: nc_html_blocks, with blocks/html/skip.c's read-ahead or
  * without it (tests compare the two; it is off anyway on a libxml2 other
  * than 2.9.x). */

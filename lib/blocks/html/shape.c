@@ -16,27 +16,10 @@
 
 enum { OPEN = UINT32_MAX }; /* a link whose end is not seen yet */
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 16;
-    while (n < need)
-        n *= 2;
-    if (n > SIZE_MAX / size)
-        return false;
-    void *q = realloc(*p, n * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 static void push(nc_html_shaper *s, const nc_mark *m)
 {
     if (s->nmarks >= UINT32_MAX / 2 ||
-        !grow((void **)&s->marks, &s->cap_marks, s->nmarks + 1, sizeof *s->marks)) {
+        !nc_html_grow((void **)&s->marks, &s->cap_marks, s->nmarks + 1, sizeof *s->marks)) {
         s->failed = true;
         return;
     }
@@ -199,7 +182,7 @@ static nc_block *add_mapped(nc_html_shaper *s, const char *text, size_t len,
 {
     size_t n = 2 * s->nmarks;
     uint64_t *keys = malloc(n * sizeof *keys);
-    if (!keys || !grow((void **)&s->at, &s->cap_at, n, sizeof *s->at)) {
+    if (!keys || !nc_html_grow((void **)&s->at, &s->cap_at, n, sizeof *s->at)) {
         free(keys);
         *status = NC_ERR_NOMEM;
         return NULL;

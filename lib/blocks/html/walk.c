@@ -117,7 +117,7 @@ static void fail(walk *w, nc_status st)
         xmlStopParser(w->ctxt);
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
+bool nc_html_grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return true;
@@ -176,7 +176,7 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars,
     b->gap_before = doc->nblocks == 1 || p->group != w->last_group;
     w->last_group = p->group;
     size_t cap = w->cap_block_rec;
-    if (!grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
+    if (!nc_html_grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
         fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -333,7 +333,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
         return;
     }
     size_t cap = w->cap_frames;
-    if (!grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
+    if (!nc_html_grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
         fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -341,7 +341,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     uint32_t id = NC_HTML_NONE;
     if (w->nrecs < MAX_RECORDS) {
         size_t rcap = w->cap_recs;
-        if (!grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
+        if (!nc_html_grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
             fail(w, NC_ERR_NOMEM);
             return;
         }
