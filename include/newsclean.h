@@ -138,10 +138,8 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
-    unsigned record;          /* NC_RECORD_* bits, default 0: what the HTML
-                                 walk keeps besides the text, for
-                                 nc_result_markdown (it reads more of each
-                                 tag: a little slower) */
+    unsigned record;          /* NC_RECORD_* bits (default 0): more to keep */
+                              /* for nc_result_markdown (a little slower) */
 } nc_options;
 
 /* nc_options.record: keep link targets (<a href>, <base href>, the
@@ -153,7 +151,11 @@ typedef struct nc_options {
 typedef struct nc_result nc_result;
 
 /* One block of the page, as nc_result_block() describes it. Set
- * info->size = sizeof *info before the call (or use NC_BLOCK_INFO_INIT). */
+ * info->size = sizeof *info before the call (or use NC_BLOCK_INFO_INIT).
+ * The fields from heading_level on give the block's structure, as
+ * nc_result_markdown writes it (a caller whose size ends before them gets
+ * the fields above only); ordinals number elements of the page from 1,
+ * 0 means none. */
 typedef struct nc_block_info {
     size_t size;        /* sizeof(nc_block_info), set by the caller */
     const char *text;   /* the block's text, UTF-8, NUL-terminated */
@@ -162,19 +164,13 @@ typedef struct nc_block_info {
     nc_reason reason;   /* why */
     double score;       /* the classifier's body probability, 0..1 */
     const char *tag;    /* HTML tag ("p", "h2", "li") or "" for text */
-    /* The block's structure, as nc_result_markdown writes it (a caller
-     * whose size ends before these fields gets the ones above only).
-     * Ordinals number elements of the page from 1; 0 means none. */
     int heading_level;  /* 1..6 for h1-h6 (2 for a heading line of text) */
-    int list_depth;     /* how many lists it sits in (a bullet line of
-                           text: 1) */
+    int list_depth;     /* lists it sits in (a bullet line of text: 1) */
     int list_ordered;   /* 1 when the innermost list is numbered (<ol>) */
-    size_t list_item;   /* ordinal of its list item: the blocks of one item
-                           share it */
+    size_t list_item;   /* its list item's ordinal (shared by its blocks) */
     size_t table_row;   /* ordinal of its table row */
-    size_t table_cell;  /* the cell of that row its text starts in, 1-based
-                           (a row's cells are one block unless a cell holds
-                           paragraphs) */
+    size_t table_cell;  /* the cell its text starts in, from 1 (a row is */
+                        /* one block unless a cell holds paragraphs) */
     int table_header;   /* 1 for a <th> or a cell of <thead> */
     int quote;          /* 1 inside a <blockquote> */
     int verbatim;       /* 1 for a line of <pre> */
@@ -234,7 +230,7 @@ NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
  * a table of one row or one column, or with a long cell, is written as
  * paragraphs), block quotes ("> "), <pre> lines verbatim in a code fence,
  * other blocks as paragraphs, one blank line apart. Characters Markdown
- * would read as markup are escaped with '\'. From plain text: heading
+ * would read as markup are escaped with a backslash. From plain text: heading
  * lines ("## ") and list lines (bullets as "- ", numbered lines as they
  * are). Links and images are written as flags asks, their targets
  * resolved against <base href>, else url (the page's address; NULL or ""
