@@ -97,6 +97,12 @@ static void put_url(md *m, const char *href)
     free(abs);
 }
 
+/* The marks of block b (NULL when it has none: doc->marks may be NULL). */
+static const nc_mark *block_marks(const md *m, const nc_block *b)
+{
+    return b->shape.nmarks ? m->doc->marks + b->shape.marks : NULL;
+}
+
 static bool script_url(const char *url)
 {
     return strncmp(url, "javascript:", 11) == 0 || strncmp(url, "JavaScript:", 11) == 0;
@@ -117,7 +123,7 @@ static void put_image(md *m, const nc_mark *k)
 static void put_inline(md *m, const nc_block *b, size_t from, size_t to, bool cell,
                        bool line_start)
 {
-    const nc_mark *marks = m->doc->marks + b->shape.marks;
+    const nc_mark *marks = block_marks(m, b);
     size_t n = b->shape.nmarks, pos = from;
     for (size_t k = 0; k < n; k++) {
         const nc_mark *mk = &marks[k];
@@ -165,7 +171,7 @@ static bool selected(const md *m, const nc_block *b)
 
 static const nc_mark *raw_line(const md *m, const nc_block *b)
 {
-    const nc_mark *marks = m->doc->marks + b->shape.marks;
+    const nc_mark *marks = block_marks(m, b);
     for (size_t k = 0; k < b->shape.nmarks; k++)
         if (marks[k].kind == NC_MARK_RAW)
             return &marks[k];
@@ -333,7 +339,7 @@ static bool table_fits(const md *m, size_t i)
             rows++;
         last_row = b->shape.row;
         uint32_t c = b->shape.cell ? b->shape.cell : 1;
-        const nc_mark *marks = m->doc->marks + b->shape.marks;
+        const nc_mark *marks = block_marks(m, b);
         for (size_t k = 0; k < b->shape.nmarks; k++)
             if (marks[k].kind == NC_MARK_CELL && marks[k].cell > c)
                 c = marks[k].cell;
@@ -374,7 +380,7 @@ static seg *table_segs(const md *m, size_t i, size_t end, size_t *nsegs, uint32_
         last_row = b->shape.row;
         seg s = {row, b->shape.cell ? b->shape.cell : 1,
                  (b->shape.flags & NC_SHAPE_HEADER) != 0, b, 0, b->len};
-        const nc_mark *marks = m->doc->marks + b->shape.marks;
+        const nc_mark *marks = block_marks(m, b);
         for (size_t k = 0; k <= b->shape.nmarks; k++) {
             bool last = k == b->shape.nmarks;
             if (!last && marks[k].kind != NC_MARK_CELL)
