@@ -147,8 +147,10 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     info->tag = (unsigned)b->tag < NC_TAG_COUNT ? tag_names[b->tag] : "";
     if (info->size >= sizeof *info) {
         const nc_shape *sh = &b->shape;
-        info->heading_level = nc_block_heading_level(b);
-        info->list_depth = sh->list_depth ? sh->list_depth : b->list_item && !b->tag;
+        const nc_block *prev = i ? b - 1 : NULL;
+        info->heading_level = nc_block_heading_level(b, prev);
+        info->list_depth = sh->list_depth ? sh->list_depth
+                                          : nc_block_text_list_line(b, prev);
         info->list_ordered = (sh->flags & NC_SHAPE_ORDERED) != 0;
         info->list_item = sh->item;
         info->table_row = sh->row;

@@ -321,6 +321,41 @@ START_TEST(test_block_info_structure)
 }
 END_TEST
 
+START_TEST(test_text_heading_then_list_lines)
+{
+    /* text made from HTML loses its bullets: a heading line followed by
+     * more heading lines heads a list of them */
+    const char *text = "A first paragraph of text.\nKey points\nfirst point\n"
+                       "2. second point\nA closing paragraph.\nLone heading\nEnd.\n";
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = NC_INPUT_TEXT;
+    nc_doc doc;
+    ck_assert_int_eq(nc_pipeline_blocks(text, strlen(text), &opts, &doc), NC_OK);
+    ck_assert_uint_eq(doc.nblocks, 7);
+    static const nc_label labels[] = {NC_LABEL_BODY, NC_LABEL_HEADING, NC_LABEL_HEADING,
+                                      NC_LABEL_HEADING, NC_LABEL_BODY, NC_LABEL_HEADING,
+                                      NC_LABEL_BODY};
+    for (size_t i = 0; i < doc.nblocks; i++)
+        doc.blocks[i].label = labels[i];
+    nc_result *r = NULL;
+    ck_assert_int_eq(nc_result_build(&doc, &r), NC_OK);
+    char *out = NULL;
+    ck_assert_int_eq(nc_result_markdown(r, 0, NULL, &out, NULL), NC_OK);
+    ck_assert_str_eq(out, "A first paragraph of text.\n\n## Key points\n\n- first point\n"
+                          "2. second point\n\nA closing paragraph.\n\n## Lone heading\n\nEnd.");
+    nc_free(out);
+    nc_block_info info = NC_BLOCK_INFO_INIT;
+    ck_assert_int_eq(nc_result_block(r, 1, &info), NC_OK);
+    ck_assert_int_eq(info.heading_level, 2);
+    ck_assert_int_eq(info.list_depth, 0);
+    ck_assert_int_eq(nc_result_block(r, 2, &info), NC_OK);
+    ck_assert_int_eq(info.heading_level, 0);
+    ck_assert_int_eq(info.list_depth, 1);
+    nc_result_free(r);
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -339,6 +374,7 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_link_spans_survive_white_space);
     tcase_add_test(tc, test_images);
     tcase_add_test(tc, test_text_input_lists);
+    tcase_add_test(tc, test_text_heading_then_list_lines);
     tcase_add_test(tc, test_comments_never_in_body);
     tcase_add_test(tc, test_bad_arguments);
     tcase_add_test(tc, test_url_resolution);

@@ -27,13 +27,30 @@ typedef struct md {
 static void put(md *m, const char *s, size_t n) { nc_buf_append(&m->out, s, n); }
 static void puts_(md *m, const char *s) { put(m, s, strlen(s)); }
 
-int nc_block_heading_level(const nc_block *b)
+/* Text: a line the classifier calls a heading. */
+static bool text_heading(const nc_block *b)
+{
+    return b->tag == NC_TAG_NONE && b->label == NC_LABEL_HEADING && !b->list_item;
+}
+
+bool nc_block_text_list_line(const nc_block *b, const nc_block *prev)
+{
+    return (b->tag == NC_TAG_NONE && b->list_item) ||
+           (text_heading(b) && prev && text_heading(prev));
+}
+
+int nc_block_heading_level(const nc_block *b, const nc_block *prev)
 {
     if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
         return (int)(b->tag - NC_TAG_H1) + 1;
-    if (b->tag == NC_TAG_NONE && b->label == NC_LABEL_HEADING && !b->list_item)
+    if (text_heading(b) && !nc_block_text_list_line(b, prev))
         return 2; /* text: a heading line, its level unknown */
     return 0;
+}
+
+static const nc_block *before(const md *m, const nc_block *b)
+{
+    return b > m->doc->blocks ? b - 1 : NULL;
 }
 
 static bool numbered_start(const char *s, size_t n)
@@ -268,7 +285,8 @@ static size_t bullet_len(const nc_block *b)
 
 static void put_block(md *m, const nc_block *b)
 {
-    int level = nc_block_heading_level(b);
+    bool text_item = nc_block_text_list_line(b, before(m, b));
+    int level = nc_block_heading_level(b, before(m, b));
     bool html_item = b->shape.item != 0 && b->shape.list_depth > 0;
     if (level) {
         open_unit(m, U_PARA);
@@ -286,13 +304,12 @@ static void put_block(md *m, const nc_block *b)
         put_item_marker(m, b);
         m->item = b->shape.item;
         put_inline(m, b, 0, b->len, false, false);
-    } else if ((b->tag == NC_TAG_NONE && b->list_item) || bullet_len(b) ||
-               numbered_start(b->text, b->len)) {
+    } else if (text_item || bullet_len(b) || numbered_start(b->text, b->len)) {
         /* a bullet or numbered line of text (or an HTML paragraph that
          * starts with one): a list item; a number stays as written */
         open_unit(m, U_ITEM);
         size_t skip = bullet_len(b);
-        if (b->list_item || skip)
+        if ((skip || text_item) && !numbered_start(b->text + skip, b->len - skip))
             puts_(m, "- ");
         put_inline(m, b, skip, b->len, false, false);
     } else {
@@ -333,7 +350,7 @@ static bool table_fits(const md *m, size_t i)
         const nc_block *b = &m->doc->blocks[j];
         if (!selected(m, b))
             continue;
-        if (b->len > TABLE_CELL_MAX || nc_block_heading_level(b) || b->tag == NC_TAG_PRE)
+        if (b->len > TABLE_CELL_MAX || nc_block_heading_level(b, NULL) || b->tag == NC_TAG_PRE)
             return false;
         if (b->shape.row != last_row || rows == 0)
             rows++;
