@@ -114,7 +114,7 @@ enum {
 };
 
 /* Structure evidence a block carries (nc_block.shape), for
- * render/markdown.c: recorded by blocks/html/walk.c (and blocks/text.c's
+ * result/markdown.c: recorded by blocks/html/walk.c (and blocks/text.c's
  * bullets), never read by the classifier. Ordinals count elements of the
  * page from 1; 0 means "not inside one". */
 enum {
@@ -166,7 +166,7 @@ typedef struct nc_block {
     bool gap_before;   /* text: a blank line before it; html: a new parent */
     bool list_item;    /* text: a bullet line; html: <li> */
     uint32_t source_line; /* text: first line number; html: 0 */
-    nc_shape shape;    /* lists, tables, marks (render/markdown.c) */
+    nc_shape shape;    /* lists, tables, marks (result/markdown.c) */
     /* Filled by lang/detect.c / features/features.c. */
     uint32_t words;      /* word count (ICU rules for no-space scripts) */
     uint32_t stopwords;  /* words in the document language's stoplist */
@@ -326,16 +326,16 @@ void nc_mark_language_pickers(nc_doc *doc);
 
 /* result.c */
 nc_status nc_result_build(nc_doc *doc, nc_result **out);
-/* result.c: the doc a result owns (render/markdown.c reads its blocks). */
+/* result.c: the doc a result owns (result/markdown.c reads its blocks). */
 const nc_doc *nc_result_doc(const nc_result *result);
 
-/* render/markdown.c: block b's heading level, 1..6 (0: no heading), and
+/* result/markdown.c: block b's heading level, 1..6 (0: no heading), and
  * whether b is a list line of text (a bullet line, or a heading line
  * after another one: text made from HTML lost the list's bullets); prev
  * is the block before b, or NULL. */
 int nc_block_heading_level(const nc_block *b, const nc_block *prev);
 bool nc_block_text_list_line(const nc_block *b, const nc_block *prev);
-/* render/url.c: href resolved against base (an absolute URL, or NULL)
+/* result/url.c: href resolved against base (an absolute URL, or NULL)
  * into out (heap, NUL-terminated); NULL on no memory. A relative href
  * stays as it is when base is NULL. */
 char *nc_url_resolve(const char *base, const char *href);

@@ -1,6 +1,6 @@
 /* check_markdown.c - nc_result_markdown and what it reads: the structure
  * blocks/html/shape.c records (lists, tables, links, images, <pre> lines),
- * the offset mapping of nc_doc_add_block_mapped, render/url.c's link
+ * the offset mapping of nc_doc_add_block_mapped, result/url.c's link
  * resolution and the escaping of Markdown characters. The renderer is
  * tested on every block of a page labelled body (the classifier is not
  * what these tests are about); nc_clean's own labels in the last ones. */

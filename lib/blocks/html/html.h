@@ -170,7 +170,7 @@ char *nc_html_text_run(char *gt, const char *end);
 size_t nc_html_text_chunk(const char *s, const char *run_end);
 
 /* blocks/html/shape.c: the structure the walk records for
- * render/markdown.c (lists, tables, links, images, <pre> lines). Marks of
+ * result/markdown.c (lists, tables, links, images, <pre> lines). Marks of
  * the block being gathered are held here with offsets into its raw text
  * until the block is added. */
 typedef struct nc_html_shaper {

@@ -1,5 +1,5 @@
 /* blocks/html/shape.c - the structure of the page the walk records beside
- * the blocks, for render/markdown.c: which list, item, table, row and
+ * the blocks, for result/markdown.c: which list, item, table, row and
  * cell a block sits in (nc_shape, copied from element to element as the
  * walk opens them), and marks at offsets of a block's text: links and
  * images (only as the caller's NC_RECORD_* asks: their attributes cost

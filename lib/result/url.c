@@ -1,4 +1,4 @@
-/* render/url.c - resolving a link's href against the page's URL (RFC 3986
+/* result/url.c - resolving a link's href against the page's URL (RFC 3986
  * section 5.2: reference resolution, dot segments removed). */
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* render/markdown.c - the kept blocks as Markdown (nc_result_markdown):
+/* result/markdown.c - the kept blocks as Markdown (nc_result_markdown):
  * headings with their level, list items (ordered or not, nested), tables
  * (cells grouped back into rows), block quotes, <pre> lines verbatim in a
  * code fence, links and images when the walk recorded them. Text is
