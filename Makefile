@@ -110,6 +110,7 @@ eval: all
 	    for f in text-lines text-lynx html; do \
 	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --set $$s --form $$f --cli ./$(CLI); fi; \
 	    done; \
+	    if [ -d $$s/gold-md ]; then $(PYTHON) tools/eval_md.py --set $$s --cli ./$(CLI); fi; \
 	  fi; done
 
 install: all

@@ -152,7 +152,9 @@ static int make_dirs(const char *dir)
  * write one file, before anything is read or written. */
 static int plan_outputs(const cli *c, const name_list *in, char **outs)
 {
-    const char *ext = c->format == FMT_HTML ? "html" : "txt";
+    const char *ext = c->format == FMT_HTML       ? "html"
+                      : c->format == FMT_MARKDOWN ? "md"
+                                                  : "txt";
     /* a sorted copy of the names finds equal ones in n log n */
     char **sorted = malloc((in->n + 1) * sizeof *sorted);
     for (size_t i = 0; i < in->n && sorted; i++)
@@ -265,17 +267,28 @@ static int clean_one(const cli *c, const char *name, const char *out_path, FILE 
         out = file.f;
     }
     jsonl_source src = {.file = name};
+    int rc = 0;
     if (c->format == FMT_JSONL)
         print_jsonl(out, r, &src, c->explain);
     else if (c->format == FMT_JSON)
-        print_json(out, r);
+        print_json(out, r, c->comments);
     else if (c->format == FMT_HTML)
         print_html(out, r, name);
     else if (c->explain)
         print_explain(out, r);
-    else
+    else if (c->format == FMT_MARKDOWN)
+        rc = print_markdown(out, r, c, name);
+    else {
         print_text(out, r);
+        if (c->comments)
+            rc = print_text_comments(out, r, name);
+    }
     nc_result_free(r);
+    if (rc) {
+        if (out_path)
+            atomic_abandon(&file);
+        return rc;
+    }
     if (out_path)
         return atomic_commit(&file);
     return fflush(out) == 0 ? 0 : EXIT_FAILED;

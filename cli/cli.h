@@ -17,7 +17,7 @@
 
 enum { EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_JSONL } out_format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_JSONL, FMT_MARKDOWN } out_format;
 
 typedef struct cli {
     nc_options opts;
@@ -27,6 +27,8 @@ typedef struct cli {
     int warc;           /* --warc: every FILE is a WARC or WET file */
     const char *output; /* -o: a directory (text, json, html), a file (jsonl) */
     long jobs;
+    unsigned md_flags;  /* --links, --images: NC_MD_LINKS, NC_MD_IMAGES */
+    int comments;       /* --comments: printed apart from the body */
 } cli;
 
 /* Where a JSON Lines object came from: a file, or a record of a WARC file
@@ -38,12 +40,17 @@ typedef struct jsonl_source {
 
 /* newsclean.c: the formats. */
 void json_string(FILE *out, const char *s);
-void print_json(FILE *out, const nc_result *r);
+void print_json(FILE *out, const nc_result *r, int comments);
 void print_result_fields(FILE *out, const nc_result *r);
 void print_blocks_json(FILE *out, const nc_result *r);
 void print_explain(FILE *out, const nc_result *r);
 void print_html(FILE *out, const nc_result *r, const char *name);
 void print_text(FILE *out, const nc_result *r);
+/* The body as Markdown (flags: NC_MD_*), then with c->comments the
+ * comments under their own heading; 0, or EXIT_FAILED having said why. */
+int print_markdown(FILE *out, const nc_result *r, const cli *c, const char *name);
+/* --comments after the text format's paragraphs; 0 or EXIT_FAILED. */
+int print_text_comments(FILE *out, const nc_result *r, const char *name);
 
 /* jsonl.c */
 void print_jsonl(FILE *out, const nc_result *r, const jsonl_source *src, int explain);

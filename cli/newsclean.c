@@ -26,9 +26,15 @@ static const char usage_text[] =
     "                         DIR is created; two FILEs with one NAME are an\n"
     "                         error; with --format jsonl, one FILE to write\n"
     "  -f, --format FORMAT    text (default), json, jsonl (one JSON object a\n"
-    "                         line, --warc's format), or html (one page showing\n"
-    "                         every block coloured by its label; -o writes\n"
+    "                         line, --warc's format), markdown (headings,\n"
+    "                         lists, tables, quotes, code; -o writes\n"
+    "                         DIR/NAME.md), or html (one page showing every\n"
+    "                         block coloured by its label; -o writes\n"
     "                         DIR/NAME.html)\n"
+    "      --links            markdown: links as [text](URL)\n"
+    "      --images           markdown: images as ![alt](URL)\n"
+    "      --comments         also print the comments, after the body under a\n"
+    "                         \"# Comments\" heading (json: a \"comments\" list)\n"
     "  -e, --explain          print every block with its label and reason\n"
     "                         (jsonl: a \"blocks\" array)\n"
     "  -r, --recursive        a directory FILE means every file under it\n"
@@ -41,7 +47,8 @@ static const char usage_text[] =
     "  -l, --language CODE    language hint (BCP-47, e.g. de)\n"
     "      --encoding NAME    charset hint (e.g. windows-1251)\n"
     "  -b, --bias X           -1 (precise) .. 0 (balanced) .. 1 (recall)\n"
-    "      --url URL          the page's address (canonical URL, dates in it)\n"
+    "      --url URL          the page's address (canonical URL, dates in it,\n"
+    "                         relative links resolved against it)\n"
     "      --date DATE        when the page was fetched (ISO 8601): relative\n"
     "                         dates are read against it, later ones dropped\n"
     "      --max-input-bytes N  refuse inputs longer (default 268435456);\n"
@@ -147,10 +154,28 @@ void print_blocks_json(FILE *out, const nc_result *r)
     fputc(']', out);
 }
 
-void print_json(FILE *out, const nc_result *r)
+/* The comment blocks' texts (--comments). */
+static void print_json_comments(FILE *out, const nc_result *r)
+{
+    fputs(",\"comments\":[", out);
+    int first = 1;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info b = NC_BLOCK_INFO_INIT;
+        if (nc_result_block(r, i, &b) != NC_OK || b.label != NC_LABEL_COMMENT)
+            continue;
+        fputs(first ? "" : ",", out);
+        json_string(out, b.text);
+        first = 0;
+    }
+    fputc(']', out);
+}
+
+void print_json(FILE *out, const nc_result *r, int comments)
 {
     fputc('{', out);
     print_result_fields(out, r);
+    if (comments)
+        print_json_comments(out, r);
     fputs(",\"blocks\":", out);
     print_blocks_json(out, r);
     fputs("}\n", out);
@@ -249,6 +274,40 @@ void print_html(FILE *out, const nc_result *r, const char *name)
     fputs("</body></html>\n", out);
 }
 
+/* Markdown of the body, or of the comments (NC_MD_COMMENTS in flags),
+ * with the comments behind a rule and a heading when after_body. */
+static int write_markdown(FILE *out, const nc_result *r, unsigned flags, const char *url,
+                          int after_body, const char *name)
+{
+    char *md = NULL;
+    size_t len = 0;
+    nc_status st = nc_result_markdown(r, flags, url, &md, &len);
+    if (st != NC_OK) {
+        fprintf(stderr, "newsclean: %s: %s\n", name, nc_strerror(st));
+        return EXIT_FAILED;
+    }
+    if (len && after_body)
+        fputs("\n---\n\n# Comments\n\n", out);
+    fwrite(md, 1, len, out);
+    if (len)
+        fputc('\n', out);
+    nc_free(md);
+    return 0;
+}
+
+int print_markdown(FILE *out, const nc_result *r, const cli *c, const char *name)
+{
+    int rc = write_markdown(out, r, c->md_flags, c->opts.url, 0, name);
+    if (!rc && c->comments)
+        rc = write_markdown(out, r, c->md_flags | NC_MD_COMMENTS, c->opts.url, 1, name);
+    return rc;
+}
+
+int print_text_comments(FILE *out, const nc_result *r, const char *name)
+{
+    return write_markdown(out, r, NC_MD_COMMENTS, NULL, 1, name);
+}
+
 void print_text(FILE *out, const nc_result *r)
 {
     size_t len = 0;
@@ -306,8 +365,9 @@ static int is_flag(const char *a, const char *shortopt, const char *longopt)
 
 static int parse_format(cli *c, const char *val)
 {
-    static const char *const names[] = {"text", "json", "html", "jsonl"};
-    static const out_format formats[] = {FMT_TEXT, FMT_JSON, FMT_HTML, FMT_JSONL};
+    static const char *const names[] = {"text", "json", "html", "jsonl", "markdown", "md"};
+    static const out_format formats[] = {FMT_TEXT, FMT_JSON, FMT_HTML, FMT_JSONL,
+                                         FMT_MARKDOWN, FMT_MARKDOWN};
     for (size_t k = 0; val && k < sizeof names / sizeof *names; k++)
         if (strcmp(val, names[k]) == 0) {
             c->format = formats[k];
@@ -386,6 +446,14 @@ static int parse_option(cli *c, int argc, char **argv, int *i)
         c->recursive = 1;
     } else if (is_flag(a, "-w", "--warc")) {
         c->warc = 1;
+    } else if (strcmp(a, "--links") == 0) {
+        c->md_flags |= NC_MD_LINKS;
+        c->opts.record |= NC_RECORD_LINKS;
+    } else if (strcmp(a, "--images") == 0) {
+        c->md_flags |= NC_MD_IMAGES;
+        c->opts.record |= NC_RECORD_IMAGES;
+    } else if (strcmp(a, "--comments") == 0) {
+        c->comments = 1;
     } else if (takes(argc, argv, i, "-o", "--output", &val)) {
         if (!val || !*val)
             return usage_error("missing file or directory after", a);
@@ -459,6 +527,8 @@ int main(int argc, char **argv)
         rc = usage_error("--warc needs WARC FILE arguments", NULL);
     else if (rc == 0 && c.output && nfiles == 0 && c.format != FMT_JSONL)
         rc = usage_error("-o needs FILE arguments", NULL);
+    else if (rc == 0 && c.md_flags && c.format != FMT_MARKDOWN)
+        rc = usage_error("--links and --images need --format markdown", NULL);
     if (rc == 0)
         rc = c.warc ? run_warc(&c, files, nfiles) : run_files(&c, files, nfiles);
     free(files);

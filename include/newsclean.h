@@ -176,7 +176,14 @@ typedef struct nc_options {
     size_t max_ms;            /* default 0 (none); a deadline, see above */
     const char *url;          /* the page's address; NULL = unknown */
     const char *reference_date; /* crawl date, ISO 8601; NULL = none */
+    unsigned record;          /* NC_RECORD_* bits (default 0): more to keep */
+                              /* for nc_result_markdown (a little slower) */
 } nc_options;
+
+/* nc_options.record: keep link targets (<a href>, <base href>, the
+ * canonical <link>) and images (<img src> or data-src, alt). */
+#define NC_RECORD_LINKS 0x1u
+#define NC_RECORD_IMAGES 0x2u
 
 /* The page's metadata fields (nc_result_meta). */
 typedef enum nc_meta_field {
@@ -214,7 +221,11 @@ typedef enum nc_meta_source {
 typedef struct nc_result nc_result;
 
 /* One block of the page, as nc_result_block() describes it. Set
- * info->size = sizeof *info before the call (or use NC_BLOCK_INFO_INIT). */
+ * info->size = sizeof *info before the call (or use NC_BLOCK_INFO_INIT).
+ * The fields from heading_level on give the block's structure, as
+ * nc_result_markdown writes it (a caller whose size ends before them gets
+ * the fields above only); ordinals number elements of the page from 1,
+ * 0 means none. */
 typedef struct nc_block_info {
     size_t size;        /* sizeof(nc_block_info), set by the caller */
     const char *text;   /* the block's text, UTF-8, NUL-terminated */
@@ -223,9 +234,19 @@ typedef struct nc_block_info {
     nc_reason reason;   /* why */
     double score;       /* the classifier's body probability, 0..1 */
     const char *tag;    /* HTML tag ("p", "h2", "li") or "" for text */
+    int heading_level;  /* 1..6 for h1-h6 (2 for a heading line of text) */
+    int list_depth;     /* lists it sits in (a bullet line of text: 1) */
+    int list_ordered;   /* 1 when the innermost list is numbered (<ol>) */
+    size_t list_item;   /* its list item's ordinal (shared by its blocks) */
+    size_t table_row;   /* ordinal of its table row */
+    size_t table_cell;  /* the cell its text starts in, from 1 (a row is */
+                        /* one block unless a cell holds paragraphs) */
+    int table_header;   /* 1 for a <th> or a cell of <thead> */
+    int quote;          /* 1 inside a <blockquote> */
+    int verbatim;       /* 1 for a line of <pre> */
 } nc_block_info;
 #define NC_BLOCK_INFO_INIT {sizeof(nc_block_info), NULL, 0, NC_LABEL_BODY, \
-                            NC_REASON_MODEL, 0.0, NULL}
+                            NC_REASON_MODEL, 0.0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Fills *opts with the defaults. Does nothing when opts is NULL. */
 NC_EXPORT void nc_options_init(nc_options *opts);
@@ -264,6 +285,35 @@ NC_EXPORT size_t nc_result_block_count(const nc_result *result);
  * info->size is too small, or i is out of range. */
 NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
                                     nc_block_info *info);
+
+/* nc_result_markdown's flags. */
+#define NC_MD_LINKS 0x1u    /* links as [text](absolute URL); needs
+                               NC_RECORD_LINKS in the options */
+#define NC_MD_IMAGES 0x2u   /* images as ![alt](URL); needs NC_RECORD_IMAGES */
+#define NC_MD_COMMENTS 0x4u /* the comment blocks (label "comment") instead
+                               of the body */
+
+/* The body paragraphs as Markdown in *out (NUL-terminated, its length in
+ * *len when len is not NULL; free it with nc_free): headings with their
+ * level ("## "), list items ("- ", "1. ", nested ones indented by four
+ * spaces), tables ("| a | b |" rows, the first one over a "| --- |" rule;
+ * a table of one row or one column, or with a long cell, is written as
+ * paragraphs), block quotes ("> "), <pre> lines verbatim in a code fence,
+ * other blocks as paragraphs, one blank line apart. Characters Markdown
+ * would read as markup are escaped with a backslash. From plain text: heading
+ * lines ("## ") and list lines (bullets as "- ", numbered lines as they
+ * are). Links and images are written as flags asks, their targets
+ * resolved against <base href>, else url (the page's address; NULL or ""
+ * when unknown), else the page's canonical <link>; a relative target
+ * stays relative when none of them is known. NC_ERR_ARGUMENT when r or
+ * out is NULL, flags has an unknown bit, or NC_MD_LINKS/NC_MD_IMAGES asks
+ * for what nc_clean was not told to record; NC_ERR_NOMEM. On failure
+ * *out is NULL. */
+NC_EXPORT nc_status nc_result_markdown(const nc_result *result, unsigned flags,
+                                       const char *url, char **out, size_t *len);
+
+/* Frees a string nc_result_markdown made. NULL is a no-op. */
+NC_EXPORT void nc_free(void *p);
 
 /* The article's title (nc_result_meta's NC_META_TITLE), or NULL when none
  * was found. */

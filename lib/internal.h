@@ -68,6 +68,43 @@ enum {
     NC_HINT_BREADCRUMB = 1u << 17
 };
 
+/* Structure evidence a block carries (nc_block.shape), for
+ * result/markdown.c: recorded by blocks/html/walk.c (and blocks/text.c's
+ * bullets), never read by the classifier. Ordinals count elements of the
+ * page from 1; 0 means "not inside one". */
+enum {
+    NC_SHAPE_ORDERED = 1u << 0,  /* the innermost list is an <ol> */
+    NC_SHAPE_HEADER = 1u << 1,   /* a <th> cell, or a cell in <thead> */
+    NC_SHAPE_NUMBERED = 1u << 2  /* text: a list line that starts "1." */
+};
+typedef struct nc_shape {
+    uint32_t list;       /* the innermost <ul>/<ol>/<dl> */
+    uint32_t item;       /* the innermost <li> */
+    uint32_t table;      /* the innermost <table> */
+    uint32_t row;        /* the innermost <tr> */
+    uint32_t marks;      /* its marks: doc->marks[marks, marks + nmarks) */
+    uint32_t nmarks;
+    uint16_t cell;       /* the cell of row its text starts in (1-based) */
+    uint8_t list_depth;  /* lists it is inside (255 at most) */
+    uint8_t flags;       /* NC_SHAPE_* */
+} nc_shape;
+
+/* What sits at an offset of a block's text (doc->marks). */
+typedef enum nc_mark_kind {
+    NC_MARK_LINK = 0,  /* text[start, end) is a link to url */
+    NC_MARK_IMAGE = 1, /* an image (url: src, alt) at start (= end) */
+    NC_MARK_CELL = 2,  /* a table cell begins at start */
+    NC_MARK_RAW = 3    /* <pre>: the line as written (url), spaces kept */
+} nc_mark_kind;
+typedef struct nc_mark {
+    uint32_t start, end; /* byte offsets into the block's text */
+    uint16_t kind;       /* nc_mark_kind */
+    uint16_t cell;       /* cells: the cell's number in its row (1-based) */
+    bool header;         /* cells: a <th>, or a cell in <thead> */
+    const char *url;     /* arena string (NULL for cells) */
+    const char *alt;     /* images: the alt text, arena string or NULL */
+} nc_mark;
+
 #define NC_NFEAT 80 /* room in the feature vector; features/features.c names them */
 
 typedef struct nc_block {
@@ -84,6 +121,7 @@ typedef struct nc_block {
     bool gap_before;   /* text: a blank line before it; html: a new parent */
     bool list_item;    /* text: a bullet line; html: <li> */
     uint32_t source_line; /* text: first line number; html: 0 */
+    nc_shape shape;    /* lists, tables, marks (result/markdown.c) */
     /* Filled by lang/detect.c / features/features.c. */
     uint32_t words;      /* word count (ICU rules for no-space scripts) */
     uint32_t stopwords;  /* words in the document language's stoplist */
@@ -171,6 +209,12 @@ typedef struct nc_doc {
     /* meta/choose.c: the chosen values, field by field (arena) */
     nc_meta_item *meta[NC_META_COUNT];
     size_t nmeta[NC_META_COUNT];
+    char *base_href;   /* <base href> (html), for resolving links */
+    char *canonical;   /* <link rel=canonical href> (html) */
+    /* blocks/html/walk.c: links, images, cells and raw <pre> lines (heap;
+     * NC_RECORD_* in opts says which links and images were kept) */
+    nc_mark *marks;
+    size_t nmarks, cap_marks;
     /* lang/detect.c */
     int lang;          /* index into the stoplist table, -1 undecided */
     char lang_code[16];

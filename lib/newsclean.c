@@ -55,6 +55,8 @@ static nc_status options_load(const nc_options *in, nc_options *opts)
     if (opts->max_input_bytes == 0 || opts->max_blocks == 0 ||
         opts->max_depth == 0 || opts->max_line_bytes < 16)
         return NC_ERR_OPTIONS;
+    if (opts->record & ~(NC_RECORD_LINKS | NC_RECORD_IMAGES))
+        return NC_ERR_OPTIONS;
     return NC_OK;
 }
 

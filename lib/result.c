@@ -1,6 +1,7 @@
 /* result.c - nc_result: the body paragraphs, every labelled block, and the
  * page-level findings, all owned by one arena. */
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,13 +177,16 @@ const char *nc_result_text(const nc_result *r, size_t *len)
 
 size_t nc_result_block_count(const nc_result *r) { return r ? r->doc.nblocks : 0; }
 
+const nc_doc *nc_result_doc(const nc_result *r) { return &r->doc; }
+
 static const char *const tag_names[NC_TAG_COUNT] = {
     "", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "div", "pre",
     "blockquote", "figcaption", "dt", "dd", "other"};
 
 nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
 {
-    if (!r || !info || info->size < sizeof *info || i >= r->doc.nblocks)
+    if (!r || !info || info->size < offsetof(nc_block_info, heading_level) ||
+        i >= r->doc.nblocks)
         return NC_ERR_ARGUMENT;
     const nc_block *b = &r->doc.blocks[i];
     info->text = b->text;
@@ -191,6 +195,20 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     info->reason = b->reason;
     info->score = b->score;
     info->tag = (unsigned)b->tag < NC_TAG_COUNT ? tag_names[b->tag] : "";
+    if (info->size >= sizeof *info) {
+        const nc_shape *sh = &b->shape;
+        const nc_block *prev = i ? b - 1 : NULL;
+        info->heading_level = nc_block_heading_level(b, prev);
+        info->list_depth = sh->list_depth ? sh->list_depth
+                                          : nc_block_text_list_line(b, prev);
+        info->list_ordered = (sh->flags & NC_SHAPE_ORDERED) != 0;
+        info->list_item = sh->item;
+        info->table_row = sh->row;
+        info->table_cell = sh->cell;
+        info->table_header = (sh->flags & NC_SHAPE_HEADER) != 0;
+        info->quote = (b->in & NC_IN_BLOCKQUOTE) != 0;
+        info->verbatim = b->tag == NC_TAG_PRE;
+    }
     return NC_OK;
 }
 

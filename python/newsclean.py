@@ -16,6 +16,8 @@ Usage::
     for paragraph in newsclean.clean(open("page.html", "rb").read()):
         print(paragraph)
 
+    md = newsclean.markdown(html, links=True, url="https://example.com/a")
+
     page = newsclean.analyse(text, language="de", url="https://example.org/a")
     print(page.title, page.language, page.authors, page.date)
     print(page.meta["date"][0].source)   # "json-ld", "byline", ...
@@ -42,7 +44,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Union
 
 __version__ = "0.1.0"
-__all__ = ["clean", "analyse", "extract", "clean_file", "analyse_file", "iter_warc",
+__all__ = ["clean", "markdown", "analyse", "extract", "clean_file", "analyse_file", "iter_warc",
            "jsonl_object", "Result", "WarcResult", "Block", "MetaValue", "NewscleanError",
            "library_version", "library_path", "labels", "reasons", "__version__"]
 
@@ -119,6 +121,7 @@ class _Options(ctypes.Structure):
         ("max_ms", ctypes.c_size_t),
         ("url", ctypes.c_char_p),
         ("reference_date", ctypes.c_char_p),
+        ("record", ctypes.c_uint),
     ]
 
 
@@ -132,6 +135,15 @@ class _BlockInfo(ctypes.Structure):
         ("reason", ctypes.c_int),
         ("score", ctypes.c_double),
         ("tag", ctypes.c_char_p),
+        ("heading_level", ctypes.c_int),
+        ("list_depth", ctypes.c_int),
+        ("list_ordered", ctypes.c_int),
+        ("list_item", ctypes.c_size_t),
+        ("table_row", ctypes.c_size_t),
+        ("table_cell", ctypes.c_size_t),
+        ("table_header", ctypes.c_int),
+        ("quote", ctypes.c_int),
+        ("verbatim", ctypes.c_int),
     ]
 
 
@@ -139,12 +151,27 @@ class _BlockInfo(ctypes.Structure):
 class Block:
     """One block of the page: its text, label ("body", "caption", ...),
     the reason for the label ("model", "credit-pattern", ...), the
-    classifier's body probability and the HTML tag ("" for text input)."""
+    classifier's body probability and the HTML tag ("" for text input);
+    then its structure, as markdown() writes it: heading_level (1..6, 0 for
+    no heading), list_depth (lists it sits in), list_ordered, list_item
+    (ordinal of its list item on the page; the blocks of one item share
+    it; 0 outside items), table_row (ordinal of its row, 0 outside
+    tables), table_cell (the cell its text starts in, from 1),
+    table_header, quote (inside a block quote), verbatim (a <pre> line)."""
     text: str
     label: str
     reason: str
     score: float
     tag: str
+    heading_level: int = 0
+    list_depth: int = 0
+    list_ordered: bool = False
+    list_item: int = 0
+    table_row: int = 0
+    table_cell: int = 0
+    table_header: bool = False
+    quote: bool = False
+    verbatim: bool = False
 
     @property
     def kept(self) -> bool:
@@ -285,6 +312,9 @@ def _declare(lib: ctypes.CDLL) -> None:
         "nc_warc_error": (c.c_char_p, [c.c_void_p]),
         "nc_warc_bytes_read": (c.c_ulonglong, [c.c_void_p]),
         "nc_warc_close": (None, [c.c_void_p]),
+        "nc_result_markdown": (c.c_int, [c.c_void_p, c.c_uint, c.c_char_p,
+                                         c.POINTER(c.c_void_p), c.POINTER(c.c_size_t)]),
+        "nc_free": (None, [c.c_void_p]),
     }
     for name, (restype, argtypes) in sigs.items():
         fn = getattr(lib, name)
@@ -476,7 +506,14 @@ def _clean_raw(lib: ctypes.CDLL, raw: bytes, opts: _Options, want_blocks: bool,
                 blocks.append(Block(text=_text(info.text),
                                     label=_text(lib.nc_label_name(info.label)),
                                     reason=_text(lib.nc_reason_name(info.reason)),
-                                    score=float(info.score), tag=_text(info.tag)))
+                                    score=float(info.score), tag=_text(info.tag),
+                                    heading_level=info.heading_level,
+                                    list_depth=info.list_depth,
+                                    list_ordered=bool(info.list_ordered),
+                                    list_item=info.list_item, table_row=info.table_row,
+                                    table_cell=info.table_cell,
+                                    table_header=bool(info.table_header),
+                                    quote=bool(info.quote), verbatim=bool(info.verbatim)))
         meta = _meta(lib, r)
         title = lib.nc_result_title(r)
         return result_type(**extra, title=title.decode("utf-8", "replace") if title is not None else None,
@@ -550,6 +587,59 @@ def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
 
 
 extract = analyse
+
+# nc_options.record and nc_result_markdown's flags (include/newsclean.h).
+_RECORD_LINKS, _RECORD_IMAGES = 0x1, 0x2
+_MD_LINKS, _MD_IMAGES, _MD_COMMENTS = 0x1, 0x2, 0x4
+
+
+def _markdown_of(lib: ctypes.CDLL, r: int, flags: int, url: Optional[bytes]) -> str:
+    out, length = ctypes.c_void_p(), ctypes.c_size_t()
+    st = lib.nc_result_markdown(r, flags, url, ctypes.byref(out), ctypes.byref(length))
+    if st != 0:
+        raise _error(lib, st)
+    try:
+        return ctypes.string_at(out.value, length.value).decode("utf-8", "replace")
+    finally:
+        lib.nc_free(out)
+
+
+def markdown(data: Input, *, links: bool = False, images: bool = False,
+             comments: bool = False, url: Optional[str] = None, input: str = "auto",
+             language: Optional[str] = None, encoding: Optional[str] = None,
+             recall_bias: float = 0.0, max_input_bytes: Optional[int] = None,
+             max_blocks: Optional[int] = None, max_depth: Optional[int] = None,
+             max_line_bytes: Optional[int] = None, max_ms: Optional[int] = None,
+             reference_date: Optional[str] = None) -> str:
+    """Cleans one page and returns its body as Markdown: headings ("## "),
+    list items ("- ", "1. ", nested ones indented), tables ("| a | b |"),
+    block quotes ("> "), <pre> text in a code fence; from plain text, the
+    heading and list lines it shows. Markdown characters in the text are
+    escaped with a backslash.
+
+    links: links as [text](URL); images: images as ![alt](URL); their
+        targets are resolved against <base href>, else url (the page's
+        address), else the page's canonical link (a relative target stays
+        relative when none is known).
+    comments: the comment blocks instead of the body (never mixed in).
+    Other options and errors as for clean().
+    """
+    lib = _library()
+    raw = _as_bytes(data)
+    opts = _options(lib, isinstance(data, str), input, language, encoding, recall_bias,
+                    max_input_bytes, max_blocks, max_depth, max_line_bytes, max_ms,
+                    url=url, reference_date=reference_date)
+    opts.record = (_RECORD_LINKS if links else 0) | (_RECORD_IMAGES if images else 0)
+    flags = ((_MD_LINKS if links else 0) | (_MD_IMAGES if images else 0) |
+             (_MD_COMMENTS if comments else 0))
+    handle = ctypes.c_void_p()
+    status = lib.nc_clean(raw, len(raw), ctypes.byref(opts), ctypes.byref(handle))
+    if status != 0:
+        raise _error(lib, status)
+    try:
+        return _markdown_of(lib, handle.value, flags, _hint(url, "url"))
+    finally:
+        lib.nc_result_free(handle.value)
 
 
 def labels() -> List[str]:

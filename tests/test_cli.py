@@ -26,6 +26,21 @@ HTML_PAGE = (b"<!DOCTYPE html><html><head><title>Rain &amp; wind</title></head><
              b"region on Tuesday, the weather service said, and people should stay at home "
              b"if they can.</p><p>The storm is the third this month.</p></body></html>")
 
+MD_PAGE = (b"<!DOCTYPE html><html><head><title>Rain and wind hit the coast</title>"
+           b"<link rel='canonical' href='https://news.example/2024/rain'></head><body>"
+           b"<nav><ul><li><a href='/'>Home</a></li><li><a href='/w'>Weather</a></li></ul></nav>"
+           b"<article><h1>Rain and wind hit the coast</h1><p>Heavy rain and strong wind are "
+           b"expected across the region on Tuesday, the <a href='/service'>weather service</a> "
+           b"said, and people should stay at home if they can.</p><h2>What to bring</h2>"
+           b"<p>Officials asked people who must travel to carry the following things with "
+           b"them in the car: <img src='/car.jpg' alt='a car'></p><ul><li>Water and some food "
+           b"for a day</li><li>A torch with spare batteries</li><li>A charged phone and a "
+           b"charger</li></ul><p>The storm is the third this month, and more rain is expected "
+           b"later in the week as a second front moves in from the sea.</p></article>"
+           b"<section id='comments' class='comments'><h3>Comments</h3><div class='comment'>"
+           b"<p>We lost power for six hours last night in the north of the town.</p></div>"
+           b"</section></body></html>")
+
 
 def run(args, stdin=None, **kw):
     return subprocess.run([CLI] + args, input=stdin, capture_output=True, timeout=120, **kw)
@@ -492,6 +507,70 @@ class TestCli(unittest.TestCase):
         self.assertEqual(few.stderr, b"")
         r = run(["-o", out] + files)  # stderr is a pipe here: no progress
         self.assertEqual(r.stderr, b"")
+
+    def test_markdown_structure(self):
+        page = self.write("rain.html", MD_PAGE)
+        r = run(["-f", "markdown", page])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout.decode()
+        self.assertIn("\n\n## What to bring\n\n", out)
+        self.assertIn("- Water and some food for a day\n- A torch with spare batteries\n", out)
+        self.assertIn("the weather service said", out)  # no links unless asked
+        self.assertNotIn("![", out)
+        self.assertNotIn("Home", out)
+        self.assertEqual(run(["--format", "md", page]).stdout, r.stdout)
+        # the same paragraphs as the text format, markup aside
+        text = run([page]).stdout.decode()
+        self.assertEqual(collapse(out.replace("## ", "").replace("- ", "")), collapse(text))
+
+    def test_markdown_links_and_images(self):
+        page = self.write("rain.html", MD_PAGE)
+        out = run(["-f", "markdown", "--links", "--images", page]).stdout.decode()
+        # resolved against the canonical link
+        self.assertIn("the [weather service](https://news.example/service) said", out)
+        self.assertIn("![a car](https://news.example/car.jpg)", out)
+        # the caller's address comes first
+        out = run(["-f", "markdown", "--links", "--url", "https://other.example/x/y",
+                   page]).stdout.decode()
+        self.assertIn("[weather service](https://other.example/service)", out)
+        self.assertNotIn("![", out)
+        r = run(["--links", page])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"--format markdown", r.stderr)
+        self.assertEqual(run(["-f", "markdown", "--url"]).returncode, 2)
+
+    def test_markdown_output_dir(self):
+        page = self.write("in/rain.html", MD_PAGE)
+        out_dir = os.path.join(self.tmp, "out")
+        os.makedirs(out_dir)
+        r = run(["-f", "markdown", "-o", out_dir, page])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.listdir(out_dir), ["rain.md"])
+
+    def test_markdown_from_text(self):
+        r = run(["-f", "markdown", "-i", "text"],
+                stdin=b"Heavy rain and strong wind are expected across the region on "
+                      b"Tuesday, the weather service said on Monday evening.\n"
+                      b"* water and food\n* a torch\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("- water and food\n- a torch", r.stdout.decode())
+
+    def test_comments_come_apart(self):
+        page = self.write("rain.html", MD_PAGE)
+        blocks = json.loads(run(["-f", "json", page]).stdout)["blocks"]
+        comments = [b["text"] for b in blocks if b["label"] == "comment"]
+        self.assertTrue(comments)
+        for fmt in ("markdown", "text"):
+            out = run(["-f", fmt, "--comments", page]).stdout.decode()
+            body, sep, rest = out.partition("\n---\n\n# Comments\n\n")
+            self.assertEqual(sep, "\n---\n\n# Comments\n\n", fmt)
+            self.assertEqual(body, run(["-f", fmt, page]).stdout.decode())
+            for c in comments:
+                self.assertIn(c, rest)
+                self.assertNotIn(c, body)
+        with_comments = json.loads(run(["-f", "json", "--comments", page]).stdout)
+        self.assertEqual(with_comments["comments"], comments)
+        self.assertNotIn("comments", json.loads(run(["-f", "json", page]).stdout))
 
     def test_seed_gold_paragraphs(self):
         """The seed page gives exactly its 9 gold paragraphs (white space

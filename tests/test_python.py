@@ -114,6 +114,46 @@ class TestBinding(unittest.TestCase):
         self.assertEqual(newsclean.clean(""), [])
         self.assertEqual(newsclean.analyse("").paragraphs, [])
 
+    def test_markdown(self):
+        page = ("<html><head><base href='https://ex.org/news/'></head><body><article>"
+                "<p>Heavy rain and strong wind are expected across the region on Tuesday, "
+                "the <a href='service'>weather service</a> said, and people should stay "
+                "at home if they can.</p><h2>What to bring</h2><ul><li>Water and some food "
+                "for a day</li><li>A torch with spare batteries</li></ul><p>The storm is "
+                "the third this month, and more rain is expected later in the week as a "
+                "second front moves in from the sea. <img src='/a.png' alt='map'></p>"
+                "</article></body></html>")
+        md = newsclean.markdown(page)
+        self.assertIn("\n\n## What to bring\n\n", md)
+        self.assertIn("- Water and some food for a day\n- A torch with spare batteries", md)
+        self.assertIn("the weather service said", md)
+        self.assertNotIn("](", md)
+        md = newsclean.markdown(page.encode("utf-8"), links=True, images=True,
+                                url="https://other.org/x")
+        self.assertIn("[weather service](https://ex.org/news/service)", md)
+        self.assertIn("![map](https://ex.org/a.png)", md)
+        self.assertEqual(newsclean.markdown(page, comments=True), "")
+        self.assertEqual(newsclean.markdown(""), "")
+        with self.assertRaises(TypeError):
+            newsclean.markdown(page, url=b"https://x")
+        with self.assertRaises(newsclean.NewscleanError):
+            newsclean.markdown(page, url="a\0b")
+
+    def test_block_structure(self):
+        page = newsclean.analyse("<h3>Head</h3><ol><li>one</li></ol><table><tr><th>A</th>"
+                                 "<th>B</th></tr><tr><td>c</td><td>d</td></tr></table>"
+                                 "<blockquote>q</blockquote><pre>x  y</pre>", input="html")
+        by_text = {b.text: b for b in page.blocks}
+        self.assertEqual(by_text["Head"].heading_level, 3)
+        self.assertEqual((by_text["one"].list_depth, by_text["one"].list_ordered), (1, True))
+        self.assertGreater(by_text["one"].list_item, 0)
+        self.assertTrue(by_text["A B"].table_header)
+        self.assertEqual(by_text["A B"].table_cell, 1)
+        self.assertNotEqual(by_text["A B"].table_row, by_text["c d"].table_row)
+        self.assertTrue(by_text["q"].quote)
+        self.assertTrue(by_text["x y"].verbatim)
+        self.assertEqual(by_text["q"].heading_level, 0)
+
     def test_analyse(self):
         page = newsclean.analyse(read_seed())
         self.assertEqual(page.language, "en")

@@ -21,6 +21,7 @@ void nc_doc_free(nc_doc *doc)
     free(doc->feat);
     free(doc->feat_patterns);
     free(doc->blocks);
+    free(doc->marks);
     nc_arena_free(&doc->arena);
     memset(doc, 0, sizeof *doc);
 }

@@ -140,7 +140,7 @@ nc_status nc_html_note_evidence(nc_doc *doc, nc_html_capture *cap, const char *n
         if (!(key = nc_arena_strndup(&doc->arena, a->itemprop, strnlen(a->itemprop, MAX_KEY))))
             return NC_ERR_NOMEM;
     } else if ((a->rel && token_in(a->rel, "author")) ||
-               (a->href && (flags & NC_EL_LINK))) {
+               (a->href && (flags & NC_EL_LINK) && nc_html_author_path(a->href, strlen(a->href)))) {
         kind = NC_EV_REL_AUTHOR; /* an <a> keeps its href only for author pages */
         key = "a";
     } else if (strcmp(name, "time") == 0) {

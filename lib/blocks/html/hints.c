@@ -11,88 +11,88 @@
  * ../shared/tools/html2text.py so the blocks are the lines it writes;
  * weights are Readability's initializeNode scores. */
 static const nc_html_elem elems[] = {
-    {"a", NC_EL_LINK, NC_TAG_OTHER, 0, 0},
-    {"address", NC_EL_BLOCK, NC_TAG_OTHER, -3, 0},
-    {"area", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"article", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ARTICLE},
-    {"aside", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ASIDE},
-    {"base", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"blockquote", NC_EL_BLOCK, NC_TAG_BLOCKQUOTE, 3, NC_IN_BLOCKQUOTE},
-    {"body", NC_EL_BLOCK | NC_EL_ROOT, NC_TAG_OTHER, 0, 0},
-    {"br", NC_EL_BR | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"button", 0, NC_TAG_OTHER, 0, NC_IN_BUTTON},
-    {"canvas", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"caption", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"center", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"col", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"dd", NC_EL_BLOCK, NC_TAG_DD, -3, 0},
-    {"details", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"dialog", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"div", NC_EL_BLOCK, NC_TAG_DIV, 5, 0},
-    {"dl", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"dt", NC_EL_BLOCK, NC_TAG_DT, -3, 0},
-    {"embed", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"fieldset", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"figcaption", NC_EL_BLOCK, NC_TAG_FIGCAPTION, 0, 0},
-    {"figure", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FIGURE},
-    {"footer", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FOOTER},
-    {"form", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_FORM},
-    {"h1", NC_EL_BLOCK, NC_TAG_H1, -5, 0},
-    {"h2", NC_EL_BLOCK, NC_TAG_H2, -5, 0},
-    {"h3", NC_EL_BLOCK, NC_TAG_H3, -5, 0},
-    {"h4", NC_EL_BLOCK, NC_TAG_H4, -5, 0},
-    {"h5", NC_EL_BLOCK, NC_TAG_H5, -5, 0},
-    {"h6", NC_EL_BLOCK, NC_TAG_H6, -5, 0},
-    {"header", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_HEADER},
-    {"hgroup", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"hr", NC_EL_BLOCK | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"html", NC_EL_BLOCK | NC_EL_ROOT | NC_EL_HTML, NC_TAG_OTHER, 0, 0},
-    {"iframe", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"img", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"input", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"legend", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"li", NC_EL_BLOCK | NC_EL_LI, NC_TAG_LI, -3, 0},
-    {"link", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"main", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_MAIN},
-    {"math", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"menu", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0},
-    {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV},
-    {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"noscript", NC_EL_SKIP | NC_EL_FALLBACK, NC_TAG_OTHER, 0, 0},
-    {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0},
-    {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0},
+    {"a", NC_EL_LINK, NC_TAG_OTHER, 0, 0, NC_SH_A},
+    {"address", NC_EL_BLOCK, NC_TAG_OTHER, -3, 0, 0},
+    {"area", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"article", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ARTICLE, 0},
+    {"aside", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ASIDE, 0},
+    {"base", NC_EL_VOID, NC_TAG_OTHER, 0, 0, NC_SH_BASE},
+    {"blockquote", NC_EL_BLOCK, NC_TAG_BLOCKQUOTE, 3, NC_IN_BLOCKQUOTE, 0},
+    {"body", NC_EL_BLOCK | NC_EL_ROOT, NC_TAG_OTHER, 0, 0, 0},
+    {"br", NC_EL_BR | NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"button", 0, NC_TAG_OTHER, 0, NC_IN_BUTTON, 0},
+    {"canvas", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"caption", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"center", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"col", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"dd", NC_EL_BLOCK, NC_TAG_DD, -3, 0, 0},
+    {"details", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"dialog", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"div", NC_EL_BLOCK, NC_TAG_DIV, 5, 0, 0},
+    {"dl", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, 0},
+    {"dt", NC_EL_BLOCK, NC_TAG_DT, -3, 0, 0},
+    {"embed", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"fieldset", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"figcaption", NC_EL_BLOCK, NC_TAG_FIGCAPTION, 0, 0, 0},
+    {"figure", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FIGURE, 0},
+    {"footer", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FOOTER, 0},
+    {"form", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_FORM, 0},
+    {"h1", NC_EL_BLOCK, NC_TAG_H1, -5, 0, 0},
+    {"h2", NC_EL_BLOCK, NC_TAG_H2, -5, 0, 0},
+    {"h3", NC_EL_BLOCK, NC_TAG_H3, -5, 0, 0},
+    {"h4", NC_EL_BLOCK, NC_TAG_H4, -5, 0, 0},
+    {"h5", NC_EL_BLOCK, NC_TAG_H5, -5, 0, 0},
+    {"h6", NC_EL_BLOCK, NC_TAG_H6, -5, 0, 0},
+    {"header", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_HEADER, 0},
+    {"hgroup", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"hr", NC_EL_BLOCK | NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"html", NC_EL_BLOCK | NC_EL_ROOT | NC_EL_HTML, NC_TAG_OTHER, 0, 0, 0},
+    {"iframe", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"img", NC_EL_VOID, NC_TAG_OTHER, 0, 0, NC_SH_IMG},
+    {"input", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"legend", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"li", NC_EL_BLOCK | NC_EL_LI, NC_TAG_LI, -3, 0, NC_SH_LI},
+    {"link", NC_EL_VOID, NC_TAG_OTHER, 0, 0, NC_SH_LINK},
+    {"main", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_MAIN, 0},
+    {"math", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"menu", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, NC_SH_UL},
+    {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0, 0},
+    {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV, 0},
+    {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"noscript", NC_EL_SKIP | NC_EL_FALLBACK, NC_TAG_OTHER, 0, 0, 0},
+    {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, NC_SH_OL},
+    {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0, 0},
+    {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0, 0},
     /* Ruby annotations (furigana over kanji, bopomofo): readings shown
      * above the line, not words of the sentence. */
-    {"rp", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"rt", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"script", NC_EL_SKIP | NC_EL_SCRIPT | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
-    {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT},
-    {"source", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"style", NC_EL_SKIP | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
-    {"summary", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"svg", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"table", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_TABLE},
-    {"tbody", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"td", NC_EL_CELL, NC_TAG_TD, 3, 0},
-    {"template", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"textarea", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"tfoot", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"th", NC_EL_CELL, NC_TAG_TD, -5, 0},
-    {"thead", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"title", NC_EL_SKIP | NC_EL_TITLE, NC_TAG_OTHER, 0, 0},
-    {"tr", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"track", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"ul", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"wbr", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"rp", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"rt", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"script", NC_EL_SKIP | NC_EL_SCRIPT | NC_EL_RAW, NC_TAG_OTHER, 0, 0, 0},
+    {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT, 0},
+    {"source", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"style", NC_EL_SKIP | NC_EL_RAW, NC_TAG_OTHER, 0, 0, 0},
+    {"summary", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"svg", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"table", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_TABLE, NC_SH_TABLE},
+    {"tbody", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"td", NC_EL_CELL, NC_TAG_TD, 3, 0, NC_SH_TD},
+    {"template", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"textarea", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"tfoot", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"th", NC_EL_CELL, NC_TAG_TD, -5, 0, NC_SH_TH},
+    {"thead", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, NC_SH_THEAD},
+    {"title", NC_EL_SKIP | NC_EL_TITLE, NC_TAG_OTHER, 0, 0, 0},
+    {"tr", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, NC_SH_TR},
+    {"track", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"ul", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, NC_SH_UL},
+    {"wbr", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
 };
 
-static const nc_html_elem inline_elem = {"", 0, NC_TAG_OTHER, 0, 0};
+static const nc_html_elem inline_elem = {"", 0, NC_TAG_OTHER, 0, 0, 0};
 
 static int elem_cmp(const void *key, const void *e)
 {
@@ -298,16 +298,24 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             }
             break;
         case 'h':
-            if (strcmp(name, "href") == 0) {
-                if ((el->flags & NC_EL_LINK) ? nc_html_author_path(value, strlen(value))
-                                             : (el->flags & NC_EL_VOID) != 0)
-                    a->href = value; /* <link href>, <a href> to an author page */
-                break;
-            }
-            /* fall through */
+            if (strcmp(name, "href") == 0)
+                a->href = value; /* links, <link rel=canonical>, author pages */
+            else
+                a->hidden |= hides(name, value);
+            break;
         case 'a':
+            if (strcmp(name, "alt") == 0)
+                a->alt = value;
+            else
+                a->hidden |= hides(name, value);
+            break;
         case 's':
-            a->hidden |= hides(name, value);
+            if (strcmp(name, "src") == 0) {
+                if (strncmp(value, "data:", 5) != 0)
+                    a->src = value;
+            } else {
+                a->hidden |= hides(name, value);
+            }
             break;
         case 't':
             if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
@@ -316,6 +324,8 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         case 'd':
             if (strcmp(name, "datetime") == 0)
                 a->datetime = value;
+            else if (strcmp(name, "data-src") == 0)
+                a->src = a->src ? a->src : value; /* lazy images: src is a placeholder */
             break;
         case 'l':
             if (strcmp(name, "lang") == 0)

@@ -34,12 +34,20 @@ enum {
                                  element on the second pass (newsclean.c) */
 };
 
+/* What an element adds to the structure blocks/html/shape.c records
+ * (nc_html_elem.shape). */
+enum {
+    NC_SH_NONE = 0, NC_SH_UL, NC_SH_OL, NC_SH_LI, NC_SH_TABLE, NC_SH_THEAD,
+    NC_SH_TR, NC_SH_TD, NC_SH_TH, NC_SH_A, NC_SH_IMG, NC_SH_BASE, NC_SH_LINK
+};
+
 typedef struct nc_html_elem {
     const char *name;
     uint16_t flags;   /* NC_EL_* */
     uint8_t tag;      /* nc_tag a block directly inside it gets */
     int8_t weight;    /* Readability's initial score for the element */
     uint32_t in;      /* NC_IN_* it gives its descendants */
+    uint8_t shape;    /* NC_SH_* */
 } nc_html_elem;
 
 /* blocks/html/hints.c */
@@ -70,7 +78,11 @@ typedef struct nc_html_attrs {
     bool ld_json;        /* type="application/ld+json" */
     bool article_body;   /* itemprop="articleBody" */
     const char *lang, *property, *content; /* lang, <meta> name/content */
-    const char *itemprop, *rel, *href, *datetime; /* for the metadata */
+    const char *itemprop, *rel, *href, *datetime; /* for the metadata; href,
+                                                     src, alt also for links and images
+                                                     (src and alt only seen when
+                                                     ahead.keep_links) */
+    const char *src, *alt;
     const char *class_name; /* the class attribute's value */
 } nc_html_attrs;
 
@@ -126,6 +138,9 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
 
+/* blocks/html/walk.c: grows the heap array *p of *cap elements of size
+ * bytes to hold need (doubling); false on no memory (*p kept). */
+bool nc_html_grow(void **p, size_t *cap, size_t need, size_t size);
 /* blocks/html/walk.c: nc_html_blocks, with blocks/html/skip.c's read-ahead or
  * without it (tests compare the two; it is off anyway on a libxml2 other
  * than 2.9.x). */
@@ -152,6 +167,8 @@ typedef struct nc_html_ahead {
     char name[128];   /* its name, lower case */
     const char *atts[2 * NC_HTML_AHEAD_MAX + 2]; /* libxml2's SAX form */
     nc_buf buf;       /* their text */
+    bool keep_links;  /* set by the caller: href, src, alt, rel, data-src
+                         are read too (NC_RECORD_*) */
 } nc_html_ahead;
 char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
 /* After an attribute's name at p: where its value starts (past blanks, the
@@ -200,6 +217,46 @@ nc_status nc_html_capture_text(nc_html_capture *cap, const char *s, size_t len);
 nc_status nc_html_capture_break(nc_html_capture *cap);
 /* At its end: the gathered text becomes a record. */
 nc_status nc_html_capture_end(nc_doc *doc, nc_html_capture *cap);
+/* blocks/html/shape.c: the structure the walk records for
+ * result/markdown.c (lists, tables, links, images, <pre> lines). Marks of
+ * the block being gathered are held here with offsets into its raw text
+ * until the block is added. */
+typedef struct nc_html_shaper {
+    nc_doc *doc;
+    unsigned record;       /* NC_RECORD_* of the options */
+    uint32_t ordinal;      /* elements given an ordinal so far */
+    uint16_t row_cells;    /* cells opened in the current row */
+    nc_mark *marks;        /* the pending block's (heap) */
+    size_t nmarks, cap_marks;
+    uint32_t *at;          /* their offsets while they are mapped (heap) */
+    size_t cap_at;
+    const char *link_url;  /* the open <a>'s target (arena), or NULL */
+    bool failed;           /* memory ran out */
+} nc_html_shaper;
+
+/* The shape of a child element of an element with shape parent. */
+void nc_html_shape_child(nc_html_shaper *s, const nc_shape *parent, nc_shape *child,
+                         const nc_html_elem *el);
+/* An element starts, offset bytes into the pending block's raw text (the
+ * block has text when has_text): opens a link, places an image or a
+ * cell boundary, reads <base> and the canonical <link>. */
+void nc_html_shape_start(nc_html_shaper *s, const nc_html_elem *el,
+                         const nc_html_attrs *a, const nc_shape *shape,
+                         size_t offset, bool has_text);
+/* An element ends: closes a link. */
+void nc_html_shape_end(nc_html_shaper *s, const nc_html_elem *el, size_t offset);
+/* Adds the pending block text[0..len) with its marks mapped into it. */
+nc_block *nc_html_shape_add_block(nc_html_shaper *s, const char *text, size_t len,
+                                  const nc_shape *shape, nc_status *status);
+/* Adds one <pre> line as a block, keeping the line as written. */
+nc_block *nc_html_shape_add_line(nc_html_shaper *s, const char *line, size_t len,
+                                 const nc_shape *shape, nc_status *status);
+/* The pending block ends (added or not): its marks go; an image of a
+ * block without text and an open link carry on into the next block. */
+void nc_html_shape_flush(nc_html_shaper *s, bool had_text);
+/* The blocks from first on were dropped: so are their marks. */
+void nc_html_shape_drop(nc_html_shaper *s, size_t first);
+void nc_html_shape_free(nc_html_shaper *s);
 
 /* blocks/html/page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and

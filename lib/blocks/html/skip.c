@@ -126,24 +126,28 @@ const char *nc_html_value_start(const char *p, const char *end)
 }
 
 /* The attributes nc_html_read_attrs reads; the others are left out. The
- * metadata's: rel on <a> and <link>, href on <link> (rel="canonical"). */
-static bool attr_read(const char *s, size_t n, const char *tag, size_t tag_len)
+ * metadata's: rel on <a> and <link>, href on <link> (rel="canonical");
+ * link and image targets only when the caller records them (links). */
+static bool attr_read(const char *s, size_t n, const char *tag, size_t tag_len, bool links)
 {
     switch (n) {
     case 2: return name_is(s, n, "id");
     case 3:
-        return name_is(s, n, "rel") &&
-               (name_is(tag, tag_len, "a") || name_is(tag, tag_len, "link"));
+        return (name_is(s, n, "rel") &&
+                (name_is(tag, tag_len, "a") || name_is(tag, tag_len, "link"))) ||
+               (links && (name_is(s, n, "src") || name_is(s, n, "alt") ||
+                          name_is(s, n, "rel")));
     case 4:
         return name_is(s, n, "role") || name_is(s, n, "type") ||
                name_is(s, n, "lang") || name_is(s, n, "name") ||
-               (name_is(s, n, "href") && name_is(tag, tag_len, "link"));
+               (name_is(s, n, "href") && (links || name_is(tag, tag_len, "link")));
     case 5: return name_is(s, n, "class") || name_is(s, n, "style");
     case 6: return name_is(s, n, "hidden");
     case 7: return name_is(s, n, "content");
     case 8:
         return name_is(s, n, "itemprop") || name_is(s, n, "xml:lang") ||
-               name_is(s, n, "property") || name_is(s, n, "datetime");
+               name_is(s, n, "property") || name_is(s, n, "datetime") ||
+               (links && name_is(s, n, "data-src"));
     case 11: return name_is(s, n, "aria-hidden");
     default: return false;
     }
@@ -255,7 +259,7 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         pc->start = start;
         pc->name = attr;
         pc->name_len = (size_t)(p - attr);
-        pc->keep = attr_read(attr, pc->name_len, name, name_len);
+        pc->keep = attr_read(attr, pc->name_len, name, name_len, ahead->keep_links);
         pc->unquoted = false;
         pc->value = NULL;
         pc->value_len = 0;

@@ -37,6 +37,7 @@ typedef struct frame {
     bool unlikely;      /* it or an ancestor has boilerplate class words */
     uint32_t close_rec; /* record to close when it ends (NONE: closed) */
     const xmlChar *name; /* libxml2's interned element name */
+    nc_shape shape;     /* lists, tables (blocks/html/shape.c) */
 } frame;
 
 /* The block being gathered. */
@@ -51,6 +52,7 @@ typedef struct pending {
     uint16_t depth;
     uint8_t tag;
     bool li;
+    nc_shape shape;
 } pending;
 
 typedef struct walk {
@@ -85,6 +87,7 @@ typedef struct walk {
     nc_buf title, ld;
     nc_html_ahead ahead;  /* attributes blocks/html/skip.c took out of a tag */
     nc_html_hint_cache hint_cache;
+    nc_html_shaper shaper;  /* structure and marks (blocks/html/shape.c) */
     bool read_ahead;        /* blocks/html/skip.c may rewrite the input ahead */
     unsigned long ahead_at; /* the input offset of that tag's '>' */
     /* The last end tag end_tag_ignored looked up: libxml2 reports one
@@ -124,7 +127,7 @@ static void fail(walk *w, nc_status st)
         xmlStopParser(w->ctxt);
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
+bool nc_html_grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return true;
@@ -143,11 +146,13 @@ static bool grow(void **p, size_t *cap, size_t need, size_t size)
 
 /* ---- blocks ---- */
 
-static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
+static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars,
+                      bool pre_line)
 {
     nc_doc *doc = w->doc;
     nc_status st;
-    nc_block *b = nc_doc_add_block(doc, s, len, &st);
+    nc_block *b = pre_line ? nc_html_shape_add_line(&w->shaper, s, len, &w->blk.shape, &st)
+                           : nc_html_shape_add_block(&w->shaper, s, len, &w->blk.shape, &st);
     if (!b) {
         if (st != NC_OK)
             fail(w, st);
@@ -181,7 +186,7 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
     b->gap_before = doc->nblocks == 1 || p->group != w->last_group;
     w->last_group = p->group;
     size_t cap = w->cap_block_rec;
-    if (!grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
+    if (!nc_html_grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
         fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -195,7 +200,7 @@ static void flush(walk *w)
     pending *p = &w->blk;
     if (p->chars && w->status == NC_OK) {
         if (!w->pre) {
-            add_block(w, p->text.data, p->text.len, p->link_chars);
+            add_block(w, p->text.data, p->text.len, p->link_chars, false);
         } else {
             /* <pre>: one block a line, blank lines dropped. */
             const char *s = p->text.data, *end = s + p->text.len;
@@ -204,7 +209,7 @@ static void flush(walk *w)
                 const char *nl = memchr(s, '\n', (size_t)(end - s));
                 size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
                 size_t before = w->doc->nblocks;
-                add_block(w, s, n, 0);
+                add_block(w, s, n, 0, true);
                 if (link && w->doc->nblocks > before) {
                     nc_block *b = &w->doc->blocks[w->doc->nblocks - 1];
                     b->link_chars = (float)b->len;
@@ -213,6 +218,7 @@ static void flush(walk *w)
             }
         }
     }
+    nc_html_shape_flush(&w->shaper, p->chars != 0);
     p->text.len = 0;
     p->chars = p->link_chars = p->link = 0;
     p->many_links = false;
@@ -221,7 +227,7 @@ static void flush(walk *w)
 
 static const frame root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
                                  NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false,
-                                 NC_HTML_NONE, NULL};
+                                 NC_HTML_NONE, NULL, {0, 0, 0, 0, 0, 0, 0, 0, 0}};
 
 static const frame *top(const walk *w)
 {
@@ -293,6 +299,7 @@ static void add_text(walk *w, const char *s, size_t len)
         p->group = f->group;
         p->depth = f->cdepth;
         p->li = f->li;
+        p->shape = f->shape;
     }
     p->chars += chars;
     p->in |= f->in;
@@ -366,7 +373,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
         return;
     }
     size_t cap = w->cap_frames;
-    if (!grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
+    if (!nc_html_grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
         fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -374,7 +381,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     uint32_t id = NC_HTML_NONE;
     if (w->nrecs < MAX_RECORDS) {
         size_t rcap = w->cap_recs;
-        if (!grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
+        if (!nc_html_grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
             fail(w, NC_ERR_NOMEM);
             return;
         }
@@ -391,6 +398,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     f->hints = parent->hints | (a->hints & ~NC_HTML_PRIVATE);
     f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
     f->li = parent->li || (el->flags & NC_EL_LI);
+    nc_html_shape_child(&w->shaper, &parent->shape, &f->shape, el);
     /* Readability's unlikely candidates: a boilerplate class word with no
      * content word beside it, or a navigation landmark. */
     f->unlikely = parent->unlikely ||
@@ -447,6 +455,7 @@ static void end_hidden(walk *w)
     if (w->hide_chars >= HIDDEN_KEEP_CHARS && w->hide_longest >= HIDDEN_KEEP_LONGEST)
         return;
     if (w->doc->nblocks > w->hide_first) {
+        nc_html_shape_drop(&w->shaper, w->hide_first);
         w->doc->nblocks = w->hide_first;
         w->last_group = w->hide_group;
     }
@@ -637,6 +646,9 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     if (!(el->flags & NC_EL_VOID))
         push_frame(w, xname, el, &a);
+    if (el->shape)
+        nc_html_shape_start(&w->shaper, el, &a, &top(w)->shape, w->blk.text.len,
+                            w->blk.chars != 0);
     read_ahead(w, xname, el->flags);
 }
 
@@ -697,6 +709,8 @@ static void on_end(void *ctx, const xmlChar *xname)
     }
     if (w->status == NC_OK) {
         const nc_html_elem *el = elem_of(w, xname);
+        if (el->shape == NC_SH_A)
+            nc_html_shape_end(&w->shaper, el, w->blk.text.len);
         if (el->flags & NC_EL_BLOCK) {
             flush(w);
             capture_break(w);
@@ -930,6 +944,9 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     w.doc = doc;
     w.max_frames = doc->opts.max_depth;
     w.last_group = NC_HTML_NONE;
+    w.shaper.doc = doc;
+    w.shaper.record = doc->opts.record;
+    w.ahead.keep_links = doc->opts.record != 0;
     nc_status st = parse(&w);
     if (st == NC_OK) {
         flush(&w);
@@ -953,5 +970,8 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     nc_buf_free(&w.cap.text);
     nc_buf_free(&w.ahead.buf);
     nc_buf_free(&w.hint_cache.values);
+    nc_html_shape_free(&w.shaper);
+    if (st == NC_OK && w.shaper.failed)
+        st = NC_ERR_NOMEM;
     return st;
 }
