@@ -65,6 +65,31 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
 
 /* The header area, and the byline blocks within the article (a byline
  * under the body: "Written by Jane Doe" / "April 8, 2024"). */
+/* A block that is only a date ("September 4, 2025", "Updated on ..."). */
+static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
+{
+    if (i >= doc->nblocks || doc->blocks[i].len > 60)
+        return false;
+    nc_date d;
+    return nc_date_find(doc->blocks[i].text, doc->blocks[i].len, cs->language, NULL, &d,
+                        NULL, NULL);
+}
+
+/* The header's name line: only a name, right before a date line (or after
+ * the title with a date line next), as pages set "Jane Doe" /
+ * "September 4, 2025" under the headline. */
+static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (b->len > 60 || !nc_name_shape(b->text, b->len) || b->label == NC_LABEL_TITLE)
+        return;
+    bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
+    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
+        return;
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i};
+    nc_meta_push(cs, &c);
+}
+
 void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
 {
     size_t end = header_end(doc), last_body = 0;
@@ -78,6 +103,8 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
         if (b->len > BYLINE_MAX || furniture(b))
             continue;
         from_block(doc, cs, i);
+        if (i < end)
+            name_by_date(doc, cs, i);
     }
 }
 
