@@ -190,7 +190,7 @@ START_TEST(test_json_reader)
     ck_assert_str_eq(arr->child->str, "1");
     ck_assert_int_eq(arr->child->next->type, NC_JSON_BOOL);
     ck_assert_int_eq(arr->child->next->next->type, NC_JSON_NULL);
-    ck_assert_str_eq(arr->child->next->next->next->str, "x\xC3\xA9 ");
+    ck_assert_str_eq(arr->child->next->next->next->str, "x\xC3\xA9\n");
     ck_assert_str_eq(nc_json_get(nc_json_get(j, "b"), "c")->str, "d");
     ck_assert_ptr_null(nc_json_get(j, "zz"));
     ck_assert_ptr_null(nc_json_parse(&a, "{\"a\": ", 6, NULL));

@@ -133,7 +133,7 @@ static bool bio_role(const char *s, size_t len)
 /* "Jane Doe is a reporter ...": the name before " is a", " is an",
  * " is the" at the block's start, when a block of the page is that name
  * alone (the author box's heading over the bio). */
-static void from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
+static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     static const char *const links[] = {" is a ", " is an ", " is the "};
     const nc_block *b = &doc->blocks[i];
@@ -144,27 +144,28 @@ static void from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
             n = (size_t)(hit - b->text);
     }
     if (!n || !nc_name_shape(b->text, n) || !bio_role(b->text + n, b->len - n))
-        return;
+        return false;
     for (size_t k = 0; k < doc->nblocks; k++) {
         const nc_block *name = &doc->blocks[k];
         if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
             continue;
         nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k};
         nc_meta_push(cs, &c);
-        return;
+        break;
     }
+    return true;
 }
 
 void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs)
 {
+    /* Each bio read scans the page for its name: a few bios a page, so a
+     * page of a million such lines costs no more than a few scans. */
     enum { MAX_BIOS = 8 };
     size_t bios = 0;
     for (size_t i = 0; i < doc->nblocks && bios < MAX_BIOS && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
         if (b->words < 8 || b->label == NC_LABEL_COMMENT || !strstr(b->text, " is "))
             continue;
-        size_t before = cs->n;
-        from_bio(doc, cs, i);
-        bios += cs->n > before;
+        bios += from_bio(doc, cs, i);
     }
 }
