@@ -109,6 +109,11 @@ eval: all
 	    for f in text-lines text-lynx html; do \
 	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --set $$s --form $$f --cli ./$(CLI); fi; \
 	    done; \
+	  fi; \
+	  if [ -f $$s/meta.tsv ]; then \
+	    for f in html text-lines; do \
+	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --meta --set $$s --form $$f --cli ./$(CLI); fi; \
+	    done; \
 	  fi; done
 
 install: all
