@@ -111,6 +111,11 @@ eval: all
 	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --set $$s --form $$f --cli ./$(CLI); fi; \
 	    done; \
 	    if [ -d $$s/gold-md ]; then $(PYTHON) tools/eval_md.py --set $$s --cli ./$(CLI); fi; \
+	  fi; \
+	  if [ -f $$s/meta.tsv ]; then \
+	    for f in html text-lines; do \
+	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --meta --set $$s --form $$f --cli ./$(CLI); fi; \
+	    done; \
 	  fi; done
 
 install: all

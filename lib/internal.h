@@ -28,6 +28,33 @@
 
 #include "util/util.h"
 
+/* ---- util/json.c: a small tolerant JSON tree in the arena ---- */
+
+typedef enum nc_json_type {
+    NC_JSON_NULL, NC_JSON_BOOL, NC_JSON_NUMBER, NC_JSON_STRING, NC_JSON_ARRAY,
+    NC_JSON_OBJECT
+} nc_json_type;
+
+typedef struct nc_json {
+    nc_json_type type;
+    const char *key;       /* its key inside an object, else NULL */
+    const char *str;       /* STRING: unescaped text; NUMBER: its text */
+    struct nc_json *child; /* ARRAY, OBJECT: first member */
+    struct nc_json *next;  /* next member of its parent */
+} nc_json;
+
+/* Parses text[0..len) (the first value; trailing text, HTML comments
+ * around it and a trailing ';' are ignored). NULL when it is no JSON, is
+ * nested deeper than 64, or memory runs out (then *nomem). */
+nc_json *nc_json_parse(nc_arena *arena, const char *text, size_t len, bool *nomem);
+/* The member of object o with key (ASCII case ignored), or NULL. */
+const nc_json *nc_json_get(const nc_json *o, const char *key);
+/* Unescapes the JSON string that starts at s (after its opening quote)
+ * into the arena; *after (may be NULL) past its closing quote. NULL when
+ * it is unterminated, or on no memory (then *nomem). */
+char *nc_json_string(nc_arena *arena, const char *s, const char *end, const char **after,
+                     bool *nomem);
+
 /* ---- blocks: the one model both text and HTML produce ---- */
 
 /* HTML evidence a block carries (NC_TAG_NONE for plain text). */

@@ -164,6 +164,7 @@ START_TEST(test_byline_forms)
     b = read_byline(&a, "By admin", true);
     ck_assert_uint_eq(b.nauthors, 0); /* a placeholder */
     ck_assert(nc_byline_opener_only("Written by", 10));
+    ck_assert(nc_byline_opener_only("Author", 6));
     ck_assert(!nc_byline_opener_only("Written by Jane", 15));
     ck_assert(nc_name_shape("Jane Doe", 8));
     ck_assert(!nc_name_shape("the team", 8));
@@ -189,7 +190,7 @@ START_TEST(test_json_reader)
     ck_assert_str_eq(arr->child->str, "1");
     ck_assert_int_eq(arr->child->next->type, NC_JSON_BOOL);
     ck_assert_int_eq(arr->child->next->next->type, NC_JSON_NULL);
-    ck_assert_str_eq(arr->child->next->next->next->str, "x\xC3\xA9 ");
+    ck_assert_str_eq(arr->child->next->next->next->str, "x\xC3\xA9\n");
     ck_assert_str_eq(nc_json_get(nc_json_get(j, "b"), "c")->str, "d");
     ck_assert_ptr_null(nc_json_get(j, "zz"));
     ck_assert_ptr_null(nc_json_parse(&a, "{\"a\": ", 6, NULL));
@@ -418,6 +419,22 @@ START_TEST(test_meta_text_input)
     expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_BYLINE);
     expect_meta(r, NC_META_MODIFIED, 0, "2025-09-04", NC_SOURCE_BYLINE);
     expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_BYLINE); /* only the update shown */
+    nc_result_free(r);
+    const char *header = "Budget passes after a long debate in the council\n"
+                         "Jane Doe\nSeptember 4, 2025\n"
+                         "The council voted on Tuesday to approve the new budget for the coming "
+                         "year, after a long debate about the cost of the transport plan.\n"
+                         "Members of the opposition said that the plan would raise taxes for "
+                         "most of the families in the city, and asked for a second vote.\n";
+    r = tu_clean_kind(header, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_TEXT);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_BYLINE); /* a byline block */
+    nc_result_free(r);
+    const char *label = "Budget passes after a long debate in the council\nAuthor\nBo Kim\n"
+                        "The council voted on Tuesday to approve the new budget for the coming "
+                        "year, after a long debate about the cost of the transport plan.\n";
+    r = tu_clean_kind(label, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Bo Kim", NC_SOURCE_BYLINE);
     nc_result_free(r);
     const char *bio = "Budget passes after a long debate\n"
                       "The council voted on Tuesday to approve the new budget for the coming "

@@ -143,6 +143,39 @@ class TestEvalMarkdown(unittest.TestCase):
         self.assertEqual(s["link_recall"], 1.0)
         self.assertAlmostEqual(s["plain_token"][2], 1.0)
         self.assertLess(s["md_token"][0], 1.0)  # "Extra" is not in the gold
+class TestMetaScores(unittest.TestCase):
+    """tools/eval.py --meta: each figure counts what the issue of metadata
+    scoring defines (author: case, spacing, punctuation ignored, any listed
+    author; date: the same day; title: equal when normalised)."""
+
+    def test_page_figures(self):
+        sys.path.insert(0, os.path.join(ROOT, "tools"))
+        import eval as ev
+        self.assertEqual(ev.meta_norm(" Jane  DOE, Jr."), "janedoejr")
+        self.assertIn("bo", ev.author_parts("Ann Lee, Bo and Cy & Di"))
+        self.assertIn("dylanbailey", ev.author_parts("Dylan Bailey, MS, RD"))
+        score = ev.MetaScore()
+
+        def out(authors=(), date=None, title=None):
+            meta = {"author": [{"value": a, "source": "byline"} for a in authors]}
+            if date:
+                meta["date"] = [{"value": date, "source": "json-ld"}]
+            return {"title": title, "meta": meta}
+
+        score.page({"author": "Ann Lee and Bo Kim", "publish_date": "2025-09-04",
+                    "title": "A Title!"}, out(["bo kim"], "2025-09-04T10:00:00Z", "a title"),
+                   "by Ann Lee and Bo Kim")
+        score.page({"author": "", "publish_date": "", "title": "T"},
+                   out(["Someone"], "2025-01-01", "X"), None)
+        score.page({"author": "Cy", "publish_date": "2025-09-04", "title": ""},
+                   out([], "2025-09-05"), "no name here")
+        self.assertEqual((score.hits["author"], score.total["author"]), (1, 2))
+        self.assertEqual((score.hits["author_text"], score.total["author_text"]), (1, 1))
+        self.assertEqual((score.hits["author_none"], score.total["author_none"]), (1, 1))
+        self.assertEqual((score.hits["date"], score.total["date"]), (1, 2))
+        self.assertEqual((score.hits["date_none"], score.total["date_none"]), (1, 1))
+        self.assertEqual((score.hits["title"], score.total["title"]), (1, 2))
+        self.assertEqual(len(list(score.lines())), 6)
 
 
 if __name__ == "__main__":

@@ -65,6 +65,31 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
 
 /* The header area, and the byline blocks within the article (a byline
  * under the body: "Written by Jane Doe" / "April 8, 2024"). */
+/* A block that is only a date ("September 4, 2025", "Updated on ..."). */
+static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
+{
+    if (i >= doc->nblocks || doc->blocks[i].len > 60)
+        return false;
+    nc_date d;
+    return nc_date_find(doc->blocks[i].text, doc->blocks[i].len, cs->language, NULL, &d,
+                        NULL, NULL);
+}
+
+/* The header's name line: only a name, right before a date line (or after
+ * the title with a date line next), as pages set "Jane Doe" /
+ * "September 4, 2025" under the headline. */
+static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (b->len > 60 || !nc_name_shape(b->text, b->len) || b->label == NC_LABEL_TITLE)
+        return;
+    bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
+    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
+        return;
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i};
+    nc_meta_push(cs, &c);
+}
+
 void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
 {
     size_t end = header_end(doc), last_body = 0;
@@ -78,6 +103,8 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
         if (b->len > BYLINE_MAX || furniture(b))
             continue;
         from_block(doc, cs, i);
+        if (i < end)
+            name_by_date(doc, cs, i);
     }
 }
 
@@ -106,7 +133,7 @@ static bool bio_role(const char *s, size_t len)
 /* "Jane Doe is a reporter ...": the name before " is a", " is an",
  * " is the" at the block's start, when a block of the page is that name
  * alone (the author box's heading over the bio). */
-static void from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
+static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     static const char *const links[] = {" is a ", " is an ", " is the "};
     const nc_block *b = &doc->blocks[i];
@@ -117,27 +144,28 @@ static void from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
             n = (size_t)(hit - b->text);
     }
     if (!n || !nc_name_shape(b->text, n) || !bio_role(b->text + n, b->len - n))
-        return;
+        return false;
     for (size_t k = 0; k < doc->nblocks; k++) {
         const nc_block *name = &doc->blocks[k];
         if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
             continue;
         nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k};
         nc_meta_push(cs, &c);
-        return;
+        break;
     }
+    return true;
 }
 
 void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs)
 {
+    /* Each bio read scans the page for its name: a few bios a page, so a
+     * page of a million such lines costs no more than a few scans. */
     enum { MAX_BIOS = 8 };
     size_t bios = 0;
     for (size_t i = 0; i < doc->nblocks && bios < MAX_BIOS && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
         if (b->words < 8 || b->label == NC_LABEL_COMMENT || !strstr(b->text, " is "))
             continue;
-        size_t before = cs->n;
-        from_bio(doc, cs, i);
-        bios += cs->n > before;
+        bios += from_bio(doc, cs, i);
     }
 }

@@ -91,6 +91,11 @@ bool nc_byline_opener_only(const char *text, size_t len)
     for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
         if (strlen(openers[i]) == n && memcmp(folded, openers[i], n) == 0 && len < 24)
             return true;
+    /* "Author" / "Autor" as a label over the name. */
+    static const char *const labels[] = {"author", "authors", "autor", "auteur", "autore"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strlen(labels[i]) == n && memcmp(folded, labels[i], n) == 0)
+            return true;
     return false;
 }
 

@@ -1,6 +1,5 @@
 /*
- * meta/meta.h - what the metadata stage's files share: meta/json.c parses
- * JSON-LD, meta/jsonld.c reads an article's fields from it, meta/dates.c
+ * meta/meta.h - what the metadata stage's files share: meta/jsonld.c reads an article's fields from it, meta/dates.c
  * reads dates in many formats and languages, meta/byline.c reads author
  * lines, meta/choose.c weighs every source and fills doc->meta.
  * Internal to the stage.
@@ -14,28 +13,6 @@
 /* meta/choose.c: doc->meta from the evidence, the byline blocks, the
  * header area's dates and opts.url; after the labels. NC_ERR_NOMEM. */
 nc_status nc_meta(nc_doc *doc);
-
-/* ---- meta/json.c: a small tolerant JSON tree in the arena ---- */
-
-typedef enum nc_json_type {
-    NC_JSON_NULL, NC_JSON_BOOL, NC_JSON_NUMBER, NC_JSON_STRING, NC_JSON_ARRAY,
-    NC_JSON_OBJECT
-} nc_json_type;
-
-typedef struct nc_json {
-    nc_json_type type;
-    const char *key;       /* its key inside an object, else NULL */
-    const char *str;       /* STRING: unescaped text; NUMBER: its text */
-    struct nc_json *child; /* ARRAY, OBJECT: first member */
-    struct nc_json *next;  /* next member of its parent */
-} nc_json;
-
-/* Parses text[0..len) (the first value; trailing text, HTML comments
- * around it and a trailing ';' are ignored). NULL when it is no JSON, is
- * nested deeper than 64, or memory runs out (then *nomem). */
-nc_json *nc_json_parse(nc_arena *arena, const char *text, size_t len, bool *nomem);
-/* The member of object o with key (ASCII case ignored), or NULL. */
-const nc_json *nc_json_get(const nc_json *o, const char *key);
 
 /* ---- meta/dates.c ---- */
 

@@ -38,84 +38,6 @@ char *nc_html_collapsed(nc_arena *arena, const char *s, size_t len)
     return o ? out : NULL;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static long hex4(const char *s, const char *end)
-{
-    if (end - s < 4)
-        return -1;
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-        int h = hex_value(s[i]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
-}
-
-
-/* Unescapes the JSON string starting after its opening quote. */
-static char *json_string(nc_arena *arena, const char *s, const char *end)
-{
-    const char *close = s;
-    while (close < end && *close != '"')
-        close += *close == '\\' ? 2 : 1;
-    if (close >= end)
-        return NULL; /* unterminated */
-    /* Every escape is at least as long as what it stands for. */
-    char *out = nc_arena_alloc(arena, (size_t)(close - s) + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (const char *p = s; p < close;) {
-        if (*p != '\\') {
-            out[o++] = *p++;
-            continue;
-        }
-        char e = p[1];
-        p += 2;
-        switch (e) {
-        case 'n': out[o++] = '\n'; break;
-        case 't': out[o++] = '\t'; break;
-        case 'r': out[o++] = '\n'; break;
-        case 'b': case 'f': out[o++] = ' '; break;
-        case 'u': {
-            long cp = hex4(p, close);
-            if (cp < 0) {
-                out[o++] = '?';
-                break;
-            }
-            p += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && close - p >= 6 && p[0] == '\\' &&
-                p[1] == 'u') {
-                long lo = hex4(p + 2, close);
-                if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    p += 6;
-                }
-            }
-            if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
-                cp = 0xFFFD; /* a lone surrogate or NUL is no text */
-            o += nc_utf8_put(out + o, (uint32_t)cp);
-            break;
-        }
-        default: out[o++] = e; break; /* \" \\ \/ */
-        }
-    }
-    out[o] = '\0';
-    return o ? out : NULL;
-}
-
 char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
 {
     static const char key[] = "\"articleBody\"";
@@ -138,7 +60,9 @@ char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
             q++;
         if (q >= end || *q != '"')
             continue;
-        return json_string(arena, q + 1, end);
+        bool nomem = false;
+        char *body = nc_json_string(arena, q + 1, end, NULL, &nomem);
+        return body && body[0] ? body : NULL;
     }
     return NULL;
 }

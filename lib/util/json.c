@@ -1,10 +1,12 @@
-/* meta/json.c - a small, tolerant JSON reader for JSON-LD: a tree in the
- * arena, bounded depth, no recursion on the C stack beyond that bound.
- * Pages wrap their JSON-LD in HTML comments or CDATA and leave trailing
- * commas or semicolons; those are read past. */
+/* util/json.c - a small, tolerant JSON reader for the JSON-LD pages carry
+ * (blocks/html/page.c reads articleBody with its string unescaper,
+ * meta/jsonld.c the whole tree): a tree in the arena, bounded depth, no
+ * recursion. Pages wrap their JSON-LD in HTML comments or CDATA and leave
+ * trailing commas or semicolons; those are read past. */
 #include <string.h>
+#include <strings.h>
 
-#include "meta/meta.h"
+#include "internal.h"
 
 enum { JSON_MAX_DEPTH = 64 };
 
@@ -50,17 +52,18 @@ static long hex4(const char *s, const char *end)
     return v;
 }
 
-/* A string after its opening quote; NULL at its end or on no memory. */
-static char *read_string(reader *r)
+char *nc_json_string(nc_arena *arena, const char *s, const char *end, const char **after,
+                     bool *nomem)
 {
-    const char *s = r->p, *close = s;
-    while (close < r->end && *close != '"')
+    const char *close = s;
+    while (close < end && *close != '"')
         close += *close == '\\' ? 2 : 1;
-    if (close >= r->end)
-        return NULL;
-    char *out = nc_arena_alloc(r->arena, (size_t)(close - s) + 1);
+    if (close >= end)
+        return NULL; /* unterminated */
+    /* Every escape is at least as long as what it stands for. */
+    char *out = nc_arena_alloc(arena, (size_t)(close - s) + 1);
     if (!out) {
-        r->nomem = true;
+        *nomem = true;
         return NULL;
     }
     size_t o = 0;
@@ -71,13 +74,16 @@ static char *read_string(reader *r)
         }
         char e = p[1];
         p += 2;
-        if (e == 'n' || e == 'r' || e == 't' || e == 'b' || e == 'f') {
-            out[o++] = ' ';
-        } else if (e == 'u') {
+        switch (e) {
+        case 'n': out[o++] = '\n'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'r': out[o++] = '\n'; break;
+        case 'b': case 'f': out[o++] = ' '; break;
+        case 'u': {
             long cp = hex4(p, close);
             if (cp < 0) {
                 out[o++] = '?';
-                continue;
+                break;
             }
             p += 4;
             if (cp >= 0xD800 && cp <= 0xDBFF && close - p >= 6 && p[0] == '\\' &&
@@ -89,15 +95,23 @@ static char *read_string(reader *r)
                 }
             }
             if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
-                cp = 0xFFFD;
+                cp = 0xFFFD; /* a lone surrogate or NUL is no text */
             o += nc_utf8_put(out + o, (uint32_t)cp);
-        } else {
-            out[o++] = e;
+            break;
+        }
+        default: out[o++] = e; break; /* \" \\ \/ */
         }
     }
     out[o] = '\0';
-    r->p = close + 1;
+    if (after)
+        *after = close + 1;
     return out;
+}
+
+/* A string after its opening quote; NULL at its end or on no memory. */
+static char *read_string(reader *r)
+{
+    return nc_json_string(r->arena, r->p, r->end, &r->p, &r->nomem);
 }
 
 static nc_json *new_node(reader *r, nc_json_type type)
@@ -219,26 +233,12 @@ nc_json *nc_json_parse(nc_arena *arena, const char *text, size_t len, bool *nome
     return r.nomem ? NULL : root;
 }
 
-static bool same_ascii_ci(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 const nc_json *nc_json_get(const nc_json *o, const char *key)
 {
     if (!o || o->type != NC_JSON_OBJECT)
         return NULL;
     for (const nc_json *m = o->child; m; m = m->next)
-        if (m->key && same_ascii_ci(m->key, key))
+        if (m->key && strcasecmp(m->key, key) == 0)
             return m;
     return NULL;
 }
