@@ -377,11 +377,15 @@ static const char *icu_detect(const char *s, size_t len, size_t high,
     int32_t n = 0;
     const UCharsetMatch **all = U_SUCCESS(err) ? ucsdet_detectAll(det, &n, &err) : NULL;
     const char *found = NULL, *first = NULL;
-    for (int32_t k = 0; all && U_SUCCESS(err) && k < n && !found; k++) {
+    /* Each try converts the sample: six bound the cost on bytes that no
+     * charset fits (random ones), where ICU lists thirty. */
+    int tries = 0;
+    for (int32_t k = 0; all && U_SUCCESS(err) && k < n && !found && tries < 6; k++) {
         const char *icu = ucsdet_getName(all[k], &err);
         const char *use = icu && U_SUCCESS(err) ? detected_use(icu) : NULL;
         if (!use)
             continue;
+        tries++;
         if (!first)
             first = use;
         if (maps_bytes(use, s, len, high)) {
