@@ -1,13 +1,20 @@
 /*
- * internal.h - what the stages share. Never installed, never included by
- * users. The pipeline (newsclean.c) runs, in order:
+ * internal.h - the document the stages meet in: nc_doc and nc_block. Never
+ * installed, never included by users. The outline (newsclean.c) runs the
+ * stages in order; each stage reads and writes the document and calls no
+ * function of another stage, only the base layers (util/, rules/). Each
+ * stage folder declares its entry points in a header of its own:
  *
- *   input/decode.c        bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
- *   blocks/text.c  plain text -> blocks     | blocks/html/walk.c  HTML -> blocks
- *   lang/detect.c         document language, script, stopwords, word counting
- *   features/features.c     per-block feature vector
- *   classify/classify.c     labels and reasons: model, detectors, context pass
- *   result.c       nc_result: paragraphs and accessors
+ *   input/input.h         bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
+ *   blocks/blocks.h       plain text or HTML -> blocks
+ *   lang/lang.h           document language, script, stopwords, word counting
+ *   features/features.h   per-block feature vector
+ *   classify/classify.h   labels and reasons: model, detectors, context pass
+ *   result.h              nc_result: paragraphs and accessors
+ *   rules/rules.h         (base) the phrase lists, their matcher and case fold
+ *   util/util.h           (base) arena, buffer, UTF-8, the document's release
+ *
+ * tools/check_layers.py (make check-layers) checks the rule on the objects.
  */
 #ifndef NC_INTERNAL_H
 #define NC_INTERNAL_H
@@ -18,60 +25,7 @@
 
 #include "newsclean.h"
 
-/* ---- util/arena.c: one arena per nc_clean call, freed at once ---- */
-
-typedef struct nc_arena_chunk nc_arena_chunk;
-typedef struct nc_arena {
-    nc_arena_chunk *head; /* newest chunk first */
-    size_t used;          /* bytes used in head */
-    size_t cap;           /* bytes in head */
-    size_t total;         /* all bytes allocated, for the memory limit */
-} nc_arena;
-
-void nc_arena_init(nc_arena *arena);
-void nc_arena_free(nc_arena *arena);
-/* NULL when memory runs out. Aligned for any type. */
-void *nc_arena_alloc(nc_arena *arena, size_t size);
-/* A NUL-terminated copy of s[0..len) in the arena; NULL on no memory. */
-char *nc_arena_strndup(nc_arena *arena, const char *s, size_t len);
-
-/* A growable byte buffer on the heap (for building text). */
-typedef struct nc_buf {
-    char *data;
-    size_t len;
-    size_t cap;
-    bool failed; /* an append ran out of memory; data stays valid */
-} nc_buf;
-
-void nc_buf_free(nc_buf *buf);
-bool nc_buf_reserve(nc_buf *buf, size_t extra);
-bool nc_buf_append(nc_buf *buf, const char *s, size_t len);
-bool nc_buf_append_char(nc_buf *buf, char c);
-
-/* Writes code point cp (<= U+10FFFF) as UTF-8 to out; returns the bytes. */
-static inline size_t nc_utf8_put(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+#include "util/util.h"
 
 /* ---- blocks: the one model both text and HTML produce ---- */
 
@@ -142,8 +96,8 @@ typedef struct nc_block {
     float foreign;       /* lang/detect.c: 0..1 evidence the block is in another
                             language or script than the document */
     float *feat;         /* NC_NFEAT features (features/slots.h): a row of
-                            doc->feat, from nc_features to the end of
-                            nc_classify (then NULL) */
+                            doc->feat, from nc_features until the outline
+                            has the blocks scored (then NULL) */
     /* Filled by classify/classify.c. */
     float score;       /* body probability (stage 2) */
     float score1;      /* stage 1's, before the context pass */
@@ -183,144 +137,29 @@ typedef struct nc_doc {
     char lang_code[16];
     double lang_confidence;
     uint32_t script;   /* UScriptCode */
+    const char *script_code; /* its ISO 15924 code (static), for the result */
     /* features/signals.c: per-block counts of repeated " - Site" suffixes */
     void *patterns;
+    /* features/signals.c: a byte a block (arena), NC_LEXICON_SCANNED | a bit
+     * a rules/ lexicon with hits, so classify need not scan again; NULL
+     * when memory ran out */
+    uint8_t *lexicon_bits;
+#define NC_LEXICON_SCANNED 0x80
     /* features/features.c: the blocks' feature rows, NC_NFEAT floats a block (heap;
-     * freed by nc_classify, which is their last reader) */
+     * the outline frees them once classify, their last reader, is done) */
     float *feat;
     size_t feat_rows;  /* rows doc->feat holds: nblocks, or fewer on a big
-                          page, whose rows classify/classify.c makes a window at a
-                          time (nc_features_window) */
+                          page, whose rows the outline has made and scored a
+                          window at a time (nc_features_window) */
     size_t feat_window;/* rows a window: 0 picks (all up to 32768 blocks);
                           tests set it to run both paths */
     float *feat_patterns; /* with windows: NC_NPATTERN floats a block, kept
                              from the first pass for the second (heap) */
 } nc_doc;
 
-/* Appends a block with text[0..len) (copied into the arena after white
- * space is collapsed; empty blocks are not added). NULL on no memory or
- * when max_blocks is reached (then NC_FLAG_TRUNCATED_BLOCKS is set and
- * *status stays NC_OK). */
-nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
-                           nc_status *status);
-
-/* ---- stages ---- */
-
-/* input/decode.c: doc->utf8 from the raw bytes; sets encoding, flags, repairs. */
-nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len);
-/* input/decode.c: ICU's to-Unicode callback (a UConverterToUCallback,
- * context an nc_unmapped): counts each byte sequence the charset has no
- * character for (invalid, unassigned, a lone surrogate in UTF-16) and,
- * with replace, writes one U+FFFD for it, else nothing. */
-typedef struct nc_unmapped {
-    size_t count;
-    bool replace;
-} nc_unmapped;
-#ifdef UCNV_H /* for the files that include <unicode/ucnv.h> first */
-void nc_input_count_unmapped(const void *context, UConverterToUnicodeArgs *args,
-                             const char *bytes, int32_t length,
-                             UConverterCallbackReason reason, UErrorCode *err);
-#endif
-/* input/charset.c: TEXT or HTML from the start of the UTF-8 text. */
-nc_input_kind nc_input_detect_kind(const char *s, size_t len);
-/* input/charset.c: the charset a page declares (<meta>, the XML
- * declaration) with a WHATWG label, as the HTML prescan takes it (utf-16
- * means utf-8); NULL when none or not a WHATWG label. */
-const char *nc_input_declared_charset(const char *s, size_t len);
-/* input/charset.c: the charset of bytes that are not valid UTF-8, guessed
- * by ICU's detector from the text the page shows (not its tags, scripts
- * and styles); *confidence 0..1 (windows-1252 at 0 when nothing fits);
- * *garbled_risk when the confidence is below NC_CHARSET_SURE and the
- * bytes in doubt are 1% of the shown text or more. */
-#define NC_CHARSET_SURE 0.5
-const char *nc_input_detect_charset(const char *s, size_t len, double *confidence,
-                                    bool *garbled_risk);
-/* input/charset.c: the declared charset (*confidence 1), else the
- * detected one; never NULL. */
-const char *nc_input_sniff_charset(const char *s, size_t len, double *confidence,
-                                   bool *garbled_risk);
-/* input/labels.c: the WHATWG encoding a label names ("latin1" ->
- * "windows-1252", "utf-16" -> "utf-16le", "iso-2022-kr" ->
- * "replacement"), ASCII case and white space around ignored; NULL for
- * any other name. */
-const char *nc_input_label_encoding(const char *label);
-/* input/labels.c: the WHATWG encodings by their names, for tests. */
-size_t nc_input_encoding_count(void);
-const char *nc_input_encoding_at(size_t i);
-
-/* blocks/text.c: plain text (one block a line, or wrapped paragraphs). */
-nc_status nc_text_blocks(nc_doc *doc);
-/* blocks/html/walk.c: the DOM walk. */
-nc_status nc_html_blocks(nc_doc *doc);
-
-/* lang/detect.c */
-nc_status nc_lang_init(void);                /* once, thread-safe */
-nc_status nc_lang_analyse(nc_doc *doc);      /* words, stopwords, language */
-const char *nc_script_code(uint32_t script); /* ISO 15924 */
-/* The BCP-47 code of table language lang ("und" when out of range). */
-const char *nc_lang_code_at(int lang);
-/* Whether word[0..len) is in the document language's stoplist. */
-bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
-
-/* features/features.c */
-nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
-extern const char *const nc_feature_names[NC_NFEAT];
-int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
-/* The rows a window of blocks at a time: nc_features_start, then
- * nc_features_window for [lo, hi) in order from block 0 (a running sum
- * carries over); row i - lo of rows is block i's, as nc_features makes. */
-typedef struct nc_feat_walk {
-    double total_words, words_before;
-    unsigned max_depth;
-    float *patterns;     /* NULL, or NC_NPATTERN slots a block (features/signals.c's
-                            F_LEGAL .. F_CAPTION_WORDS, the costly half) */
-    bool patterns_known; /* read them there instead of scanning again */
-} nc_feat_walk;
-#define NC_NPATTERN 8
-void nc_features_start(const nc_doc *doc, nc_feat_walk *walk);
-void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
-                        size_t hi, float *rows);
-
-/* classify/classify.c */
-void nc_classify(nc_doc *doc);
-/* rules/phrases.c: text opens with a label such as "Lesen Sie auch:" or
- * "Tags:" (case-insensitive, any of the listed languages). */
-bool nc_lead_phrase(const char *text, size_t len);
-/* rules/phrases.c: what a short block (up to 400 bytes) holds, its text
- * case-folded once for all three lists:
- * NC_PHRASE_AD, the whole block is an ad slot's label ("Advertisement",
- *   "Anzeige", "Reklama"; ':' and '-' around it ignored; up to 64 bytes);
- * NC_PHRASE_PROMO, it asks for a subscription, a sign-up, an app install
- *   or support ("Subscribe now to our ...", "sign up to get");
- * NC_PHRASE_LEGAL, a rights notice no sentence of an article holds ("All
- *   rights reserved", "Alle Rechte vorbehalten", "Bookmark the permalink"). */
-enum { NC_PHRASE_AD = 1u << 0, NC_PHRASE_PROMO = 1u << 1, NC_PHRASE_LEGAL = 1u << 2 };
-unsigned nc_block_phrases(const char *text, size_t len);
-/* A short static list of strings bucketed by first byte (rules/phrases.c,
- * classify/pickers.c): string k of bucket c is list[by_first[j]] for j in
- * [start[c], start[c + 1]), its length len[by_first[j]]. */
-typedef struct nc_phrase_index {
-    uint8_t len[255], by_first[255], start[257];
-} nc_phrase_index;
-void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t n);
-/* Case-folds (ICU simple folding) text[0..len) into out[0..cap) as far as
- * it fits (a character starts only with 4 bytes of room) and the UTF-8 is
- * valid; returns the folded length, *read the input bytes it covers. */
-size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read);
-/* classify/pickers.c: labels language pickers ("English | Deutsch") foreign. */
-void nc_mark_language_pickers(nc_doc *doc);
-
-/* result.c */
-nc_status nc_result_build(nc_doc *doc, nc_result **out);
-
-/* newsclean.c: runs stages up to features (for tools/ and training):
- * every block's row, however big the page. */
-nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
-                      nc_doc *doc);
-/* nc_pipeline's stages before nc_features (tests set doc knobs between). */
-nc_status nc_pipeline_blocks(const char *input, size_t len,
-                             const nc_options *opts, nc_doc *doc);
+/* util/doc.c: frees what doc holds (heap and arena) and zeroes it. */
 void nc_doc_free(nc_doc *doc);
+/* util/doc.c: frees the decoded copy of the input, if doc has one. */
+void nc_doc_drop_input(nc_doc *doc);
 
-/* Internal symbols the tools link against (static library only). */
 #endif /* NC_INTERNAL_H */

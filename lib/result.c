@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uscript.h>
-
 #include "internal.h"
+#include "result.h"
 
 struct nc_result {
     nc_doc doc;          /* blocks, title, language: the arena owns them */
@@ -53,11 +52,7 @@ nc_status nc_result_build(nc_doc *doc, nc_result **out)
     r->text_len = bytes - 1 - (n ? 2 : 0);
     atomic_init(&r->text, NULL);
     /* The result owns the doc's memory from here; the input copy goes. */
-    if (!doc->utf8_borrowed)
-        free(doc->utf8);
-    doc->utf8 = NULL;
-    doc->utf8_len = 0;
-    doc->utf8_borrowed = false;
+    nc_doc_drop_input(doc);
     r->doc = *doc;
     memset(doc, 0, sizeof *doc);
     *out = r;
@@ -160,7 +155,9 @@ double nc_result_language_confidence(const nc_result *r)
 
 const char *nc_result_script(const nc_result *r)
 {
-    return nc_script_code(r ? r->doc.script : USCRIPT_COMMON);
+    /* The language stage wrote the code ("Zyyy", Common, when it could
+     * not tell). */
+    return r && r->doc.script_code ? r->doc.script_code : "Zyyy";
 }
 
 unsigned nc_result_flags(const nc_result *r) { return r ? r->doc.flags : 0; }

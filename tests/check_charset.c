@@ -9,6 +9,7 @@
 #include <unicode/ucnv.h>
 
 #include "internal.h"
+#include "input/input.h"
 #include "testutil.h"
 
 #define ENC_DIR "tests/data/enc/"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "blocks/blocks.h"
 
 /* Length of a Unicode space at s (in bytes), 0 when s is no space. ASCII
  * white space, NBSP and the typographic spaces all become one ' '. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "blocks/blocks.h"
 
 typedef struct line_info {
     const char *start; /* first non-space byte */

@@ -10,6 +10,7 @@
 #include <unicode/ucsdet.h>
 
 #include "internal.h"
+#include "input/input.h"
 
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }

@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "internal.h"
+#include "input/input.h"
 
 /* Eight bytes at a time: the ASCII runs that make up most pages. */
 #define HIGH_BITS 0x8080808080808080ull
@@ -37,28 +38,21 @@ static size_t utf8_valid_len(const unsigned char *s, size_t left)
     unsigned char c = s[0];
     if (c < 0x80)
         return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return left >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (left < n)
+        return 0;
+    /* The second byte's range is narrower after E0 and F0 (no overlong
+     * form), ED (no surrogate) and F4 (nothing past U+10FFFF). */
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
             return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0;
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
+    return n;
 }
 
 /* Copies UTF-8 in[0..len) to doc->utf8, replacing each invalid sequence by

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "input/input.h"
 
 /* The encodings, by the name nc_result_encoding reports; every one but
  * "replacement" and "x-user-defined" is also a name ICU opens. Where the

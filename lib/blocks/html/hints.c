@@ -2,7 +2,6 @@
  * class/id/role/itemprop words to the region it is in, its other
  * attributes (hidden, lang, <meta> content). All run on every element, so
  * all are table look-ups and scans without allocation. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,177 +106,6 @@ const nc_html_elem *nc_html_elem_lookup(const char *name)
     return e ? e : &inline_elem;
 }
 
-/* Token table: a token matches a word when equal to it, or, for prefix
- * words, when it starts with it ("comments", "navbar"). Within one first
- * letter the first match wins, so exceptions come before their prefixes
- * ("contentinfo" is a footer, not content). "ad" and "ads" are whole
- * tokens only: "header", "read" and "address" must not match. */
-enum {
-    EXACT = 0, PREFIX = 1, JOINED = 2, /* exact, and followed by - or _ */
-    UNL = 4, /* also one of Readability's unlikely-candidate words */
-    POS = 8, /* Readability's positive class words beyond NC_HINT_CONTENT */
-    NEG = 16 /* its negative class words beyond the boilerplate hints */
-};
-
-typedef struct hint_word {
-    const char *word;
-    uint8_t mode;
-    uint32_t bits;
-} hint_word;
-
-static const hint_word words[] = {
-    {"ad", EXACT | UNL, NC_HINT_AD},
-    {"ads", EXACT | UNL, NC_HINT_AD},
-    {"adv", EXACT | UNL, NC_HINT_AD},
-    {"adsbygoogle", EXACT | UNL, NC_HINT_AD},
-    {"adsense", PREFIX | UNL, NC_HINT_AD},
-    {"adslot", PREFIX | UNL, NC_HINT_AD},
-    {"adunit", PREFIX | UNL, NC_HINT_AD},
-    {"advert", PREFIX | UNL, NC_HINT_AD},
-    {"addthis", PREFIX, NC_HINT_SHARE},
-    {"article", PREFIX, NC_HINT_CONTENT},
-    {"author", PREFIX, NC_HINT_BYLINE},
-    {"aside", EXACT, NC_HINT_SIDEBAR},
-    {"breadcrumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
-    {"byline", PREFIX, NC_HINT_BYLINE},
-    {"body", EXACT, NC_HINT_CONTENT},
-    {"contentinfo", EXACT | UNL, NC_HINT_FOOTER},
-    {"content", PREFIX, NC_HINT_CONTENT},
-    {"comment", PREFIX | UNL, NC_HINT_COMMENT},
-    {"complementary", EXACT, NC_HINT_SIDEBAR},
-    {"caption", PREFIX, NC_HINT_CAPTION},
-    {"credit", PREFIX, NC_HINT_CREDIT},
-    {"copyright", PREFIX, NC_HINT_CREDIT},
-    {"cookie", PREFIX, NC_HINT_COOKIE},
-    {"consent", PREFIX, NC_HINT_COOKIE},
-    {"categor", PREFIX, NC_HINT_META},
-    {"crumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
-    {"disqus", PREFIX | UNL, NC_HINT_COMMENT},
-    {"discuss", PREFIX, NC_HINT_COMMENT},
-    {"date", PREFIX, NC_HINT_META},
-    {"entry", PREFIX, NC_HINT_CONTENT},
-    {"footer", PREFIX | UNL, NC_HINT_FOOTER},
-    {"foot", EXACT | UNL, NC_HINT_FOOTER},
-    {"figcaption", EXACT, NC_HINT_CAPTION},
-    {"gdpr", PREFIX | UNL, NC_HINT_COOKIE},
-    {"hidden", EXACT, NC_HINT_HIDDEN},
-    {"hide", EXACT, NC_HINT_HIDDEN},
-    {"headline", PREFIX, NC_HINT_TITLE},
-    {"invisible", EXACT, NC_HINT_HIDDEN},
-    {"menu", PREFIX | UNL, NC_HINT_NAV},
-    {"meta", PREFIX, NC_HINT_META},
-    {"more", JOINED, NC_HINT_RELATED},
-    {"nav", PREFIX, NC_HINT_NAV},
-    {"newsletter", PREFIX, NC_HINT_NEWSLETTER},
-    {"offscreen", EXACT, NC_HINT_HIDDEN},
-    {"onetrust", PREFIX, NC_HINT_COOKIE},
-    {"outbrain", PREFIX, NC_HINT_RELATED},
-    {"promo", PREFIX, NC_HINT_PROMO},
-    {"pagination", PREFIX | UNL, NC_HINT_NAV},
-    {"pager", EXACT | UNL, NC_HINT_NAV},
-    {"paywall", PREFIX, NC_HINT_PROMO},
-    {"popular", PREFIX, NC_HINT_RELATED},
-    {"published", PREFIX, NC_HINT_META},
-    {"related", PREFIX | UNL, NC_HINT_RELATED},
-    {"recommend", PREFIX, NC_HINT_RELATED},
-    {"reply", PREFIX, NC_HINT_COMMENT},
-    {"replies", EXACT | UNL, NC_HINT_COMMENT},
-    {"respond", EXACT, NC_HINT_COMMENT},
-    {"share", PREFIX, NC_HINT_SHARE},
-    {"sharing", PREFIX, NC_HINT_SHARE},
-    {"social", PREFIX | UNL, NC_HINT_SHARE},
-    {"sponsor", PREFIX | UNL, NC_HINT_AD},
-    {"subscri", PREFIX, NC_HINT_NEWSLETTER},
-    {"signup", PREFIX, NC_HINT_NEWSLETTER},
-    {"sidebar", PREFIX | UNL, NC_HINT_SIDEBAR},
-    {"story", PREFIX, NC_HINT_CONTENT},
-    {"sr", EXACT, NC_HINT_HIDDEN},
-    {"skip", EXACT, NC_HINT_NAV},
-    {"teaser", PREFIX, NC_HINT_PROMO},
-    {"taboola", PREFIX, NC_HINT_PROMO},
-    {"title", PREFIX, NC_HINT_TITLE},
-    {"timestamp", PREFIX, NC_HINT_META},
-    {"time", EXACT, NC_HINT_META},
-    {"tags", EXACT, NC_HINT_META},
-    {"tag", EXACT, NC_HINT_META},
-    {"trending", PREFIX, NC_HINT_RELATED},
-    {"visuallyhidden", EXACT, NC_HINT_HIDDEN},
-    {"widget", PREFIX, NC_HINT_SIDEBAR},
-    /* Readability's other unlikely words: no hint, only the flag. */
-    {"agegate", PREFIX | UNL, 0},
-    {"banner", PREFIX | UNL, 0},
-    {"community", PREFIX | UNL, 0},
-    {"extra", PREFIX | UNL, 0},
-    {"header", PREFIX | UNL, 0},
-    {"popup", PREFIX | UNL, 0},
-    {"remark", PREFIX | UNL, 0},
-    {"rss", EXACT | UNL, 0},
-    {"shoutbox", PREFIX | UNL, 0},
-    {"skyscraper", PREFIX | UNL, 0},
-    {"supplemental", PREFIX | UNL, 0},
-    /* Readability's class weight words that are no region hint. */
-    {"main", EXACT | POS, 0},
-    {"page", EXACT | POS, 0},
-    {"post", EXACT | POS, 0},
-    {"text", EXACT | POS, 0},
-    {"blog", PREFIX | POS, 0},
-    {"hentry", EXACT | POS, 0},
-    {"contact", PREFIX | NEG, 0},
-    {"footnote", PREFIX | NEG, 0},
-    {"masthead", PREFIX | NEG, 0},
-    {"media", PREFIX | NEG, 0},
-    {"scroll", PREFIX | NEG, 0},
-    {"shopping", PREFIX | NEG, 0},
-};
-
-enum { NWORDS = sizeof words / sizeof *words };
-
-/* The words again, grouped by first letter (table order kept within a
- * letter, so exceptions still come first), with their lengths: a token is
- * compared only with the words of its letter. Built once. */
-static struct { uint8_t word, len; } by_letter[NWORDS];
-static uint8_t letter_start[27];
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
-
-static void build_index(void)
-{
-    size_t k = 0;
-    for (int c = 0; c < 26; c++) {
-        letter_start[c] = (uint8_t)k;
-        for (size_t i = 0; i < NWORDS; i++)
-            if (words[i].word[0] == 'a' + c) {
-                by_letter[k].word = (uint8_t)i;
-                by_letter[k].len = (uint8_t)strlen(words[i].word);
-                k++;
-            }
-    }
-    letter_start[26] = (uint8_t)k;
-}
-
-static uint32_t token_bits(const char *tok, size_t len, char next)
-{
-    if (tok[0] < 'a' || tok[0] > 'z')
-        return 0;
-    int c = tok[0] - 'a';
-    for (size_t k = letter_start[c]; k < letter_start[c + 1]; k++) {
-        size_t n = by_letter[k].len;
-        const hint_word *w = &words[by_letter[k].word];
-        if (len < n || memcmp(tok + 1, w->word + 1, n - 1) != 0)
-            continue;
-        uint32_t bits = w->bits | (w->mode & UNL ? NC_HTML_UNLIKELY : 0) |
-                        (w->mode & POS ? NC_HTML_POSITIVE : 0) |
-                        (w->mode & NEG ? NC_HTML_NEGATIVE : 0);
-        int mode = w->mode & (PREFIX | JOINED);
-        if (len == n) {
-            if (mode != JOINED || next == '-' || next == '_')
-                return bits;
-        } else if (mode == PREFIX) {
-            return bits;
-        }
-    }
-    return 0;
-}
-
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool is_alnum(char c)
@@ -287,7 +115,6 @@ static bool is_alnum(char c)
 
 uint32_t nc_html_token_hints(const char *value)
 {
-    pthread_once(&index_once, build_index);
     /* Tokens longer than this are matched on their first 31 letters,
      * which is all a prefix word needs. */
     char tok[32];
@@ -299,7 +126,7 @@ uint32_t nc_html_token_hints(const char *value)
         bool camel = is_upper(c) && is_lower(prev);
         if (!is_alnum(c) || camel) {
             if (n)
-                bits |= token_bits(tok, n, c);
+                bits |= nc_markup_token(tok, n, c);
             n = 0;
             if (!c)
                 break;
@@ -402,6 +229,15 @@ static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
     return hints;
 }
 
+/* The attribute hides its element: hidden, aria-hidden="true", or a style
+ * that hides it. */
+static bool hides(const char *name, const char *value)
+{
+    return strcmp(name, "hidden") == 0 ||
+           (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true")) ||
+           (strcmp(name, "style") == 0 && style_hides(value));
+}
+
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                         nc_html_attrs *a, nc_html_hint_cache *cache)
 {
@@ -441,16 +277,9 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             }
             break;
         case 'h':
-            if (strcmp(name, "hidden") == 0)
-                a->hidden = true;
-            break;
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
-                a->hidden = true;
-            break;
         case 's':
-            if (strcmp(name, "style") == 0 && style_hides(value))
-                a->hidden = true;
+            a->hidden |= hides(name, value);
             break;
         case 't':
             if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))

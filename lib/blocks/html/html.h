@@ -8,6 +8,8 @@
 #define NC_HTML_H
 
 #include "internal.h"
+#include "blocks/blocks.h"
+#include "rules/rules.h"
 
 #define NC_HTML_NONE UINT32_MAX /* no record */
 
@@ -48,9 +50,9 @@ const nc_html_elem *nc_html_elem_lookup(const char *name);
  * NC_HTML_UNLIKELY when a token is one of Readability's unlikely-candidate
  * words (not a block hint: callers strip it). */
 uint32_t nc_html_token_hints(const char *value);
-#define NC_HTML_UNLIKELY (1u << 31)
-#define NC_HTML_POSITIVE (1u << 30) /* Readability's positive class words */
-#define NC_HTML_NEGATIVE (1u << 29) /* and its negative ones */
+#define NC_HTML_UNLIKELY NC_MARKUP_UNLIKELY /* rules/markup.c */
+#define NC_HTML_POSITIVE NC_MARKUP_POSITIVE /* Readability's positive class words */
+#define NC_HTML_NEGATIVE NC_MARKUP_NEGATIVE /* and its negative ones */
 #define NC_HTML_PRIVATE (NC_HTML_UNLIKELY | NC_HTML_POSITIVE | NC_HTML_NEGATIVE)
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
