@@ -30,6 +30,13 @@ static const char usage_text[] =
     "  -l, --language CODE    language hint (BCP-47, e.g. de)\n"
     "      --encoding NAME    charset hint (e.g. windows-1251)\n"
     "  -b, --bias X           -1 (precise) .. 0 (balanced) .. 1 (recall)\n"
+    "      --max-input-bytes N  refuse inputs longer (default 268435456);\n"
+    "                         reading stops there\n"
+    "      --max-blocks N     blocks kept a page (default 1000000)\n"
+    "      --max-depth N      HTML levels kept (default 256)\n"
+    "      --max-line-bytes N cut longer blocks (default 1048576, at least 16)\n"
+    "      --max-ms N         stop a page after N milliseconds (default 0: no\n"
+    "                         limit) and print what was done by then\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n";
 
@@ -43,21 +50,28 @@ typedef struct cli {
     long jobs;
 } cli;
 
-static int read_all(FILE *f, char **data, size_t *len)
+/* Reads f up to limit + 1 bytes: one byte past the limit is enough for
+ * nc_clean to refuse the input (NC_ERR_TOO_LARGE), and an endless input
+ * (/dev/zero) is never held. */
+static int read_all(FILE *f, size_t limit, char **data, size_t *len)
 {
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
+    size_t most = limit < SIZE_MAX ? limit + 1 : limit;
+    size_t cap = most < 65536 ? most : 65536, n = 0;
+    char *buf = malloc(cap ? cap : 1);
     if (!buf)
         return ENOMEM;
     for (;;) {
+        if (n == most)
+            break;
         if (n == cap) {
-            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            size_t grow = cap > most / 2 ? most : cap * 2;
+            char *p = realloc(buf, grow);
             if (!p) {
                 free(buf);
                 return ENOMEM;
             }
             buf = p;
-            cap *= 2;
+            cap = grow;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
@@ -269,7 +283,7 @@ static int clean_one(const cli *c, const char *name, FILE *in, FILE *sink)
 {
     char *data = NULL;
     size_t len = 0;
-    int e = read_all(in, &data, &len);
+    int e = read_all(in, c->opts.max_input_bytes, &data, &len);
     if (e) {
         fprintf(stderr, "newsclean: %s: %s\n", name, strerror(e));
         return 1;
@@ -457,6 +471,44 @@ static int usage_error(const char *msg, const char *arg)
     return 2;
 }
 
+/* The limits of nc_options, as options taking a whole number. */
+static const struct size_option {
+    const char *name;
+    size_t offset; /* of the size_t field in nc_options */
+    size_t least;  /* the smallest value nc_clean accepts */
+} size_options[] = {
+    {"--max-input-bytes", offsetof(nc_options, max_input_bytes), 1},
+    {"--max-blocks", offsetof(nc_options, max_blocks), 1},
+    {"--max-depth", offsetof(nc_options, max_depth), 1},
+    {"--max-line-bytes", offsetof(nc_options, max_line_bytes), 16},
+    {"--max-ms", offsetof(nc_options, max_ms), 0},
+};
+
+/* Sets the limit option a names from val; 0 when a is none of them, 1 when
+ * set, 2 (after the message) when val is missing, empty, not a plain
+ * decimal number, too small or too big for size_t. */
+static int set_size_option(nc_options *opts, const char *a, const char *val)
+{
+    for (size_t k = 0; k < sizeof size_options / sizeof *size_options; k++) {
+        const struct size_option *o = &size_options[k];
+        if (strcmp(a, o->name) != 0)
+            continue;
+        errno = 0;
+        char *end = NULL;
+        unsigned long long n = val && val[0] >= '0' && val[0] <= '9' ? strtoull(val, &end, 10) : 0;
+        if (!end || *end || errno == ERANGE || n > SIZE_MAX || n < o->least) {
+            fprintf(stderr, "newsclean: %s needs a whole number from %zu to %zu%s%s\n"
+                    "Try 'newsclean --help'.\n", a, o->least, (size_t)SIZE_MAX,
+                    val ? ": " : "", val ? val : "");
+            return 2;
+        }
+        size_t v = (size_t)n;
+        memcpy((char *)opts + o->offset, &v, sizeof v);
+        return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     cli c = {0};
@@ -496,7 +548,7 @@ int main(int argc, char **argv)
         } else if (TAKES("-j", "--jobs")) {
             char *end = NULL;
             long n = val ? strtol(val, &end, 10) : -1;
-            if (!val || *end || n < 0 || n > 1024)
+            if (!val || end == val || *end || n < 0 || n > 1024)
                 return usage_error("jobs must be a number from 0 to 1024", val);
             c.jobs = n;
         } else if (TAKES("-i", "--input")) {
@@ -519,9 +571,14 @@ int main(int argc, char **argv)
         } else if (TAKES("-b", "--bias")) {
             char *end = NULL;
             double b = val ? strtod(val, &end) : 0.0;
-            if (!val || *end || !(b >= -1.0 && b <= 1.0))
+            if (!val || end == val || *end || !(b >= -1.0 && b <= 1.0))
                 return usage_error("bias must be a number from -1 to 1", val);
             c.opts.recall_bias = b;
+        } else if (strncmp(a, "--max-", 6) == 0) {
+            val = i + 1 < argc ? argv[++i] : NULL;
+            int set = set_size_option(&c.opts, a, val);
+            if (set != 1)
+                return set ? set : usage_error("unknown option", a);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option", a);
         } else {

@@ -13,8 +13,9 @@
  *     }
  *     nc_result_free(r);
  *
- * All strings handed out are UTF-8 (NFC), NUL-terminated, owned by the
- * result and valid until nc_result_free(). No function prints, exits or
+ * All strings handed out are valid UTF-8, NFC, free of control characters
+ * but tab and newline (C0, DEL and C1 are removed: NC_FLAG_REMOVED_CHARS),
+ * NUL-terminated, owned by the result and valid until nc_result_free(). No function prints, exits or
  * aborts; every failure is a status with a name (nc_strerror). The library
  * keeps no state a caller can see and is safe to call from many threads at
  * once; its one-time set-up happens inside, on the first call.
@@ -124,6 +125,16 @@ typedef enum nc_reason {
 #define NC_FLAG_CONVERTED 0x20u      /* input was converted to UTF-8 */
 #define NC_FLAG_FROM_NOSCRIPT 0x40u  /* html: the page showed no body without
                                         JavaScript; its <noscript> was read */
+#define NC_FLAG_TRUNCATED_MARKUP 0x100u /* html: before parsing, a start tag
+                                        longer than 2 KB lost its attributes
+                                        past the 64th and values past 64 KiB,
+                                        or a comment past 64 KiB was emptied */
+#define NC_FLAG_REMOVED_CHARS 0x200u /* control characters (C0 but tab and
+                                        newline, DEL, C1) were removed from a
+                                        returned string, or combining marks
+                                        past 30 in a row */
+#define NC_FLAG_WORK_LIMIT 0x400u    /* opts->max_ms passed: the result
+                                        holds what was done by then */
 #define NC_FLAG_CHARSET_GUESSED 0x800u /* the bytes declared no charset,
                                         the one guessed from them is unsure
                                         (nc_result_encoding_confidence below
@@ -132,7 +143,14 @@ typedef enum nc_reason {
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the
- * end without breaking callers built against this header. */
+ * end without breaking callers built against this header.
+ *
+ * max_ms is a deadline in milliseconds from the call's start (0: none):
+ * past it no more of the page is read and no later stage starts; nc_clean
+ * returns NC_OK with what it has (blocks not labelled by then come back
+ * as NC_LABEL_BOILERPLATE / NC_REASON_TRUNCATED, so no paragraphs) and
+ * NC_FLAG_WORK_LIMIT. It is checked every 256 parser events, once a block
+ * and between stages; decoding is not interrupted (linear in the input). */
 typedef struct nc_options {
     size_t size;              /* sizeof(nc_options); set by nc_options_init */
     nc_input_kind input;      /* default NC_INPUT_AUTO */
@@ -143,6 +161,7 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
+    size_t max_ms;            /* default 0 (none); a deadline, see above */
 } nc_options;
 
 /* The result of one nc_clean() call; opaque, read through accessors. */

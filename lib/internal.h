@@ -95,6 +95,8 @@ typedef struct nc_block {
                             as doc->lang), -1 when it shows none */
     float foreign;       /* lang/detect.c: 0..1 evidence the block is in another
                             language or script than the document */
+    int8_t ld_found;     /* features/ld_match.c: its opening words stand in
+                            doc->ld_body (1) or not (0); -1: no ld_body */
     float *feat;         /* NC_NFEAT features (features/slots.h): a row of
                             doc->feat, from nc_features until the outline
                             has the blocks scored (then NULL) */
@@ -118,6 +120,7 @@ typedef struct nc_doc {
                                    valid UTF-8; the detector's for a guess */
     unsigned flags;    /* NC_FLAG_* */
     size_t repairs;
+    uint64_t deadline_ns; /* util/budget.c: opts.max_ms as a CLOCK_MONOTONIC time, 0: none */
     nc_input_kind kind;
     bool read_fallback;/* html: read <noscript> (nc_clean's second pass) */
     bool saw_fallback; /* html: the page has a <noscript> */

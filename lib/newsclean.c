@@ -67,6 +67,7 @@ static nc_status pipeline_blocks(const char *input, size_t len, const nc_options
     nc_status st = options_load(opts, &doc->opts);
     if (st != NC_OK)
         return st;
+    nc_budget_start(doc);
     if (len > doc->opts.max_input_bytes)
         return NC_ERR_TOO_LARGE;
     if ((st = nc_lang_init()) != NC_OK)
@@ -96,6 +97,8 @@ static nc_status pipeline_blocks(const char *input, size_t len, const nc_options
     /* The blocks hold their own copies: the decoded input can go now, so
      * a big page does not keep two full copies alive while it is scored. */
     nc_doc_drop_input(doc);
+    if (nc_out_of_time(doc))
+        return NC_OK; /* unclassified: see clean_doc */
     return nc_lang_analyse(doc);
 }
 
@@ -177,15 +180,29 @@ void nc_pipeline_classify(nc_doc *doc)
     nc_classify_labels(doc);
 }
 
+/* Past the caller's deadline before the labels: every block is returned
+ * unclassified, none as a paragraph. */
+static void leave_unclassified(nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        doc->blocks[i].label = NC_LABEL_BOILERPLATE;
+        doc->blocks[i].reason = NC_REASON_TRUNCATED;
+        doc->blocks[i].score = 0.0f;
+    }
+    drop_feature_rows(doc);
+}
+
 /* Blocks, features and labels: doc is ready for nc_result_build. */
 static nc_status clean_doc(const char *input, size_t len, const nc_options *opts,
                            bool read_fallback, nc_doc *doc)
 {
     nc_status st = pipeline_blocks(input, len, opts, read_fallback, doc);
-    if (st == NC_OK)
+    if (st == NC_OK && !nc_out_of_time(doc))
         st = nc_features(doc); /* on a big page, a window of rows */
-    if (st == NC_OK)
+    if (st == NC_OK && !nc_out_of_time(doc))
         nc_pipeline_classify(doc);
+    else if (st == NC_OK)
+        leave_unclassified(doc);
     return st;
 }
 
@@ -203,7 +220,8 @@ nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
     nc_status st = clean_doc(input, len, opts, false, &doc);
     /* A page that shows no body without JavaScript may hold it in a
      * <noscript>: read again with those (only such pages pay twice). */
-    if (st == NC_OK && doc.kind == NC_INPUT_HTML && doc.saw_fallback && !has_body(&doc)) {
+    if (st == NC_OK && doc.kind == NC_INPUT_HTML && doc.saw_fallback && !has_body(&doc) &&
+        !(doc.flags & NC_FLAG_WORK_LIMIT)) {
         nc_doc again;
         nc_status st2 = clean_doc(input, len, opts, true, &again);
         if (st2 == NC_OK && has_body(&again)) {

@@ -25,8 +25,59 @@ static bool is_paragraph(const nc_block *b)
     return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
 }
 
+/* *s (NUL-terminated, in the arena or static) made to keep the output
+ * promises (util/safe_text.c); false on no memory. */
+static bool make_safe(nc_doc *doc, const char **s)
+{
+    if (!*s)
+        return true;
+    size_t len;
+    const char *safe = nc_safe_text(&doc->arena, *s, strlen(*s), &len, &doc->flags);
+    if (!safe)
+        return false;
+    *s = safe;
+    return true;
+}
+
+/* Every string the result hands out, checked once here. */
+static bool make_all_safe(nc_doc *doc)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        size_t len;
+        const char *safe = nc_safe_text(&doc->arena, b->text, b->len, &len, &doc->flags);
+        if (!safe)
+            return false;
+        b->text = (char *)safe;
+        b->len = len;
+        if (len) /* a block of control characters only is gone */
+            doc->blocks[kept++] = *b;
+    }
+    doc->nblocks = kept;
+    const char *title = doc->title;
+    if (!make_safe(doc, &title) || !make_safe(doc, &doc->encoding))
+        return false;
+    doc->title = (char *)title;
+    size_t len;
+    const char *lang = nc_safe_text(&doc->arena, doc->lang_code,
+                                    strnlen(doc->lang_code, sizeof doc->lang_code),
+                                    &len, &doc->flags);
+    if (!lang)
+        return false;
+    if (lang != doc->lang_code) {
+        while (len >= sizeof doc->lang_code || (len && ((unsigned char)lang[len] & 0xC0) == 0x80))
+            len--; /* whole characters */
+        memcpy(doc->lang_code, lang, len);
+        doc->lang_code[len] = '\0';
+    }
+    return true;
+}
+
 nc_status nc_result_build(nc_doc *doc, nc_result **out)
 {
+    if (!make_all_safe(doc))
+        return NC_ERR_NOMEM;
     nc_result *r = calloc(1, sizeof *r);
     if (!r)
         return NC_ERR_NOMEM;

@@ -57,6 +57,12 @@ FLAG_NUL_REMOVED = 0x10
 FLAG_CONVERTED = 0x20
 FLAG_FROM_NOSCRIPT = 0x40
 FLAG_CHARSET_GUESSED = 0x800
+FLAG_TRUNCATED_MARKUP = 0x100
+FLAG_REMOVED_CHARS = 0x200
+FLAG_WORK_LIMIT = 0x400
+
+# The largest size_t: larger ints would wrap in ctypes.
+_SIZE_MAX = 2 ** (8 * ctypes.sizeof(ctypes.c_size_t)) - 1
 
 Input = Union[str, bytes, bytearray, memoryview]
 
@@ -76,6 +82,11 @@ class NewscleanError(Exception):
         self.message = message
 
 
+class _ArgumentError(NewscleanError, TypeError):
+    """A NewscleanError that is also a TypeError: data or an option of the
+    wrong type (callers that caught TypeError still do)."""
+
+
 class _Options(ctypes.Structure):
     """struct nc_options, field for field (size first)."""
     _fields_ = [
@@ -88,6 +99,7 @@ class _Options(ctypes.Structure):
         ("max_blocks", ctypes.c_size_t),
         ("max_depth", ctypes.c_size_t),
         ("max_line_bytes", ctypes.c_size_t),
+        ("max_ms", ctypes.c_size_t),
     ]
 
 
@@ -252,12 +264,21 @@ def _options_error(detail: str) -> NewscleanError:
     return NewscleanError(4, "NC_ERR_OPTIONS", "%s: %s" % (message, detail))
 
 
+def _type_error(detail: str) -> NewscleanError:
+    """NC_ERR_OPTIONS for an option of the wrong type (also a TypeError)."""
+    e = _options_error(detail)
+    return _ArgumentError(e.status, e.name, e.message)
+
+
 def _hint(value: Optional[str], what: str) -> Optional[bytes]:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise TypeError("%s must be a str or None" % what)
-    raw = value.encode("utf-8")
+        raise _type_error("%s must be a str or None, not %s" % (what, type(value).__name__))
+    try:
+        raw = value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _options_error("%s is not valid Unicode (a lone surrogate)" % what) from None
     if b"\0" in raw:
         raise _options_error("%s contains a NUL character" % what)
     return raw
@@ -266,27 +287,34 @@ def _hint(value: Optional[str], what: str) -> Optional[bytes]:
 def _options(lib: ctypes.CDLL, data_is_str: bool, input: str, language: Optional[str],
              encoding: Optional[str], recall_bias: float,
              max_input_bytes: Optional[int], max_blocks: Optional[int],
-             max_depth: Optional[int], max_line_bytes: Optional[int]) -> _Options:
+             max_depth: Optional[int], max_line_bytes: Optional[int],
+             max_ms: Optional[int]) -> _Options:
     opts = _Options()
     lib.nc_options_init(ctypes.byref(opts))
-    if input not in _INPUT_KINDS:
+    if not isinstance(input, str) or input not in _INPUT_KINDS:
         raise _options_error("input must be one of auto, text, html, not %r" % (input,))
     opts.input = _INPUT_KINDS[input]
     opts.language = _hint(language, "language")
     # A str was encoded here as UTF-8: a stale <meta charset> must not win.
     opts.encoding = _hint(encoding if encoding is not None or not data_is_str
                           else "utf-8", "encoding")
+    # A bool is an int to Python, but recall_bias=True is a mistake.
+    if isinstance(recall_bias, bool) or not isinstance(recall_bias, (int, float)):
+        raise _options_error("recall_bias must be a number from -1 to 1, not %r"
+                             % (recall_bias,))
     try:
         opts.recall_bias = float(recall_bias)
-    except (TypeError, ValueError):
+    except OverflowError:  # an int too big for a double
         raise _options_error("recall_bias must be a number from -1 to 1, not %r"
                              % (recall_bias,)) from None
     for name, value in (("max_input_bytes", max_input_bytes), ("max_blocks", max_blocks),
-                        ("max_depth", max_depth), ("max_line_bytes", max_line_bytes)):
+                        ("max_depth", max_depth), ("max_line_bytes", max_line_bytes),
+                        ("max_ms", max_ms)):
         if value is None:
             continue
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise _options_error("%s must be a non-negative int, not %r" % (name, value))
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _SIZE_MAX:
+            raise _options_error("%s must be an int from 0 to %d, not %r"
+                                 % (name, _SIZE_MAX, value))
         setattr(opts, name, value)  # 0 and too small values: the library says no
     return opts
 
@@ -296,7 +324,8 @@ def _as_bytes(data: Input) -> bytes:
         return data.encode("utf-8", "surrogatepass")
     if isinstance(data, (bytes, bytearray, memoryview)):
         return bytes(data)
-    raise TypeError("newsclean: input must be str or bytes, not %s" % type(data).__name__)
+    raise _ArgumentError(1, "NC_ERR_ARGUMENT",
+                         "input must be str or bytes, not %s" % type(data).__name__)
 
 
 def _text(ptr: Optional[bytes]) -> str:
@@ -349,7 +378,8 @@ def _run(data: Input, want_blocks: bool, **options) -> Result:
 def clean(data: Input, *, input: str = "auto", language: Optional[str] = None,
           encoding: Optional[str] = None, recall_bias: float = 0.0,
           max_input_bytes: Optional[int] = None, max_blocks: Optional[int] = None,
-          max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None) -> List[str]:
+          max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None,
+          max_ms: Optional[int] = None) -> List[str]:
     """Cleans one page and returns its body paragraphs (headings included).
 
     data: the page as bytes (any charset; detected, or ``encoding``) or str.
@@ -360,20 +390,26 @@ def clean(data: Input, *, input: str = "auto", language: Optional[str] = None,
     recall_bias: -1 (precise) .. 0 (balanced) .. +1 (keep more).
     max_input_bytes, max_blocks, max_depth, max_line_bytes: the limits of
         nc_options; None keeps the library's default.
+    max_ms: a deadline in milliseconds (None or 0: none); past it the page
+        is returned as far as it got, with FLAG_WORK_LIMIT in flags.
 
-    Raises NewscleanError on a bad option or a failure (status name and
-    message in the exception), TypeError when data is not str or bytes.
+    Raises NewscleanError on every failure: a bad option (NC_ERR_OPTIONS:
+    out of range, wrong type, an int past size_t, a lone surrogate in a
+    hint) or a failed call (status name and message in the exception).
+    Data or an option of the wrong type raises one that is also a
+    TypeError.
     """
     return _run(data, False, input=input, language=language, encoding=encoding,
                 recall_bias=recall_bias, max_input_bytes=max_input_bytes,
                 max_blocks=max_blocks, max_depth=max_depth,
-                max_line_bytes=max_line_bytes).paragraphs
+                max_line_bytes=max_line_bytes, max_ms=max_ms).paragraphs
 
 
 def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
             encoding: Optional[str] = None, recall_bias: float = 0.0,
             max_input_bytes: Optional[int] = None, max_blocks: Optional[int] = None,
-            max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None) -> Result:
+            max_depth: Optional[int] = None, max_line_bytes: Optional[int] = None,
+            max_ms: Optional[int] = None) -> Result:
     """Cleans one page and returns everything found: a Result with title,
     language, language_confidence, script, encoding, encoding_confidence
     (1 when a BOM, hint, declaration or valid UTF-8 settled the charset;
@@ -384,7 +420,7 @@ def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
     return _run(data, True, input=input, language=language, encoding=encoding,
                 recall_bias=recall_bias, max_input_bytes=max_input_bytes,
                 max_blocks=max_blocks, max_depth=max_depth,
-                max_line_bytes=max_line_bytes)
+                max_line_bytes=max_line_bytes, max_ms=max_ms)
 
 
 extract = analyse

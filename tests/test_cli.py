@@ -231,6 +231,68 @@ class TestCli(unittest.TestCase):
             self.assertIn(b"newsclean:", r.stderr, args)
             self.assertEqual(r.stdout, b"", args)
 
+    def test_limit_flags(self):
+        """Each limit flag reaches nc_options: the effect shows in the output."""
+        r = run(["--max-line-bytes", "16", "-i", "text"], stdin=b"Hello world this is a long line.\n")
+        self.assertEqual((r.returncode, r.stdout), (0, b"Hello world this\n"))
+        r = run(["--max-input-bytes", "10"], stdin=b"x" * 11)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"max_input_bytes", r.stderr)
+        r = run(["--max-input-bytes", "11", "-i", "text"], stdin=b"x" * 11)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        page = b"".join(b"Line number %d of a page of text.\n\n" % i for i in range(50))
+        r = run(["--max-blocks", "3", "-f", "json", "-i", "text"], stdin=page)
+        got = json.loads(r.stdout)
+        self.assertEqual(len(got["blocks"]), 3)
+        self.assertTrue(got["flags"] & 0x2)
+        deep = b"<html><body>" + b"<div>" * 20 + b"<p>Deep text of the page here.</p>"
+        r = run(["--max-depth", "3", "-f", "json", "-i", "html"], stdin=deep)
+        self.assertTrue(json.loads(r.stdout)["flags"] & 0x4)
+        r = run(["--max-ms", "600000", "-f", "json"], stdin=HTML_PAGE)
+        self.assertEqual(json.loads(r.stdout)["flags"] & 0x400, 0)
+        big = b"".join(b"<p>Paragraph number %d of a long page.</p>" % i for i in range(40000))
+        r = run(["--max-ms", "1", "-f", "json", "-i", "html"], stdin=big)
+        got = json.loads(r.stdout)
+        self.assertTrue(got["flags"] & 0x400)
+        self.assertEqual(got["paragraphs"], [])
+
+    def test_limit_flags_refuse_bad_numbers(self):
+        for flag in ("--max-input-bytes", "--max-blocks", "--max-depth", "--max-line-bytes",
+                     "--max-ms"):
+            for bad in ("", "-1", "x", "1x", " 1", "+1", "18446744073709551616"):
+                r = run([flag, bad, SEED])
+                self.assertEqual(r.returncode, 2, (flag, bad))
+                self.assertIn(flag.encode(), r.stderr)
+                self.assertEqual(r.stdout, b"")
+            r = run([flag])
+            self.assertEqual(r.returncode, 2, flag)
+        for flag in ("--max-input-bytes", "--max-blocks", "--max-depth"):
+            self.assertEqual(run([flag, "0", SEED]).returncode, 2, flag)
+        self.assertEqual(run(["--max-line-bytes", "15", SEED]).returncode, 2)
+        self.assertEqual(run(["--max-ms", "0", SEED]).returncode, 0)
+        for args in (["-b", "", SEED], ["-j", "", SEED]):
+            self.assertEqual(run(args).returncode, 2, args)
+
+    def test_endless_input_stops_at_the_limit(self):
+        """/dev/zero is refused once max_input_bytes is passed, without
+        reading on (a 64 MB address-space limit would stop a 1 GB read)."""
+        import resource
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))
+        r = subprocess.run([CLI, "--max-input-bytes", "1000000", "/dev/zero"],
+                           capture_output=True, timeout=60, preexec_fn=limit)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"max_input_bytes", r.stderr)
+
+    def test_controls_never_printed(self):
+        page = b"Hello \x1b]0;pwned\x07 world, a line of text.\n\x1b[2J\x9b text\n"
+        for fmt in ("text", "json"):
+            r = run(["-f", fmt, "-i", "text"], stdin=page)
+            self.assertEqual(r.returncode, 0)
+            self.assertNotIn(b"\x1b", r.stdout, fmt)
+            self.assertNotIn(b"\x07", r.stdout, fmt)
+
     def test_jobs_same_output_in_order(self):
         files = sorted(os.path.join(d, f) for d in
                        (os.path.join(ROOT, "tests", "data", s, "text-lines")

@@ -127,6 +127,41 @@ class TestBinding(unittest.TestCase):
         for name, value in flags:
             self.assertEqual(getattr(newsclean, name), int(value, 16), name)
 
+    def test_int_options_range_and_types(self):
+        data = read_seed()
+        for kw in (dict(max_blocks=2 ** 64), dict(max_input_bytes=2 ** 64 + 5),
+                   dict(max_ms=2 ** 64), dict(max_ms=-1), dict(max_depth=1.5),
+                   dict(max_line_bytes="64"), dict(max_blocks=True), dict(recall_bias=True),
+                   dict(recall_bias=False), dict(recall_bias=10 ** 400), dict(recall_bias=[0]),
+                   dict(recall_bias="0.5"), dict(input=None), dict(input=["text"]),
+                   dict(language="\udc80"), dict(encoding="\ud800x"), dict(language=5),
+                   dict(encoding=b"utf-8")):
+            with self.assertRaises(newsclean.NewscleanError, msg=repr(kw)) as cm:
+                newsclean.clean(data, **kw)
+            self.assertEqual(cm.exception.name, "NC_ERR_OPTIONS", kw)
+        self.assertTrue(newsclean.clean(data, max_blocks=2 ** 64 - 1))
+        self.assertTrue(newsclean.clean(data, recall_bias=1))
+        with self.assertRaises(newsclean.NewscleanError) as cm:
+            newsclean.clean(12)
+        self.assertEqual(cm.exception.name, "NC_ERR_ARGUMENT")
+
+    def test_max_ms(self):
+        big = b"".join(b"<p>Paragraph number %d of a long page.</p>" % i for i in range(40000))
+        page = newsclean.analyse(big, input="html", max_ms=1)
+        self.assertTrue(page.flags & newsclean.FLAG_WORK_LIMIT)
+        self.assertEqual(page.paragraphs, [])
+        self.assertTrue(all(b.reason == "truncated" for b in page.blocks))
+        page = newsclean.analyse(read_seed(), max_ms=600000)
+        self.assertFalse(page.flags & newsclean.FLAG_WORK_LIMIT)
+        self.assertTrue(page.paragraphs)
+
+    def test_output_has_no_controls(self):
+        page = newsclean.analyse("<p>Caf\u0065&#x301; \x1b[31m red &#x9b; text in "
+                                 "a paragraph here.</p>", input="html")
+        self.assertTrue(page.flags & newsclean.FLAG_REMOVED_CHARS)
+        self.assertIn("Caf\u00e9", page.paragraphs[0])
+        self.assertFalse(any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in page.paragraphs[0]))
+
     def test_noscript_fallback_flag(self):
         """A page with no body but in <noscript> gives that, and says so."""
         paras = "".join(

@@ -44,6 +44,8 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
                            nc_status *status)
 {
     *status = NC_OK;
+    if (nc_out_of_time(doc))
+        return NULL; /* the caller's deadline: the rest is not read */
     if (doc->nblocks >= doc->opts.max_blocks) {
         doc->flags |= NC_FLAG_TRUNCATED_BLOCKS;
         return NULL;

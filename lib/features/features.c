@@ -136,20 +136,10 @@ static void count_chars(const nc_block *b, char_counts *cc)
 
 /* Whether the block's opening words stand in the page's JSON-LD
  * articleBody (strong evidence, but the publisher's, so only a feature):
- * 1 found, 0 not found, -1 the page has none. */
-static float in_ld_body(const nc_doc *doc, const nc_block *b)
+ * 1 found, 0 not found, -1 the page has none (features/ld_match.c). */
+static float in_ld_body(const nc_block *b)
 {
-    if (!doc->ld_body || !doc->ld_body[0])
-        return -1.0f;
-    if (b->len < 12 || b->words < 3)
-        return 0.0f;
-    char head[49];
-    size_t n = b->len < 48 ? b->len : 48;
-    while (n > 0 && n < b->len && ((unsigned char)b->text[n] & 0xC0) == 0x80)
-        n--; /* whole characters */
-    memcpy(head, b->text, n);
-    head[n] = '\0';
-    return strstr(doc->ld_body, head) ? 1.0f : 0.0f;
+    return (float)b->ld_found;
 }
 
 /* Scripts with capital letters. Elsewhere (Arabic, Hebrew, Han, kana,
@@ -205,6 +195,9 @@ nc_status nc_features(nc_doc *doc)
     nc_feat_walk walk;
     nc_features_start(doc, &walk, false);
     nc_patterns_page(doc); /* repeats, site suffixes, phrase hits */
+    nc_status st = nc_ld_match(doc);
+    if (st != NC_OK)
+        return st;
     size_t rows = doc->feat_window ? doc->feat_window
                   : n > NC_FEAT_ALL_MAX ? NC_FEAT_WINDOW : n;
     if (rows > n)
@@ -342,7 +335,7 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         f[F_BLOCK_LANG_OTHER] = b->block_lang >= 0 && doc->lang >= 0 &&
                                 b->block_lang != doc->lang;
         f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
-        f[F_IN_LD_BODY] = in_ld_body(doc, b);
+        f[F_IN_LD_BODY] = in_ld_body(b);
         /* Pattern detectors (features/signals.c) fill F_LEGAL .. F_CAPTION_WORDS. */
         static const int pattern_slots[NC_NPATTERN] = {
             F_LEGAL, F_SITE_SUFFIX, F_CREDIT, F_UI_PHRASE, F_DATE, F_BYLINE,

@@ -11,6 +11,9 @@
 nc_status nc_features(nc_doc *doc);
 extern const char *const nc_feature_names[NC_NFEAT];
 int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
+/* features/ld_match.c: sets every block's ld_found: whether its opening
+ * words stand in the JSON-LD articleBody (NC_ERR_NOMEM). */
+nc_status nc_ld_match(nc_doc *doc);
 
 /* The rows a window of blocks at a time: nc_features_start, then
  * nc_features_window for [lo, hi) in order from block 0 (a running sum

@@ -197,7 +197,7 @@ static bool nfc_inert(const UNormalizer2 *nfc, const char *s, size_t len)
                                    (u[i + 2] & 0x3F)
                              : ((u[i] & 0x07) << 18) | ((u[i + 1] & 0x3F) << 12) |
                                    ((u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
-        if (!unorm2_hasBoundaryBefore(nfc, c))
+        if (!nc_nfc_starter(nfc, c))
             return false;
         i += n;
     }
@@ -221,6 +221,12 @@ static nc_status to_nfc(nc_doc *doc)
     if (!u)
         return NC_ERR_NOMEM;
     u_strFromUTF8(u, ulen + 1, NULL, doc->utf8, (int32_t)doc->utf8_len, &err);
+    /* Runs of combining marks cost ICU their square: capped first. */
+    int32_t capped = (int32_t)nc_cap_marks(u, (size_t)ulen);
+    if (capped < ulen) {
+        doc->flags |= NC_FLAG_REMOVED_CHARS;
+        ulen = capped;
+    }
     if (U_FAILURE(err) || unorm2_isNormalized(nfc, u, ulen, &err)) {
         free(u);
         return NC_OK;

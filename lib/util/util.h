@@ -62,4 +62,27 @@ static inline size_t nc_utf8_put(char *out, uint32_t cp)
     return 4;
 }
 
+/* util/budget.c: nc_budget_start fixes the deadline (opts.max_ms) at the
+ * call's start; nc_out_of_time is true once it has passed (then
+ * NC_FLAG_WORK_LIMIT is set). Block stages check every NC_BUDGET_EVERY
+ * parser events and once a block. */
+struct nc_doc;
+enum { NC_BUDGET_EVERY = 256 };
+void nc_budget_start(struct nc_doc *doc);
+bool nc_out_of_time(struct nc_doc *doc);
+
+/* util/safe_text.c: the output promises (valid UTF-8, NFC, no control but
+ * tab and newline, at most NC_MAX_MARKS combining marks in a row). s itself
+ * when it keeps them, else a fixed copy in the arena (*flags gains
+ * NC_FLAG_REMOVED_CHARS or NC_FLAG_REPAIRED_UTF8); NULL on no memory.
+ * nc_cap_marks drops, in place, the marks of a run past NC_MAX_MARKS
+ * (what keeps ICU's normaliser linear) and returns the new length. */
+enum { NC_MAX_MARKS = 30 };
+const char *nc_safe_text(nc_arena *arena, const char *s, size_t len, size_t *out_len,
+                         unsigned *flags);
+size_t nc_cap_marks(uint16_t *u, size_t len);
+/* True when the code point c (nfc: ICU's NFC normaliser) neither combines
+ * with what is before it nor changes under NFC itself. */
+bool nc_nfc_starter(const void *nfc, int32_t c);
+
 #endif /* NC_UTIL_H */

@@ -148,6 +148,9 @@ typedef struct nc_html_ahead {
     nc_buf buf;       /* their text */
 } nc_html_ahead;
 char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
+/* After an attribute's name at p: where its value starts (past blanks, the
+ * '=' and blanks; may be end), or NULL when no '=' follows. */
+const char *nc_html_value_start(const char *p, const char *end);
 
 /* Where the text after a start tag's '>' ends (the next '<' or '&', or
  * end): gt itself when libxml2 would read it differently (characters it
@@ -155,6 +158,17 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
 char *nc_html_text_run(char *gt, const char *end);
 /* The first chunk of s[0..run_end) libxml2 would pass to characters(). */
 size_t nc_html_text_chunk(const char *s, const char *run_end);
+
+/* blocks/html/bound.c: bounds s[0..end), the parser's copy of the input,
+ * in place and keeping its length: a start tag past 2 KB keeps its first
+ * NC_HTML_MAX_ATTRS attributes with values cut to NC_HTML_MAX_VALUE bytes,
+ * a comment past NC_HTML_MAX_COMMENT is emptied. True when it cut. */
+enum {
+    NC_HTML_MAX_ATTRS = 64,
+    NC_HTML_MAX_VALUE = 65536,
+    NC_HTML_MAX_COMMENT = 65536
+};
+bool nc_html_bound(char *s, const char *end);
 
 /* blocks/html/page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and

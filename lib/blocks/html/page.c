@@ -145,20 +145,26 @@ char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
 
 /* ---- title ---- */
 
+/* The title and an h1 are compared on their first CMP_BYTES bytes, and
+ * only the first CMP_H1 h1 blocks are tried: a real title is a line, and
+ * the search below costs the product of the two lengths. */
+enum { CMP_BYTES = 2048, CMP_H1 = 64 };
+
 /* Words are runs between spaces and ASCII punctuation, compared without
- * ASCII case. How many words of a occur in b; *total the words of a. */
+ * ASCII case. How many words of a occur in b (each string read up to
+ * CMP_BYTES); *total the words of a. */
 static size_t words_found(const char *a, const char *b, size_t *words)
 {
     size_t total = 0, found = 0;
-    size_t blen = strlen(b);
-    const char *p = a;
-    while (*p) {
-        while (*p && (*p == ' ' || (*p > 0 && *p < '0') ||
-                      (*p >= ':' && *p <= '@')))
+    size_t blen = strnlen(b, CMP_BYTES);
+    const char *p = a, *aend = a + strnlen(a, CMP_BYTES);
+    while (p < aend) {
+        while (p < aend && (*p == ' ' || (*p > 0 && *p < '0') ||
+                            (*p >= ':' && *p <= '@')))
             p++;
         const char *w = p;
-        while (*p && *p != ' ' && !((*p > 0 && *p < '0') ||
-                                    (*p >= ':' && *p <= '@')))
+        while (p < aend && *p != ' ' && !((*p > 0 && *p < '0') ||
+                                          (*p >= ':' && *p <= '@')))
             p++;
         size_t n = (size_t)(p - w);
         if (!n)
@@ -267,10 +273,12 @@ static const char *matching_h1(const nc_doc *doc, const char *title)
     const nc_block *best_h1 = NULL;
     double best = -1;
     bool inside = false;
-    for (size_t i = 0; i < doc->nblocks; i++) {
+    size_t tried = 0;
+    for (size_t i = 0; i < doc->nblocks && tried < CMP_H1; i++) {
         const nc_block *b = &doc->blocks[i];
         if (b->tag != NC_TAG_H1)
             continue;
+        tried++;
         double s = title ? word_overlap(b->text, title) : 0;
         if (s > best) {
             size_t words = 0;

@@ -113,6 +113,18 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
     return q - 1;
 }
 
+const char *nc_html_value_start(const char *p, const char *end)
+{
+    while (p < end && is_blank((unsigned char)*p))
+        p++;
+    if (p >= end || *p != '=')
+        return NULL;
+    p++;
+    while (p < end && is_blank((unsigned char)*p))
+        p++;
+    return p;
+}
+
 /* The attributes nc_html_read_attrs reads; the others are left out. */
 static bool attr_read(const char *s, size_t n)
 {
@@ -242,13 +254,9 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         pc->unquoted = false;
         pc->value = NULL;
         pc->value_len = 0;
-        const char *after = p;
-        while (after < end && is_blank((unsigned char)*after))
-            after++;
-        if (after < end && *after == '=') {
-            p = after + 1;
-            while (p < end && is_blank((unsigned char)*p))
-                p++;
+        const char *value = nc_html_value_start(p, end);
+        if (value) {
+            p = value;
             if (p >= end)
                 return 0;
             if (*p == '"' || *p == '\'') {

@@ -72,6 +72,7 @@ typedef struct walk {
     uint32_t hide_group;     /* last_group when it started */
     uint32_t pre;        /* open <pre> elements */
     uint32_t links;      /* <a> elements seen */
+    uint32_t events;     /* start tags and text chunks, for the deadline */
     bool in_title, in_ld;
     bool last_amp;       /* the last text chunk was a lone "&" */
     nc_html_rec *recs;
@@ -85,6 +86,14 @@ typedef struct walk {
     nc_html_hint_cache hint_cache;
     bool read_ahead;        /* blocks/html/skip.c may rewrite the input ahead */
     unsigned long ahead_at; /* the input offset of that tag's '>' */
+    /* The last end tag end_tag_ignored looked up: libxml2 reports one
+     * mismatch per element an end tag closes, each with the stack one
+     * shorter, so the stack is searched once per end tag, not per error. */
+    struct {
+        unsigned long at; /* input offset behind the end tag, 0: none */
+        int nr;           /* ctxt->nameNr then */
+        int found;        /* the index the search stopped at, or -1 */
+    } mismatch;
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
     struct {
@@ -141,8 +150,8 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
     if (!b) {
         if (st != NC_OK)
             fail(w, st);
-        else if (doc->flags & NC_FLAG_TRUNCATED_BLOCKS)
-            fail(w, NC_OK); /* max_blocks: the rest of the page is not read */
+        else if (doc->flags & (NC_FLAG_TRUNCATED_BLOCKS | NC_FLAG_WORK_LIMIT))
+            fail(w, NC_OK); /* max_blocks or max_ms: the rest is not read */
         return;
     }
     const pending *p = &w->blk;
@@ -263,10 +272,16 @@ static void add_text(walk *w, const char *s, size_t len)
     }
     if (!chars) {
         /* White space only matters between words, and as line ends in
-         * <pre>. */
+         * <pre>. A soft hyphen or zero-width character alone (an entity
+         * libxml2 hands on by itself) is no space: it goes in as it is
+         * and the block's normaliser drops it, so "Zei&shy;tung" stays
+         * one word and "e&shy;&#x301;" composes. */
+        bool space = w->pre;
+        for (size_t i = 0; i < len && !space; i++)
+            space = u[i] <= ' ' || (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0xA0);
         if (p->text.len &&
-            !(w->pre ? nc_buf_append(&p->text, s, len)
-                     : nc_buf_append_char(&p->text, ' ')))
+            !(w->pre || !space ? nc_buf_append(&p->text, s, len)
+                               : nc_buf_append_char(&p->text, ' ')))
             fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -307,8 +322,13 @@ static void set_page_string(walk *w, char **field, const char *value)
 {
     if (*field || !value)
         return;
-    size_t len = strlen(value);
-    *field = nc_html_collapsed(&w->doc->arena, value, len < 4096 ? len : 4096);
+    size_t len = strnlen(value, 4097);
+    if (len > 4096) { /* cut at 4 KB, on a character boundary */
+        len = 4096;
+        while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
+            len--;
+    }
+    *field = nc_html_collapsed(&w->doc->arena, value, len);
 }
 
 /* ---- SAX callbacks ---- */
@@ -532,10 +552,19 @@ static const char *const *tag_attrs(walk *w, const xmlChar *xname,
     return (const char *const *)atts;
 }
 
+/* The caller's deadline, asked every NC_BUDGET_EVERY events. */
+static void check_time(walk *w)
+{
+    if (w->doc->deadline_ns && ++w->events % NC_BUDGET_EVERY == 0 &&
+        nc_out_of_time(w->doc))
+        fail(w, NC_OK); /* the rest of the page is not read */
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
     w->depth++;
+    check_time(w);
     const char *const *attrs = tag_attrs(w, xname, atts);
     if (w->skip_depth || w->status != NC_OK) {
         if (w->status == NC_OK)
@@ -682,6 +711,7 @@ static bool legacy_entity(walk *w, const char *s, size_t len)
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
+    check_time(w);
     if (len <= 0 || w->status != NC_OK)
         return;
     if (w->skip_depth) {
@@ -700,6 +730,7 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 static void on_cdata(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
+    check_time(w);
     if (w->in_ld && len > 0 && w->status == NC_OK &&
         !nc_buf_append(&w->ld, (const char *)s, (size_t)len))
         fail(w, NC_ERR_NOMEM);
@@ -728,13 +759,24 @@ static int end_priority(const char *name)
 static void end_tag_ignored(walk *w, const char *name)
 {
     htmlParserCtxtPtr ctxt = w->ctxt;
-    int prio = end_priority(name), i;
-    for (i = ctxt->nameNr - 1; i >= 0; i--) {
-        if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
-            break;
-        if (end_priority((const char *)ctxt->nameTab[i]) > prio)
-            break;
+    xmlParserInputPtr in = ctxt->input;
+    unsigned long at = in ? in->consumed + (unsigned long)(in->cur - in->base) + 1 : 0;
+    int i;
+    if (at && at == w->mismatch.at && ctxt->nameNr <= w->mismatch.nr &&
+        w->mismatch.found < ctxt->nameNr) {
+        i = w->mismatch.found; /* the same end tag, only elements above i closed */
+    } else {
+        int prio = end_priority(name);
+        for (i = ctxt->nameNr - 1; i >= 0; i--) {
+            if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
+                break;
+            if (end_priority((const char *)ctxt->nameTab[i]) > prio)
+                break;
+        }
     }
+    w->mismatch.at = at;
+    w->mismatch.nr = ctxt->nameNr;
+    w->mismatch.found = i;
     if (i < 0 || strcmp((const char *)ctxt->nameTab[i], name) == 0)
         return; /* not open, or closed normally */
     if (w->skip_depth) {
@@ -787,6 +829,13 @@ enum {
                     HTML_PARSE_NODEFDTD
 };
 
+/* libxml2's generic error handler while it parses: says nothing. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static nc_status parse(walk *w)
 {
     nc_doc *doc = w->doc;
@@ -812,7 +861,18 @@ static nc_status parse(walk *w)
     ctxt->userData = w;
     htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParserInputPtr in = ctxt->input;
+    if (skip_ok && in && in->cur && in->end &&
+        nc_html_bound((char *)in->cur, (const char *)in->end))
+        doc->flags |= NC_FLAG_TRUNCATED_MARKUP;
+    /* libxml2 reports some failures (its allocations) through the generic
+     * handler, which prints; it is per thread, so it is silenced here for
+     * this parse only and given back. */
+    xmlGenericErrorFunc saved_err = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     htmlParseDocument(ctxt);
+    xmlSetGenericErrorFunc(saved_ctx, saved_err);
     /* libxml2 stops quietly when its own allocation fails. */
     if (ctxt->errNo == XML_ERR_NO_MEMORY && w->status == NC_OK)
         w->status = NC_ERR_NOMEM;
