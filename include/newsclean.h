@@ -57,8 +57,13 @@ typedef enum nc_status {
     NC_ERR_ENCODING = 5, /* the input's charset could not be converted */
     NC_ERR_PARSE = 6,    /* the HTML parser gave up on the input */
     NC_ERR_INTERNAL = 7, /* a library fault (ICU or libxml2 failed) */
-    NC_ERR_BINARY = 8    /* not a page: compressed (gzip, zip, bzip2, xz,
+    NC_ERR_BINARY = 8,   /* not a page: compressed (gzip, zip, bzip2, xz,
                             zstd, 7z), PDF, image or executable bytes */
+    NC_ERR_IO = 9,       /* a file could not be opened or read (errno says */
+                         /* why) */
+    NC_ERR_WARC = 10     /* a broken WARC record (truncated, a wrong */
+                         /* Content-Length, a bad header or body); the */
+                         /* reader skipped it and goes on */
 } nc_status;
 
 /* What the input is. AUTO looks at its start (doctype, <html, tag density). */
@@ -257,6 +262,112 @@ NC_EXPORT const char *nc_reason_name(nc_reason reason);
 
 /* A message for a status ("out of memory"); never NULL. */
 NC_EXPORT const char *nc_strerror(nc_status status);
+
+/* ---- WARC and WET files ----
+ *
+ * A streaming reader of WARC 1.0 and 1.1 files, Common Crawl's WARC and WET
+ * files among them: plain, or gzipped with one gzip member a record or the
+ * whole file as one (told apart by the bytes, not the name). It holds one
+ * record at a time, so its memory is bounded by the largest record, not by
+ * the file. It reads only; it does not clean. A record to clean is an
+ * nc_clean() call on its payload with its charset as the encoding hint and
+ * its input kind:
+ *
+ *     nc_warc_reader *w = NULL;
+ *     const nc_warc_record *rec;
+ *     if (nc_warc_open("crawl.warc.gz", 0, &w) != NC_OK) ...;
+ *     for (;;) {
+ *         nc_status st = nc_warc_next(w, &rec);
+ *         if (st == NC_ERR_WARC) {      // a broken record, skipped
+ *             fprintf(stderr, "%s\n", nc_warc_error(w));
+ *             continue;
+ *         }
+ *         if (st != NC_OK || !rec)      // the end, or a read error
+ *             break;
+ *         if (rec->skip)                // a request, an image, a 404, ...
+ *             continue;
+ *         nc_options o;
+ *         nc_options_init(&o);
+ *         o.input = rec->input;
+ *         o.encoding = rec->charset;
+ *         nc_result *r = NULL;
+ *         nc_clean(rec->payload, rec->payload_length, &o, &r); ...
+ *     }
+ *     nc_warc_close(w);
+ *
+ * One reader is for one thread at a time; separate readers are
+ * independent. */
+typedef struct nc_warc_reader nc_warc_reader;
+
+/* One record, as nc_warc_next() hands it out: owned by the reader and valid
+ * until the next nc_warc_next() or nc_warc_close(). Strings are
+ * NUL-terminated, as the file has them (not checked for UTF-8). */
+typedef struct nc_warc_record {
+    const char *type;        /* WARC-Type: "response", "resource", */
+                             /* "conversion", "request", "metadata", ... */
+    const char *target_uri;  /* WARC-Target-URI, "" when absent */
+    const char *record_id;   /* WARC-Record-ID ("<urn:uuid:...>") or "" */
+    const char *date;        /* WARC-Date ("2024-05-01T12:00:00Z") or "" */
+    const char *media_type;  /* the payload's media type in lower case, */
+                             /* without parameters ("text/html"): the HTTP */
+                             /* Content-Type of an HTTP response, else the */
+                             /* record's own Content-Type; "" when absent */
+    const char *charset;     /* that Content-Type's charset parameter */
+                             /* ("windows-1251"), NULL when it has none */
+    int http_status;         /* the HTTP status, 0 when not an HTTP response */
+    const char *skip;        /* NULL for a page to clean, else why not: */
+                             /* "record-type" (not response, resource or */
+                             /* conversion), "not-http" (a response that is */
+                             /* not HTTP), "http-status" (not 200), */
+                             /* "media-type" (not HTML or plain text), */
+                             /* "content-encoding" (not identity, gzip or */
+                             /* deflate) */
+    nc_input_kind input;     /* HTML or TEXT from the media type (a WET */
+                             /* conversion record is TEXT); AUTO when no */
+                             /* media type is given */
+    const char *payload;     /* the page: an HTTP body dechunked and */
+                             /* decompressed, else the record's block; not */
+                             /* NUL-terminated, NULL when skipped */
+    size_t payload_length;   /* its length in bytes */
+    unsigned long long offset; /* where the record starts, in bytes of the */
+                             /* uncompressed file */
+    const char *truncated;   /* NULL, or why the payload is cut short: the */
+                             /* record's WARC-Truncated value ("length", */
+                             /* "time", ...), or "body" when its chunked or */
+                             /* gzip HTTP body ends early (what came before */
+                             /* the cut is the payload) */
+} nc_warc_record;
+
+/* The default limit of one record (nc_warc_open's max_record_bytes 0). */
+#define NC_WARC_DEFAULT_MAX_RECORD (256u * 1024 * 1024)
+
+/* Opens the WARC file at path for reading (*out, close with
+ * nc_warc_close). A record (or a decompressed HTTP body) larger than
+ * max_record_bytes (0: NC_WARC_DEFAULT_MAX_RECORD) is skipped as broken
+ * without being held in memory. NC_ERR_IO when the file cannot be opened
+ * (errno says why), NC_ERR_ARGUMENT when path or out is NULL. */
+NC_EXPORT nc_status nc_warc_open(const char *path, size_t max_record_bytes,
+                                 nc_warc_reader **out);
+
+/* Reads the next record into *record. NC_OK with *record set: a record
+ * (rec->skip says whether it is a page); NC_OK with *record NULL: the end
+ * of the file. NC_ERR_WARC: a broken record was skipped (*record NULL,
+ * nc_warc_error says what and where); call again for the records after it.
+ * NC_ERR_IO (a read failed) and NC_ERR_NOMEM end the reading: later calls
+ * return the end of the file. */
+NC_EXPORT nc_status nc_warc_next(nc_warc_reader *reader,
+                                 const nc_warc_record **record);
+
+/* What the last NC_ERR_* of nc_warc_next was about, with the record's
+ * offset ("record at byte 1234: ..."); "" when there was none. */
+NC_EXPORT const char *nc_warc_error(const nc_warc_reader *reader);
+
+/* Bytes of the file read so far (compressed bytes for a gzipped file),
+ * for progress reports. */
+NC_EXPORT unsigned long long nc_warc_bytes_read(const nc_warc_reader *reader);
+
+/* Closes the file and frees the reader. NULL is a no-op. */
+NC_EXPORT void nc_warc_close(nc_warc_reader *reader);
 
 /* The library's version as NC_VERSION_NUMBER and as a string. */
 NC_EXPORT int nc_version(void);

@@ -262,6 +262,8 @@ const char *nc_strerror(nc_status status)
     case NC_ERR_PARSE: return "HTML could not be parsed";
     case NC_ERR_INTERNAL: return "internal error in a library newsclean uses";
     case NC_ERR_BINARY: return "input is not a page (compressed, PDF, image or executable)";
+    case NC_ERR_IO: return "a file could not be opened or read";
+    case NC_ERR_WARC: return "broken WARC record skipped";
     }
     return "unknown status";
 }

@@ -70,7 +70,7 @@ valgrind: all $(TEST_BIN)
 FUZZ_CC      ?= clang-14
 FUZZ_B       := build-fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_TARGETS := text html options
+FUZZ_TARGETS := text html options warc
 FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   ?= -timeout=60 -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1

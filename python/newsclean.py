@@ -21,6 +21,11 @@ Usage::
     for block in page.blocks:
         print(block.label, block.reason, block.text)
 
+    paragraphs = newsclean.clean_file("page.html.gz")   # gzip read as the page
+
+    for page in newsclean.iter_warc("crawl.warc.gz"):  # one record at a time
+        print(page.uri, page.title, len(page.paragraphs))
+
 Every call is independent and thread-safe; the library call runs without
 the GIL, so threads clean pages in parallel.
 """
@@ -28,21 +33,26 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gzip
 import os
 import threading
+import warnings
 from dataclasses import dataclass, field
-from typing import List, Optional, Union
+from typing import Iterator, List, Optional, Union
 
 __version__ = "0.1.0"
-__all__ = ["clean", "analyse", "extract", "Result", "Block", "NewscleanError",
+__all__ = ["clean", "analyse", "extract", "clean_file", "analyse_file", "iter_warc",
+           "jsonl_object", "Result", "WarcResult", "Block", "NewscleanError",
            "library_version", "library_path", "labels", "reasons", "__version__"]
 
 # nc_status values and their names, as include/newsclean.h declares them.
 STATUS_NAMES = {
     0: "NC_OK", 1: "NC_ERR_ARGUMENT", 2: "NC_ERR_NOMEM", 3: "NC_ERR_TOO_LARGE",
     4: "NC_ERR_OPTIONS", 5: "NC_ERR_ENCODING", 6: "NC_ERR_PARSE", 7: "NC_ERR_INTERNAL",
-    8: "NC_ERR_BINARY",
+    8: "NC_ERR_BINARY", 9: "NC_ERR_IO", 10: "NC_ERR_WARC",
 }
+# The version of the JSON Lines object (jsonl_object, newsclean --format jsonl).
+JSONL_SCHEMA = 1
 _INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
 _KIND_NAMES = {0: "auto", 1: "text", 2: "html"}
 _NC_LABEL_COUNT = 14
@@ -80,6 +90,11 @@ class NewscleanError(Exception):
         self.status = status
         self.name = name
         self.message = message
+
+    def __reduce__(self):
+        # Pickled by its three fields: a worker process's error reaches the
+        # parent (multiprocessing) as the same error.
+        return (type(self), (self.status, self.name, self.message))
 
 
 class _ArgumentError(NewscleanError, TypeError):
@@ -154,6 +169,40 @@ class Result:
         return "\n\n".join(self.paragraphs)
 
 
+@dataclass(frozen=True)
+class WarcResult(Result):
+    """A page of a WARC or WET file: a Result and where it came from (the
+    WARC file, the record's target URI, id, date, type and byte offset;
+    truncated: None, or why the page is cut short, as nc_warc_record's
+    field says: the WARC-Truncated value, or "body")."""
+    file: str = ""
+    uri: str = ""
+    record_id: str = ""
+    date: str = ""
+    record_type: str = ""
+    offset: int = 0
+    truncated: Optional[str] = None
+
+
+class _WarcRecord(ctypes.Structure):
+    """struct nc_warc_record, field for field."""
+    _fields_ = [
+        ("type", ctypes.c_char_p),
+        ("target_uri", ctypes.c_char_p),
+        ("record_id", ctypes.c_char_p),
+        ("date", ctypes.c_char_p),
+        ("media_type", ctypes.c_char_p),
+        ("charset", ctypes.c_char_p),
+        ("http_status", ctypes.c_int),
+        ("skip", ctypes.c_char_p),
+        ("input", ctypes.c_int),
+        ("payload", ctypes.c_void_p),
+        ("payload_length", ctypes.c_size_t),
+        ("offset", ctypes.c_ulonglong),
+        ("truncated", ctypes.c_char_p),
+    ]
+
+
 _lib = None
 _lib_path: Optional[str] = None
 _lib_lock = threading.Lock()
@@ -200,6 +249,11 @@ def _declare(lib: ctypes.CDLL) -> None:
         "nc_strerror": (c.c_char_p, [c.c_int]),
         "nc_version": (c.c_int, []),
         "nc_version_string": (c.c_char_p, []),
+        "nc_warc_open": (c.c_int, [c.c_char_p, c.c_size_t, c.POINTER(c.c_void_p)]),
+        "nc_warc_next": (c.c_int, [c.c_void_p, c.POINTER(c.POINTER(_WarcRecord))]),
+        "nc_warc_error": (c.c_char_p, [c.c_void_p]),
+        "nc_warc_bytes_read": (c.c_ulonglong, [c.c_void_p]),
+        "nc_warc_close": (None, [c.c_void_p]),
     }
     for name, (restype, argtypes) in sigs.items():
         fn = getattr(lib, name)
@@ -320,7 +374,14 @@ def _options(lib: ctypes.CDLL, data_is_str: bool, input: str, language: Optional
 
 
 def _as_bytes(data: Input) -> bytes:
+    if isinstance(data, os.PathLike):
+        raise TypeError("newsclean: got the path %r where the page's bytes or text belong; "
+                        "pass the page itself, or use clean_file() / analyse_file()"
+                        % os.fspath(data))
     if isinstance(data, str):
+        if len(data) < 4096 and "\n" not in data and "<" not in data and os.path.isfile(data):
+            raise ValueError("newsclean: %r is the name of a file, not a page; pass the "
+                             "page's bytes, or use clean_file() / analyse_file()" % data)
         return data.encode("utf-8", "surrogatepass")
     if isinstance(data, (bytes, bytearray, memoryview)):
         return bytes(data)
@@ -336,6 +397,11 @@ def _run(data: Input, want_blocks: bool, **options) -> Result:
     lib = _library()
     raw = _as_bytes(data)
     opts = _options(lib, isinstance(data, str), **options)
+    return _clean_raw(lib, raw, opts, want_blocks)
+
+
+def _clean_raw(lib: ctypes.CDLL, raw: bytes, opts: _Options, want_blocks: bool,
+               result_type=Result, **extra) -> Result:
     handle = ctypes.c_void_p()
     status = lib.nc_clean(raw, len(raw), ctypes.byref(opts), ctypes.byref(handle))
     if status != 0:
@@ -361,7 +427,7 @@ def _run(data: Input, want_blocks: bool, **options) -> Result:
                                     reason=_text(lib.nc_reason_name(info.reason)),
                                     score=float(info.score), tag=_text(info.tag)))
         title = lib.nc_result_title(r)
-        return Result(title=title.decode("utf-8", "replace") if title is not None else None,
+        return result_type(**extra, title=title.decode("utf-8", "replace") if title is not None else None,
                       language=_text(lib.nc_result_language(r)),
                       language_confidence=float(lib.nc_result_language_confidence(r)),
                       script=_text(lib.nc_result_script(r)),
@@ -436,3 +502,134 @@ def reasons() -> List[str]:
     """Every reason name, in nc_reason order ("model", ...)."""
     lib = _library()
     return [lib.nc_reason_name(i).decode("ascii") for i in range(_NC_REASON_COUNT)]
+
+
+def _read_page_file(path, max_input_bytes: Optional[int]) -> bytes:
+    """The file's bytes; a gzip file (told by its bytes, not its name) is
+    read as the page it holds, at most max_input_bytes + 1 of it."""
+    limit = (max_input_bytes if max_input_bytes is not None else 256 << 20) + 1
+    with open(path, "rb") as f:
+        magic = f.read(2)
+        f.seek(0)
+        if magic == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=f) as g:
+                return g.read(limit)
+        return f.read()
+
+
+def clean_file(path, **options) -> List[str]:
+    """clean() of the page in the file at path (a str or os.PathLike);
+    gzipped files are read as the page they hold, as the CLI reads them.
+    Options as for clean(); OSError when the file cannot be read."""
+    return clean(_read_page_file(path, options.get("max_input_bytes")), **options)
+
+
+def analyse_file(path, **options) -> Result:
+    """analyse() of the page in the file at path, read as clean_file does."""
+    return analyse(_read_page_file(path, options.get("max_input_bytes")), **options)
+
+
+def _warc_problem(errors: str, error: NewscleanError) -> None:
+    if errors == "raise":
+        raise error
+    if errors == "warn":
+        warnings.warn(str(error), RuntimeWarning, stacklevel=3)
+
+
+def iter_warc(path, *, explain: bool = False, errors: str = "warn", input: str = "auto",
+              language: Optional[str] = None, encoding: Optional[str] = None,
+              recall_bias: float = 0.0, max_record_bytes: int = 0,
+              **limits) -> Iterator[WarcResult]:
+    """Yields a WarcResult for every page of the WARC or WET file at path,
+    one record at a time, as `newsclean --warc` writes them: HTTP
+    responses and resource records whose media type is HTML or plain text
+    (their HTTP charset the encoding hint) and WET conversion records.
+    Other records are skipped. Plain or gzipped files (one member a record,
+    or one for the whole file) read alike; memory is bounded by the largest
+    record.
+
+    explain: fill each result's blocks (labels and reasons).
+    errors: what a broken record or a page that cannot be cleaned does:
+        "warn" (a RuntimeWarning, and the reading goes on; the default),
+        "raise" (NewscleanError, NC_ERR_WARC for a broken record) or
+        "ignore".
+    input, language, encoding, recall_bias and the limits as for clean();
+        an encoding given here wins over the records' charsets.
+    max_record_bytes: a larger record is skipped as broken (0: 256 MiB).
+    """
+    if errors not in ("warn", "raise", "ignore"):
+        raise ValueError("errors must be 'warn', 'raise' or 'ignore', not %r" % (errors,))
+    lib = _library()
+    name = os.fspath(path)
+    handle = ctypes.c_void_p()
+    status = lib.nc_warc_open(os.fsencode(name), max_record_bytes, ctypes.byref(handle))
+    if status == 9:
+        raise OSError("newsclean: cannot open %s" % name)
+    if status != 0:
+        raise _error(lib, status)
+    opts = _options(lib, False, input=input, language=language, encoding=encoding,
+                    recall_bias=recall_bias, **{k: limits.get(k) for k in (
+                        "max_input_bytes", "max_blocks", "max_depth", "max_line_bytes", "max_ms")})
+    user_input, user_encoding = opts.input, opts.encoding
+    try:
+        rec_ptr = ctypes.POINTER(_WarcRecord)()
+        while True:
+            status = lib.nc_warc_next(handle, ctypes.byref(rec_ptr))
+            if status != 0:
+                message = _text(lib.nc_warc_error(handle))
+                _warc_problem(errors, NewscleanError(status, STATUS_NAMES.get(status, "?"),
+                                                     "%s: %s" % (name, message)))
+                if status == 10:
+                    continue
+                return
+            if not rec_ptr:
+                return
+            rec = rec_ptr.contents
+            if rec.skip is not None:
+                continue
+            page = ctypes.string_at(rec.payload, rec.payload_length)
+            source = dict(file=name, uri=_text(rec.target_uri), record_id=_text(rec.record_id),
+                          date=_text(rec.date), record_type=_text(rec.type),
+                          offset=int(rec.offset),
+                          truncated=None if rec.truncated is None else _text(rec.truncated))
+            opts.input = user_input if user_input != 0 else rec.input
+            opts.encoding = user_encoding if user_encoding is not None else rec.charset
+            try:
+                try:
+                    result = _clean_raw(lib, page, opts, explain, WarcResult, **source)
+                except NewscleanError as e:
+                    if e.status != 5 or user_encoding is not None or rec.charset is None:
+                        raise
+                    opts.encoding = None  # an unknown charset name: detect instead
+                    result = _clean_raw(lib, page, opts, explain, WarcResult, **source)
+            except NewscleanError as e:
+                _warc_problem(errors, NewscleanError(e.status, e.name, "%s: record at byte "
+                                                     "%d (%s): %s" % (name, source["offset"],
+                                                                      source["uri"], e.message)))
+                continue
+            yield result
+    finally:
+        lib.nc_warc_close(handle)
+
+
+def jsonl_object(result: Result, explain: bool = False) -> dict:
+    """The JSON Lines object `newsclean --format jsonl` writes for a result
+    (schema JSONL_SCHEMA): a WarcResult's source has its record's fields.
+    Serialise with json.dumps(obj, ensure_ascii=False)."""
+    source = {"file": getattr(result, "file", "")}
+    if isinstance(result, WarcResult):
+        source.update(uri=result.uri, record_id=result.record_id, date=result.date,
+                      type=result.record_type, offset=result.offset)
+        if result.truncated is not None:
+            source["truncated"] = result.truncated
+    obj = {"schema": JSONL_SCHEMA, "source": source, "title": result.title,
+           "language": result.language,
+           "language_confidence": round(result.language_confidence, 3),
+           "script": result.script, "encoding": result.encoding,
+           "encoding_confidence": round(result.encoding_confidence, 3), "input": result.input,
+           "flags": result.flags, "repairs": result.repairs,
+           "paragraphs": list(result.paragraphs)}
+    if explain:
+        obj["blocks"] = [{"text": b.text, "label": b.label, "reason": b.reason,
+                          "score": round(b.score, 3), "tag": b.tag} for b in result.blocks]
+    return obj

@@ -15,7 +15,8 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "build", "newsclean")
+# NEWSCLEAN_CLI: another build of the CLI (build-asan/newsclean, say).
+CLI = os.environ.get("NEWSCLEAN_CLI", os.path.join(ROOT, "build", "newsclean"))
 SEED_DIR = os.path.join(ROOT, "tests", "data", "seed")
 SEED = os.path.join(SEED_DIR, "text-lines", "sputnik-cyber-unit.txt")
 SEED_GOLD = os.path.join(SEED_DIR, "gold", "sputnik-cyber-unit.txt")
@@ -28,6 +29,31 @@ HTML_PAGE = (b"<!DOCTYPE html><html><head><title>Rain &amp; wind</title></head><
 
 def run(args, stdin=None, **kw):
     return subprocess.run([CLI] + args, input=stdin, capture_output=True, timeout=120, **kw)
+
+
+def run_on_a_terminal(argv):
+    """Runs argv with stderr on a pseudo-terminal; (the run, what the
+    terminal got)."""
+    import pty
+    master, slave = pty.openpty()
+    try:
+        r = subprocess.run(argv, stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        slave = None
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the writer is gone
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+        if slave is not None:
+            os.close(slave)
+    return r, seen
 
 
 def collapse(text):
@@ -58,7 +84,8 @@ class TestCli(unittest.TestCase):
         out = r.stdout.decode()
         self.assertTrue(out.startswith("usage: newsclean"))
         for opt in ("--output", "--format", "--explain", "--input", "--language",
-                    "--encoding", "--bias", "--jobs", "--help", "--version"):
+                    "--encoding", "--bias", "--jobs", "--recursive", "--warc", "--help",
+                    "--version"):
             self.assertIn(opt, out)
         self.assertEqual(run(["-h"]).stdout, r.stdout)
         self.assertEqual(r.stderr, b"")
@@ -206,25 +233,140 @@ class TestCli(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout, run([SEED]).stdout)
 
-    def test_gzip_file_exit_1_with_reason(self):
+    def test_gzip_file_read_as_its_page(self):
         import gzip
-        path = os.path.join(self.tmp, "page.html.gz")
-        with open(path, "wb") as f:
-            f.write(gzip.compress(self.seed()))
+        path = self.write("page.html.gz", gzip.compress(self.seed()))
         r = run([path])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, run([SEED]).stdout)
+        out = os.path.join(self.tmp, "out")
+        r = run(["-o", out, path])  # .gz and then .html come off the name
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.listdir(out), ["page.txt"])
+        r = run([], stdin=gzip.compress(self.seed()))
+        self.assertEqual(r.stdout, run([SEED]).stdout)
+        broken = self.write("cut.txt.gz", gzip.compress(self.seed())[:-40])
+        r = run([broken])
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout, b"")
-        self.assertIn(b"not a page (compressed", r.stderr)
+        self.assertIn(b"cut.txt.gz: gzip data:", r.stderr)
+
+    def test_output_dir_is_created(self):
+        out = os.path.join(self.tmp, "new", "nested", "dir")
+        r = run(["-o", out, SEED])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.listdir(out), ["sputnik-cyber-unit.txt"])
 
     def test_unwritable_output_dir_exit_1(self):
-        r = run(["-o", os.path.join(self.tmp, "no", "such", "dir"), SEED])
+        blocker = self.write("file", b"x")
+        r = run(["-o", os.path.join(blocker, "dir"), SEED])
         self.assertEqual(r.returncode, 1)
-        self.assertIn(b"newsclean:", r.stderr)
+        self.assertIn(b"cannot create the output directory", r.stderr)
+
+    def test_two_inputs_one_output_name_is_an_error_before_any_work(self):
+        a = self.write("a/page.html", HTML_PAGE)
+        b = self.write("b/page.txt", self.seed())
+        out = os.path.join(self.tmp, "out")
+        r = run(["-o", out, SEED, a, b])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(("%s and %s would both write %s/page.txt" % (a, b, out)).encode(),
+                      r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(out, "sputnik-cyber-unit.txt")))
+        r = run(["-o", out, SEED, SEED])
+        self.assertEqual(r.returncode, 2)
+
+    def test_full_disk_leaves_no_output_file(self):
+        """A write that fails (the file size limit stands in for a full
+        disk: EFBIG as ENOSPC would be) leaves neither the output nor a
+        temporary file, and the status is 1."""
+        import resource
+        import signal
+
+        def small_files():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))
+        out = os.path.join(self.tmp, "out")
+        os.mkdir(out)
+        short = self.write("short.txt", b"One short line that is kept.\n")
+        r = subprocess.run([CLI, "-o", out, SEED, short], capture_output=True, timeout=120,
+                           preexec_fn=small_files)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"sputnik-cyber-unit.txt: File too large; nothing written", r.stderr)
+        self.assertEqual(os.listdir(out), ["short.txt"])
+        jsonl = os.path.join(self.tmp, "all.jsonl")
+        r = subprocess.run([CLI, "-f", "jsonl", "-o", jsonl, SEED], capture_output=True,
+                           timeout=120, preexec_fn=small_files)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["out", "short.txt"])
+        if os.path.exists("/dev/full"):
+            with open("/dev/full", "wb") as full:
+                r = subprocess.run([CLI, "-f", "jsonl", SEED], stdout=full,
+                                   stderr=subprocess.PIPE, timeout=120)
+            self.assertEqual(r.returncode, 1)
+
+    def test_directory_input(self):
+        self.write("pages/b.txt", self.seed())
+        self.write("pages/sub/a.html", HTML_PAGE)
+        self.write("pages/.hidden.txt", b"not read")
+        pages = os.path.join(self.tmp, "pages")
+        r = run([pages])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"is a directory (-r reads the files in it)", r.stderr)
+        out = os.path.join(self.tmp, "out")
+        r = run(["-r", "-o", out, pages])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(out)), ["a.txt", "b.txt"])
+        r = run(["--recursive", "-f", "jsonl", pages])
+        files = [json.loads(l)["source"]["file"] for l in r.stdout.splitlines()]
+        self.assertEqual(files, [os.path.join(pages, "b.txt"),
+                                 os.path.join(pages, "sub", "a.html")])
+
+    def test_gnu_style_options(self):
+        want = run(["--format", "json", SEED]).stdout
+        self.assertEqual(run(["--format=json", SEED]).stdout, want)
+        self.assertEqual(run([SEED, "--format=json"]).stdout, want)
+        self.assertEqual(run([SEED, "-f", "json"]).stdout, want)
+        self.assertEqual(run(["-fjson", SEED]).stdout, want)
+        self.assertEqual(run(["--", SEED]).stdout, run([SEED]).stdout)
+        r = run(["--", "--format=json"])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"--format=json: No such file", r.stderr)
+
+    def test_jsonl_files(self):
+        path = self.write("page.html", HTML_PAGE)
+        r = run(["--format", "jsonl", SEED, path])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = [json.loads(l) for l in r.stdout.decode().splitlines()]
+        self.assertEqual(len(lines), 2)
+        full = json.loads(run(["--format", "json", SEED]).stdout)
+        self.assertEqual(lines[0]["schema"], 1)
+        self.assertEqual(lines[0]["source"], {"file": SEED})
+        for key in ("title", "language", "language_confidence", "script", "encoding", "input",
+                    "flags", "repairs", "paragraphs"):
+            self.assertEqual(lines[0][key], full[key], key)
+        self.assertNotIn("blocks", lines[0])
+        self.assertEqual(lines[1]["input"], "html")
+        explained = json.loads(run(["-f", "jsonl", "-e", SEED]).stdout)
+        self.assertEqual(explained["blocks"], full["blocks"])
+        out = os.path.join(self.tmp, "all.jsonl")
+        r = run(["-j", "2", "-f", "jsonl", "-o", out, SEED, path])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, b"")
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), run(["-f", "jsonl", SEED, path]).stdout)
+        self.assertEqual(oct(os.stat(out).st_mode & 0o777), oct(0o666 & ~self.umask()))
+
+    @staticmethod
+    def umask():
+        mask = os.umask(0)
+        os.umask(mask)
+        return mask
 
     def test_usage_errors_exit_2(self):
         for args in (["--no-such-option"], ["-f", "pdf", SEED], ["--format"],
                      ["-i", "xml", SEED], ["-b", "2", SEED], ["-b", "x", SEED],
-                     ["-o", self.tmp], ["-o"], ["-j", "-1", SEED], ["--jobs", "many", SEED],
+                     ["-o", self.tmp], ["-o"], ["-j", "-1", SEED], ["--warc"],
+                     ["--warc", "-f", "json", SEED], ["--format=", SEED], ["--jobs", "many", SEED],
                      ["-l"], ["--encoding"]):
             r = run(args)
             self.assertEqual(r.returncode, 2, args)
@@ -317,29 +459,11 @@ class TestCli(unittest.TestCase):
                 self.assertEqual(a.read(), b.read(), n)
 
     def test_progress_line_only_on_a_terminal(self):
-        import pty
-        files = [SEED] * 25  # PROGRESS_MIN_FILES is 20
+        files = [self.write("p%02d.txt" % i, self.seed()) for i in range(25)]
+        # PROGRESS_MIN_FILES is 20
         out = os.path.join(self.tmp, "o")
         os.mkdir(out)
-        master, slave = pty.openpty()
-        try:
-            r = subprocess.run([CLI, "-o", out] + files, stdout=subprocess.PIPE,
-                               stderr=slave, timeout=120)
-            os.close(slave)
-            slave = None
-            seen = b""
-            while True:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:  # EIO: the writer is gone
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-        finally:
-            os.close(master)
-            if slave is not None:
-                os.close(slave)
+        r, seen = run_on_a_terminal([CLI, "-o", out] + files)
         self.assertEqual(r.returncode, 0)
         self.assertIn(b"25/25 files", seen)
         self.assertTrue(seen.endswith(b"\r\033[K"), seen[-40:])  # the line is cleared

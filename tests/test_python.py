@@ -27,6 +27,12 @@ HTML = (b"<!DOCTYPE html><html><head><meta charset='windows-1252'>"
         b"before the first coffee was poured.</p></body></html>")
 
 
+def raise_binary(_):
+    """A pool worker that fails as the library does on gzip bytes."""
+    import gzip
+    return newsclean.clean(gzip.compress(b"<p>x</p>"))
+
+
 def read_seed():
     with open(SEED, "rb") as f:
         return f.read()
@@ -350,6 +356,101 @@ class TestLoading(unittest.TestCase):
                 "print(newsclean.library_path())\n")
         r = self.run_py(code, {"NEWSCLEAN_LIBRARY": lib})
         self.assertEqual(r.stdout.strip(), lib, r.stderr)
+
+    def test_error_pickles_through_a_pool(self):
+        import multiprocessing
+        import pickle
+        e = newsclean.NewscleanError(8, "NC_ERR_BINARY", "not a page")
+        back = pickle.loads(pickle.dumps(e))
+        self.assertEqual((back.status, back.name, back.message, str(back)),
+                         (e.status, e.name, e.message, str(e)))
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            res = pool.map_async(raise_binary, [1])
+            with self.assertRaises(newsclean.NewscleanError) as cm:
+                res.get(timeout=60)  # hung before errors pickled
+        self.assertEqual(cm.exception.name, "NC_ERR_BINARY")
+
+    def test_file_name_instead_of_page_is_refused(self):
+        import pathlib
+        with self.assertRaises(ValueError) as cm:
+            newsclean.clean(SEED)
+        self.assertIn("is the name of a file, not a page", str(cm.exception))
+        self.assertIn("clean_file", str(cm.exception))
+        with self.assertRaises(TypeError) as cm:
+            newsclean.analyse(pathlib.Path(SEED))
+        self.assertIn("clean_file", str(cm.exception))
+        self.assertEqual(newsclean.clean("no such file, just text"), ["no such file, just text"])
+
+    def test_file_helpers_read_gzip(self):
+        import gzip
+        import pathlib
+        want = newsclean.clean(read_seed())
+        self.assertEqual(newsclean.clean_file(SEED), want)
+        with tempfile.TemporaryDirectory() as d:
+            gz = os.path.join(d, "page.txt.gz")
+            with open(gz, "wb") as f:
+                f.write(gzip.compress(read_seed()))
+            self.assertEqual(newsclean.clean_file(pathlib.Path(gz)), want)
+            self.assertEqual(newsclean.analyse_file(gz).paragraphs, want)
+            with self.assertRaises(OSError):
+                newsclean.clean_file(os.path.join(d, "missing.txt"))
+
+    def warc_file(self, d, records, layout="gzip-records"):
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        path = os.path.join(d, "crawl.warc.gz")
+        warcgen.write(path, records, layout)
+        return path, warcgen
+
+    def test_iter_warc_gives_what_the_cli_gives(self):
+        import json
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        sets = [os.path.join(ROOT, "tests", "data", s) for s in ("wcxb-dev", "readability")]
+        with tempfile.TemporaryDirectory() as d:
+            path, _ = self.warc_file(d, warcgen.crawl_records(sets) + warcgen.wet_records(sets))
+            cli = subprocess.run([os.path.join(ROOT, "build", "newsclean"), "--warc", "-e",
+                                  path], capture_output=True, timeout=300)
+            self.assertEqual(cli.returncode, 0, cli.stderr)
+            want = [json.loads(l) for l in cli.stdout.decode().splitlines()]
+            got = [newsclean.jsonl_object(r, explain=True)
+                   for r in newsclean.iter_warc(path, explain=True)]
+            self.assertGreater(len(got), 20)
+            self.assertEqual(got, want)
+            first = next(iter(newsclean.iter_warc(path)))
+            self.assertIsInstance(first, newsclean.WarcResult)
+            self.assertEqual(first.record_type, "response")
+            self.assertTrue(first.uri.startswith("http://pages.example/"))
+            self.assertEqual(first.blocks, [])
+
+    def test_iter_warc_streams_and_reports_broken_records(self):
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        sets = [os.path.join(ROOT, "tests", "data", "wcxb-dev")]
+        with tempfile.TemporaryDirectory() as d:
+            path, _ = self.warc_file(d, warcgen.crawl_records(sets), "plain")
+            with open(path, "rb") as f:
+                data = f.read()
+            with open(path, "wb") as f:
+                f.write(data[:len(data) // 2])  # cut in the middle of a record
+            pages = newsclean.iter_warc(path, errors="raise")
+            first = next(pages)  # before the cut is reached: one record at a time
+            self.assertEqual(first.uri, "http://pages.example/wcxb-dev/html/0014")
+            with self.assertRaises(newsclean.NewscleanError) as cm:
+                list(pages)
+            self.assertEqual(cm.exception.name, "NC_ERR_WARC")
+            self.assertIn("truncated", cm.exception.message)
+            import warnings
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                n = len(list(newsclean.iter_warc(path)))
+            self.assertEqual(len(caught), 1)
+            self.assertIn("truncated", str(caught[0].message))
+            self.assertEqual(len(list(newsclean.iter_warc(path, errors="ignore"))), n)
+            with self.assertRaises(OSError):
+                next(newsclean.iter_warc(os.path.join(d, "missing.warc")))
+            with self.assertRaises(ValueError):
+                next(newsclean.iter_warc(path, errors="sometimes"))
 
     def test_pip_install(self):
         """pyproject.toml installs offline with Debian's setuptools."""
