@@ -574,11 +574,14 @@ def analyse(data: Input, *, input: str = "auto", language: Optional[str] = None,
             max_ms: Optional[int] = None,
             url: Optional[str] = None, reference_date: Optional[str] = None) -> Result:
     """Cleans one page and returns everything found: a Result with title,
-    language, language_confidence, script, encoding, input kind, flags,
-    repairs, paragraphs, every block with its label and reason, and the
-    metadata (meta: author, date, modified, site_name, url, description,
-    image, section, tag, each value with its source; authors and date as
-    shortcuts). Options and errors as for clean()."""
+    language, language_confidence, script, encoding, encoding_confidence
+    (1 when a BOM, hint, declaration or valid UTF-8 settled the charset;
+    below 0.5 an unsure guess, FLAG_CHARSET_GUESSED when it may have garbled
+    the text), input kind, flags, repairs, paragraphs, every block with its
+    label and reason, and the metadata (meta: author, date, modified,
+    site_name, url, description, image, section, tag, each value with its
+    source; authors and date as shortcuts). Options and errors as for
+    clean()."""
     return _run(data, True, input=input, language=language, encoding=encoding,
                 recall_bias=recall_bias, max_input_bytes=max_input_bytes,
                 max_blocks=max_blocks, max_depth=max_depth,

@@ -259,6 +259,8 @@ START_TEST(test_wide_without_bom)
         {"UTF-16BE", "utf-16be", RU_LINE "\n" RU_LINE "\n"},
         {"UTF-16LE", "utf-16le", JA_LINE "\n" JA_LINE "\n"},
         {"UTF-16BE", "utf-16be", JA_LINE "\n" JA_LINE "\n"},
+        /* An odd number of units: the last newline is in the last 2 bytes. */
+        {"UTF-16BE", "utf-16be", JA_LINE "\n\xE7\x9F\xA5\xE4\xBA\x8B\n"},
         {"UTF-32LE", "utf-32le", RU_LINE "\n" JA_LINE "\n"},
         {"UTF-32BE", "utf-32be", JA_LINE "\n" RU_LINE "\n"},
         {"UTF-32LE", "utf-32le", "A plain Latin line.\nAnd a second one.\n"},

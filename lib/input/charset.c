@@ -297,21 +297,6 @@ static const char *detected_use(const char *icu)
     return NULL;
 }
 
-/* ICU's to-Unicode callback for trying a guess: counts each byte
- * sequence the charset has no character for in *context, writes nothing. */
-static void count_unmapped(const void *context, UConverterToUnicodeArgs *args,
-                           const char *bytes, int32_t length,
-                           UConverterCallbackReason reason, UErrorCode *err)
-{
-    (void)args;
-    (void)bytes;
-    (void)length;
-    if (reason > UCNV_IRREGULAR) /* reset, close, clone */
-        return;
-    (*(size_t *)(uintptr_t)context)++;
-    *err = U_ZERO_ERROR;
-}
-
 /* True when charset has a character for (almost) every byte sequence of
  * s[0..len): at most one in 100 of its high bytes unmapped (a stray 0x81
  * in windows-1252). A guess whose table leaves the bytes unmapped (KOI8-R
@@ -321,9 +306,9 @@ static bool maps_bytes(const char *charset, const char *s, size_t len, size_t hi
 {
     UErrorCode err = U_ZERO_ERROR;
     UConverter *cnv = ucnv_open(charset, &err);
-    size_t unmapped = 0;
+    nc_unmapped unmapped = {0, false};
     if (U_SUCCESS(err))
-        ucnv_setToUCallBack(cnv, count_unmapped, &unmapped, NULL, NULL, &err);
+        ucnv_setToUCallBack(cnv, nc_input_count_unmapped, &unmapped, NULL, NULL, &err);
     UChar buf[2048];
     const char *src = s, *end = s + len;
     while (U_SUCCESS(err) && src < end) {
@@ -333,7 +318,7 @@ static bool maps_bytes(const char *charset, const char *s, size_t len, size_t hi
             err = U_ZERO_ERROR;
     }
     ucnv_close(cnv);
-    return U_SUCCESS(err) && unmapped * 100 <= high;
+    return U_SUCCESS(err) && unmapped.count * 100 <= high;
 }
 
 /* Polish text in windows-1250 that ICU took for ISO-8859-2. ICU tells the
@@ -393,11 +378,15 @@ static const char *icu_detect(const char *s, size_t len, size_t high,
     int32_t n = 0;
     const UCharsetMatch **all = U_SUCCESS(err) ? ucsdet_detectAll(det, &n, &err) : NULL;
     const char *found = NULL, *first = NULL;
-    for (int32_t k = 0; all && U_SUCCESS(err) && k < n && !found; k++) {
+    /* Each try converts the sample: six bound the cost on bytes that no
+     * charset fits (random ones), where ICU lists thirty. */
+    int tries = 0;
+    for (int32_t k = 0; all && U_SUCCESS(err) && k < n && !found && tries < 6; k++) {
         const char *icu = ucsdet_getName(all[k], &err);
         const char *use = icu && U_SUCCESS(err) ? detected_use(icu) : NULL;
         if (!use)
             continue;
+        tries++;
         if (!first)
             first = use;
         if (maps_bytes(use, s, len, high)) {

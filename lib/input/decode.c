@@ -111,22 +111,21 @@ static nc_status copy_repaired(nc_doc *doc, const char *in, size_t len)
     return NC_OK;
 }
 
-/* ICU's to-Unicode callback: each byte sequence the charset cannot map
- * (invalid, unassigned, a lone surrogate in UTF-16) becomes one U+FFFD,
- * counted in *context like the repairs of invalid UTF-8. */
-static void count_replacement(const void *context, UConverterToUnicodeArgs *args,
-                              const char *bytes, int32_t length,
-                              UConverterCallbackReason reason, UErrorCode *err)
+void nc_input_count_unmapped(const void *context, UConverterToUnicodeArgs *args,
+                             const char *bytes, int32_t length,
+                             UConverterCallbackReason reason, UErrorCode *err)
 {
     (void)bytes;
     (void)length;
     if (reason > UCNV_IRREGULAR) /* reset, close, clone: nothing to write */
         return;
-    size_t *count = (size_t *)(uintptr_t)context;
-    (*count)++;
-    static const UChar replacement = 0xFFFD;
+    nc_unmapped *unmapped = (nc_unmapped *)(uintptr_t)context;
+    unmapped->count++;
     *err = U_ZERO_ERROR;
-    ucnv_cbToUWriteUChars(args, &replacement, 1, 0, err);
+    if (unmapped->replace) {
+        static const UChar replacement = 0xFFFD;
+        ucnv_cbToUWriteUChars(args, &replacement, 1, 0, err);
+    }
 }
 
 /* Converts from a named charset with ICU into UTF-8, then repairs. */
@@ -137,8 +136,8 @@ static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
     UConverter *cnv = ucnv_open(charset, &err);
     if (U_FAILURE(err))
         return NC_ERR_ENCODING;
-    size_t replaced = 0;
-    ucnv_setToUCallBack(cnv, count_replacement, &replaced, NULL, NULL, &err);
+    nc_unmapped replaced = {0, true};
+    ucnv_setToUCallBack(cnv, nc_input_count_unmapped, &replaced, NULL, NULL, &err);
     if (U_FAILURE(err)) {
         ucnv_close(cnv);
         return NC_ERR_INTERNAL;
@@ -166,8 +165,8 @@ static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
         return err == U_MEMORY_ALLOCATION_ERROR ? NC_ERR_NOMEM : NC_ERR_ENCODING;
     }
     doc->flags |= NC_FLAG_CONVERTED;
-    if (replaced) {
-        doc->repairs += replaced;
+    if (replaced.count) {
+        doc->repairs += replaced.count;
         doc->flags |= NC_FLAG_REPAIRED_UTF8;
     }
     nc_status st = copy_repaired(doc, tmp, (size_t)(target - tmp));
@@ -361,7 +360,7 @@ static bool utf16_is_text(const unsigned char *s, size_t n, bool big_endian)
  * counted by offset mod 4, tell which; NULL when they tell nothing. */
 static const char *sniff_wide(const unsigned char *s, size_t len)
 {
-    size_t n = (len < 4096 ? len : 4096) & ~(size_t)3;
+    size_t n = (len < 4096 ? len : 4096) & ~(size_t)1; /* whole UTF-16 units */
     if (n < 8)
         return NULL;
     size_t at[4] = {0, 0, 0, 0};

@@ -6,6 +6,19 @@
 
 /* input/decode.c: doc->utf8 from the raw bytes; sets encoding, flags, repairs. */
 nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len);
+/* input/decode.c: ICU's to-Unicode callback (a UConverterToUCallback,
+ * context an nc_unmapped): counts each byte sequence the charset has no
+ * character for (invalid, unassigned, a lone surrogate in UTF-16) and,
+ * with replace, writes one U+FFFD for it, else nothing. */
+typedef struct nc_unmapped {
+    size_t count;
+    bool replace;
+} nc_unmapped;
+#ifdef UCNV_H /* for the files that include <unicode/ucnv.h> first */
+void nc_input_count_unmapped(const void *context, UConverterToUnicodeArgs *args,
+                             const char *bytes, int32_t length,
+                             UConverterCallbackReason reason, UErrorCode *err);
+#endif
 /* input/charset.c: TEXT or HTML from the start of the UTF-8 text. */
 nc_input_kind nc_input_detect_kind(const char *s, size_t len);
 /* input/charset.c: the charset a page declares (<meta>, the XML
