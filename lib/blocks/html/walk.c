@@ -320,8 +320,10 @@ static void add_text(walk *w, const char *s, size_t len)
         w->recs[f->container].direct_chars += chars;
         w->recs[f->container].commas += commas;
     }
-    if (w->cap.depth && nc_html_capture_text(&w->cap, s, len) != NC_OK)
-        fail(w, NC_ERR_NOMEM);
+    if (w->cap.depth && nc_html_capture_text(&w->cap, s, len) != NC_OK) {
+        fail(w, NC_ERR_NOMEM); /* which frees the parser's buffer, s with it */
+        return;
+    }
     /* Text past max_line_bytes would be cut by nc_doc_add_block anyway. */
     if (p->text.len <= w->doc->opts.max_line_bytes &&
         !nc_buf_append(&p->text, s, len))
