@@ -21,30 +21,22 @@ char *nc_meta_text(nc_arena *arena, const char *s, size_t len)
         {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#039;", "'"},
         {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&nbsp;", " "},
         {"&#8217;", "\xE2\x80\x99"}, {"&rsquo;", "\xE2\x80\x99"}};
+    /* The entities first (a replacement is never longer than its entity),
+     * then the white space, by the routine the HTML walk uses. */
     char *out = nc_arena_alloc(arena, len + 1);
     if (!out)
         return NULL;
     size_t o = 0;
-    bool space = false;
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = o > 0;
-            i++;
-            continue;
-        }
-        if (space)
-            out[o++] = ' ';
-        space = false;
-        size_t k = 0;
-        if (c == '&')
+        size_t k = sizeof entities / sizeof *entities;
+        if (s[i] == '&')
             for (k = 0; k < sizeof entities / sizeof *entities; k++) {
                 size_t n = strlen(entities[k].entity);
                 if (n <= len - i && memcmp(s + i, entities[k].entity, n) == 0)
                     break;
             }
-        if (c == '&' && k < sizeof entities / sizeof *entities) {
-            size_t t = strlen(entities[k].text); /* never longer than the entity */
+        if (k < sizeof entities / sizeof *entities) {
+            size_t t = strlen(entities[k].text);
             memcpy(out + o, entities[k].text, t);
             o += t;
             i += strlen(entities[k].entity);
@@ -52,10 +44,7 @@ char *nc_meta_text(nc_arena *arena, const char *s, size_t len)
             out[o++] = s[i++];
         }
     }
-    while (o && out[o - 1] == ' ')
-        o--;
-    out[o] = '\0';
-    return o ? out : NULL;
+    return nc_text_collapsed(arena, out, o);
 }
 
 typedef struct meta_name {

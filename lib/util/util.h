@@ -85,4 +85,9 @@ size_t nc_cap_marks(uint16_t *u, size_t len);
  * with what is before it nor changes under NFC itself. */
 bool nc_nfc_starter(const void *nfc, int32_t c);
 
+/* util/spaces.c: s[0..len) with every run of white space (ASCII or NBSP)
+ * made one space and trimmed, as a NUL-terminated arena string; NULL when
+ * nothing is left or on no memory. */
+char *nc_text_collapsed(nc_arena *arena, const char *s, size_t len);
+
 #endif /* NC_UTIL_H */

@@ -37,7 +37,7 @@ static bool starts_with_nocase(const char *s, size_t len, const char *prefix)
     return len >= n && strncasecmp_ascii(s, prefix, n) == 0;
 }
 
-static char *trim(char *s)
+char *nc_warc_trim(char *s)
 {
     while (*s == ' ' || *s == '\t')
         s++;
@@ -59,7 +59,7 @@ void nc_warc_content_type(char *value, nc_warc_record *rec)
         *semi = '\0';
         params = semi + 1;
     }
-    char *media = trim(value);
+    char *media = nc_warc_trim(value);
     for (char *p = media; *p; p++)
         *p = (char)tolower((unsigned char)*p);
     rec->media_type = media;
@@ -67,9 +67,9 @@ void nc_warc_content_type(char *value, nc_warc_record *rec)
         char *next = strchr(params, ';');
         if (next)
             *next++ = '\0';
-        char *param = trim(params);
+        char *param = nc_warc_trim(params);
         if (strncasecmp_ascii(param, "charset=", 8) == 0) {
-            char *cs = trim(param + 8);
+            char *cs = nc_warc_trim(param + 8);
             size_t n = strlen(cs);
             if (n >= 2 && (cs[0] == '"' || cs[0] == '\'') && cs[n - 1] == cs[0]) {
                 cs[n - 1] = '\0';
@@ -135,7 +135,7 @@ static bool read_http_head(char *block, size_t len, http_head *h)
         if (!colon)
             continue;
         *colon = '\0';
-        char *name = trim(line), *value = trim(colon + 1);
+        char *name = nc_warc_trim(line), *value = nc_warc_trim(colon + 1);
         if (strncasecmp_ascii(name, "content-type", 13) == 0)
             h->content_type = value;
         else if (strncasecmp_ascii(name, "transfer-encoding", 18) == 0)

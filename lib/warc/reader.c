@@ -195,16 +195,6 @@ typedef struct warc_head {
     long long length; /* -1 when absent or not a number */
 } warc_head;
 
-static char *field_value(char *v)
-{
-    while (*v == ' ' || *v == '\t')
-        v++;
-    size_t n = strlen(v);
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r'))
-        v[--n] = '\0';
-    return v;
-}
-
 static void read_head(char *h, size_t len, warc_head *w)
 {
     static const char *const names[] = {"WARC-Type", "WARC-Target-URI", "WARC-Record-ID",
@@ -221,7 +211,7 @@ static void read_head(char *h, size_t len, warc_head *w)
         char *colon = strchr(line, ':');
         if (colon) {
             *colon = '\0';
-            char *name = field_value(line), *value = field_value(colon + 1);
+            char *name = nc_warc_trim(line), *value = nc_warc_trim(colon + 1);
             for (size_t k = 0; k < sizeof names / sizeof *names; k++)
                 if (nc_warc_name_equal(name, names[k]))
                     *slots[k] = (size_t)(value - h);

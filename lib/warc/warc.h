@@ -16,6 +16,10 @@
 /* True when a equals b, ASCII case ignored (header names, codings). */
 bool nc_warc_name_equal(const char *a, const char *b);
 
+/* A header line's name or value without the blanks around it (and the CR
+ * at its end), in place. */
+char *nc_warc_trim(char *s);
+
 /* Reads a Content-Type value in place (it is cut at ';' and lower-cased):
  * sets rec->media_type and rec->charset. */
 void nc_warc_content_type(char *value, nc_warc_record *rec);

@@ -28,7 +28,7 @@ nc_status nc_html_record_ev(nc_doc *doc, nc_ev_kind kind, const char *key, uint3
     char *k = key ? nc_arena_strndup(&doc->arena, key, strnlen(key, MAX_KEY)) : NULL;
     char *v = kind == NC_EV_LD_JSON
                   ? nc_arena_strndup(&doc->arena, value, len)
-                  : nc_html_collapsed(&doc->arena, value, len);
+                  : nc_text_collapsed(&doc->arena, value, len);
     if (!ev || (key && !k) || (!v && kind == NC_EV_LD_JSON))
         return NC_ERR_NOMEM;
     if (!v)

@@ -259,9 +259,6 @@ void nc_html_shape_drop(nc_html_shaper *s, size_t first);
 void nc_html_shape_free(nc_html_shaper *s);
 
 /* blocks/html/page.c */
-/* A copy of s[0..len) in the arena with white space collapsed and
- * trimmed; NULL when empty or out of memory. */
-char *nc_html_collapsed(nc_arena *arena, const char *s, size_t len);
 /* The articleBody string of JSON-LD text, unescaped, or NULL. */
 char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len);
 /* doc->title from og:title, the h1 that matches <title>, or <title>

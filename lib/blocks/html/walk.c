@@ -357,7 +357,7 @@ static void set_page_string(walk *w, char **field, const char *value)
         while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
             len--;
     }
-    *field = nc_html_collapsed(&w->doc->arena, value, len);
+    *field = nc_text_collapsed(&w->doc->arena, value, len);
 }
 
 /* ---- SAX callbacks ---- */
@@ -694,7 +694,7 @@ static void on_end(void *ctx, const xmlChar *xname)
         if (w->depth == w->skip_depth) {
             w->skip_depth = 0;
             if (w->in_title && w->title.len)
-                w->doc->html_title = nc_html_collapsed(&w->doc->arena,
+                w->doc->html_title = nc_text_collapsed(&w->doc->arena,
                                                        w->title.data, w->title.len);
             if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
