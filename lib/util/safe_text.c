@@ -7,6 +7,7 @@
  * ("Cafe&#x301;"), and character references can make ESC or C1 controls;
  * so each string is checked where the result is built. Already clean
  * text (nearly all) is one pass of eight bytes at a time and no copy. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,12 +85,34 @@ static bool clean_already(const UNormalizer2 *nfc, const unsigned char *s, size_
     return true;
 }
 
-bool nc_nfc_starter(const void *nfc, UChar32 c)
+/* A boundary before is not enough: U+037E, U+F900 and other singletons
+ * have one and still change under NFC. */
+static bool starter_slow(const UNormalizer2 *nfc, UChar32 c)
 {
-    /* A boundary before is not enough: U+037E, U+F900 and other
-     * singletons have one and still change under NFC. */
     return unorm2_hasBoundaryBefore(nfc, c) &&
            u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+/* The answer for every BMP code point, a bit each (8 KB), made once: the
+ * property lookup is slow next to a page's one pass of Cyrillic or CJK. */
+static uint64_t bmp_starter[0x10000 / 64];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void bmp_init(void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    for (UChar32 c = 0; c < 0x10000; c++)
+        if (U_SUCCESS(err) && starter_slow(nfc, c))
+            bmp_starter[c >> 6] |= 1ull << (c & 63);
+}
+
+bool nc_nfc_starter(const void *nfc, UChar32 c)
+{
+    if (c >= 0x10000)
+        return starter_slow(nfc, c);
+    pthread_once(&bmp_once, bmp_init);
+    return (bmp_starter[c >> 6] >> (c & 63)) & 1;
 }
 
 size_t nc_cap_marks(UChar *u, size_t len)
