@@ -152,7 +152,9 @@ static char *bound_tag(char *lt, const char *end, bool *cut)
         if (a.end == a.start)
             return a.end + 1; /* libxml2 reads something else here */
         p = a.end;
-        if (bogus || nkept == NC_HTML_MAX_ATTRS) {
+        if (bogus)
+            continue; /* libxml2 drops it too: no reason to rewrite alone */
+        if (nkept == NC_HTML_MAX_ATTRS) {
             changed = true;
             continue;
         }
