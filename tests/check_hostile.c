@@ -332,6 +332,24 @@ START_TEST(test_og_title_cut_on_character)
 }
 END_TEST
 
+/* A <title> of 5,000 two-byte characters is kept to 4 KB, whole ones. */
+START_TEST(test_html_title_cut_on_character)
+{
+    buf b = {0};
+    puts_(&b, "<html><head><title>x");
+    for (int i = 0; i < 5000; i++)
+        puts_(&b, "\xC3\xA9");
+    puts_(&b, "</title></head><body><p>Some text of the page.</p></body></html>");
+    nc_result *r = clean_str(b.data, NC_INPUT_HTML);
+    const char *t = nc_result_title(r);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_le(strlen(t), 4096);
+    ck_assert_uint_gt(strlen(t), 4000);
+    nc_result_free(r);
+    free(b.data);
+}
+END_TEST
+
 /* ---- what libxml2 is given ---- */
 
 START_TEST(test_many_attributes_cut)
@@ -599,6 +617,7 @@ static Suite *hostile_suite(void)
     tcase_add_test(out, test_nfc_after_entities);
     tcase_add_test(out, test_mark_run_capped);
     tcase_add_test(out, test_og_title_cut_on_character);
+    tcase_add_test(out, test_html_title_cut_on_character);
     tcase_add_test(out, test_shared_pages_clean);
     suite_add_tcase(s, out);
     TCase *mem = tcase_create("markup");
