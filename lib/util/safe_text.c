@@ -131,8 +131,18 @@ size_t nc_cap_marks(UChar *u, size_t len)
     return out;
 }
 
+/* U+0080..U+009F read as windows-1252, as HTML5 reads &#x80;..&#x9F;:
+ * they come from cp1252 text decoded as Latin-1 ("\u0080" for the euro
+ * sign). 0: no character there, the control is dropped. */
+static const uint16_t c1_as_cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
 /* The slow path: s[0..len) as UTF-16 without controls (invalid bytes
- * become U+FFFD), marks capped, NFC, back to UTF-8 in the arena. */
+ * become U+FFFD, C1 controls their windows-1252 characters), marks
+ * capped, NFC, back to UTF-8 in the arena. */
 static char *rebuild(nc_arena *arena, const UNormalizer2 *nfc, const unsigned char *s,
                      size_t len, size_t *out_len, unsigned *flags)
 {
@@ -149,7 +159,9 @@ static char *rebuild(nc_arena *arena, const UNormalizer2 *nfc, const unsigned ch
             *flags |= NC_FLAG_REPAIRED_UTF8;
         } else if (control(c)) {
             *flags |= NC_FLAG_REMOVED_CHARS;
-            continue;
+            c = c >= 0x80 && c <= 0x9F ? c1_as_cp1252[c - 0x80] : 0;
+            if (!c)
+                continue;
         }
         U16_APPEND_UNSAFE(u, n, c);
     }
