@@ -1,6 +1,7 @@
 /* fuzz_options.c - libFuzzer target: the first 8 bytes choose the options
- * (kind, charset hint, language hint, bias, small limits), the rest is the
- * page. Limits are kept small so truncation paths run often. */
+ * (kind, charset hint, language hint, bias, small limits, a 1 ms
+ * deadline), the rest is the page. Limits are kept small so truncation
+ * paths run often. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         opts.max_input_bytes = 1 + (size_t)data[7] * 16;
     if (data[7] == 0xFE)
         opts.size = offsetof(nc_options, max_input_bytes); /* older caller */
+    if (data[4] == 0xFE)
+        opts.max_ms = 1; /* the deadline's early stops (timing decides where) */
     fuzz_clean((const char *)data + 8, size - 8, &opts);
     return 0;
 }

@@ -14,7 +14,8 @@
  *     nc_result_free(r);
  *
  * All strings handed out are valid UTF-8, NFC, free of control characters
- * but tab and newline (C0, DEL and C1 are removed: NC_FLAG_REMOVED_CHARS),
+ * but tab and newline (C0 and DEL are removed, C1 read as windows-1252,
+ * as HTML5 reads &#x80;..&#x9F;: NC_FLAG_REMOVED_CHARS),
  * NUL-terminated, owned by the result and valid until nc_result_free(). No function prints, exits or
  * aborts; every failure is a status with a name (nc_strerror). The library
  * keeps no state a caller can see and is safe to call from many threads at
@@ -135,9 +136,11 @@ typedef enum nc_reason {
                                         past the 64th and values past 64 KiB,
                                         or a comment past 64 KiB was emptied */
 #define NC_FLAG_REMOVED_CHARS 0x200u /* control characters (C0 but tab and
-                                        newline, DEL, C1) were removed from a
-                                        returned string, or combining marks
-                                        past 30 in a row */
+                                        newline, DEL) were removed from a
+                                        returned string, C1 ones read as
+                                        windows-1252 (U+0080 -> U+20AC), or
+                                        combining marks past 30 in a row
+                                        dropped */
 #define NC_FLAG_WORK_LIMIT 0x400u    /* opts->max_ms passed: the result
                                         holds what was done by then */
 #define NC_FLAG_CHARSET_GUESSED 0x800u /* the bytes declared no charset,

@@ -253,10 +253,13 @@ END_TEST
 START_TEST(test_controls_removed_html)
 {
     nc_result *r = clean_str("<html><body><p>A line &#x9b;31m with &#x7f; controls and "
-                             "&#x1b; escapes from references in it.</p></body></html>",
+                             "&#x1b; escapes from references, &#x80;5 &#x81;in it.</p></body></html>",
                              NC_INPUT_HTML);
     ck_assert(nc_result_flags(r) & NC_FLAG_REMOVED_CHARS);
-    ck_assert(tu_para_is(r, 0, "A line 31m with controls and escapes from references in it."));
+    /* C1 as windows-1252 (U+009B is U+203A, U+0080 the euro sign, U+0081
+     * nothing), C0 and DEL gone. */
+    ck_assert(tu_para_is(r, 0, "A line \xE2\x80\xBA" "31m with controls and escapes from "
+                               "references, \xE2\x82\xAC" "5 in it."));
     nc_result_free(r);
 }
 END_TEST
@@ -329,6 +332,24 @@ START_TEST(test_og_title_cut_on_character)
         nc_result_free(r);
         free(b.data);
     }
+}
+END_TEST
+
+/* A <title> of 5,000 two-byte characters is kept to 4 KB, whole ones. */
+START_TEST(test_html_title_cut_on_character)
+{
+    buf b = {0};
+    puts_(&b, "<html><head><title>x");
+    for (int i = 0; i < 5000; i++)
+        puts_(&b, "\xC3\xA9");
+    puts_(&b, "</title></head><body><p>Some text of the page.</p></body></html>");
+    nc_result *r = clean_str(b.data, NC_INPUT_HTML);
+    const char *t = nc_result_title(r);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_le(strlen(t), 4096);
+    ck_assert_uint_gt(strlen(t), 4000);
+    nc_result_free(r);
+    free(b.data);
 }
 END_TEST
 
@@ -599,6 +620,7 @@ static Suite *hostile_suite(void)
     tcase_add_test(out, test_nfc_after_entities);
     tcase_add_test(out, test_mark_run_capped);
     tcase_add_test(out, test_og_title_cut_on_character);
+    tcase_add_test(out, test_html_title_cut_on_character);
     tcase_add_test(out, test_shared_pages_clean);
     suite_add_tcase(s, out);
     TCase *mem = tcase_create("markup");

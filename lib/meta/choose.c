@@ -10,7 +10,7 @@
 
 #include "meta/meta.h"
 
-enum { MAX_CANDIDATES = 512, MAX_ITEMS = 16, MAX_VALUE = 2048 };
+enum { MAX_CANDIDATES = 512, MAX_ITEMS = 16, MAX_VALUE = 4096 };
 
 bool nc_meta_push(nc_meta_cands *cs, const nc_meta_cand *c)
 {

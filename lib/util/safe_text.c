@@ -7,6 +7,7 @@
  * ("Cafe&#x301;"), and character references can make ESC or C1 controls;
  * so each string is checked where the result is built. Already clean
  * text (nearly all) is one pass of eight bytes at a time and no copy. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,12 +85,34 @@ static bool clean_already(const UNormalizer2 *nfc, const unsigned char *s, size_
     return true;
 }
 
-bool nc_nfc_starter(const void *nfc, UChar32 c)
+/* A boundary before is not enough: U+037E, U+F900 and other singletons
+ * have one and still change under NFC. */
+static bool starter_slow(const UNormalizer2 *nfc, UChar32 c)
 {
-    /* A boundary before is not enough: U+037E, U+F900 and other
-     * singletons have one and still change under NFC. */
     return unorm2_hasBoundaryBefore(nfc, c) &&
            u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+/* The answer for every BMP code point, a bit each (8 KB), made once: the
+ * property lookup is slow next to a page's one pass of Cyrillic or CJK. */
+static uint64_t bmp_starter[0x10000 / 64];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void bmp_init(void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    for (UChar32 c = 0; c < 0x10000; c++)
+        if (U_SUCCESS(err) && starter_slow(nfc, c))
+            bmp_starter[c >> 6] |= 1ull << (c & 63);
+}
+
+bool nc_nfc_starter(const void *nfc, UChar32 c)
+{
+    if (c >= 0x10000)
+        return starter_slow(nfc, c);
+    pthread_once(&bmp_once, bmp_init);
+    return (bmp_starter[c >> 6] >> (c & 63)) & 1;
 }
 
 size_t nc_cap_marks(UChar *u, size_t len)
@@ -108,8 +131,18 @@ size_t nc_cap_marks(UChar *u, size_t len)
     return out;
 }
 
+/* U+0080..U+009F read as windows-1252, as HTML5 reads &#x80;..&#x9F;:
+ * they come from cp1252 text decoded as Latin-1 ("\u0080" for the euro
+ * sign). 0: no character there, the control is dropped. */
+static const uint16_t c1_as_cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
 /* The slow path: s[0..len) as UTF-16 without controls (invalid bytes
- * become U+FFFD), marks capped, NFC, back to UTF-8 in the arena. */
+ * become U+FFFD, C1 controls their windows-1252 characters), marks
+ * capped, NFC, back to UTF-8 in the arena. */
 static char *rebuild(nc_arena *arena, const UNormalizer2 *nfc, const unsigned char *s,
                      size_t len, size_t *out_len, unsigned *flags)
 {
@@ -126,7 +159,9 @@ static char *rebuild(nc_arena *arena, const UNormalizer2 *nfc, const unsigned ch
             *flags |= NC_FLAG_REPAIRED_UTF8;
         } else if (control(c)) {
             *flags |= NC_FLAG_REMOVED_CHARS;
-            continue;
+            c = c >= 0x80 && c <= 0x9F ? c1_as_cp1252[c - 0x80] : 0;
+            if (!c)
+                continue;
         }
         U16_APPEND_UNSAFE(u, n, c);
     }

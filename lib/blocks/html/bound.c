@@ -33,10 +33,12 @@ static bool is_blank(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* htmlParseHTMLName's characters: letters, digits and ":-_." (a bit set
+ * of the ASCII range, as in blocks/html/skip.c). */
 static bool is_name_char(unsigned char c)
 {
-    return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-           c == '_' || c == '.';
+    static const uint64_t set[2] = {0x07ff600000000000ull, 0x07fffffe87fffffeull};
+    return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
 }
 
 static char lower(char c)
@@ -134,13 +136,13 @@ static char *put_attr(const attr *a, char *w)
  * and sets *cut when the tag was rewritten. */
 static char *bound_tag(char *lt, const char *end, bool *cut)
 {
+    char *gt = memchr(lt + 1, '>', (size_t)(end - lt - 1));
+    if (gt && gt - lt < LONG_TAG && !memchr(lt + 1, '"', (size_t)(gt - lt - 1)) &&
+        !memchr(lt + 1, '\'', (size_t)(gt - lt - 1)))
+        return gt + 1; /* short, no quoted '>': nothing to bound */
     char *name_end = lt + 1;
     while (name_end < end && is_name_char((unsigned char)*name_end))
         name_end++;
-    char *gt = memchr(name_end, '>', (size_t)(end - name_end));
-    if (gt && gt - lt < LONG_TAG && !memchr(name_end, '"', (size_t)(gt - name_end)) &&
-        !memchr(name_end, '\'', (size_t)(gt - name_end)))
-        return gt + 1; /* short, no quoted '>': nothing to bound */
     attr kept[NC_HTML_MAX_ATTRS];
     size_t nkept = 0;
     bool changed = false, bogus = false;
@@ -150,7 +152,9 @@ static char *bound_tag(char *lt, const char *end, bool *cut)
         if (a.end == a.start)
             return a.end + 1; /* libxml2 reads something else here */
         p = a.end;
-        if (bogus || nkept == NC_HTML_MAX_ATTRS) {
+        if (bogus)
+            continue; /* libxml2 drops it too: no reason to rewrite alone */
+        if (nkept == NC_HTML_MAX_ATTRS) {
             changed = true;
             continue;
         }
@@ -229,6 +233,8 @@ bool nc_html_bound(char *s, const char *end)
         unsigned char c = (unsigned char)lt[1];
         if (is_letter(c)) {
             p = bound_tag(lt, end, &cut);
+            if ((c | 0x20) != 's')
+                continue;
             if (tag_named(lt + 1, end, "script"))
                 p = skip_raw(p, end, "script");
             else if (tag_named(lt + 1, end, "style"))

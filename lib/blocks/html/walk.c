@@ -347,16 +347,26 @@ static void capture_break(walk *w)
         fail(w, NC_ERR_NOMEM);
 }
 
+/* og:title, og:site_name, <html lang> and <title> are read up to this
+ * many bytes: none is a paragraph, and a megabyte one is an attack. */
+enum { PAGE_STRING_MAX = 4096 };
+
+/* len cut to PAGE_STRING_MAX, on a character boundary. */
+static size_t page_string_len(const char *s, size_t len)
+{
+    if (len <= PAGE_STRING_MAX)
+        return len;
+    len = PAGE_STRING_MAX;
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    return len;
+}
+
 static void set_page_string(walk *w, char **field, const char *value)
 {
     if (*field || !value)
         return;
-    size_t len = strnlen(value, 4097);
-    if (len > 4096) { /* cut at 4 KB, on a character boundary */
-        len = 4096;
-        while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
-            len--;
-    }
+    size_t len = page_string_len(value, strnlen(value, PAGE_STRING_MAX + 1));
     *field = nc_text_collapsed(&w->doc->arena, value, len);
 }
 
@@ -694,8 +704,9 @@ static void on_end(void *ctx, const xmlChar *xname)
         if (w->depth == w->skip_depth) {
             w->skip_depth = 0;
             if (w->in_title && w->title.len)
-                w->doc->html_title = nc_text_collapsed(&w->doc->arena,
-                                                       w->title.data, w->title.len);
+                w->doc->html_title = nc_text_collapsed(&w->doc->arena, w->title.data,
+                                                       page_string_len(w->title.data,
+                                                                       w->title.len));
             if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                   w->ld.len);
@@ -760,7 +771,10 @@ static void on_text(void *ctx, const xmlChar *s, int len)
     if (len <= 0 || w->status != NC_OK)
         return;
     if (w->skip_depth) {
-        if (w->in_title && !nc_buf_append(&w->title, (const char *)s, (size_t)len))
+        /* <title> is kept to PAGE_STRING_MAX like og:title (cut on a
+         * character when it is made): a 50 MB title is not held. */
+        if (w->in_title && w->title.len <= PAGE_STRING_MAX &&
+            !nc_buf_append(&w->title, (const char *)s, (size_t)len))
             fail(w, NC_ERR_NOMEM);
         return;
     }
