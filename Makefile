@@ -15,7 +15,7 @@ CC         ?= cc
 PYTHON     ?= /usr/bin/python3
 SHARED     ?= ../shared
 
-DEPS       := libxml-2.0 icu-uc icu-i18n
+DEPS       := libxml-2.0 icu-uc icu-i18n zlib
 DEP_CFLAGS := $(shell pkg-config --cflags $(DEPS) 2>/dev/null)
 DEP_LIBS   := $(shell pkg-config --libs $(DEPS) 2>/dev/null) -lpthread -lm
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
@@ -77,8 +77,9 @@ $(PC_FILE): Makefile
 	printf '%s\n' $(PC_LINES) > $@
 
 # The CLI links the static library: it runs from the build tree as it is.
-$(CLI): cli/newsclean.c $(A_FILE)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS)
+CLI_SRC    := $(wildcard cli/*.c)
+$(CLI): $(CLI_SRC) $(wildcard cli/*.h) $(A_FILE)
+	$(CC) $(ALL_CFLAGS) -Icli -o $@ $(CLI_SRC) $(A_FILE) $(LDFLAGS) $(DEP_LIBS)
 
 $(B)/tests/%: tests/%.c $(TEST_COMMON) $(A_FILE) $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
@@ -108,6 +109,12 @@ eval: all
 	  if [ -f $$s/manifest.tsv ]; then \
 	    for f in text-lines text-lynx html; do \
 	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --set $$s --form $$f --cli ./$(CLI); fi; \
+	    done; \
+	    if [ -d $$s/gold-md ]; then $(PYTHON) tools/eval_md.py --set $$s --cli ./$(CLI); fi; \
+	  fi; \
+	  if [ -f $$s/meta.tsv ]; then \
+	    for f in html text-lines; do \
+	      if [ -d $$s/$$f ]; then $(PYTHON) tools/eval.py --meta --set $$s --form $$f --cli ./$(CLI); fi; \
 	    done; \
 	  fi; done
 

@@ -1,81 +1,67 @@
 /* newsclean - the command line: clean scraped pages into body paragraphs.
  *
  *   newsclean [options] [FILE...]     (stdin when no FILE)
+ *   newsclean --warc [options] FILE...
  *
- * Exit status: 0 ok, 1 an input could not be cleaned, 2 usage. */
+ * This file: the options, the help, the output formats and main(); cli.h
+ * lists the others. Exit status: 0 ok, 1 an input could not be cleaned,
+ * 2 usage. */
 #include <errno.h>
-#include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "newsclean.h"
+#include "cli.h"
 
 static const char usage_text[] =
     "usage: newsclean [options] [FILE...]\n"
+    "       newsclean --warc [options] WARC...\n"
     "Cleans scraped news pages (text or HTML) into their body paragraphs.\n"
-    "Reads stdin when no FILE is given.\n\n"
+    "Reads stdin when no FILE is given; gzipped FILEs are read as they are.\n"
+    "Options may come before or after the FILEs (-- ends them).\n\n"
     "  -o, --output DIR       write DIR/NAME.txt for each FILE (NAME: FILE's\n"
-    "                         base name with its last extension replaced)\n"
-    "  -f, --format FORMAT    text (default), json, or html (one page showing\n"
-    "                         every block coloured by its label; -o writes\n"
+    "                         base name without .gz and its last extension);\n"
+    "                         DIR is created; two FILEs with one NAME are an\n"
+    "                         error; with --format jsonl, one FILE to write\n"
+    "  -f, --format FORMAT    text (default), json, jsonl (one JSON object a\n"
+    "                         line, --warc's format), markdown (headings,\n"
+    "                         lists, tables, quotes, code; -o writes\n"
+    "                         DIR/NAME.md), or html (one page showing every\n"
+    "                         block coloured by its label; -o writes\n"
     "                         DIR/NAME.html)\n"
+    "      --links            markdown: links as [text](URL)\n"
+    "      --images           markdown: images as ![alt](URL)\n"
+    "      --comments         also print the comments, after the body under a\n"
+    "                         \"# Comments\" heading (json: a \"comments\" list)\n"
     "  -e, --explain          print every block with its label and reason\n"
-    "  -j, --jobs N           clean N files at a time (0: one per CPU);\n"
-    "                         output order stays the order of the FILEs\n"
+    "                         (jsonl: a \"blocks\" array)\n"
+    "  -r, --recursive        a directory FILE means every file under it\n"
+    "  -w, --warc             the FILEs are WARC or WET files (plain or gzip):\n"
+    "                         every HTML or text page in them becomes one JSON\n"
+    "                         line; other records are skipped and counted\n"
+    "  -j, --jobs N           clean N files (or records) at a time (0: one per\n"
+    "                         CPU); output order stays the input order\n"
     "  -i, --input KIND       auto (default), text or html\n"
     "  -l, --language CODE    language hint (BCP-47, e.g. de)\n"
     "      --encoding NAME    charset hint (e.g. windows-1251)\n"
     "  -b, --bias X           -1 (precise) .. 0 (balanced) .. 1 (recall)\n"
+    "      --url URL          the page's address (canonical URL, dates in it,\n"
+    "                         relative links resolved against it)\n"
+    "      --date DATE        when the page was fetched (ISO 8601): relative\n"
+    "                         dates are read against it, later ones dropped\n"
+    "      --max-input-bytes N  refuse inputs longer (default 268435456);\n"
+    "                         reading stops there\n"
+    "      --max-blocks N     blocks kept a page (default 1000000)\n"
+    "      --max-depth N      HTML levels kept (default 256)\n"
+    "      --max-line-bytes N cut longer blocks (default 1048576, at least 16)\n"
+    "      --max-ms N         stop a page after N milliseconds (default 0: no\n"
+    "                         limit) and print what was done by then\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n";
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_HTML } out_format;
-
-typedef struct cli {
-    nc_options opts;
-    out_format format;
-    int explain;
-    const char *outdir;
-    long jobs;
-} cli;
-
-static int read_all(FILE *f, char **data, size_t *len)
-{
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                return e;
-            }
-            break;
-        }
-    }
-    *data = buf;
-    *len = n;
-    return 0;
-}
-
-static void json_string(FILE *out, const char *s)
+void json_string(FILE *out, const char *s)
 {
     fputc('"', out);
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
@@ -95,9 +81,33 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void print_json(FILE *out, const nc_result *r)
+/* "meta": {"author": [{"value": ..., "source": ...}], ...}: every field
+ * found, each item with where it was read. */
+static void print_json_meta(FILE *out, const nc_result *r)
 {
-    fputs("{\"title\":", out);
+    fputs(",\"meta\":{", out);
+    int fields = 0;
+    for (int f = 0; f < NC_META_COUNT; f++) {
+        nc_meta_source src;
+        if (!nc_result_meta(r, (nc_meta_field)f, 0, &src))
+            continue;
+        fprintf(out, "%s\"%s\":[", fields++ ? "," : "", nc_meta_field_name((nc_meta_field)f));
+        const char *v;
+        for (size_t i = 0; (v = nc_result_meta(r, (nc_meta_field)f, i, &src)); i++) {
+            fputs(i ? ",{\"value\":" : "{\"value\":", out);
+            json_string(out, v);
+            fprintf(out, ",\"source\":\"%s\"}", nc_meta_source_name(src));
+        }
+        fputc(']', out);
+    }
+    fputc('}', out);
+}
+
+/* The fields --format json and JSON Lines share: title to paragraphs and
+ * the metadata. */
+void print_result_fields(FILE *out, const nc_result *r)
+{
+    fputs("\"title\":", out);
     if (nc_result_title(r))
         json_string(out, nc_result_title(r));
     else
@@ -109,6 +119,9 @@ static void print_json(FILE *out, const nc_result *r)
     json_string(out, nc_result_script(r));
     fputs(",\"encoding\":", out);
     json_string(out, nc_result_encoding(r));
+    /* Fields added here reach --format json and JSON Lines alike (a new
+     * field keeps JSON Lines schema 1). */
+    fprintf(out, ",\"encoding_confidence\":%.3f", nc_result_encoding_confidence(r));
     fprintf(out, ",\"input\":\"%s\",\"flags\":%u,\"repairs\":%zu,\"paragraphs\":[",
             nc_result_input_kind(r) == NC_INPUT_HTML ? "html" : "text",
             nc_result_flags(r), nc_result_repair_count(r));
@@ -117,7 +130,14 @@ static void print_json(FILE *out, const nc_result *r)
             fputc(',', out);
         json_string(out, nc_result_paragraph(r, i, NULL));
     }
-    fputs("],\"blocks\":[", out);
+    fputc(']', out);
+    print_json_meta(out, r);
+}
+
+/* "[{text, label, reason, score, tag}, ...]": every block. */
+void print_blocks_json(FILE *out, const nc_result *r)
+{
+    fputc('[', out);
     for (size_t i = 0; i < nc_result_block_count(r); i++) {
         nc_block_info b = NC_BLOCK_INFO_INIT;
         if (nc_result_block(r, i, &b) != NC_OK)
@@ -131,10 +151,37 @@ static void print_json(FILE *out, const nc_result *r)
         json_string(out, b.tag);
         fputc('}', out);
     }
-    fputs("]}\n", out);
+    fputc(']', out);
 }
 
-static void print_explain(FILE *out, const nc_result *r)
+/* The comment blocks' texts (--comments). */
+static void print_json_comments(FILE *out, const nc_result *r)
+{
+    fputs(",\"comments\":[", out);
+    int first = 1;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info b = NC_BLOCK_INFO_INIT;
+        if (nc_result_block(r, i, &b) != NC_OK || b.label != NC_LABEL_COMMENT)
+            continue;
+        fputs(first ? "" : ",", out);
+        json_string(out, b.text);
+        first = 0;
+    }
+    fputc(']', out);
+}
+
+void print_json(FILE *out, const nc_result *r, int comments)
+{
+    fputc('{', out);
+    print_result_fields(out, r);
+    if (comments)
+        print_json_comments(out, r);
+    fputs(",\"blocks\":", out);
+    print_blocks_json(out, r);
+    fputs("}\n", out);
+}
+
+void print_explain(FILE *out, const nc_result *r)
 {
     fprintf(out, "# language %s (%.2f), script %s, title: %s\n",
             nc_result_language(r), nc_result_language_confidence(r),
@@ -169,7 +216,7 @@ static const char *const label_colours[NC_LABEL_COUNT] = {
 
 /* A self-contained page: every block coloured by label, its reason and
  * score on hover, a legend with counts; no script, no external files. */
-static void print_html(FILE *out, const nc_result *r, const char *name)
+void print_html(FILE *out, const nc_result *r, const char *name)
 {
     size_t counts[NC_LABEL_COUNT] = {0};
     size_t nblocks = nc_result_block_count(r);
@@ -227,7 +274,41 @@ static void print_html(FILE *out, const nc_result *r, const char *name)
     fputs("</body></html>\n", out);
 }
 
-static void print_text(FILE *out, const nc_result *r)
+/* Markdown of the body, or of the comments (NC_MD_COMMENTS in flags),
+ * with the comments behind a rule and a heading when after_body. */
+static int write_markdown(FILE *out, const nc_result *r, unsigned flags, const char *url,
+                          int after_body, const char *name)
+{
+    char *md = NULL;
+    size_t len = 0;
+    nc_status st = nc_result_markdown(r, flags, url, &md, &len);
+    if (st != NC_OK) {
+        fprintf(stderr, "newsclean: %s: %s\n", name, nc_strerror(st));
+        return EXIT_FAILED;
+    }
+    if (len && after_body)
+        fputs("\n---\n\n# Comments\n\n", out);
+    fwrite(md, 1, len, out);
+    if (len)
+        fputc('\n', out);
+    nc_free(md);
+    return 0;
+}
+
+int print_markdown(FILE *out, const nc_result *r, const cli *c, const char *name)
+{
+    int rc = write_markdown(out, r, c->md_flags, c->opts.url, 0, name);
+    if (!rc && c->comments)
+        rc = write_markdown(out, r, c->md_flags | NC_MD_COMMENTS, c->opts.url, 1, name);
+    return rc;
+}
+
+int print_text_comments(FILE *out, const nc_result *r, const char *name)
+{
+    return write_markdown(out, r, NC_MD_COMMENTS, NULL, 1, name);
+}
+
+void print_text(FILE *out, const nc_result *r)
 {
     size_t len = 0;
     const char *text = nc_result_text(r, &len);
@@ -247,213 +328,176 @@ static void print_text(FILE *out, const nc_result *r)
         fputc('\n', out);
 }
 
-/* DIR/NAME.EXT where NAME is path's base name without its last extension
- * (EXT: "txt", or "html" for the html format). */
-static char *output_path(const char *dir, const char *path, const char *ext)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    size_t stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    size_t n = strlen(dir) + 1 + stem + 1 + strlen(ext) + 1;
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s/%.*s.%s", dir, (int)stem, base, ext);
-    return out;
-}
-
-/* Cleans one input; returns 0 or 1 (and says why on stderr). Output goes
- * to DIR/NAME.txt with -o, else to sink (stdout, or a worker's buffer). */
-static int clean_one(const cli *c, const char *name, FILE *in, FILE *sink)
-{
-    char *data = NULL;
-    size_t len = 0;
-    int e = read_all(in, &data, &len);
-    if (e) {
-        fprintf(stderr, "newsclean: %s: %s\n", name, strerror(e));
-        return 1;
-    }
-    nc_result *r = NULL;
-    nc_status st = nc_clean(data, len, &c->opts, &r);
-    free(data);
-    if (st != NC_OK) {
-        fprintf(stderr, "newsclean: %s: %s\n", name, nc_strerror(st));
-        return 1;
-    }
-    FILE *out = sink;
-    char *path = NULL;
-    if (c->outdir) {
-        path = output_path(c->outdir, name, c->format == FMT_HTML ? "html" : "txt");
-        out = path ? fopen(path, "wb") : NULL;
-        if (!out) {
-            fprintf(stderr, "newsclean: %s: %s\n", path ? path : name,
-                    strerror(path ? errno : ENOMEM));
-            free(path);
-            nc_result_free(r);
-            return 1;
-        }
-    }
-    if (c->format == FMT_JSON)
-        print_json(out, r);
-    else if (c->format == FMT_HTML)
-        print_html(out, r, name);
-    else if (c->explain)
-        print_explain(out, r);
-    else
-        print_text(out, r);
-    int rc = 0;
-    if (out != sink) {
-        if (fclose(out) != 0) {
-            fprintf(stderr, "newsclean: %s: %s\n", path, strerror(errno));
-            rc = 1;
-        }
-    } else if (fflush(out) != 0) {
-        rc = 1;
-    }
-    free(path);
-    nc_result_free(r);
-    return rc;
-}
-
-/* Opens and cleans files[i]; returns 0 or 1. */
-static int clean_file(const cli *c, const char *file, FILE *sink)
-{
-    FILE *in = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
-    if (!in) {
-        fprintf(stderr, "newsclean: %s: %s\n", file, strerror(errno));
-        return 1;
-    }
-    int rc = clean_one(c, file, in, sink);
-    if (in != stdin)
-        fclose(in);
-    return rc;
-}
-
-/* The progress line: only on a terminal, only for many files, at most
- * ten updates a second, so it never slows a run or fills a log. */
-enum { PROGRESS_MIN_FILES = 20 };
-
-typedef struct progress {
-    int on;
-    size_t total, done;
-    double last;
-} progress;
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void progress_step(progress *p)
-{
-    p->done++;
-    if (!p->on)
-        return;
-    double t = now_seconds();
-    if (p->done == p->total || t - p->last >= 0.1) {
-        p->last = t;
-        fprintf(stderr, "\rnewsclean: %zu/%zu files", p->done, p->total);
-        if (p->done == p->total)
-            fputs("\r\033[K", stderr); /* leave the terminal clean */
-    }
-}
-
-/* --jobs: workers take the next file from a shared counter. With -o each
- * writes its own file; else each fills a buffer that main() prints in the
- * FILEs' order as soon as it is ready, so output never interleaves. */
-typedef struct job_slot {
-    char *buf;
-    size_t len;
-    int rc, done;
-} job_slot;
-
-typedef struct pool {
-    const cli *c;
-    char **files;
-    size_t nfiles, next;
-    job_slot *slots;
-    progress prog;
-    pthread_mutex_t mu;
-    pthread_cond_t ready;
-} pool;
-
-static void *pool_worker(void *arg)
-{
-    pool *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->mu);
-        size_t i = p->next < p->nfiles ? p->next++ : p->nfiles;
-        pthread_mutex_unlock(&p->mu);
-        if (i == p->nfiles)
-            return NULL;
-        job_slot *s = &p->slots[i];
-        FILE *sink = NULL;
-        if (!p->c->outdir && !(sink = open_memstream(&s->buf, &s->len))) {
-            fprintf(stderr, "newsclean: %s: %s\n", p->files[i], strerror(errno));
-            s->rc = 1;
-        } else {
-            s->rc = clean_file(p->c, p->files[i], sink);
-            if (sink && fclose(sink) != 0)
-                s->rc = 1;
-        }
-        pthread_mutex_lock(&p->mu);
-        s->done = 1;
-        progress_step(&p->prog);
-        pthread_cond_broadcast(&p->ready);
-        pthread_mutex_unlock(&p->mu);
-    }
-}
-
-static int run_pool(const cli *c, char **files, size_t nfiles, size_t jobs, int show)
-{
-    pool p = {.c = c, .files = files, .nfiles = nfiles,
-              .prog = {.on = show, .total = nfiles}};
-    p.slots = calloc(nfiles, sizeof *p.slots);
-    pthread_t *threads = calloc(jobs, sizeof *threads);
-    if (!p.slots || !threads) {
-        free(p.slots);
-        free(threads);
-        fputs("newsclean: out of memory\n", stderr);
-        return 1;
-    }
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.ready, NULL);
-    size_t started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&threads[started], NULL, pool_worker, &p) != 0)
-            break;
-    if (started == 0) /* no thread at all: do the work here */
-        pool_worker(&p);
-    int rc = 0;
-    for (size_t i = 0; i < nfiles; i++) {
-        pthread_mutex_lock(&p.mu);
-        while (!p.slots[i].done)
-            pthread_cond_wait(&p.ready, &p.mu);
-        pthread_mutex_unlock(&p.mu);
-        if (p.slots[i].buf) {
-            fwrite(p.slots[i].buf, 1, p.slots[i].len, stdout);
-            free(p.slots[i].buf);
-        }
-        rc |= p.slots[i].rc;
-    }
-    for (size_t t = 0; t < started; t++)
-        pthread_join(threads[t], NULL);
-    pthread_cond_destroy(&p.ready);
-    pthread_mutex_destroy(&p.mu);
-    free(threads);
-    free(p.slots);
-    if (fflush(stdout) != 0)
-        rc = 1;
-    return rc;
-}
-
 static int usage_error(const char *msg, const char *arg)
 {
     fprintf(stderr, "newsclean: %s%s%s\n%s", msg, arg ? ": " : "", arg ? arg : "",
             "Try 'newsclean --help'.\n");
-    return 2;
+    return EXIT_USAGE;
+}
+
+/* True when argv[*i] is the option short or long (NULL: none). A value
+ * comes as "--long=V", "-sV" or the next argument; *val is NULL when it
+ * is missing. */
+static int takes(int argc, char **argv, int *i, const char *shortopt, const char *longopt,
+                 const char **val)
+{
+    const char *a = argv[*i];
+    size_t n = longopt ? strlen(longopt) : 0;
+    if (longopt && strncmp(a, longopt, n) == 0 && a[n] == '=') {
+        *val = a + n + 1;
+        return 1;
+    }
+    if (shortopt && strncmp(a, shortopt, 2) == 0 && a[1] != '-' && a[2]) {
+        *val = a + 2;
+        return 1;
+    }
+    if ((shortopt && strcmp(a, shortopt) == 0) || (longopt && strcmp(a, longopt) == 0)) {
+        *val = *i + 1 < argc ? argv[++*i] : NULL;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_flag(const char *a, const char *shortopt, const char *longopt)
+{
+    return strcmp(a, shortopt) == 0 || strcmp(a, longopt) == 0;
+}
+
+static int parse_format(cli *c, const char *val)
+{
+    static const char *const names[] = {"text", "json", "html", "jsonl", "markdown", "md"};
+    static const out_format formats[] = {FMT_TEXT, FMT_JSON, FMT_HTML, FMT_JSONL,
+                                         FMT_MARKDOWN, FMT_MARKDOWN};
+    for (size_t k = 0; val && k < sizeof names / sizeof *names; k++)
+        if (strcmp(val, names[k]) == 0) {
+            c->format = formats[k];
+            return 0;
+        }
+    return usage_error("unknown format", val);
+}
+
+static int parse_input_kind(cli *c, const char *val)
+{
+    static const char *const names[] = {"auto", "text", "html"};
+    static const nc_input_kind kinds[] = {NC_INPUT_AUTO, NC_INPUT_TEXT, NC_INPUT_HTML};
+    for (size_t k = 0; val && k < sizeof names / sizeof *names; k++)
+        if (strcmp(val, names[k]) == 0) {
+            c->opts.input = kinds[k];
+            return 0;
+        }
+    return usage_error("unknown input kind", val);
+}
+
+/* The limits of nc_options, as options taking a whole number. */
+static const struct size_option {
+    const char *name;
+    size_t offset; /* of the size_t field in nc_options */
+    size_t least;  /* the smallest value nc_clean accepts */
+} size_options[] = {
+    {"--max-input-bytes", offsetof(nc_options, max_input_bytes), 1},
+    {"--max-blocks", offsetof(nc_options, max_blocks), 1},
+    {"--max-depth", offsetof(nc_options, max_depth), 1},
+    {"--max-line-bytes", offsetof(nc_options, max_line_bytes), 16},
+    {"--max-ms", offsetof(nc_options, max_ms), 0},
+};
+
+/* When argv[*i] is one of the limit options: sets it and returns 1, or
+ * (after the message) 2 when its value is missing, empty, not a plain
+ * decimal number, too small or too big for size_t; 0 for any other
+ * option. */
+static int parse_size_option(cli *c, int argc, char **argv, int *i)
+{
+    for (size_t k = 0; k < sizeof size_options / sizeof *size_options; k++) {
+        const struct size_option *o = &size_options[k];
+        const char *val = NULL;
+        if (!takes(argc, argv, i, NULL, o->name, &val))
+            continue;
+        errno = 0;
+        char *end = NULL;
+        unsigned long long n = val && val[0] >= '0' && val[0] <= '9' ? strtoull(val, &end, 10) : 0;
+        if (!end || *end || errno == ERANGE || n > SIZE_MAX || n < o->least) {
+            fprintf(stderr, "newsclean: %s needs a whole number from %zu to %zu%s%s\n"
+                    "Try 'newsclean --help'.\n", o->name, o->least, (size_t)SIZE_MAX,
+                    val ? ": " : "", val ? val : "");
+            return 2;
+        }
+        size_t v = (size_t)n;
+        memcpy((char *)&c->opts + o->offset, &v, sizeof v);
+        return 1;
+    }
+    return 0;
+}
+
+/* One option at argv[*i] (which starts with '-'): 0, or the exit status
+ * (-1: --help or --version was printed, exit 0). */
+static int parse_option(cli *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char *val = NULL;
+    if (is_flag(a, "-h", "--help")) {
+        fputs(usage_text, stdout);
+        return -1;
+    } else if (is_flag(a, "-V", "--version")) {
+        printf("newsclean %s\n", nc_version_string());
+        return -1;
+    } else if (is_flag(a, "-e", "--explain")) {
+        c->explain = 1;
+    } else if (is_flag(a, "-r", "--recursive")) {
+        c->recursive = 1;
+    } else if (is_flag(a, "-w", "--warc")) {
+        c->warc = 1;
+    } else if (strcmp(a, "--links") == 0) {
+        c->md_flags |= NC_MD_LINKS;
+        c->opts.record |= NC_RECORD_LINKS;
+    } else if (strcmp(a, "--images") == 0) {
+        c->md_flags |= NC_MD_IMAGES;
+        c->opts.record |= NC_RECORD_IMAGES;
+    } else if (strcmp(a, "--comments") == 0) {
+        c->comments = 1;
+    } else if (takes(argc, argv, i, "-o", "--output", &val)) {
+        if (!val || !*val)
+            return usage_error("missing file or directory after", a);
+        c->output = val;
+    } else if (takes(argc, argv, i, "-f", "--format", &val)) {
+        return parse_format(c, val);
+    } else if (takes(argc, argv, i, "-j", "--jobs", &val)) {
+        char *end = NULL;
+        long n = val ? strtol(val, &end, 10) : -1;
+        if (!val || !*val || *end || n < 0 || n > 1024)
+            return usage_error("jobs must be a number from 0 to 1024", val);
+        c->jobs = n;
+    } else if (takes(argc, argv, i, "-i", "--input", &val)) {
+        return parse_input_kind(c, val);
+    } else if (takes(argc, argv, i, "-l", "--language", &val)) {
+        if (!val)
+            return usage_error("missing code after", a);
+        c->opts.language = val;
+    } else if (takes(argc, argv, i, NULL, "--encoding", &val)) {
+        if (!val)
+            return usage_error("missing charset after", a);
+        c->opts.encoding = val;
+    } else if (takes(argc, argv, i, NULL, "--url", &val)) {
+        if (!val)
+            return usage_error("missing URL after", a);
+        c->opts.url = val;
+    } else if (takes(argc, argv, i, NULL, "--date", &val)) {
+        if (!val)
+            return usage_error("missing date after", a);
+        c->opts.reference_date = val;
+    } else if (takes(argc, argv, i, "-b", "--bias", &val)) {
+        char *end = NULL;
+        double b = val ? strtod(val, &end) : 0.0;
+        if (!val || !*val || *end || !(b >= -1.0 && b <= 1.0))
+            return usage_error("bias must be a number from -1 to 1", val);
+        c->opts.recall_bias = b;
+    } else if (strncmp(a, "--max-", 6) == 0) {
+        int set = parse_size_option(c, argc, argv, i);
+        if (set != 1)
+            return set ? set : usage_error("unknown option", a);
+    } else {
+        return usage_error("unknown option", a);
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -461,94 +505,32 @@ int main(int argc, char **argv)
     cli c = {0};
     c.jobs = 1;
     nc_options_init(&c.opts);
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = NULL;
-#define TAKES(shortopt, longopt)                                             \
-    ((strcmp(a, shortopt) == 0 || strcmp(a, longopt) == 0) &&                \
-     (i + 1 < argc ? (val = argv[++i], 1) : (val = NULL, 1)))
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(usage_text, stdout);
-            return 0;
-        } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-            printf("newsclean %s\n", nc_version_string());
-            return 0;
-        } else if (strcmp(a, "-e") == 0 || strcmp(a, "--explain") == 0) {
-            c.explain = 1;
-        } else if (TAKES("-o", "--output")) {
-            if (!val)
-                return usage_error("missing directory after", a);
-            c.outdir = val;
-        } else if (TAKES("-f", "--format")) {
-            if (val && strcmp(val, "text") == 0)
-                c.format = FMT_TEXT;
-            else if (val && strcmp(val, "json") == 0)
-                c.format = FMT_JSON;
-            else if (val && strcmp(val, "html") == 0)
-                c.format = FMT_HTML;
-            else
-                return usage_error("unknown format", val);
-        } else if (TAKES("-j", "--jobs")) {
-            char *end = NULL;
-            long n = val ? strtol(val, &end, 10) : -1;
-            if (!val || *end || n < 0 || n > 1024)
-                return usage_error("jobs must be a number from 0 to 1024", val);
-            c.jobs = n;
-        } else if (TAKES("-i", "--input")) {
-            if (val && strcmp(val, "auto") == 0)
-                c.opts.input = NC_INPUT_AUTO;
-            else if (val && strcmp(val, "text") == 0)
-                c.opts.input = NC_INPUT_TEXT;
-            else if (val && strcmp(val, "html") == 0)
-                c.opts.input = NC_INPUT_HTML;
-            else
-                return usage_error("unknown input kind", val);
-        } else if (TAKES("-l", "--language")) {
-            if (!val)
-                return usage_error("missing code after", a);
-            c.opts.language = val;
-        } else if (TAKES("--encoding", "--encoding")) {
-            if (!val)
-                return usage_error("missing charset after", a);
-            c.opts.encoding = val;
-        } else if (TAKES("-b", "--bias")) {
-            char *end = NULL;
-            double b = val ? strtod(val, &end) : 0.0;
-            if (!val || *end || !(b >= -1.0 && b <= 1.0))
-                return usage_error("bias must be a number from -1 to 1", val);
-            c.opts.recall_bias = b;
-        } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option", a);
-        } else {
-            break;
-        }
-#undef TAKES
+    /* GNU style: options anywhere; FILEs keep their order */
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) {
+        fputs("newsclean: out of memory\n", stderr);
+        return EXIT_FAILED;
     }
-    if (i == argc) {
-        if (c.outdir)
-            return usage_error("-o needs FILE arguments", NULL);
-        return clean_one(&c, "-", stdin, stdout);
+    size_t nfiles = 0;
+    int only_files = 0, rc = 0;
+    for (int i = 1; i < argc && rc == 0; i++) {
+        if (only_files || argv[i][0] != '-' || argv[i][1] == '\0')
+            files[nfiles++] = argv[i];
+        else if (strcmp(argv[i], "--") == 0)
+            only_files = 1;
+        else
+            rc = parse_option(&c, argc, argv, &i);
     }
-    size_t nfiles = (size_t)(argc - i);
-    int show = nfiles >= PROGRESS_MIN_FILES && isatty(STDERR_FILENO);
-    size_t jobs = (size_t)c.jobs;
-    if (jobs == 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        jobs = cpus > 0 ? (size_t)cpus : 1;
-    }
-    if (jobs > nfiles)
-        jobs = nfiles;
-    if (jobs > 1)
-        return run_pool(&c, argv + i, nfiles, jobs, show);
-    int rc = 0;
-    progress prog = {.on = show, .total = nfiles};
-    for (; i < argc; i++) {
-        rc |= clean_file(&c, argv[i], stdout);
-        progress_step(&prog);
-    }
-    return rc;
+    if (rc == 0 && c.warc && c.format != FMT_TEXT && c.format != FMT_JSONL)
+        rc = usage_error("--warc writes JSON Lines; --format must be jsonl", NULL);
+    else if (rc == 0 && c.warc && nfiles == 0)
+        rc = usage_error("--warc needs WARC FILE arguments", NULL);
+    else if (rc == 0 && c.output && nfiles == 0 && c.format != FMT_JSONL)
+        rc = usage_error("-o needs FILE arguments", NULL);
+    else if (rc == 0 && c.md_flags && c.format != FMT_MARKDOWN)
+        rc = usage_error("--links and --images need --format markdown", NULL);
+    if (rc == 0)
+        rc = c.warc ? run_warc(&c, files, nfiles) : run_files(&c, files, nfiles);
+    free(files);
+    return rc < 0 ? 0 : rc;
 }

@@ -13,8 +13,9 @@
  *     }
  *     nc_result_free(r);
  *
- * All strings handed out are UTF-8 (NFC), NUL-terminated, owned by the
- * result and valid until nc_result_free(). No function prints, exits or
+ * All strings handed out are valid UTF-8, NFC, free of control characters
+ * but tab and newline (C0, DEL and C1 are removed: NC_FLAG_REMOVED_CHARS),
+ * NUL-terminated, owned by the result and valid until nc_result_free(). No function prints, exits or
  * aborts; every failure is a status with a name (nc_strerror). The library
  * keeps no state a caller can see and is safe to call from many threads at
  * once; its one-time set-up happens inside, on the first call.
@@ -56,8 +57,13 @@ typedef enum nc_status {
     NC_ERR_ENCODING = 5, /* the input's charset could not be converted */
     NC_ERR_PARSE = 6,    /* the HTML parser gave up on the input */
     NC_ERR_INTERNAL = 7, /* a library fault (ICU or libxml2 failed) */
-    NC_ERR_BINARY = 8    /* not a page: compressed (gzip, zip, bzip2, xz,
+    NC_ERR_BINARY = 8,   /* not a page: compressed (gzip, zip, bzip2, xz,
                             zstd, 7z), PDF, image or executable bytes */
+    NC_ERR_IO = 9,       /* a file could not be opened or read (errno says */
+                         /* why) */
+    NC_ERR_WARC = 10     /* a broken WARC record (truncated, a wrong */
+                         /* Content-Length, a bad header or body); the */
+                         /* reader skipped it and goes on */
 } nc_status;
 
 /* What the input is. AUTO looks at its start (doctype, <html, tag density). */
@@ -124,10 +130,39 @@ typedef enum nc_reason {
 #define NC_FLAG_CONVERTED 0x20u      /* input was converted to UTF-8 */
 #define NC_FLAG_FROM_NOSCRIPT 0x40u  /* html: the page showed no body without
                                         JavaScript; its <noscript> was read */
+#define NC_FLAG_TRUNCATED_MARKUP 0x100u /* html: before parsing, a start tag
+                                        longer than 2 KB lost its attributes
+                                        past the 64th and values past 64 KiB,
+                                        or a comment past 64 KiB was emptied */
+#define NC_FLAG_REMOVED_CHARS 0x200u /* control characters (C0 but tab and
+                                        newline, DEL, C1) were removed from a
+                                        returned string, or combining marks
+                                        past 30 in a row */
+#define NC_FLAG_WORK_LIMIT 0x400u    /* opts->max_ms passed: the result
+                                        holds what was done by then */
+#define NC_FLAG_CHARSET_GUESSED 0x800u /* the bytes declared no charset,
+                                        the one guessed from them is unsure
+                                        (nc_result_encoding_confidence below
+                                        0.5) and 1% or more of the text is
+                                        in doubt: it may be garbled */
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the
- * end without breaking callers built against this header. */
+ * end without breaking callers built against this header.
+ *
+ * max_ms is a deadline in milliseconds from the call's start (0: none):
+ * past it no more of the page is read and no later stage starts; nc_clean
+ * returns NC_OK with what it has (blocks not labelled by then come back
+ * as NC_LABEL_BOILERPLATE / NC_REASON_TRUNCATED, so no paragraphs) and
+ * NC_FLAG_WORK_LIMIT. It is checked every 256 parser events, once a block
+ * and between stages; decoding is not interrupted (linear in the input).
+ *
+ * url, when the caller knows the page's address, is the metadata's
+ * canonical URL when the page names none, and a date in its path its date when it gives
+ * none. reference_date ("2025-09-04" or "2025-09-04T10:00:00Z"), when the
+ * page was fetched: relative dates ("3 hours ago") are read against it
+ * and no later date is taken; without it relative dates are ignored.
+ * Both strings are read during nc_clean only. */
 typedef struct nc_options {
     size_t size;              /* sizeof(nc_options); set by nc_options_init */
     nc_input_kind input;      /* default NC_INPUT_AUTO */
@@ -138,13 +173,59 @@ typedef struct nc_options {
     size_t max_blocks;        /* default 1,000,000; the rest is truncated */
     size_t max_depth;         /* default 256 HTML levels; deeper is flattened */
     size_t max_line_bytes;    /* default 1 MiB; a longer block is cut */
+    size_t max_ms;            /* default 0 (none); a deadline, see above */
+    const char *url;          /* the page's address; NULL = unknown */
+    const char *reference_date; /* crawl date, ISO 8601; NULL = none */
+    unsigned record;          /* NC_RECORD_* bits (default 0): more to keep */
+                              /* for nc_result_markdown (a little slower) */
 } nc_options;
+
+/* nc_options.record: keep link targets (<a href>, <base href>, the
+ * canonical <link>) and images (<img src> or data-src, alt). */
+#define NC_RECORD_LINKS 0x1u
+#define NC_RECORD_IMAGES 0x2u
+
+/* The page's metadata fields (nc_result_meta). */
+typedef enum nc_meta_field {
+    NC_META_TITLE = 0,       /* the article's title (as nc_result_title) */
+    NC_META_AUTHOR = 1,      /* an author's name; one item an author */
+    NC_META_DATE = 2,        /* publication date, ISO 8601 ("2025-09-04", or
+                                "2025-09-04T10:30:00+02:00" with its time) */
+    NC_META_MODIFIED = 3,    /* last modification date, ISO 8601 */
+    NC_META_SITE_NAME = 4,   /* the site's or publisher's name */
+    NC_META_URL = 5,         /* the canonical URL */
+    NC_META_DESCRIPTION = 6, /* the page's summary */
+    NC_META_IMAGE = 7,       /* the lead image's URL */
+    NC_META_SECTION = 8,     /* a section or category; one item each */
+    NC_META_TAG = 9          /* a tag or keyword; one item each */
+} nc_meta_field;
+#define NC_META_COUNT 10
+
+/* Where a metadata value was read, so a caller can judge it. */
+typedef enum nc_meta_source {
+    NC_SOURCE_NONE = 0,       /* no value */
+    NC_SOURCE_JSON_LD = 1,    /* <script type="application/ld+json"> */
+    NC_SOURCE_MICRODATA = 2,  /* itemprop="author", itemprop="datePublished" */
+    NC_SOURCE_OPEN_GRAPH = 3, /* <meta property="og:..."/"article:..."> */
+    NC_SOURCE_META = 4,       /* <meta name="author"/"description"/...> */
+    NC_SOURCE_TIME = 5,       /* a <time datetime> element */
+    NC_SOURCE_BYLINE = 6,     /* a byline block ("By Jane Doe | May 3") or
+                                 a rel="author" link */
+    NC_SOURCE_URL = 7,        /* the page's URL (a date in its path) */
+    NC_SOURCE_TEXT = 8,       /* the page's text (<title>, h1, a date line) */
+    NC_SOURCE_LINK = 9        /* <link rel="canonical"> */
+} nc_meta_source;
+#define NC_SOURCE_COUNT 10
 
 /* The result of one nc_clean() call; opaque, read through accessors. */
 typedef struct nc_result nc_result;
 
 /* One block of the page, as nc_result_block() describes it. Set
- * info->size = sizeof *info before the call (or use NC_BLOCK_INFO_INIT). */
+ * info->size = sizeof *info before the call (or use NC_BLOCK_INFO_INIT).
+ * The fields from heading_level on give the block's structure, as
+ * nc_result_markdown writes it (a caller whose size ends before them gets
+ * the fields above only); ordinals number elements of the page from 1,
+ * 0 means none. */
 typedef struct nc_block_info {
     size_t size;        /* sizeof(nc_block_info), set by the caller */
     const char *text;   /* the block's text, UTF-8, NUL-terminated */
@@ -153,9 +234,19 @@ typedef struct nc_block_info {
     nc_reason reason;   /* why */
     double score;       /* the classifier's body probability, 0..1 */
     const char *tag;    /* HTML tag ("p", "h2", "li") or "" for text */
+    int heading_level;  /* 1..6 for h1-h6 (2 for a heading line of text) */
+    int list_depth;     /* lists it sits in (a bullet line of text: 1) */
+    int list_ordered;   /* 1 when the innermost list is numbered (<ol>) */
+    size_t list_item;   /* its list item's ordinal (shared by its blocks) */
+    size_t table_row;   /* ordinal of its table row */
+    size_t table_cell;  /* the cell its text starts in, from 1 (a row is */
+                        /* one block unless a cell holds paragraphs) */
+    int table_header;   /* 1 for a <th> or a cell of <thead> */
+    int quote;          /* 1 inside a <blockquote> */
+    int verbatim;       /* 1 for a line of <pre> */
 } nc_block_info;
 #define NC_BLOCK_INFO_INIT {sizeof(nc_block_info), NULL, 0, NC_LABEL_BODY, \
-                            NC_REASON_MODEL, 0.0, NULL}
+                            NC_REASON_MODEL, 0.0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Fills *opts with the defaults. Does nothing when opts is NULL. */
 NC_EXPORT void nc_options_init(nc_options *opts);
@@ -195,8 +286,49 @@ NC_EXPORT size_t nc_result_block_count(const nc_result *result);
 NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
                                     nc_block_info *info);
 
-/* The article's title, or NULL when none was found. */
+/* nc_result_markdown's flags. */
+#define NC_MD_LINKS 0x1u    /* links as [text](absolute URL); needs
+                               NC_RECORD_LINKS in the options */
+#define NC_MD_IMAGES 0x2u   /* images as ![alt](URL); needs NC_RECORD_IMAGES */
+#define NC_MD_COMMENTS 0x4u /* the comment blocks (label "comment") instead
+                               of the body */
+
+/* The body paragraphs as Markdown in *out (NUL-terminated, its length in
+ * *len when len is not NULL; free it with nc_free): headings with their
+ * level ("## "), list items ("- ", "1. ", nested ones indented by four
+ * spaces), tables ("| a | b |" rows, the first one over a "| --- |" rule;
+ * a table of one row or one column, or with a long cell, is written as
+ * paragraphs), block quotes ("> "), <pre> lines verbatim in a code fence,
+ * other blocks as paragraphs, one blank line apart. Characters Markdown
+ * would read as markup are escaped with a backslash. From plain text: heading
+ * lines ("## ") and list lines (bullets as "- ", numbered lines as they
+ * are). Links and images are written as flags asks, their targets
+ * resolved against <base href>, else url (the page's address; NULL or ""
+ * when unknown), else the page's canonical <link>; a relative target
+ * stays relative when none of them is known. NC_ERR_ARGUMENT when r or
+ * out is NULL, flags has an unknown bit, or NC_MD_LINKS/NC_MD_IMAGES asks
+ * for what nc_clean was not told to record; NC_ERR_NOMEM. On failure
+ * *out is NULL. */
+NC_EXPORT nc_status nc_result_markdown(const nc_result *result, unsigned flags,
+                                       const char *url, char **out, size_t *len);
+
+/* Frees a string nc_result_markdown made. NULL is a no-op. */
+NC_EXPORT void nc_free(void *p);
+
+/* The article's title (nc_result_meta's NC_META_TITLE), or NULL when none
+ * was found. */
 NC_EXPORT const char *nc_result_title(const nc_result *result);
+
+/* Item i of a metadata field (0 the first; fields with several values,
+ * such as authors and tags, have items 1, 2, ...), and in *source (when
+ * not NULL) where it was read. NULL (and NC_SOURCE_NONE) when the page
+ * has no such item, or result is NULL or field is out of range. Each
+ * value is cross-checked against the other sources in order of trust
+ * (JSON-LD, microdata, Open Graph, <meta>, <time>, byline, URL, text);
+ * dates are never later than opts->reference_date and never read from
+ * teasers for other articles. */
+NC_EXPORT const char *nc_result_meta(const nc_result *result, nc_meta_field field,
+                                     size_t i, nc_meta_source *source);
 
 /* The document language as a BCP-47 code ("en", "de", "zh"), or "und". */
 NC_EXPORT const char *nc_result_language(const nc_result *result);
@@ -220,13 +352,132 @@ NC_EXPORT nc_input_kind nc_result_input_kind(const nc_result *result);
 /* The charset the input was read as ("utf-8", "windows-1251"). */
 NC_EXPORT const char *nc_result_encoding(const nc_result *result);
 
+/* How sure the charset is, 0..1: 1 when a BOM, the caller's hint, the
+ * page's declaration or valid UTF-8 settled it; for bytes that declare
+ * nothing, the charset detector's confidence in its guess (below 0.5
+ * also sets NC_FLAG_CHARSET_GUESSED); 0 when result is NULL. */
+NC_EXPORT double nc_result_encoding_confidence(const nc_result *result);
+
 /* Stable short names: "body", "caption", ...; "unknown" when out of range. */
 NC_EXPORT const char *nc_label_name(nc_label label);
 /* Stable short names: "model", "credit-pattern", ...; "unknown" likewise. */
 NC_EXPORT const char *nc_reason_name(nc_reason reason);
 
+/* Stable short names: "title", "author", "date", "modified", "site_name",
+ * "url", "description", "image", "section", "tag"; "unknown" out of range. */
+NC_EXPORT const char *nc_meta_field_name(nc_meta_field field);
+/* Stable short names: "json-ld", "microdata", "open-graph", "meta",
+ * "time", "byline", "url", "text", "link"; "none"; "unknown" out of range. */
+NC_EXPORT const char *nc_meta_source_name(nc_meta_source source);
+
 /* A message for a status ("out of memory"); never NULL. */
 NC_EXPORT const char *nc_strerror(nc_status status);
+
+/* ---- WARC and WET files ----
+ *
+ * A streaming reader of WARC 1.0 and 1.1 files, Common Crawl's WARC and WET
+ * files among them: plain, or gzipped with one gzip member a record or the
+ * whole file as one (told apart by the bytes, not the name). It holds one
+ * record at a time, so its memory is bounded by the largest record, not by
+ * the file. It reads only; it does not clean. A record to clean is an
+ * nc_clean() call on its payload with its charset as the encoding hint and
+ * its input kind:
+ *
+ *     nc_warc_reader *w = NULL;
+ *     const nc_warc_record *rec;
+ *     if (nc_warc_open("crawl.warc.gz", 0, &w) != NC_OK) ...;
+ *     for (;;) {
+ *         nc_status st = nc_warc_next(w, &rec);
+ *         if (st == NC_ERR_WARC) {      // a broken record, skipped
+ *             fprintf(stderr, "%s\n", nc_warc_error(w));
+ *             continue;
+ *         }
+ *         if (st != NC_OK || !rec)      // the end, or a read error
+ *             break;
+ *         if (rec->skip)                // a request, an image, a 404, ...
+ *             continue;
+ *         nc_options o;
+ *         nc_options_init(&o);
+ *         o.input = rec->input;
+ *         o.encoding = rec->charset;
+ *         nc_result *r = NULL;
+ *         nc_clean(rec->payload, rec->payload_length, &o, &r); ...
+ *     }
+ *     nc_warc_close(w);
+ *
+ * One reader is for one thread at a time; separate readers are
+ * independent. */
+typedef struct nc_warc_reader nc_warc_reader;
+
+/* One record, as nc_warc_next() hands it out: owned by the reader and valid
+ * until the next nc_warc_next() or nc_warc_close(). Strings are
+ * NUL-terminated, as the file has them (not checked for UTF-8). */
+typedef struct nc_warc_record {
+    const char *type;        /* WARC-Type: "response", "resource", */
+                             /* "conversion", "request", "metadata", ... */
+    const char *target_uri;  /* WARC-Target-URI, "" when absent */
+    const char *record_id;   /* WARC-Record-ID ("<urn:uuid:...>") or "" */
+    const char *date;        /* WARC-Date ("2024-05-01T12:00:00Z") or "" */
+    const char *media_type;  /* the payload's media type in lower case, */
+                             /* without parameters ("text/html"): the HTTP */
+                             /* Content-Type of an HTTP response, else the */
+                             /* record's own Content-Type; "" when absent */
+    const char *charset;     /* that Content-Type's charset parameter */
+                             /* ("windows-1251"), NULL when it has none */
+    int http_status;         /* the HTTP status, 0 when not an HTTP response */
+    const char *skip;        /* NULL for a page to clean, else why not: */
+                             /* "record-type" (not response, resource or */
+                             /* conversion), "not-http" (a response that is */
+                             /* not HTTP), "http-status" (not 200), */
+                             /* "media-type" (not HTML or plain text), */
+                             /* "content-encoding" (not identity, gzip or */
+                             /* deflate) */
+    nc_input_kind input;     /* HTML or TEXT from the media type (a WET */
+                             /* conversion record is TEXT); AUTO when no */
+                             /* media type is given */
+    const char *payload;     /* the page: an HTTP body dechunked and */
+                             /* decompressed, else the record's block; not */
+                             /* NUL-terminated, NULL when skipped */
+    size_t payload_length;   /* its length in bytes */
+    unsigned long long offset; /* where the record starts, in bytes of the */
+                             /* uncompressed file */
+    const char *truncated;   /* NULL, or why the payload is cut short: the */
+                             /* record's WARC-Truncated value ("length", */
+                             /* "time", ...), or "body" when its chunked or */
+                             /* gzip HTTP body ends early (what came before */
+                             /* the cut is the payload) */
+} nc_warc_record;
+
+/* The default limit of one record (nc_warc_open's max_record_bytes 0). */
+#define NC_WARC_DEFAULT_MAX_RECORD (256u * 1024 * 1024)
+
+/* Opens the WARC file at path for reading (*out, close with
+ * nc_warc_close). A record (or a decompressed HTTP body) larger than
+ * max_record_bytes (0: NC_WARC_DEFAULT_MAX_RECORD) is skipped as broken
+ * without being held in memory. NC_ERR_IO when the file cannot be opened
+ * (errno says why), NC_ERR_ARGUMENT when path or out is NULL. */
+NC_EXPORT nc_status nc_warc_open(const char *path, size_t max_record_bytes,
+                                 nc_warc_reader **out);
+
+/* Reads the next record into *record. NC_OK with *record set: a record
+ * (rec->skip says whether it is a page); NC_OK with *record NULL: the end
+ * of the file. NC_ERR_WARC: a broken record was skipped (*record NULL,
+ * nc_warc_error says what and where); call again for the records after it.
+ * NC_ERR_IO (a read failed) and NC_ERR_NOMEM end the reading: later calls
+ * return the end of the file. */
+NC_EXPORT nc_status nc_warc_next(nc_warc_reader *reader,
+                                 const nc_warc_record **record);
+
+/* What the last NC_ERR_* of nc_warc_next was about, with the record's
+ * offset ("record at byte 1234: ..."); "" when there was none. */
+NC_EXPORT const char *nc_warc_error(const nc_warc_reader *reader);
+
+/* Bytes of the file read so far (compressed bytes for a gzipped file),
+ * for progress reports. */
+NC_EXPORT unsigned long long nc_warc_bytes_read(const nc_warc_reader *reader);
+
+/* Closes the file and frees the reader. NULL is a no-op. */
+NC_EXPORT void nc_warc_close(nc_warc_reader *reader);
 
 /* The library's version as NC_VERSION_NUMBER and as a string. */
 NC_EXPORT int nc_version(void);

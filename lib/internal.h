@@ -1,13 +1,21 @@
 /*
- * internal.h - what the stages share. Never installed, never included by
- * users. The pipeline (newsclean.c) runs, in order:
+ * internal.h - the document the stages meet in: nc_doc and nc_block. Never
+ * installed, never included by users. The outline (newsclean.c) runs the
+ * stages in order; each stage reads and writes the document and calls no
+ * function of another stage, only the base layers (util/, rules/). Each
+ * stage folder declares its entry points in a header of its own:
  *
- *   input/decode.c        bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
- *   blocks/text.c  plain text -> blocks     | blocks/html/walk.c  HTML -> blocks
- *   lang/detect.c         document language, script, stopwords, word counting
- *   features/features.c     per-block feature vector
- *   classify/classify.c     labels and reasons: model, detectors, context pass
- *   result.c       nc_result: paragraphs and accessors
+ *   input/input.h         bytes -> UTF-8 (BOM, charset, repair, NUL, CRLF)
+ *   blocks/blocks.h       plain text or HTML -> blocks
+ *   lang/lang.h           document language, script, stopwords, word counting
+ *   features/features.h   per-block feature vector
+ *   classify/classify.h   labels and reasons: model, detectors, context pass
+ *   meta/meta.h           metadata: author, dates, site, URL, ... with sources
+ *   result.h              nc_result: paragraphs and accessors
+ *   rules/rules.h         (base) the phrase lists, their matcher and case fold
+ *   util/util.h           (base) arena, buffer, UTF-8, the document's release
+ *
+ * tools/check_layers.py (make check-layers) checks the rule on the objects.
  */
 #ifndef NC_INTERNAL_H
 #define NC_INTERNAL_H
@@ -18,60 +26,34 @@
 
 #include "newsclean.h"
 
-/* ---- util/arena.c: one arena per nc_clean call, freed at once ---- */
+#include "util/util.h"
 
-typedef struct nc_arena_chunk nc_arena_chunk;
-typedef struct nc_arena {
-    nc_arena_chunk *head; /* newest chunk first */
-    size_t used;          /* bytes used in head */
-    size_t cap;           /* bytes in head */
-    size_t total;         /* all bytes allocated, for the memory limit */
-} nc_arena;
+/* ---- util/json.c: a small tolerant JSON tree in the arena ---- */
 
-void nc_arena_init(nc_arena *arena);
-void nc_arena_free(nc_arena *arena);
-/* NULL when memory runs out. Aligned for any type. */
-void *nc_arena_alloc(nc_arena *arena, size_t size);
-/* A NUL-terminated copy of s[0..len) in the arena; NULL on no memory. */
-char *nc_arena_strndup(nc_arena *arena, const char *s, size_t len);
+typedef enum nc_json_type {
+    NC_JSON_NULL, NC_JSON_BOOL, NC_JSON_NUMBER, NC_JSON_STRING, NC_JSON_ARRAY,
+    NC_JSON_OBJECT
+} nc_json_type;
 
-/* A growable byte buffer on the heap (for building text). */
-typedef struct nc_buf {
-    char *data;
-    size_t len;
-    size_t cap;
-    bool failed; /* an append ran out of memory; data stays valid */
-} nc_buf;
+typedef struct nc_json {
+    nc_json_type type;
+    const char *key;       /* its key inside an object, else NULL */
+    const char *str;       /* STRING: unescaped text; NUMBER: its text */
+    struct nc_json *child; /* ARRAY, OBJECT: first member */
+    struct nc_json *next;  /* next member of its parent */
+} nc_json;
 
-void nc_buf_free(nc_buf *buf);
-bool nc_buf_reserve(nc_buf *buf, size_t extra);
-bool nc_buf_append(nc_buf *buf, const char *s, size_t len);
-bool nc_buf_append_char(nc_buf *buf, char c);
-
-/* Writes code point cp (<= U+10FFFF) as UTF-8 to out; returns the bytes. */
-static inline size_t nc_utf8_put(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+/* Parses text[0..len) (the first value; trailing text, HTML comments
+ * around it and a trailing ';' are ignored). NULL when it is no JSON, is
+ * nested deeper than 64, or memory runs out (then *nomem). */
+nc_json *nc_json_parse(nc_arena *arena, const char *text, size_t len, bool *nomem);
+/* The member of object o with key (ASCII case ignored), or NULL. */
+const nc_json *nc_json_get(const nc_json *o, const char *key);
+/* Unescapes the JSON string that starts at s (after its opening quote)
+ * into the arena; *after (may be NULL) past its closing quote. NULL when
+ * it is unterminated, or on no memory (then *nomem). */
+char *nc_json_string(nc_arena *arena, const char *s, const char *end, const char **after,
+                     bool *nomem);
 
 /* ---- blocks: the one model both text and HTML produce ---- */
 
@@ -113,6 +95,43 @@ enum {
     NC_HINT_BREADCRUMB = 1u << 17
 };
 
+/* Structure evidence a block carries (nc_block.shape), for
+ * result/markdown.c: recorded by blocks/html/walk.c (and blocks/text.c's
+ * bullets), never read by the classifier. Ordinals count elements of the
+ * page from 1; 0 means "not inside one". */
+enum {
+    NC_SHAPE_ORDERED = 1u << 0,  /* the innermost list is an <ol> */
+    NC_SHAPE_HEADER = 1u << 1,   /* a <th> cell, or a cell in <thead> */
+    NC_SHAPE_NUMBERED = 1u << 2  /* text: a list line that starts "1." */
+};
+typedef struct nc_shape {
+    uint32_t list;       /* the innermost <ul>/<ol>/<dl> */
+    uint32_t item;       /* the innermost <li> */
+    uint32_t table;      /* the innermost <table> */
+    uint32_t row;        /* the innermost <tr> */
+    uint32_t marks;      /* its marks: doc->marks[marks, marks + nmarks) */
+    uint32_t nmarks;
+    uint16_t cell;       /* the cell of row its text starts in (1-based) */
+    uint8_t list_depth;  /* lists it is inside (255 at most) */
+    uint8_t flags;       /* NC_SHAPE_* */
+} nc_shape;
+
+/* What sits at an offset of a block's text (doc->marks). */
+typedef enum nc_mark_kind {
+    NC_MARK_LINK = 0,  /* text[start, end) is a link to url */
+    NC_MARK_IMAGE = 1, /* an image (url: src, alt) at start (= end) */
+    NC_MARK_CELL = 2,  /* a table cell begins at start */
+    NC_MARK_RAW = 3    /* <pre>: the line as written (url), spaces kept */
+} nc_mark_kind;
+typedef struct nc_mark {
+    uint32_t start, end; /* byte offsets into the block's text */
+    uint16_t kind;       /* nc_mark_kind */
+    uint16_t cell;       /* cells: the cell's number in its row (1-based) */
+    bool header;         /* cells: a <th>, or a cell in <thead> */
+    const char *url;     /* arena string (NULL for cells) */
+    const char *alt;     /* images: the alt text, arena string or NULL */
+} nc_mark;
+
 #define NC_NFEAT 80 /* room in the feature vector; features/features.c names them */
 
 typedef struct nc_block {
@@ -129,6 +148,7 @@ typedef struct nc_block {
     bool gap_before;   /* text: a blank line before it; html: a new parent */
     bool list_item;    /* text: a bullet line; html: <li> */
     uint32_t source_line; /* text: first line number; html: 0 */
+    nc_shape shape;    /* lists, tables, marks (result/markdown.c) */
     /* Filled by lang/detect.c / features/features.c. */
     uint32_t words;      /* word count (ICU rules for no-space scripts) */
     uint32_t stopwords;  /* words in the document language's stoplist */
@@ -141,15 +161,46 @@ typedef struct nc_block {
                             as doc->lang), -1 when it shows none */
     float foreign;       /* lang/detect.c: 0..1 evidence the block is in another
                             language or script than the document */
+    int8_t ld_found;     /* features/ld_match.c: its opening words stand in
+                            doc->ld_body (1) or not (0); -1: no ld_body */
     float *feat;         /* NC_NFEAT features (features/slots.h): a row of
-                            doc->feat, from nc_features to the end of
-                            nc_classify (then NULL) */
+                            doc->feat, from nc_features until the outline
+                            has the blocks scored (then NULL) */
     /* Filled by classify/classify.c. */
     float score;       /* body probability (stage 2) */
     float score1;      /* stage 1's, before the context pass */
     nc_label label;
     nc_reason reason;
 } nc_block;
+
+/* ---- metadata evidence the HTML walk records for meta/ ---- */
+
+typedef enum nc_ev_kind {
+    NC_EV_META = 0,   /* <meta name|property|itemprop=key content=value> */
+    NC_EV_LD_JSON,    /* a JSON-LD script's text */
+    NC_EV_TIME,       /* an element's datetime attribute, or a <time>'s text */
+    NC_EV_ITEMPROP,   /* the text of an element with itemprop=key */
+    NC_EV_REL_AUTHOR, /* the text of <a rel="author"> or of a link to an
+                         author's page */
+    NC_EV_CLASS_AUTHOR, /* the text of an element whose class names the
+                           author ("post-author") */
+    NC_EV_CANONICAL   /* <link rel="canonical" href=value> */
+} nc_ev_kind;
+
+typedef struct nc_meta_ev {
+    struct nc_meta_ev *next; /* document order */
+    nc_ev_kind kind;
+    uint32_t in, hints;      /* NC_IN_* and NC_HINT_* where it sat */
+    size_t block;            /* blocks before it (doc->nblocks then) */
+    const char *key;         /* lower-case name/property/itemprop, or NULL */
+    const char *value;       /* arena string */
+} nc_meta_ev;
+
+/* One chosen metadata value. */
+typedef struct nc_meta_item {
+    const char *value;
+    nc_meta_source source;
+} nc_meta_item;
 
 /* Everything one nc_clean call works on. */
 typedef struct nc_doc {
@@ -160,8 +211,11 @@ typedef struct nc_doc {
     bool utf8_borrowed;/* utf8 is the caller's input, not to be freed */
     size_t utf8_len;
     const char *encoding; /* the charset read as (static, or the hint copied into the arena) */
+    double encoding_confidence; /* 0..1: 1 for a BOM, hint, declaration or
+                                   valid UTF-8; the detector's for a guess */
     unsigned flags;    /* NC_FLAG_* */
     size_t repairs;
+    uint64_t deadline_ns; /* util/budget.c: opts.max_ms as a CLOCK_MONOTONIC time, 0: none */
     nc_input_kind kind;
     bool read_fallback;/* html: read <noscript> (nc_clean's second pass) */
     bool saw_fallback; /* html: the page has a <noscript> */
@@ -172,119 +226,50 @@ typedef struct nc_doc {
     /* page-level hints (html) or guesses (text); arena strings or NULL */
     char *title;       /* chosen title */
     char *html_title;  /* <title> */
+    char *html_title_base; /* <title> without its site part */
     char *og_title;
     char *site_name;
     char *html_lang;   /* <html lang> */
     char *ld_body;     /* JSON-LD articleBody */
+    nc_meta_ev *ev, *ev_last; /* blocks/html/walk.c: metadata evidence */
+    size_t nev;
+    /* meta/choose.c: the chosen values, field by field (arena) */
+    nc_meta_item *meta[NC_META_COUNT];
+    size_t nmeta[NC_META_COUNT];
+    char *base_href;   /* <base href> (html), for resolving links */
+    char *canonical;   /* <link rel=canonical href> (html) */
+    /* blocks/html/walk.c: links, images, cells and raw <pre> lines (heap;
+     * NC_RECORD_* in opts says which links and images were kept) */
+    nc_mark *marks;
+    size_t nmarks, cap_marks;
     /* lang/detect.c */
     int lang;          /* index into the stoplist table, -1 undecided */
     char lang_code[16];
     double lang_confidence;
     uint32_t script;   /* UScriptCode */
+    const char *script_code; /* its ISO 15924 code (static), for the result */
     /* features/signals.c: per-block counts of repeated " - Site" suffixes */
     void *patterns;
+    /* features/signals.c: a byte a block (arena), NC_LEXICON_SCANNED | a bit
+     * a rules/ lexicon with hits, so classify need not scan again; NULL
+     * when memory ran out */
+    uint8_t *lexicon_bits;
+#define NC_LEXICON_SCANNED 0x80
     /* features/features.c: the blocks' feature rows, NC_NFEAT floats a block (heap;
-     * freed by nc_classify, which is their last reader) */
+     * the outline frees them once classify, their last reader, is done) */
     float *feat;
     size_t feat_rows;  /* rows doc->feat holds: nblocks, or fewer on a big
-                          page, whose rows classify/classify.c makes a window at a
-                          time (nc_features_window) */
+                          page, whose rows the outline has made and scored a
+                          window at a time (nc_features_window) */
     size_t feat_window;/* rows a window: 0 picks (all up to 32768 blocks);
                           tests set it to run both paths */
     float *feat_patterns; /* with windows: NC_NPATTERN floats a block, kept
                              from the first pass for the second (heap) */
 } nc_doc;
 
-/* Appends a block with text[0..len) (copied into the arena after white
- * space is collapsed; empty blocks are not added). NULL on no memory or
- * when max_blocks is reached (then NC_FLAG_TRUNCATED_BLOCKS is set and
- * *status stays NC_OK). */
-nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
-                           nc_status *status);
-
-/* ---- stages ---- */
-
-/* input/decode.c: doc->utf8 from the raw bytes; sets encoding, flags, repairs. */
-nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len);
-/* input/charset.c: TEXT or HTML from the start of the UTF-8 text. */
-nc_input_kind nc_input_detect_kind(const char *s, size_t len);
-/* input/charset.c: the charset of bytes that are not valid UTF-8 (a <meta>
- * declaration, the XML declaration, then ICU's detector); never NULL. */
-const char *nc_input_sniff_charset(const char *s, size_t len);
-
-/* blocks/text.c: plain text (one block a line, or wrapped paragraphs). */
-nc_status nc_text_blocks(nc_doc *doc);
-/* blocks/html/walk.c: the DOM walk. */
-nc_status nc_html_blocks(nc_doc *doc);
-
-/* lang/detect.c */
-nc_status nc_lang_init(void);                /* once, thread-safe */
-nc_status nc_lang_analyse(nc_doc *doc);      /* words, stopwords, language */
-const char *nc_script_code(uint32_t script); /* ISO 15924 */
-/* The BCP-47 code of table language lang ("und" when out of range). */
-const char *nc_lang_code_at(int lang);
-/* Whether word[0..len) is in the document language's stoplist. */
-bool nc_is_stopword(const nc_doc *doc, const char *word, size_t len);
-
-/* features/features.c */
-nc_status nc_features(nc_doc *doc); /* NC_ERR_NOMEM */
-extern const char *const nc_feature_names[NC_NFEAT];
-int nc_feature_count(void); /* how many of the NC_NFEAT slots are used */
-/* The rows a window of blocks at a time: nc_features_start, then
- * nc_features_window for [lo, hi) in order from block 0 (a running sum
- * carries over); row i - lo of rows is block i's, as nc_features makes. */
-typedef struct nc_feat_walk {
-    double total_words, words_before;
-    unsigned max_depth;
-    float *patterns;     /* NULL, or NC_NPATTERN slots a block (features/signals.c's
-                            F_LEGAL .. F_CAPTION_WORDS, the costly half) */
-    bool patterns_known; /* read them there instead of scanning again */
-} nc_feat_walk;
-#define NC_NPATTERN 8
-void nc_features_start(const nc_doc *doc, nc_feat_walk *walk);
-void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
-                        size_t hi, float *rows);
-
-/* classify/classify.c */
-void nc_classify(nc_doc *doc);
-/* rules/phrases.c: text opens with a label such as "Lesen Sie auch:" or
- * "Tags:" (case-insensitive, any of the listed languages). */
-bool nc_lead_phrase(const char *text, size_t len);
-/* rules/phrases.c: what a short block (up to 400 bytes) holds, its text
- * case-folded once for all three lists:
- * NC_PHRASE_AD, the whole block is an ad slot's label ("Advertisement",
- *   "Anzeige", "Reklama"; ':' and '-' around it ignored; up to 64 bytes);
- * NC_PHRASE_PROMO, it asks for a subscription, a sign-up, an app install
- *   or support ("Subscribe now to our ...", "sign up to get");
- * NC_PHRASE_LEGAL, a rights notice no sentence of an article holds ("All
- *   rights reserved", "Alle Rechte vorbehalten", "Bookmark the permalink"). */
-enum { NC_PHRASE_AD = 1u << 0, NC_PHRASE_PROMO = 1u << 1, NC_PHRASE_LEGAL = 1u << 2 };
-unsigned nc_block_phrases(const char *text, size_t len);
-/* A short static list of strings bucketed by first byte (rules/phrases.c,
- * classify/pickers.c): string k of bucket c is list[by_first[j]] for j in
- * [start[c], start[c + 1]), its length len[by_first[j]]. */
-typedef struct nc_phrase_index {
-    uint8_t len[255], by_first[255], start[257];
-} nc_phrase_index;
-void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t n);
-/* Case-folds (ICU simple folding) text[0..len) into out[0..cap) as far as
- * it fits (a character starts only with 4 bytes of room) and the UTF-8 is
- * valid; returns the folded length, *read the input bytes it covers. */
-size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read);
-/* classify/pickers.c: labels language pickers ("English | Deutsch") foreign. */
-void nc_mark_language_pickers(nc_doc *doc);
-
-/* result.c */
-nc_status nc_result_build(nc_doc *doc, nc_result **out);
-
-/* newsclean.c: runs stages up to features (for tools/ and training):
- * every block's row, however big the page. */
-nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
-                      nc_doc *doc);
-/* nc_pipeline's stages before nc_features (tests set doc knobs between). */
-nc_status nc_pipeline_blocks(const char *input, size_t len,
-                             const nc_options *opts, nc_doc *doc);
+/* util/doc.c: frees what doc holds (heap and arena) and zeroes it. */
 void nc_doc_free(nc_doc *doc);
+/* util/doc.c: frees the decoded copy of the input, if doc has one. */
+void nc_doc_drop_input(nc_doc *doc);
 
-/* Internal symbols the tools link against (static library only). */
 #endif /* NC_INTERNAL_H */

@@ -1,9 +1,18 @@
 /* newsclean.c - nc_clean(): the pipeline, nothing else. Each stage lives
- * in the file of its name; docs/algorithm.md describes them in order. */
+ * in the folder of its name and meets the others only in the document
+ * (internal.h); docs/algorithm.md describes them in order. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "outline.h"
+#include "input/input.h"
+#include "blocks/blocks.h"
+#include "lang/lang.h"
+#include "features/features.h"
+#include "classify/classify.h"
+#include "meta/meta.h"
+#include "result.h"
 
 enum {
     NC_DEFAULT_MAX_INPUT = 256u * 1024 * 1024,
@@ -46,27 +55,9 @@ static nc_status options_load(const nc_options *in, nc_options *opts)
     if (opts->max_input_bytes == 0 || opts->max_blocks == 0 ||
         opts->max_depth == 0 || opts->max_line_bytes < 16)
         return NC_ERR_OPTIONS;
+    if (opts->record & ~(NC_RECORD_LINKS | NC_RECORD_IMAGES))
+        return NC_ERR_OPTIONS;
     return NC_OK;
-}
-
-/* Frees the decoded copy of the input, if the doc has one. */
-static void drop_utf8(nc_doc *doc)
-{
-    if (!doc->utf8_borrowed)
-        free(doc->utf8);
-    doc->utf8 = NULL;
-    doc->utf8_len = 0;
-    doc->utf8_borrowed = false;
-}
-
-void nc_doc_free(nc_doc *doc)
-{
-    drop_utf8(doc);
-    free(doc->feat);
-    free(doc->feat_patterns);
-    free(doc->blocks);
-    nc_arena_free(&doc->arena);
-    memset(doc, 0, sizeof *doc);
 }
 
 static nc_status pipeline_blocks(const char *input, size_t len, const nc_options *opts,
@@ -79,6 +70,7 @@ static nc_status pipeline_blocks(const char *input, size_t len, const nc_options
     nc_status st = options_load(opts, &doc->opts);
     if (st != NC_OK)
         return st;
+    nc_budget_start(doc);
     if (len > doc->opts.max_input_bytes)
         return NC_ERR_TOO_LARGE;
     if ((st = nc_lang_init()) != NC_OK)
@@ -107,7 +99,9 @@ static nc_status pipeline_blocks(const char *input, size_t len, const nc_options
         return st;
     /* The blocks hold their own copies: the decoded input can go now, so
      * a big page does not keep two full copies alive while it is scored. */
-    drop_utf8(doc);
+    nc_doc_drop_input(doc);
+    if (nc_out_of_time(doc))
+        return NC_OK; /* unclassified: see clean_doc */
     return nc_lang_analyse(doc);
 }
 
@@ -135,15 +129,85 @@ static bool has_body(const nc_doc *doc)
     return false;
 }
 
+/* A big page's rows a window at a time (nc_features left doc->feat_rows
+ * of them): stage 1 over every window, then stage 2 over every window with
+ * its rows made again (the features twice, only on such pages; the phrase
+ * scans, half their cost, are kept from the first time). */
+static void score_in_windows(nc_doc *doc)
+{
+    size_t n = doc->nblocks, w = doc->feat_rows;
+    float *rows = doc->feat;
+    nc_feat_walk walk;
+    nc_features_start(doc, &walk, false);
+    for (size_t lo = 0; lo < n; lo += w) {
+        size_t hi = n - lo > w ? lo + w : n;
+        nc_features_window(doc, &walk, lo, hi, rows);
+        nc_classify_stage1(doc, lo, hi, rows);
+    }
+    nc_context_walk cw;
+    nc_classify_context_start(doc, &cw);
+    nc_features_start(doc, &walk, true);
+    for (size_t lo = 0; lo < n; lo += w) {
+        size_t hi = n - lo > w ? lo + w : n;
+        nc_features_window(doc, &walk, lo, hi, rows);
+        nc_classify_stage2(doc, &cw, lo, hi, rows);
+    }
+}
+
+/* The feature rows go once the scores are made, before the labels and
+ * the result (320 bytes a block: on a big page, more than its text). */
+static void drop_feature_rows(nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        doc->blocks[i].feat = NULL;
+    free(doc->feat);
+    doc->feat = NULL;
+    doc->feat_rows = 0;
+    free(doc->feat_patterns);
+    doc->feat_patterns = NULL;
+}
+
+void nc_pipeline_classify(nc_doc *doc)
+{
+    size_t n = doc->nblocks;
+    if (n > 0 && doc->feat_rows < n) {
+        score_in_windows(doc);
+    } else if (n > 0) {
+        /* The rows are one array (doc->feat), NC_NFEAT floats apart. */
+        nc_classify_stage1(doc, 0, n, doc->feat);
+        nc_context_walk cw;
+        nc_classify_context_start(doc, &cw);
+        nc_classify_stage2(doc, &cw, 0, n, doc->feat);
+    }
+    drop_feature_rows(doc);
+    nc_classify_labels(doc);
+}
+
+/* Past the caller's deadline before the labels: every block is returned
+ * unclassified, none as a paragraph. */
+static void leave_unclassified(nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        doc->blocks[i].label = NC_LABEL_BOILERPLATE;
+        doc->blocks[i].reason = NC_REASON_TRUNCATED;
+        doc->blocks[i].score = 0.0f;
+    }
+    drop_feature_rows(doc);
+}
+
 /* Blocks, features and labels: doc is ready for nc_result_build. */
 static nc_status clean_doc(const char *input, size_t len, const nc_options *opts,
                            bool read_fallback, nc_doc *doc)
 {
     nc_status st = pipeline_blocks(input, len, opts, read_fallback, doc);
-    if (st == NC_OK)
+    if (st == NC_OK && !nc_out_of_time(doc))
         st = nc_features(doc); /* on a big page, a window of rows */
+    if (st == NC_OK && !nc_out_of_time(doc))
+        nc_pipeline_classify(doc);
+    else if (st == NC_OK)
+        leave_unclassified(doc);
     if (st == NC_OK)
-        nc_classify(doc);
+        st = nc_meta(doc); /* after the labels: it reads the bylines */
     return st;
 }
 
@@ -161,7 +225,8 @@ nc_status nc_clean(const char *input, size_t len, const nc_options *opts,
     nc_status st = clean_doc(input, len, opts, false, &doc);
     /* A page that shows no body without JavaScript may hold it in a
      * <noscript>: read again with those (only such pages pay twice). */
-    if (st == NC_OK && doc.kind == NC_INPUT_HTML && doc.saw_fallback && !has_body(&doc)) {
+    if (st == NC_OK && doc.kind == NC_INPUT_HTML && doc.saw_fallback && !has_body(&doc) &&
+        !(doc.flags & NC_FLAG_WORK_LIMIT)) {
         nc_doc again;
         nc_status st2 = clean_doc(input, len, opts, true, &again);
         if (st2 == NC_OK && has_body(&again)) {

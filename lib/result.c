@@ -1,12 +1,12 @@
 /* result.c - nc_result: the body paragraphs, every labelled block, and the
  * page-level findings, all owned by one arena. */
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uscript.h>
-
 #include "internal.h"
+#include "result.h"
 
 struct nc_result {
     nc_doc doc;          /* blocks, title, language: the arena owns them */
@@ -26,8 +26,63 @@ static bool is_paragraph(const nc_block *b)
     return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
 }
 
+/* *s (NUL-terminated, in the arena or static) made to keep the output
+ * promises (util/safe_text.c); false on no memory. */
+static bool make_safe(nc_doc *doc, const char **s)
+{
+    if (!*s)
+        return true;
+    size_t len;
+    const char *safe = nc_safe_text(&doc->arena, *s, strlen(*s), &len, &doc->flags);
+    if (!safe)
+        return false;
+    *s = safe;
+    return true;
+}
+
+/* Every string the result hands out, checked once here. */
+static bool make_all_safe(nc_doc *doc)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        size_t len;
+        const char *safe = nc_safe_text(&doc->arena, b->text, b->len, &len, &doc->flags);
+        if (!safe)
+            return false;
+        b->text = (char *)safe;
+        b->len = len;
+        if (len) /* a block of control characters only is gone */
+            doc->blocks[kept++] = *b;
+    }
+    doc->nblocks = kept;
+    const char *title = doc->title;
+    if (!make_safe(doc, &title) || !make_safe(doc, &doc->encoding))
+        return false;
+    doc->title = (char *)title;
+    for (int f = 0; f < NC_META_COUNT; f++)
+        for (size_t i = 0; i < doc->nmeta[f]; i++)
+            if (!make_safe(doc, &doc->meta[f][i].value))
+                return false;
+    size_t len;
+    const char *lang = nc_safe_text(&doc->arena, doc->lang_code,
+                                    strnlen(doc->lang_code, sizeof doc->lang_code),
+                                    &len, &doc->flags);
+    if (!lang)
+        return false;
+    if (lang != doc->lang_code) {
+        while (len >= sizeof doc->lang_code || (len && ((unsigned char)lang[len] & 0xC0) == 0x80))
+            len--; /* whole characters */
+        memcpy(doc->lang_code, lang, len);
+        doc->lang_code[len] = '\0';
+    }
+    return true;
+}
+
 nc_status nc_result_build(nc_doc *doc, nc_result **out)
 {
+    if (!make_all_safe(doc))
+        return NC_ERR_NOMEM;
     nc_result *r = calloc(1, sizeof *r);
     if (!r)
         return NC_ERR_NOMEM;
@@ -53,11 +108,7 @@ nc_status nc_result_build(nc_doc *doc, nc_result **out)
     r->text_len = bytes - 1 - (n ? 2 : 0);
     atomic_init(&r->text, NULL);
     /* The result owns the doc's memory from here; the input copy goes. */
-    if (!doc->utf8_borrowed)
-        free(doc->utf8);
-    doc->utf8 = NULL;
-    doc->utf8_len = 0;
-    doc->utf8_borrowed = false;
+    nc_doc_drop_input(doc);
     r->doc = *doc;
     memset(doc, 0, sizeof *doc);
     *out = r;
@@ -126,13 +177,16 @@ const char *nc_result_text(const nc_result *r, size_t *len)
 
 size_t nc_result_block_count(const nc_result *r) { return r ? r->doc.nblocks : 0; }
 
+const nc_doc *nc_result_doc(const nc_result *r) { return &r->doc; }
+
 static const char *const tag_names[NC_TAG_COUNT] = {
     "", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "div", "pre",
     "blockquote", "figcaption", "dt", "dd", "other"};
 
 nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
 {
-    if (!r || !info || info->size < sizeof *info || i >= r->doc.nblocks)
+    if (!r || !info || info->size < offsetof(nc_block_info, heading_level) ||
+        i >= r->doc.nblocks)
         return NC_ERR_ARGUMENT;
     const nc_block *b = &r->doc.blocks[i];
     info->text = b->text;
@@ -141,10 +195,57 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     info->reason = b->reason;
     info->score = b->score;
     info->tag = (unsigned)b->tag < NC_TAG_COUNT ? tag_names[b->tag] : "";
+    if (info->size >= sizeof *info) {
+        const nc_shape *sh = &b->shape;
+        const nc_block *prev = i ? b - 1 : NULL;
+        info->heading_level = nc_block_heading_level(b, prev);
+        info->list_depth = sh->list_depth ? sh->list_depth
+                                          : nc_block_text_list_line(b, prev);
+        info->list_ordered = (sh->flags & NC_SHAPE_ORDERED) != 0;
+        info->list_item = sh->item;
+        info->table_row = sh->row;
+        info->table_cell = sh->cell;
+        info->table_header = (sh->flags & NC_SHAPE_HEADER) != 0;
+        info->quote = (b->in & NC_IN_BLOCKQUOTE) != 0;
+        info->verbatim = b->tag == NC_TAG_PRE;
+    }
     return NC_OK;
 }
 
-const char *nc_result_title(const nc_result *r) { return r ? r->doc.title : NULL; }
+const char *nc_result_title(const nc_result *r)
+{
+    if (!r)
+        return NULL;
+    return r->doc.nmeta[NC_META_TITLE] ? r->doc.meta[NC_META_TITLE][0].value : r->doc.title;
+}
+
+const char *nc_result_meta(const nc_result *r, nc_meta_field field, size_t i,
+                           nc_meta_source *source)
+{
+    if (source)
+        *source = NC_SOURCE_NONE;
+    if (!r || (unsigned)field >= NC_META_COUNT || i >= r->doc.nmeta[field])
+        return NULL;
+    if (source)
+        *source = r->doc.meta[field][i].source;
+    return r->doc.meta[field][i].value;
+}
+
+const char *nc_meta_field_name(nc_meta_field field)
+{
+    static const char *const names[NC_META_COUNT] = {
+        "title", "author", "date", "modified", "site_name",
+        "url", "description", "image", "section", "tag"};
+    return (unsigned)field < NC_META_COUNT ? names[field] : "unknown";
+}
+
+const char *nc_meta_source_name(nc_meta_source source)
+{
+    static const char *const names[NC_SOURCE_COUNT] = {
+        "none", "json-ld", "microdata", "open-graph", "meta",
+        "time", "byline", "url", "text", "link"};
+    return (unsigned)source < NC_SOURCE_COUNT ? names[source] : "unknown";
+}
 
 const char *nc_result_language(const nc_result *r)
 {
@@ -160,7 +261,9 @@ double nc_result_language_confidence(const nc_result *r)
 
 const char *nc_result_script(const nc_result *r)
 {
-    return nc_script_code(r ? r->doc.script : USCRIPT_COMMON);
+    /* The language stage wrote the code ("Zyyy", Common, when it could
+     * not tell). */
+    return r && r->doc.script_code ? r->doc.script_code : "Zyyy";
 }
 
 unsigned nc_result_flags(const nc_result *r) { return r ? r->doc.flags : 0; }
@@ -169,6 +272,11 @@ size_t nc_result_repair_count(const nc_result *r) { return r ? r->doc.repairs : 
 nc_input_kind nc_result_input_kind(const nc_result *r)
 {
     return r ? r->doc.kind : NC_INPUT_AUTO;
+}
+
+double nc_result_encoding_confidence(const nc_result *r)
+{
+    return r ? r->doc.encoding_confidence : 0.0;
 }
 
 const char *nc_result_encoding(const nc_result *r)
@@ -209,6 +317,8 @@ const char *nc_strerror(nc_status status)
     case NC_ERR_PARSE: return "HTML could not be parsed";
     case NC_ERR_INTERNAL: return "internal error in a library newsclean uses";
     case NC_ERR_BINARY: return "input is not a page (compressed, PDF, image or executable)";
+    case NC_ERR_IO: return "a file could not be opened or read";
+    case NC_ERR_WARC: return "broken WARC record skipped";
     }
     return "unknown status";
 }

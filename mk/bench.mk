@@ -26,7 +26,7 @@ endif
 # Links the static library like the CLI; zlib only for this tool (it reads
 # .html.gz pages directly).
 BENCH_SRC  := tools/bench.c tools/bench_stages.c tools/bench_synthetic.c
-$(BENCH): $(BENCH_SRC) tools/bench.h $(A_FILE) include/newsclean.h lib/internal.h
+$(BENCH): $(BENCH_SRC) tools/bench.h $(A_FILE) $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itools -o $@ $(BENCH_SRC) $(A_FILE) $(LDFLAGS) $(DEP_LIBS) -lz
 

@@ -11,7 +11,7 @@
 HTML_SET   ?= $(SHARED)/data/wcxb-dev
 BENCH_HTML := $(B)/bench_html
 
-$(BENCH_HTML): tools/bench_html.c $(A_FILE) lib/internal.h
+$(BENCH_HTML): tools/bench_html.c $(A_FILE) $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(A_FILE) $(LDFLAGS) $(DEP_LIBS) -lm
 

@@ -223,7 +223,7 @@ START_TEST(test_strerror)
     const nc_status all[] = {NC_OK, NC_ERR_ARGUMENT, NC_ERR_NOMEM,
                              NC_ERR_TOO_LARGE, NC_ERR_OPTIONS,
                              NC_ERR_ENCODING, NC_ERR_PARSE, NC_ERR_INTERNAL,
-                             NC_ERR_BINARY};
+                             NC_ERR_BINARY, NC_ERR_IO, NC_ERR_WARC};
     size_t n = sizeof all / sizeof *all;
     for (size_t i = 0; i < n; i++) {
         const char *m = nc_strerror(all[i]);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "blocks/html/html.h"
+#include "outline.h"
 #include "testutil.h"
 
 /* Runs the pipeline up to the features on an HTML string. */

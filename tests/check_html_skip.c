@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "blocks/html/html.h"
+#include "input/input.h"
+#include "blocks/blocks.h"
 #include "testutil.h"
 
 /* ---- the two functions on buffers ---- */

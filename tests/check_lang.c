@@ -10,6 +10,8 @@
 #include <unicode/uscript.h>
 
 #include "internal.h"
+#include "outline.h"
+#include "lang/lang.h"
 
 /* Runs the pipeline up to the language stage on plain text (one block a
  * line) with an optional language hint. */

@@ -1,5 +1,6 @@
-/* check_lead.c - the phrase detectors over the model: lead phrases
- * (lib/rules/phrases.c: a short block that opens with a section label,
+/* check_lead.c - the rule book (lib/rules/: every list found through its
+ * index, the one fold and matcher) and the phrase detectors over the
+ * model: lead phrases (lib/rules/labels.c: a short block that opens with a section label,
  * "Lesen Sie auch:", "TEMAS RELACIONADOS", "Tags:", is dropped as related,
  * while the same words inside a sentence stay) and language pickers
  * (lib/classify/pickers.c: "English | Deutsch | Français" is labelled foreign),
@@ -11,12 +12,62 @@
 #include <check.h>
 
 #include "internal.h"
+#include "rules/rules.h"
 #include "testutil.h"
 
 static bool lead(const char *s) { return nc_lead_phrase(s, strlen(s)); }
 static bool ad(const char *s) { return nc_block_phrases(s, strlen(s)) & NC_PHRASE_AD; }
 static bool promo(const char *s) { return nc_block_phrases(s, strlen(s)) & NC_PHRASE_PROMO; }
 static bool legal(const char *s) { return nc_block_phrases(s, strlen(s)) & NC_PHRASE_LEGAL; }
+
+static unsigned lex(const char *s) { return nc_lexicon_mask(s, strlen(s)); }
+
+/* A phrase of every list is found: an index that failed to build (a list
+ * grown past NC_INDEX_MAX) would find nothing and fail here. */
+START_TEST(test_every_list_is_indexed)
+{
+    ck_assert(lex("Share") & NC_LEX_BIT(NC_LEX_UI));
+    ck_assert(lex("ANZEIGE") & NC_LEX_BIT(NC_LEX_UI)); /* the ad names */
+    ck_assert(lex("3 Comments") & NC_LEX_BIT(NC_LEX_COMMENT));
+    ck_assert(lex("Related: the vote") & NC_LEX_BIT(NC_LEX_RELATED));
+    ck_assert(lex("Privacy Policy") & NC_LEX_BIT(NC_LEX_LEGAL));
+    ck_assert(lex("Alle Rechte vorbehalten.") & NC_LEX_BIT(NC_LEX_LEGAL)); /* rights notices */
+    ck_assert(lex("Photo: Reuters") & NC_LEX_BIT(NC_LEX_CREDIT));
+    ck_assert(lex("撮影：山田") & NC_LEX_BIT(NC_LEX_CREDIT)); /* inside a run of Han */
+    ck_assert(lex("Pictured: the mayor") & NC_LEX_BIT(NC_LEX_CAPTION));
+    ck_assert(lex("By Jane Doe") & NC_LEX_BIT(NC_LEX_BYLINE));
+    ck_assert_uint_eq(lex("The council shares its plans"), 0); /* words, not parts */
+    ck_assert(ad("广告") && legal("Tüm hakları saklıdır.") && promo("Subscribe now"));
+    ck_assert(nc_byline_start("Publié le 3 mai", 15));
+    ck_assert(!nc_byline_start("By ", 3)); /* something must follow */
+    ck_assert(nc_reading_time("Lesezeit: 4 Min.", 16));
+    ck_assert(nc_month_name("le 3 décembre", strlen("le 3 décembre")));
+    ck_assert_uint_eq(nc_endonym_count("English | DEUTSCH", 17), 2);
+    ck_assert_uint_eq(nc_markup_token("navbar", 6, 0) & NC_HINT_NAV, NC_HINT_NAV);
+    ck_assert_uint_eq(nc_markup_token("contentinfo", 11, 0) & NC_HINT_CONTENT, 0);
+}
+END_TEST
+
+/* The one fold: ICU simple case folding, eight ASCII bytes at a time or
+ * one by one alike; invalid UTF-8 stops the strict fold, reads as U+FFFD
+ * in the lossy one. */
+START_TEST(test_one_case_fold)
+{
+    char out[64];
+    size_t read, n = nc_fold_prefix("ABCDEFGHIJ ÄÖÜ ΣΑΣ", strlen("ABCDEFGHIJ ÄÖÜ ΣΑΣ"),
+                                    out, sizeof out, &read);
+    ck_assert_uint_eq(n, strlen("abcdefghij äöü σασ"));
+    ck_assert(memcmp(out, "abcdefghij äöü σασ", n) == 0);
+    n = nc_fold_prefix("AB\xff CD", 6, out, sizeof out, &read);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(read, 2);
+    n = nc_fold_lossy("AB\xff CD", 6, out, sizeof out);
+    ck_assert_uint_eq(n, 8);
+    ck_assert(memcmp(out, "ab\xef\xbf\xbd cd", 8) == 0);
+    n = nc_fold_prefix("ABCDEFGH", 8, out, 6, &read); /* a character needs 4 bytes of room */
+    ck_assert_uint_eq(n, 3);
+}
+END_TEST
 
 START_TEST(test_phrases_match_at_the_start)
 {
@@ -311,6 +362,8 @@ static Suite *lead_suite(void)
 {
     Suite *s = suite_create("lead");
     TCase *tc = tcase_create("lead");
+    tcase_add_test(tc, test_every_list_is_indexed);
+    tcase_add_test(tc, test_one_case_fold);
     tcase_add_test(tc, test_phrases_match_at_the_start);
     tcase_add_test(tc, test_words_elsewhere_do_not_match);
     tcase_add_test(tc, test_label_line_dropped_in_a_page);

@@ -87,7 +87,19 @@ static nc_status run_once(const char *input, size_t len, const nc_options *o,
      * too, and then it reads as NULL with length 0, the paragraphs intact. */
     size_t text_len = 1;
     const char *text = st == NC_OK ? nc_result_text(r, &text_len) : NULL;
+    /* With links and images recorded, their Markdown too: NC_OK or
+     * NC_ERR_NOMEM, never a partial string. */
+    char *md = (char *)&md;
+    nc_status md_st = st == NC_OK && o->record
+                          ? nc_result_markdown(r, NC_MD_LINKS | NC_MD_IMAGES, "http://h/a",
+                                               &md, NULL)
+                          : NC_OK;
+    bool md_ok = !(st == NC_OK && o->record) ||
+                 (md_st == NC_OK ? md != NULL : md_st == NC_ERR_NOMEM && md == NULL);
+    if (st == NC_OK && o->record && md_st == NC_OK)
+        nc_free(md);
     armed = false; /* Check's assertions may allocate */
+    ck_assert_msg(md_ok, "fail at %ld: markdown status %s", fail, nc_strerror(md_st));
     ck_assert_msg(result_ok, "fail at %ld: status %s but result %p", fail,
                   nc_strerror(st), (void *)r);
     if (st == NC_OK && text) {
@@ -169,6 +181,23 @@ START_TEST(test_html_page)
     nc_options o = kind(NC_INPUT_AUTO);
     fail_each_allocation("html", page, len, &o);
     free(page);
+}
+END_TEST
+
+START_TEST(test_html_markdown)
+{
+    static const char page[] =
+        "<html><head><base href='/n/'><link rel=canonical href='http://c/x'></head><body>"
+        "<article><h2>A heading</h2><p>Words with <a href='a'>a link</a> and "
+        "<img src='i.png' alt='pic'> an image, long enough to be kept as body.</p>"
+        "<ul><li>one item here</li><li>two <a href='b'>items</a><ol><li>three</li></ol>"
+        "</li></ul><table><tr><th>h1</th><th>h2</th></tr><tr><td>c1</td><td><p>c2</p>"
+        "<p>c3</p></td></tr></table><blockquote>quoted</blockquote>"
+        "<pre>x = `1`\n  y</pre><a href='c'><div>block link</div><p>more</p></a>"
+        "</article></body></html>";
+    nc_options o = kind(NC_INPUT_HTML);
+    o.record = NC_RECORD_LINKS | NC_RECORD_IMAGES;
+    fail_each_allocation("markdown", page, sizeof page - 1, &o);
 }
 END_TEST
 
@@ -276,6 +305,7 @@ static Suite *nomem_suite(void)
     tcase_add_test(tc, test_seed_text);
     tcase_add_test(tc, test_lynx_page);
     tcase_add_test(tc, test_html_page);
+    tcase_add_test(tc, test_html_markdown);
     suite_add_tcase(s, tc);
     return s;
 }

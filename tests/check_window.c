@@ -1,5 +1,5 @@
 /* check_window.c - a big page's feature rows are made a window of blocks
- * at a time (lib/classify/classify.c score_in_windows), so its memory does not
+ * at a time (the outline, lib/newsclean.c score_in_windows), so its memory does not
  * hold 320 bytes of rows a block. The windows must give every block the
  * same scores, labels and reasons as the rows made all at once: checked
  * here with tiny windows on the sample pages, and with the default
@@ -13,10 +13,12 @@
 #include <check.h>
 
 #include "internal.h"
+#include "outline.h"
+#include "features/features.h"
 #include "testutil.h"
 
 /* nc_pipeline with doc->feat_window set before the features stage, then
- * nc_classify; *windowed says whether the rows were made in windows. */
+ * nc_pipeline_classify; *windowed says whether the rows were made in windows. */
 static void run(const char *page, size_t len, nc_input_kind kind,
                 size_t window, nc_doc *doc, bool *windowed)
 {
@@ -30,7 +32,7 @@ static void run(const char *page, size_t len, nc_input_kind kind,
     st = nc_features(doc);
     ck_assert_msg(st == NC_OK, "nc_features: %s", nc_strerror(st));
     *windowed = doc->feat_rows < doc->nblocks;
-    nc_classify(doc);
+    nc_pipeline_classify(doc);
 }
 
 /* Runs page both ways and compares every block, bit for bit. */

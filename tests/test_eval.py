@@ -99,5 +99,84 @@ class TestEvalAgrees(unittest.TestCase):
             self.assertSame(["--set", gold_set, "--pred", pred])
 
 
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import eval_md  # noqa: E402
+
+
+class TestEvalMarkdown(unittest.TestCase):
+    """tools/eval_md.py: the markup it strips and the structure it reads."""
+
+    DOC = ("# Title *here*\n\nA [link **text**](https://x.org/a) and ![alt](i.png) "
+           "with \\*stars\\*.\n\n- item one\n    2. item two\n\n"
+           "| A | B \\| C |\n| --- | --- |\n| 1 | 2 |\n\n> quoted\n\n"
+           "```\n# not a heading\n```\n")
+
+    def test_strip(self):
+        text = eval_md.strip_markdown(self.DOC)
+        self.assertEqual(" ".join(text.split()),
+                         "Title here A link text and alt with *stars*. item one item two "
+                         "A B | C 1 2 quoted # not a heading")
+
+    def test_structure(self):
+        heads, items, links = eval_md.structure(self.DOC)
+        self.assertEqual(heads, ["title here"])
+        self.assertEqual(items, ["item one", "item two"])
+        self.assertEqual(links, [("link text", "https://x.org/a")])
+        self.assertEqual(eval_md.norm("\u201cQuoted\u201d \u2014 x"), '"quoted" - x')
+
+    def test_score_on_a_made_up_set(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for d in ("gold-md", "gold", "md", "plain"):
+                os.makedirs(os.path.join(tmp, d))
+            with open(os.path.join(tmp, "manifest.tsv"), "w") as f:
+                f.write("id\tlang\tencoding\tkind\ttitle\turl\n1\ten\tutf-8\t\t\t\n")
+            files = {"gold-md/1.md": "## Head\n\n- a b\n- c d\n\n[l](https://u)\n",
+                     "gold/1.txt": "Head\n\na b\n\nc d\n\nl\n",
+                     "md/1.md": "## Head\n\n## Extra\n\n- a b\n\nc d [l](https://u/)\n",
+                     "plain/1.txt": "Head\n\na b\n\nc d l\n"}
+            for name, text in files.items():
+                with open(os.path.join(tmp, name), "w") as f:
+                    f.write(text)
+            s = eval_md.score(tmp, os.path.join(tmp, "md"), os.path.join(tmp, "plain"))
+        self.assertEqual((s["heading_recall"], s["heading_precision"]), (1.0, 0.5))
+        self.assertEqual(s["item_recall"], 0.5)
+        self.assertEqual(s["link_recall"], 1.0)
+        self.assertAlmostEqual(s["plain_token"][2], 1.0)
+        self.assertLess(s["md_token"][0], 1.0)  # "Extra" is not in the gold
+class TestMetaScores(unittest.TestCase):
+    """tools/eval.py --meta: each figure counts what the issue of metadata
+    scoring defines (author: case, spacing, punctuation ignored, any listed
+    author; date: the same day; title: equal when normalised)."""
+
+    def test_page_figures(self):
+        sys.path.insert(0, os.path.join(ROOT, "tools"))
+        import eval as ev
+        self.assertEqual(ev.meta_norm(" Jane  DOE, Jr."), "janedoejr")
+        self.assertIn("bo", ev.author_parts("Ann Lee, Bo and Cy & Di"))
+        self.assertIn("dylanbailey", ev.author_parts("Dylan Bailey, MS, RD"))
+        score = ev.MetaScore()
+
+        def out(authors=(), date=None, title=None):
+            meta = {"author": [{"value": a, "source": "byline"} for a in authors]}
+            if date:
+                meta["date"] = [{"value": date, "source": "json-ld"}]
+            return {"title": title, "meta": meta}
+
+        score.page({"author": "Ann Lee and Bo Kim", "publish_date": "2025-09-04",
+                    "title": "A Title!"}, out(["bo kim"], "2025-09-04T10:00:00Z", "a title"),
+                   "by Ann Lee and Bo Kim")
+        score.page({"author": "", "publish_date": "", "title": "T"},
+                   out(["Someone"], "2025-01-01", "X"), None)
+        score.page({"author": "Cy", "publish_date": "2025-09-04", "title": ""},
+                   out([], "2025-09-05"), "no name here")
+        self.assertEqual((score.hits["author"], score.total["author"]), (1, 2))
+        self.assertEqual((score.hits["author_text"], score.total["author_text"]), (1, 1))
+        self.assertEqual((score.hits["author_none"], score.total["author_none"]), (1, 1))
+        self.assertEqual((score.hits["date"], score.total["date"]), (1, 2))
+        self.assertEqual((score.hits["date_none"], score.total["date_none"]), (1, 1))
+        self.assertEqual((score.hits["title"], score.total["title"]), (1, 2))
+        self.assertEqual(len(list(score.lines())), 6)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -108,7 +108,8 @@ class TestExamples(unittest.TestCase):
         with open(src, "w") as f:
             f.write(code)
         exe = os.path.join(self.tmp, "readme")
-        libs = subprocess.run(["pkg-config", "--libs", "libxml-2.0", "icu-uc", "icu-i18n"],
+        libs = subprocess.run(["pkg-config", "--libs", "libxml-2.0", "icu-uc", "icu-i18n",
+                               "zlib"],
                               capture_output=True, text=True).stdout.split()
         r = run(["cc", "-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
                  "-Wno-missing-prototypes", "-I", os.path.join(ROOT, "include"), src,
@@ -129,6 +130,38 @@ class TestExamples(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn(b"%d pages cleaned, 0 failed" % len(SAMPLE_PAGES), r.stderr)
         self.assertSameFolders(out, self.cli_outputs())
+
+    @unittest.skipUnless(HAVE_DASK, "dask.distributed not installed")
+    def test_dask_warc_shards(self):
+        """--warc: one task a WARC file, one JSON Lines shard a file, each
+        line what `newsclean --warc` writes for the same file."""
+        import json
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        sets = [os.path.join(ROOT, "tests", "data", s)
+                for s in ("wcxb-dev", "traf-dev", "readability")]
+        warcs = []
+        for i, s in enumerate(sets):
+            path = os.path.join(self.tmp, "crawl-%d.warc.gz" % i)
+            warcgen.write(path, warcgen.crawl_records([s]) + warcgen.wet_records([s]),
+                          "gzip-records")
+            warcs.append(path)
+        out = os.path.join(self.tmp, "shards")
+        r = run([sys.executable, os.path.join(ROOT, "examples", "dask_clean.py"),
+                 "--workers", "2", "--warc", "-o", out] + warcs)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(out)), ["crawl-0.jsonl", "crawl-1.jsonl",
+                                                   "crawl-2.jsonl"])
+        total = 0
+        for i, path in enumerate(warcs):
+            cli = run([CLI, "--warc", path])
+            self.assertEqual(cli.returncode, 0, cli.stderr)
+            want = [json.loads(l) for l in cli.stdout.decode().splitlines()]
+            with open(os.path.join(out, "crawl-%d.jsonl" % i), encoding="utf-8") as f:
+                got = [json.loads(l) for l in f]
+            self.assertEqual(got, want, path)
+            total += len(got)
+        self.assertIn(b"3 WARC files, %d pages, 0 failed" % total, r.stderr)
 
     @unittest.skipUnless(HAVE_DASK, "dask.distributed not installed")
     def test_dask_existing_scheduler(self):

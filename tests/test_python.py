@@ -27,6 +27,12 @@ HTML = (b"<!DOCTYPE html><html><head><meta charset='windows-1252'>"
         b"before the first coffee was poured.</p></body></html>")
 
 
+def raise_binary(_):
+    """A pool worker that fails as the library does on gzip bytes."""
+    import gzip
+    return newsclean.clean(gzip.compress(b"<p>x</p>"))
+
+
 def read_seed():
     with open(SEED, "rb") as f:
         return f.read()
@@ -75,6 +81,23 @@ class TestBinding(unittest.TestCase):
                 want.append("%s %s %d" % (cname, field, getattr(mirror, field).offset))
         self.assertEqual([l for l in got if l], want)
 
+    def test_metadata(self):
+        page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+                '"datePublished": "2025-09-04", "author": {"@type": "Person", "name": '
+                '"Ann Lee"}}</script></head><body><article><h1>Budget passes</h1><p>The '
+                'council voted on Tuesday to approve the new budget for the coming year '
+                'after a long debate about the costs.</p></article></body></html>')
+        r = newsclean.analyse(page, url="https://news.example/a", reference_date="2025-09-05")
+        self.assertEqual(r.authors, ["Ann Lee"])
+        self.assertEqual(r.date, "2025-09-04")
+        self.assertEqual(r.meta["author"][0], newsclean.MetaValue("Ann Lee", "json-ld"))
+        self.assertEqual(r.meta["url"][0].source, "url")
+        r = newsclean.analyse(page, reference_date="2025-09-01")
+        self.assertIsNone(r.date)
+        self.assertEqual(newsclean.analyse("").meta, {})
+        with self.assertRaises(newsclean.NewscleanError):
+            newsclean.analyse(page, url="a\0b")
+
     def test_clean_bytes_and_str_agree(self):
         data = read_seed()
         from_bytes = newsclean.clean(data)
@@ -90,6 +113,46 @@ class TestBinding(unittest.TestCase):
         self.assertEqual(newsclean.clean(b""), [])
         self.assertEqual(newsclean.clean(""), [])
         self.assertEqual(newsclean.analyse("").paragraphs, [])
+
+    def test_markdown(self):
+        page = ("<html><head><base href='https://ex.org/news/'></head><body><article>"
+                "<p>Heavy rain and strong wind are expected across the region on Tuesday, "
+                "the <a href='service'>weather service</a> said, and people should stay "
+                "at home if they can.</p><h2>What to bring</h2><ul><li>Water and some food "
+                "for a day</li><li>A torch with spare batteries</li></ul><p>The storm is "
+                "the third this month, and more rain is expected later in the week as a "
+                "second front moves in from the sea. <img src='/a.png' alt='map'></p>"
+                "</article></body></html>")
+        md = newsclean.markdown(page)
+        self.assertIn("\n\n## What to bring\n\n", md)
+        self.assertIn("- Water and some food for a day\n- A torch with spare batteries", md)
+        self.assertIn("the weather service said", md)
+        self.assertNotIn("](", md)
+        md = newsclean.markdown(page.encode("utf-8"), links=True, images=True,
+                                url="https://other.org/x")
+        self.assertIn("[weather service](https://ex.org/news/service)", md)
+        self.assertIn("![map](https://ex.org/a.png)", md)
+        self.assertEqual(newsclean.markdown(page, comments=True), "")
+        self.assertEqual(newsclean.markdown(""), "")
+        with self.assertRaises(TypeError):
+            newsclean.markdown(page, url=b"https://x")
+        with self.assertRaises(newsclean.NewscleanError):
+            newsclean.markdown(page, url="a\0b")
+
+    def test_block_structure(self):
+        page = newsclean.analyse("<h3>Head</h3><ol><li>one</li></ol><table><tr><th>A</th>"
+                                 "<th>B</th></tr><tr><td>c</td><td>d</td></tr></table>"
+                                 "<blockquote>q</blockquote><pre>x  y</pre>", input="html")
+        by_text = {b.text: b for b in page.blocks}
+        self.assertEqual(by_text["Head"].heading_level, 3)
+        self.assertEqual((by_text["one"].list_depth, by_text["one"].list_ordered), (1, True))
+        self.assertGreater(by_text["one"].list_item, 0)
+        self.assertTrue(by_text["A B"].table_header)
+        self.assertEqual(by_text["A B"].table_cell, 1)
+        self.assertNotEqual(by_text["A B"].table_row, by_text["c d"].table_row)
+        self.assertTrue(by_text["q"].quote)
+        self.assertTrue(by_text["x y"].verbatim)
+        self.assertEqual(by_text["q"].heading_level, 0)
 
     def test_analyse(self):
         page = newsclean.analyse(read_seed())
@@ -127,6 +190,41 @@ class TestBinding(unittest.TestCase):
         for name, value in flags:
             self.assertEqual(getattr(newsclean, name), int(value, 16), name)
 
+    def test_int_options_range_and_types(self):
+        data = read_seed()
+        for kw in (dict(max_blocks=2 ** 64), dict(max_input_bytes=2 ** 64 + 5),
+                   dict(max_ms=2 ** 64), dict(max_ms=-1), dict(max_depth=1.5),
+                   dict(max_line_bytes="64"), dict(max_blocks=True), dict(recall_bias=True),
+                   dict(recall_bias=False), dict(recall_bias=10 ** 400), dict(recall_bias=[0]),
+                   dict(recall_bias="0.5"), dict(input=None), dict(input=["text"]),
+                   dict(language="\udc80"), dict(encoding="\ud800x"), dict(language=5),
+                   dict(encoding=b"utf-8")):
+            with self.assertRaises(newsclean.NewscleanError, msg=repr(kw)) as cm:
+                newsclean.clean(data, **kw)
+            self.assertEqual(cm.exception.name, "NC_ERR_OPTIONS", kw)
+        self.assertTrue(newsclean.clean(data, max_blocks=2 ** 64 - 1))
+        self.assertTrue(newsclean.clean(data, recall_bias=1))
+        with self.assertRaises(newsclean.NewscleanError) as cm:
+            newsclean.clean(12)
+        self.assertEqual(cm.exception.name, "NC_ERR_ARGUMENT")
+
+    def test_max_ms(self):
+        big = b"".join(b"<p>Paragraph number %d of a long page.</p>" % i for i in range(40000))
+        page = newsclean.analyse(big, input="html", max_ms=1)
+        self.assertTrue(page.flags & newsclean.FLAG_WORK_LIMIT)
+        self.assertEqual(page.paragraphs, [])
+        self.assertTrue(all(b.reason == "truncated" for b in page.blocks))
+        page = newsclean.analyse(read_seed(), max_ms=600000)
+        self.assertFalse(page.flags & newsclean.FLAG_WORK_LIMIT)
+        self.assertTrue(page.paragraphs)
+
+    def test_output_has_no_controls(self):
+        page = newsclean.analyse("<p>Caf\u0065&#x301; \x1b[31m red &#x9b; text in "
+                                 "a paragraph here.</p>", input="html")
+        self.assertTrue(page.flags & newsclean.FLAG_REMOVED_CHARS)
+        self.assertIn("Caf\u00e9", page.paragraphs[0])
+        self.assertFalse(any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in page.paragraphs[0]))
+
     def test_noscript_fallback_flag(self):
         """A page with no body but in <noscript> gives that, and says so."""
         paras = "".join(
@@ -147,6 +245,22 @@ class TestBinding(unittest.TestCase):
         # A str is passed as UTF-8 whatever the page's <meta> says.
         page = newsclean.analyse(HTML.decode("windows-1252"))
         self.assertEqual(page.encoding, "utf-8")
+
+    def test_charset_guess(self):
+        # Declared: settled. Two legacy bytes in a short line: a guess,
+        # unsure, flagged.
+        self.assertEqual(newsclean.analyse(HTML).encoding_confidence, 1.0)
+        page = newsclean.analyse("Na rynku \xb9 i \xea by\xb3y drogie.".encode("latin-1"))
+        self.assertLess(page.encoding_confidence, 0.5)
+        self.assertTrue(page.flags & newsclean.FLAG_CHARSET_GUESSED)
+        # A Russian page in windows-1251 with no declaration.
+        text = ("Правительство России объявило в среду о новых мерах поддержки "
+                "малого и среднего бизнеса. ") * 4
+        page = newsclean.analyse(("<html><body><p>%s</p></body></html>" % text)
+                                 .encode("cp1251"))
+        self.assertEqual(page.encoding, "windows-1251")
+        self.assertGreaterEqual(page.encoding_confidence, 0.5)
+        self.assertFalse(page.flags & newsclean.FLAG_CHARSET_GUESSED)
 
     def test_options(self):
         data = read_seed()
@@ -299,6 +413,101 @@ class TestLoading(unittest.TestCase):
                 "print(newsclean.library_path())\n")
         r = self.run_py(code, {"NEWSCLEAN_LIBRARY": lib})
         self.assertEqual(r.stdout.strip(), lib, r.stderr)
+
+    def test_error_pickles_through_a_pool(self):
+        import multiprocessing
+        import pickle
+        e = newsclean.NewscleanError(8, "NC_ERR_BINARY", "not a page")
+        back = pickle.loads(pickle.dumps(e))
+        self.assertEqual((back.status, back.name, back.message, str(back)),
+                         (e.status, e.name, e.message, str(e)))
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            res = pool.map_async(raise_binary, [1])
+            with self.assertRaises(newsclean.NewscleanError) as cm:
+                res.get(timeout=60)  # hung before errors pickled
+        self.assertEqual(cm.exception.name, "NC_ERR_BINARY")
+
+    def test_file_name_instead_of_page_is_refused(self):
+        import pathlib
+        with self.assertRaises(ValueError) as cm:
+            newsclean.clean(SEED)
+        self.assertIn("is the name of a file, not a page", str(cm.exception))
+        self.assertIn("clean_file", str(cm.exception))
+        with self.assertRaises(TypeError) as cm:
+            newsclean.analyse(pathlib.Path(SEED))
+        self.assertIn("clean_file", str(cm.exception))
+        self.assertEqual(newsclean.clean("no such file, just text"), ["no such file, just text"])
+
+    def test_file_helpers_read_gzip(self):
+        import gzip
+        import pathlib
+        want = newsclean.clean(read_seed())
+        self.assertEqual(newsclean.clean_file(SEED), want)
+        with tempfile.TemporaryDirectory() as d:
+            gz = os.path.join(d, "page.txt.gz")
+            with open(gz, "wb") as f:
+                f.write(gzip.compress(read_seed()))
+            self.assertEqual(newsclean.clean_file(pathlib.Path(gz)), want)
+            self.assertEqual(newsclean.analyse_file(gz).paragraphs, want)
+            with self.assertRaises(OSError):
+                newsclean.clean_file(os.path.join(d, "missing.txt"))
+
+    def warc_file(self, d, records, layout="gzip-records"):
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        path = os.path.join(d, "crawl.warc.gz")
+        warcgen.write(path, records, layout)
+        return path, warcgen
+
+    def test_iter_warc_gives_what_the_cli_gives(self):
+        import json
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        sets = [os.path.join(ROOT, "tests", "data", s) for s in ("wcxb-dev", "readability")]
+        with tempfile.TemporaryDirectory() as d:
+            path, _ = self.warc_file(d, warcgen.crawl_records(sets) + warcgen.wet_records(sets))
+            cli = subprocess.run([os.path.join(ROOT, "build", "newsclean"), "--warc", "-e",
+                                  path], capture_output=True, timeout=300)
+            self.assertEqual(cli.returncode, 0, cli.stderr)
+            want = [json.loads(l) for l in cli.stdout.decode().splitlines()]
+            got = [newsclean.jsonl_object(r, explain=True)
+                   for r in newsclean.iter_warc(path, explain=True)]
+            self.assertGreater(len(got), 20)
+            self.assertEqual(got, want)
+            first = next(iter(newsclean.iter_warc(path)))
+            self.assertIsInstance(first, newsclean.WarcResult)
+            self.assertEqual(first.record_type, "response")
+            self.assertTrue(first.uri.startswith("http://pages.example/"))
+            self.assertEqual(first.blocks, [])
+
+    def test_iter_warc_streams_and_reports_broken_records(self):
+        sys.path.insert(0, os.path.join(ROOT, "tests"))
+        import warcgen
+        sets = [os.path.join(ROOT, "tests", "data", "wcxb-dev")]
+        with tempfile.TemporaryDirectory() as d:
+            path, _ = self.warc_file(d, warcgen.crawl_records(sets), "plain")
+            with open(path, "rb") as f:
+                data = f.read()
+            with open(path, "wb") as f:
+                f.write(data[:len(data) // 2])  # cut in the middle of a record
+            pages = newsclean.iter_warc(path, errors="raise")
+            first = next(pages)  # before the cut is reached: one record at a time
+            self.assertEqual(first.uri, "http://pages.example/wcxb-dev/html/0014")
+            with self.assertRaises(newsclean.NewscleanError) as cm:
+                list(pages)
+            self.assertEqual(cm.exception.name, "NC_ERR_WARC")
+            self.assertIn("truncated", cm.exception.message)
+            import warnings
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                n = len(list(newsclean.iter_warc(path)))
+            self.assertEqual(len(caught), 1)
+            self.assertIn("truncated", str(caught[0].message))
+            self.assertEqual(len(list(newsclean.iter_warc(path, errors="ignore"))), n)
+            with self.assertRaises(OSError):
+                next(newsclean.iter_warc(os.path.join(d, "missing.warc")))
+            with self.assertRaises(ValueError):
+                next(newsclean.iter_warc(path, errors="sometimes"))
 
     def test_pip_install(self):
         """pyproject.toml installs offline with Debian's setuptools."""

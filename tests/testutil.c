@@ -4,6 +4,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include "testutil.h"
 
 nc_result *tu_clean(const char *input, size_t len, const nc_options *opts)
@@ -213,6 +216,30 @@ bool tu_valid_utf8(const char *s, size_t len)
     return true;
 }
 
+bool tu_output_clean(const char *s, size_t len)
+{
+    if (!tu_valid_utf8(s, len))
+        return false;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') || u[i] == 0x7F)
+            return false;
+        if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+            return false; /* C1 */
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &err);
+    err = U_ZERO_ERROR;
+    UChar *w = malloc(((size_t)ulen + 1) * sizeof *w);
+    ck_assert_ptr_nonnull(w);
+    u_strFromUTF8(w, ulen + 1, NULL, s, (int32_t)len, &err);
+    bool ok = U_SUCCESS(err) && unorm2_isNormalized(nfc, w, ulen, &err) && U_SUCCESS(err);
+    free(w);
+    return ok;
+}
+
 void tu_check_result(const nc_result *r)
 {
     ck_assert_ptr_nonnull(r);
@@ -221,7 +248,7 @@ void tu_check_result(const nc_result *r)
         const char *p = nc_result_paragraph(r, i, &len);
         ck_assert_ptr_nonnull(p);
         ck_assert_uint_eq(strlen(p), len);
-        ck_assert_msg(tu_valid_utf8(p, len), "paragraph %zu: bad UTF-8", i);
+        ck_assert_msg(tu_output_clean(p, len), "paragraph %zu: bad UTF-8, not NFC or a control", i);
         sum += len;
     }
     const char *text = nc_result_text(r, &len);
@@ -237,15 +264,17 @@ void tu_check_result(const nc_result *r)
         ck_assert_ptr_nonnull(info.tag);
         ck_assert_uint_eq(strlen(info.text), info.length);
         ck_assert_uint_gt(info.length, 0);
-        ck_assert_msg(tu_valid_utf8(info.text, info.length),
-                      "block %zu: bad UTF-8", i);
+        ck_assert_msg(tu_output_clean(info.text, info.length),
+                      "block %zu: bad UTF-8, not NFC or a control", i);
         ck_assert(info.score >= 0.0 && info.score <= 1.0);
         ck_assert_str_ne(nc_label_name(info.label), "unknown");
         ck_assert_str_ne(nc_reason_name(info.reason), "unknown");
     }
     const char *title = nc_result_title(r);
     if (title)
-        ck_assert(tu_valid_utf8(title, strlen(title)));
+        ck_assert(tu_output_clean(title, strlen(title)));
+    ck_assert(tu_output_clean(nc_result_language(r), strlen(nc_result_language(r))));
+    ck_assert(tu_output_clean(nc_result_encoding(r), strlen(nc_result_encoding(r))));
     ck_assert_uint_gt(strlen(nc_result_language(r)), 0);
     ck_assert_uint_eq(strlen(nc_result_script(r)), 4);
     ck_assert_uint_gt(strlen(nc_result_encoding(r)), 0);

@@ -42,6 +42,9 @@ bool tu_has_block(const nc_result *r, const char *want);
 
 /* True when s[0..len) is valid UTF-8 with no NUL byte. */
 bool tu_valid_utf8(const char *s, size_t len);
+/* True when s[0..len) keeps the output promises: valid UTF-8, NFC, no C0
+ * control but tab and newline, no DEL or C1 control. */
+bool tu_output_clean(const char *s, size_t len);
 /* Checks every invariant a caller relies on: paragraph lengths, the joined
  * text, every block readable, all strings valid UTF-8, scores and the
  * language confidence in 0..1, kind TEXT or HTML. */

@@ -17,6 +17,8 @@
 #include <libxml/parser.h>
 
 #include "internal.h"
+#include "input/input.h"
+#include "blocks/blocks.h"
 
 /* The options lib/blocks/html/walk.c gives its parser (PARSE_OPTIONS there),
  * so the floor is the same parser on the same, unmodified pages. */

@@ -7,6 +7,12 @@
 
 #include "bench.h"
 #include "internal.h"
+#include "outline.h"
+#include "input/input.h"
+#include "blocks/blocks.h"
+#include "lang/lang.h"
+#include "features/features.h"
+#include "result.h"
 
 enum { ST_DECODE, ST_BLOCKS, ST_LANG, ST_FEATURES, ST_CLASSIFY, ST_RESULT,
        ST_COUNT };
@@ -51,7 +57,7 @@ static void stage_page(const page *p, nc_input_kind input, double acc[ST_COUNT])
     }
     if (st == NC_OK) {
         t[k++] = now();
-        nc_classify(&doc);
+        nc_pipeline_classify(&doc);
         t[k++] = now();
         st = nc_result_build(&doc, &r);
         nc_result_free(r);

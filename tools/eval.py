@@ -254,6 +254,96 @@ def evaluate(set_dir, form, command, pred_dir, keep=None):
     return summary, pages, failures
 
 
+# ---- metadata: author, date and title against SET/meta.tsv ----
+
+def meta_norm(text):
+    """Case, spacing and punctuation ignored."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def author_parts(gold):
+    """The names a gold author field lists ("A, B and C"; "A, MD" stays A)."""
+    parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", gold)
+    return {meta_norm(p) for p in parts if meta_norm(p)} | {meta_norm(gold)}
+
+
+def read_meta_gold(set_dir):
+    path = os.path.join(set_dir, "meta.tsv")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    names = lines[0].split("\t")
+    return {row["id"]: row for row in (dict(zip(names, l.split("\t"))) for l in lines[1:] if l.strip())}
+
+
+def meta_values(out, field):
+    return [item["value"] for item in out.get("meta", {}).get(field, [])]
+
+
+class MetaScore:
+    """Counts for one set: hits and totals per figure."""
+
+    FIGURES = (("author", "author matches gold"), ("author_none", "author where gold has none"),
+               ("author_text", "author matches, gold author in the input text"),
+               ("date", "date same day as gold"), ("date_none", "date where gold has none"),
+               ("title", "title equals gold"))
+
+    def __init__(self):
+        self.hits = collections.Counter()
+        self.total = collections.Counter()
+
+    def add(self, name, ok):
+        self.total[name] += 1
+        self.hits[name] += bool(ok)
+
+    def page(self, gold, out, text):
+        authors = [meta_norm(a) for a in meta_values(out, "author")]
+        authors.append(meta_norm(" ".join(meta_values(out, "author"))))
+        if gold.get("author"):
+            ok = bool(author_parts(gold["author"]) & set(a for a in authors if a))
+            self.add("author", ok)
+            if text is not None and gold["author"].casefold() in text.casefold():
+                self.add("author_text", ok)
+        else:
+            self.add("author_none", meta_values(out, "author"))
+        dates = meta_values(out, "date")
+        if gold.get("publish_date"):
+            self.add("date", dates and dates[0][:10] == gold["publish_date"][:10])
+        else:
+            self.add("date_none", dates)
+        if gold.get("title"):
+            title = out.get("title") or ""
+            self.add("title", meta_norm(title) == meta_norm(gold["title"]))
+
+    def lines(self):
+        for key, name in self.FIGURES:
+            if self.total[key]:
+                yield "  %-48s %.3f (%d/%d)" % (name, self.hits[key] / self.total[key],
+                                                 self.hits[key], self.total[key])
+
+
+def evaluate_meta(set_dir, form, command, keep=None):
+    """Runs the cleaner with --format json over the set; scores its metadata."""
+    gold = read_meta_gold(set_dir)
+    if gold is None:
+        raise SystemExit("eval.py: %s has no meta.tsv" % set_dir)
+    ids = [row["id"] for row in read_manifest(set_dir)]
+    score = MetaScore()
+    with tempfile.TemporaryDirectory(prefix="nc-meta-") as work:
+        out_dir = keep or os.path.join(work, "out")
+        os.makedirs(out_dir, exist_ok=True)
+        files = prepare_inputs(set_dir, form, ids, work)
+        _, failures = run_cleaner(command + ["--format", "json"], files, out_dir)
+        for i in ids:
+            raw = read_utf8(os.path.join(out_dir, i + ".txt"))
+            out = json.loads(raw) if raw else {}
+            text = read_utf8(os.path.join(set_dir, "text-lines", i + ".txt")) if form != "html" else None
+            if i in gold:
+                score.page(gold[i], out, text)
+    return score, failures
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     where = ap.add_mutually_exclusive_group(required=True)
@@ -266,6 +356,8 @@ def main(argv=None):
     ap.add_argument("--keep", help="keep the cleaner's outputs in this folder")
     ap.add_argument("--by-lang", action="store_true", help="also print the figures per language")
     ap.add_argument("--json", action="store_true", help="print one JSON object a set and form")
+    ap.add_argument("--meta", action="store_true",
+                    help="score author, date and title against the set's meta.tsv")
     a = ap.parse_args(argv)
     if bool(a.cli) == bool(a.pred):
         ap.error("give exactly one of --cli and --pred")
@@ -285,6 +377,16 @@ def main(argv=None):
                 if not command:
                     break
     status = 0
+    if a.meta:
+        if not command:
+            ap.error("--meta needs --cli")
+        for set_dir, form in jobs:
+            score, failures = evaluate_meta(set_dir, form, command, a.keep)
+            print("%s/%s  metadata" % (os.path.basename(os.path.normpath(set_dir)), form))
+            for line in score.lines():
+                print(line)
+            status |= bool(failures)
+        return status
     for set_dir, form in jobs:
         summary, pages, failures = evaluate(set_dir, form, command, a.pred, a.keep)
         if a.json:

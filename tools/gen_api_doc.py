@@ -91,6 +91,9 @@ def parse(lines):
             continue
         if s.startswith("#define"):
             block, i = join_lines(lines, i, r"[^\\]$")
+            if "/*" in block[-1] and "*/" not in block[-1]:  # a comment over lines
+                more, i = join_lines(lines, i, r"\*/")
+                block += more
             text = " ".join(l.rstrip("\\").strip() for l in block)
             code, trailing = split_trailing(text)
             m = re.match(r"#define\s+(\w+)\s*(.*)", code)

@@ -6,7 +6,7 @@ words a list lacks, a Serbian Cyrillic list transliterated from the
 Croatian one, and the letters that tell close languages apart).
 
     tools/gen_stopwords.py [--src stopwords-iso.json] [--out lib/lang/stopwords.gen.c]
-    make tables     (the same with the npm package's path; see mk/lang.mk)
+    make gen        (the same with the pinned npm package fetched into build/; see mk/gen.mk)
 
 Per language it writes three word lists: the source's (minus junk single
 letters), the strong function words and the UI words; lang/detect.c's hash table
@@ -54,51 +54,29 @@ NAMES = {
     "zu": "Zulu", "sr": "Serbian",
 }
 
+def read_words(path):
+    """{code: "word word ..."} from a lib/rules/ word file: one line a
+    language, "code: words", '#' lines are comments."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                code, words = line.split(":", 1)
+                out[code.strip()] = words.strip()
+    return out
+
+
 # Supplements, this project's own. UI_WORDS: the UI strings of news pages
 # ("share", "read more", "comments"), so a stray button label in another
-# language shows its language. FUNCTION_WORDS: frequent function words a
+# language shows its language; a phrase list, so it stands with the others
+# in lib/rules/ (ui_words.txt). FUNCTION_WORDS: frequent function words a
 # source list lacks, chosen to tell close languages apart (da "af" / no
 # "av", cs "jsou" / sk "sú"); lang/detect.c counts them three times in the vote
 # for the document's language ("strong" words).
-UI_WORDS = {
-    "en": "share print email comments comment read subscribe newsletter login "
-          "sign log follow related topics advertisement cookies privacy "
-          "menu search home tweet reply article articles photo video "
-          "continue reading more next previous",
-    "de": "teilen drucken kommentare kommentar kommentieren abonnieren "
-          "anmelden abmelden weiterlesen startseite suche datenschutz "
-          "impressum thema themen artikel mehr zurück weiter newsletter "
-          "anzeige werbung merken lesen",
-    "fr": "partager imprimer commentaires commentaire lire suite abonner "
-          "abonnez connexion accueil recherche article articles voir "
-          "publicité",
-    "it": "condividi stampa commenti commento leggi articolo articoli "
-          "accedi iscriviti cerca pubblicità",
-    "es": "compartir imprimir comentarios comentario leer artículo "
-          "artículos suscríbete buscar publicidad inicio",
-    "pt": "compartilhar partilhar imprimir comentários comentário leia "
-          "artigo artigos assine buscar pesquisar publicidade",
-    "nl": "delen reacties reactie lees artikel artikelen zoeken inloggen "
-          "abonneren advertentie",
-    "pl": "udostępnij komentarze komentarz czytaj artykuł artykuły szukaj "
-          "zaloguj reklama więcej",
-    "ru": "поделиться комментарии комментарий читать статья статьи поиск "
-          "войти подписаться реклама также",
-    "uk": "поділитися коментарі коментар читати стаття статті пошук увійти "
-          "підписатися реклама",
-    "cs": "sdílet komentáře komentář číst článek články hledat přihlásit "
-          "reklama",
-    "sk": "zdieľať komentáre komentár čítať článok články hľadať prihlásiť "
-          "reklama",
-    "sv": "dela kommentarer kommentar läs artikel artiklar sök logga annons",
-    "da": "del kommentarer kommentar læs artikel artikler søg log annonce",
-    "no": "del kommentarer kommentar les artikkel artikler søk logg annonse",
-    "tr": "paylaş yorumlar yorum oku makale haber haberler ara giriş reklam",
-    "hu": "megosztás hozzászólások hozzászólás olvass cikk cikkek keresés "
-          "belépés hirdetés",
-    "ro": "distribuie comentarii comentariu citește articol articole caută "
-          "autentificare publicitate",
-}
+UI_WORDS = read_words(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                   "..", "lib", "rules", "ui_words.txt"))
+
 
 FUNCTION_WORDS = {
     "de": "zum zur vom beim ins ans fürs übers sowie bzw dass seit wurde "
@@ -280,8 +258,8 @@ def chunks(words, limit=3000):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--src", default="/tmp/npmsw/node_modules/stopwords-iso/stopwords-iso.json")
-    ap.add_argument("--out", default=os.path.join(here, "..", "lib", "data", "stopwords.c"))
+    ap.add_argument("--src", default=os.path.join(here, "..", "build", "gen", "node_modules", "stopwords-iso", "stopwords-iso.json"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "lib", "lang", "stopwords.gen.c"))
     args = ap.parse_args()
     with open(args.src, encoding="utf-8") as f:
         src = json.load(f)
@@ -292,11 +270,11 @@ def main():
     if len(langs) > 64:
         sys.exit("more than 64 languages: lang/detect.c keeps a 64-bit mask")
     out = []
-    out.append("/* stopwords.c - GENERATED by tools/gen_stopwords.py from stopwords-iso\n"
+    out.append("/* stopwords.gen.c - GENERATED by tools/gen_stopwords.py from stopwords-iso\n"
                " * (MIT, lib/lang/LICENSE.stopwords-iso) and the script's own supplements\n"
                " * (sr: the hr list transliterated).\n"
-               " * Do not edit: run `make tables`. */\n")
-    out.append('#include "stopwords.h"\n\n')
+               " * Do not edit: run `make gen`. */\n")
+    out.append('#include "lang/stopwords.h"\n\n')
     total = 0
     entries = []
     for code in langs:

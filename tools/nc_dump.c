@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "outline.h"
+#include "features/features.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "blocks/blocks.h"
 
 /* Length of a Unicode space at s (in bytes), 0 when s is no space. ASCII
  * white space, NBSP and the typographic spaces all become one ' '. */
@@ -39,10 +40,29 @@ static size_t invisible_len(const unsigned char *s, size_t left)
     return 0;
 }
 
+/* Offsets in at[k..n) up to raw byte i become out's offset o (after a
+ * pending space, which is written before the next character); returns
+ * the new k. */
+static size_t map_offsets(uint32_t *at, size_t k, size_t n, size_t i, size_t o,
+                          bool pending_space)
+{
+    for (; k < n && at[k] <= i; k++)
+        at[k] = (uint32_t)(o + pending_space);
+    return k;
+}
+
 nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
                            nc_status *status)
 {
+    return nc_doc_add_block_mapped(doc, text, len, NULL, 0, status);
+}
+
+nc_block *nc_doc_add_block_mapped(nc_doc *doc, const char *text, size_t len,
+                                  uint32_t *at, size_t nat, nc_status *status)
+{
     *status = NC_OK;
+    if (nc_out_of_time(doc))
+        return NULL; /* the caller's deadline: the rest is not read */
     if (doc->nblocks >= doc->opts.max_blocks) {
         doc->flags |= NC_FLAG_TRUNCATED_BLOCKS;
         return NULL;
@@ -71,10 +91,17 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
         *status = NC_ERR_NOMEM;
         return NULL;
     }
-    size_t o = 0;
+    size_t o = 0, k = map_offsets(at, 0, nat, i, 0, false);
     bool pending_space = false;
     while (i < len) {
-        /* Fast path: printable ASCII, most of any page's bytes. */
+        /* Fast path: printable ASCII, most of any page's bytes (up to the
+         * next offset to map). */
+        if (k < nat) {
+            k = map_offsets(at, k, nat, i, o, pending_space);
+            if (i >= len)
+                break;
+        }
+        size_t stop = k < nat && at[k] < len ? at[k] : len;
         if (s[i] > 0x20 && s[i] < 0x80) {
             if (pending_space) {
                 out[o++] = ' ';
@@ -82,7 +109,7 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
             }
             do
                 out[o++] = (char)s[i++];
-            while (i < len && s[i] > 0x20 && s[i] < 0x80);
+            while (i < stop && s[i] > 0x20 && s[i] < 0x80);
             continue;
         }
         size_t n = space_len(s + i, len - i);
@@ -103,6 +130,11 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
         out[o++] = (char)s[i++];
     }
     out[o] = '\0';
+    for (; k < nat; k++) /* past the end, or past a cut */
+        at[k] = (uint32_t)o;
+    for (size_t j = 0; j < nat; j++)
+        if (at[j] > o)
+            at[j] = (uint32_t)o; /* a pending space at the end is never written */
     if (doc->nblocks == doc->cap_blocks) {
         size_t cap = doc->cap_blocks ? doc->cap_blocks * 2 : 256;
         nc_block *b = realloc(doc->blocks, cap * sizeof *b);
@@ -118,4 +150,20 @@ nc_block *nc_doc_add_block(nc_doc *doc, const char *text, size_t len,
     b->text = out;
     b->len = o;
     return b;
+}
+
+bool nc_doc_add_mark(nc_doc *doc, const nc_mark *mark)
+{
+    if (doc->nmarks == doc->cap_marks) {
+        size_t cap = doc->cap_marks ? doc->cap_marks * 2 : 64;
+        if (cap > UINT32_MAX)
+            return false;
+        nc_mark *m = realloc(doc->marks, cap * sizeof *m);
+        if (!m)
+            return false;
+        doc->marks = m;
+        doc->cap_marks = cap;
+    }
+    doc->marks[doc->nmarks++] = *mark;
+    return true;
 }

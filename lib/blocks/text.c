@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "blocks/blocks.h"
 
 typedef struct line_info {
     const char *start; /* first non-space byte */
@@ -156,7 +157,7 @@ nc_status nc_text_blocks(nc_doc *doc)
         }                                                                    \
     } while (0)
 
-    while (s < end) {
+    while (s < end && !(doc->flags & NC_FLAG_WORK_LIMIT)) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
         line_info li = read_line(s, n, width != 0);

@@ -14,9 +14,11 @@
 #include <unicode/utf8.h>
 
 #include "internal.h"
-#include "features/slots.h"
+#include "classify/classify.h"
 #include "classify/model.h"
-#include "features/signals.h"
+#include "classify/pickers.h"
+#include "features/slots.h"
+#include "rules/rules.h"
 
 float nc_model_predict(const nc_tree_model *m, const float *x)
 {
@@ -33,11 +35,7 @@ float nc_model_predict(const nc_tree_model *m, const float *x)
 /* The stage-2 inputs; tools/train.py's context_features() is the same.
  * They read the neighbours' stage-1 scores (score1) and two page totals,
  * so a big page can fill them a window of rows at a time, in order. */
-typedef struct context_walk {
-    double total, body_total, before;
-} context_walk;
-
-static void context_start(const nc_doc *doc, context_walk *cw)
+void nc_classify_context_start(const nc_doc *doc, nc_context_walk *cw)
 {
     cw->total = 0;
     cw->body_total = 0;
@@ -52,7 +50,7 @@ static void context_start(const nc_doc *doc, context_walk *cw)
 }
 
 /* Blocks [lo, hi): row i - lo of rows, slots base .. base + 8. */
-static void context_features(const nc_doc *doc, context_walk *cw, size_t lo,
+static void context_features(const nc_doc *doc, nc_context_walk *cw, size_t lo,
                              size_t hi, float *rows, int base)
 {
     size_t n = doc->nblocks;
@@ -141,10 +139,21 @@ static bool heading_like(const nc_block *b)
     return b->words <= 20 && has(b, FACT_NO_END_PUNCT);
 }
 
+/* Which lexicons have hits in block b: bit NC_LEX_BIT(lex). Kept from the
+ * features stage's scan (doc->lexicon_bits), so classify does not scan
+ * again; scans when that is missing. */
+static unsigned lexicon_bits(const nc_doc *doc, const nc_block *b)
+{
+    const uint8_t *kept = doc->lexicon_bits;
+    if (kept && kept[b - doc->blocks] & NC_LEXICON_SCANNED)
+        return kept[b - doc->blocks] & ~(unsigned)NC_LEXICON_SCANNED;
+    return nc_lexicon_mask(b->text, b->len);
+}
+
 /* Names the label and reason of a dropped block from the strongest sign. */
 static void explain_drop(const nc_doc *doc, nc_block *b)
 {
-    unsigned lex = nc_lexicon_bits(doc, b);
+    unsigned lex = lexicon_bits(doc, b);
     bool hits[NC_LEX_COUNT];
     for (int k = 0; k < NC_LEX_COUNT; k++)
         hits[k] = lex & NC_LEX_BIT(k);
@@ -217,7 +226,7 @@ static void relabel(nc_block *b, nc_label label, nc_reason reason)
 /* The named detectors that overrule the model on a kept block, each
  * measured in docs/algorithm.md ("Detectors over the model"): a caption
  * ending in a " - Site" suffix that repeats on the page, look-alike
- * letters, ad labels and calls to action (rules/phrases.c), rights notices,
+ * letters, ad labels and calls to action (rules/labels.c), rights notices,
  * credits, bylines, section labels, and a headline-cased teaser right
  * after a caption. The first that fits decides. */
 static bool is_caption_drop(const nc_block *b)
@@ -231,39 +240,11 @@ static bool headline_cased(const nc_block *b)
            has(b, FACT_NO_END_PUNCT);
 }
 
-/* "By Jane Doe", "Von ...", "Publié le ...": a byline or dateline opens
- * the line (a heading may say "by" anywhere else). */
-static bool byline_start(const nc_block *b)
-{
-    static const char *const starts[] = {
-        "By ", "BY ", "Von ", "Par ", "Por ", "Di ", "Door ", "Written by ",
-        "by ", "von ", "par ", "por ", /* lower case: no sentence opens so */
-        "Pubblicato il ", "Aggiornato il ", "Opublikowano", "Publikacja:", "Pingback",
-        "Posted by ", "Posted on ", "Published ", "Updated ", "Publié le ",
-        "Publicado ", "Veröffentlicht ", "Aktualisiert ", "Stand: "};
-    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
-        size_t n = strlen(starts[k]);
-        if (b->len > n && memcmp(b->text, starts[k], n) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* "3 min read", "Lesezeit: 4 Min.": article metadata, not a heading. */
+/* "3 min read", "Lesezeit: 4 Min.": article metadata in a short line, not
+ * a heading (the marks: rules/words.c). */
 static bool reading_time(const nc_block *b)
 {
-    static const char *const marks[] = {"min read", "minute read", "minutes read",
-                                        "Min read", "reading time", "Reading time",
-                                        "Lesezeit", "min de lecture", "Min. Lesezeit"};
-    if (b->words > 6 || b->len > 64)
-        return false;
-    char buf[72];
-    memcpy(buf, b->text, b->len);
-    buf[b->len] = '\0';
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (strstr(buf, marks[k]))
-            return true;
-    return false;
+    return b->words <= 6 && b->len <= 64 && nc_reading_time(b->text, b->len);
 }
 
 /* A short date line alone (a run of dated lines is a table or a list). */
@@ -340,11 +321,11 @@ static void apply_detectors(nc_doc *doc)
             relabel(b, NC_LABEL_LEGAL, NC_REASON_LEGAL_PHRASE);
         } else if (b->words <= 30 && has(b, FACT_CREDIT)) {
             relabel(b, NC_LABEL_CREDIT, NC_REASON_CREDIT_PATTERN);
-        } else if (short_line && (byline_start(b) || lone_date(doc, i) ||
+        } else if (short_line && (nc_byline_start(b->text, b->len) || lone_date(doc, i) ||
                                   reading_time(b))) {
             relabel(b, NC_LABEL_BYLINE, NC_REASON_BYLINE_PATTERN);
         } else if ((b->label == NC_LABEL_HEADING &&
-                    (nc_lexicon_bits(doc, b) & NC_LEX_BIT(NC_LEX_RELATED))) ||
+                    (lexicon_bits(doc, b) & NC_LEX_BIT(NC_LEX_RELATED))) ||
                    (b->words <= 25 && nc_lead_phrase(b->text, b->len))) {
             relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
         } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
@@ -476,57 +457,27 @@ static void keep_best_when_empty(nc_doc *doc)
     }
 }
 
-/* A big page's rows a window at a time (nc_features left doc->feat_rows
- * of them): stage 1 over every window, then stage 2 over every window with
- * its rows made again (the features twice, only on such pages). */
-static void score_in_windows(nc_doc *doc)
+void nc_classify_stage1(nc_doc *doc, size_t lo, size_t hi, const float *rows)
 {
-    size_t n = doc->nblocks, w = doc->feat_rows;
-    float *rows = doc->feat;
-    nc_feat_walk walk;
-    nc_features_start(doc, &walk);
-    walk.patterns = doc->feat_patterns;
-    for (size_t lo = 0; lo < n; lo += w) {
-        size_t hi = n - lo > w ? lo + w : n;
-        nc_features_window(doc, &walk, lo, hi, rows);
-        nc_model_predict_all(&nc_model_stage1, rows, NC_NFEAT * sizeof(float), hi - lo,
-                             &doc->blocks[lo].score, sizeof(nc_block));
-    }
-    for (size_t i = 0; i < n; i++)
+    /* Row i - lo is block i's, NC_NFEAT floats apart. */
+    nc_model_predict_all(&nc_model_stage1, rows, NC_NFEAT * sizeof(float), hi - lo,
+                         &doc->blocks[lo].score, sizeof(nc_block));
+    for (size_t i = lo; i < hi; i++)
         doc->blocks[i].score1 = doc->blocks[i].score;
-    context_walk cw;
-    context_start(doc, &cw);
-    nc_features_start(doc, &walk);
-    walk.patterns = doc->feat_patterns;
-    walk.patterns_known = walk.patterns != NULL;
-    for (size_t lo = 0; lo < n; lo += w) {
-        size_t hi = n - lo > w ? lo + w : n;
-        nc_features_window(doc, &walk, lo, hi, rows);
-        context_features(doc, &cw, lo, hi, rows, C_P_M2);
-        nc_model_predict_all(&nc_model_stage2, rows, NC_NFEAT * sizeof(float), hi - lo,
-                             &doc->blocks[lo].score, sizeof(nc_block));
-        keep_facts(doc, lo, hi, rows);
-    }
 }
 
-void nc_classify(nc_doc *doc)
+void nc_classify_stage2(nc_doc *doc, nc_context_walk *cw, size_t lo, size_t hi,
+                        float *rows)
+{
+    context_features(doc, cw, lo, hi, rows, C_P_M2);
+    nc_model_predict_all(&nc_model_stage2, rows, NC_NFEAT * sizeof(float), hi - lo,
+                         &doc->blocks[lo].score, sizeof(nc_block));
+    keep_facts(doc, lo, hi, rows);
+}
+
+void nc_classify_labels(nc_doc *doc)
 {
     size_t n = doc->nblocks;
-    if (n > 0 && doc->feat_rows < n) {
-        score_in_windows(doc);
-    } else if (n > 0) {
-        /* The rows are one array (doc->feat), NC_NFEAT floats apart. */
-        nc_model_predict_all(&nc_model_stage1, doc->feat, NC_NFEAT * sizeof(float), n,
-                             &doc->blocks[0].score, sizeof(nc_block));
-        for (size_t i = 0; i < n; i++)
-            doc->blocks[i].score1 = doc->blocks[i].score;
-        context_walk cw;
-        context_start(doc, &cw);
-        context_features(doc, &cw, 0, n, doc->feat, C_P_M2);
-        nc_model_predict_all(&nc_model_stage2, doc->feat, NC_NFEAT * sizeof(float), n,
-                             &doc->blocks[0].score, sizeof(nc_block));
-        keep_facts(doc, 0, n, doc->feat);
-    }
     /* The model's balance point: markup evidence makes HTML scores surer,
      * and a slightly higher cut trades recall for precision profitably
      * there (docs/algorithm.md); recall_bias moves it either way. */
@@ -552,13 +503,4 @@ void nc_classify(nc_doc *doc)
     nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
     keep_best_when_empty(doc);
-    /* The feature rows' last reader: they go before the result is built
-     * (320 bytes a block: on a big page, more than its text). */
-    for (size_t i = 0; i < n; i++)
-        doc->blocks[i].feat = NULL;
-    free(doc->feat);
-    doc->feat = NULL;
-    doc->feat_rows = 0;
-    free(doc->feat_patterns);
-    doc->feat_patterns = NULL;
 }

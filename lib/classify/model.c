@@ -302,6 +302,33 @@ static inline const float *row(const float *x, size_t stride, size_t i)
     return (const float *)(const void *)((const char *)x + i * stride);
 }
 
+/* The trees' leaves that vector v selects, summed as the tree walk sums
+ * them, to the last bit: in four chains when every partial sum is exact
+ * (sums_exactly), else in tree order. */
+static inline double leaf_sum(const fast_model *fm, const uint64_t *v)
+{
+    double raw = fm->baseline;
+    const double *value = fm->value;
+    uint32_t t = 0, leaves = fm->leaves;
+    if (fm->exact_sum) {
+        double r1 = 0, r2 = 0, r3 = 0;
+        for (; t + 4 <= fm->ntrees; t += 4, value += 4 * leaves) {
+            raw += value[lowest_bit(v[t])];
+            r1 += value[leaves + lowest_bit(v[t + 1])];
+            r2 += value[2 * leaves + lowest_bit(v[t + 2])];
+            r3 += value[3 * leaves + lowest_bit(v[t + 3])];
+        }
+        raw = (raw + r1) + (r2 + r3);
+    }
+    for (; t + 2 <= fm->ntrees; t += 2, value += 2 * leaves) {
+        raw += value[lowest_bit(v[t])];
+        raw += value[leaves + lowest_bit(v[t + 1])];
+    }
+    if (t < fm->ntrees)
+        raw += value[lowest_bit(v[t])];
+    return raw;
+}
+
 void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
                           size_t n, float *out, size_t out_stride)
 {
@@ -408,27 +435,7 @@ void nc_model_predict_all(const nc_tree_model *m, const float *x, size_t stride,
             for (uint32_t k = 0; k < nvary; k++)
                 if (failed[j][k] > least[k])
                     apply_nodes(fm, vary[k], least[k], failed[j][k], v);
-            /* The walk's sum, to the last bit: in four chains when every
-             * partial sum is exact (sums_exactly), else in tree order. */
-            double raw = fm->baseline;
-            const double *value = fm->value;
-            uint32_t t = 0, leaves = fm->leaves;
-            if (fm->exact_sum) {
-                double r1 = 0, r2 = 0, r3 = 0;
-                for (; t + 4 <= fm->ntrees; t += 4, value += 4 * leaves) {
-                    raw += value[lowest_bit(v[t])];
-                    r1 += value[leaves + lowest_bit(v[t + 1])];
-                    r2 += value[2 * leaves + lowest_bit(v[t + 2])];
-                    r3 += value[3 * leaves + lowest_bit(v[t + 3])];
-                }
-                raw = (raw + r1) + (r2 + r3);
-            }
-            for (; t + 2 <= fm->ntrees; t += 2, value += 2 * leaves) {
-                raw += value[lowest_bit(v[t])];
-                raw += value[leaves + lowest_bit(v[t + 1])];
-            }
-            if (t < fm->ntrees)
-                raw += value[lowest_bit(v[t])];
+            double raw = leaf_sum(fm, v);
             *(float *)(void *)((char *)out + (c + j) * out_stride) =
                 (float)(1.0 / (1.0 + exp(-raw)));
         }

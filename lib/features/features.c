@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "internal.h"
+#include "features/features.h"
 #include "features/slots.h"
 #include "features/signals.h"
 
@@ -135,20 +136,10 @@ static void count_chars(const nc_block *b, char_counts *cc)
 
 /* Whether the block's opening words stand in the page's JSON-LD
  * articleBody (strong evidence, but the publisher's, so only a feature):
- * 1 found, 0 not found, -1 the page has none. */
-static float in_ld_body(const nc_doc *doc, const nc_block *b)
+ * 1 found, 0 not found, -1 the page has none (features/ld_match.c). */
+static float in_ld_body(const nc_block *b)
 {
-    if (!doc->ld_body || !doc->ld_body[0])
-        return -1.0f;
-    if (b->len < 12 || b->words < 3)
-        return 0.0f;
-    char head[49];
-    size_t n = b->len < 48 ? b->len : 48;
-    while (n > 0 && n < b->len && ((unsigned char)b->text[n] & 0xC0) == 0x80)
-        n--; /* whole characters */
-    memcpy(head, b->text, n);
-    head[n] = '\0';
-    return strstr(doc->ld_body, head) ? 1.0f : 0.0f;
+    return (float)b->ld_found;
 }
 
 /* Scripts with capital letters. Elsewhere (Arabic, Hebrew, Han, kana,
@@ -173,7 +164,7 @@ static float ratio(uint32_t a, uint32_t b) { return b ? (float)a / (float)b : 0.
 static float log1(double x) { return (float)log1p(x); }
 
 /* Pages of more blocks than this have their rows made a window at a time
- * by classify/classify.c (rows are 320 bytes a block: on a big page, more than its
+ * by the outline, with classify (rows are 320 bytes a block: on a big page, more than its
  * text); up to it, all at once, the fastest. */
 #ifndef NC_FEAT_ALL_MAX /* -D to run every page in windows, for tests */
 #define NC_FEAT_ALL_MAX 32768
@@ -182,13 +173,13 @@ static float log1(double x) { return (float)log1p(x); }
 #define NC_FEAT_WINDOW 4096
 #endif
 
-void nc_features_start(const nc_doc *doc, nc_feat_walk *walk)
+void nc_features_start(const nc_doc *doc, nc_feat_walk *walk, bool again)
 {
     walk->total_words = 0;
     walk->words_before = 0;
     walk->max_depth = 1;
-    walk->patterns = NULL;
-    walk->patterns_known = false;
+    walk->patterns = doc->feat_patterns;
+    walk->patterns_known = again && walk->patterns != NULL;
     for (size_t i = 0; i < doc->nblocks; i++) {
         walk->total_words += doc->blocks[i].words;
         if (doc->blocks[i].depth > walk->max_depth)
@@ -202,21 +193,25 @@ nc_status nc_features(nc_doc *doc)
     if (n == 0)
         return NC_OK;
     nc_feat_walk walk;
-    nc_features_start(doc, &walk);
+    nc_features_start(doc, &walk, false);
     nc_patterns_page(doc); /* repeats, site suffixes, phrase hits */
+    nc_status st = nc_ld_match(doc);
+    if (st != NC_OK)
+        return st;
     size_t rows = doc->feat_window ? doc->feat_window
                   : n > NC_FEAT_ALL_MAX ? NC_FEAT_WINDOW : n;
     if (rows > n)
         rows = n;
     /* The rows apart from the blocks, allocated after the page pass has
-     * freed its tables and freed by nc_classify: on a big page they are
-     * most of the memory, and only these two stages need them. */
+     * freed its tables, and freed by the outline once classify has scored
+     * the blocks: on a big page they are most of the memory, and only
+     * these two stages need them. */
     doc->feat = calloc(rows, NC_NFEAT * sizeof *doc->feat);
     if (!doc->feat)
         return NC_ERR_NOMEM;
     doc->feat_rows = rows;
     if (rows < n) {
-        /* classify/classify.c makes them a window at a time, twice; the phrase
+        /* The outline makes them a window at a time, twice; the phrase
          * scans, half the cost, are kept from the first time (32 bytes a
          * block, under the block stage's peak). */
         doc->feat_patterns = calloc(n, NC_NPATTERN * sizeof *doc->feat_patterns);
@@ -228,17 +223,13 @@ nc_status nc_features(nc_doc *doc)
     return NC_OK;
 }
 
-void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
-                        size_t hi, float *rows)
+/* F_DIST_LONG of blocks [lo, hi): the distance to the nearest block of
+ * long_words or more, both directions, in two sweeps; capped at 50, so a
+ * window looks 51 blocks past each end. */
+static void distance_to_long(const nc_doc *doc, size_t lo, size_t hi, float *rows,
+                             uint32_t long_words)
 {
     size_t n = doc->nblocks;
-    double total_words = walk->total_words;
-    double words_before = walk->words_before;
-    unsigned max_depth = walk->max_depth;
-    memset(rows, 0, (hi - lo) * NC_NFEAT * sizeof *rows);
-    /* Distance to the nearest long block, both directions, in two sweeps;
-     * capped at 50, so a window looks 51 blocks past each end. */
-    const uint32_t long_words = 25;
     size_t last_long = SIZE_MAX;
     for (size_t i = lo > 51 ? lo - 51 : 0; i < hi; i++) {
         if (doc->blocks[i].words >= long_words)
@@ -260,6 +251,18 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         if (f[F_DIST_LONG] > 50.0f)
             f[F_DIST_LONG] = 50.0f;
     }
+}
+
+void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
+                        size_t hi, float *rows)
+{
+    size_t n = doc->nblocks;
+    double total_words = walk->total_words;
+    double words_before = walk->words_before;
+    unsigned max_depth = walk->max_depth;
+    memset(rows, 0, (hi - lo) * NC_NFEAT * sizeof *rows);
+    const uint32_t long_words = 25;
+    distance_to_long(doc, lo, hi, rows, long_words);
     for (size_t i = lo; i < hi; i++) {
         const nc_block *b = &doc->blocks[i];
         float *f = rows + (i - lo) * NC_NFEAT;
@@ -332,7 +335,7 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         f[F_BLOCK_LANG_OTHER] = b->block_lang >= 0 && doc->lang >= 0 &&
                                 b->block_lang != doc->lang;
         f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
-        f[F_IN_LD_BODY] = in_ld_body(doc, b);
+        f[F_IN_LD_BODY] = in_ld_body(b);
         /* Pattern detectors (features/signals.c) fill F_LEGAL .. F_CAPTION_WORDS. */
         static const int pattern_slots[NC_NPATTERN] = {
             F_LEGAL, F_SITE_SUFFIX, F_CREDIT, F_UI_PHRASE, F_DATE, F_BYLINE,

@@ -1,8 +1,8 @@
 /* features/slots.h - the feature vector's slots, shared by features/features.c (which
  * fills them), classify/classify.c (which reads some by name) and, through
  * nc_feature_names, tools/train.py. */
-#ifndef NC_FEATURES_H
-#define NC_FEATURES_H
+#ifndef NC_FEATURE_SLOTS_H
+#define NC_FEATURE_SLOTS_H
 
 enum {
     F_LOG_WORDS, F_LOG_CHARS, F_STOP_RATIO, F_END_PUNCT, F_SENT_PUNCT,

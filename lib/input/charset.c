@@ -1,12 +1,16 @@
 /* input/charset.c - what the input is: HTML or text, and which charset bytes
- * that are not UTF-8 are in (a <meta> or XML declaration, read the way
- * browsers read it, then ICU's statistical detector). */
+ * that are not UTF-8 are in: a <meta> or XML declaration with one of the
+ * WHATWG Encoding Standard's labels, read the way browsers read it, else
+ * ICU's statistical detector on the text the page shows. */
+#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
 #include "internal.h"
+#include "input/input.h"
 
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
@@ -190,84 +194,96 @@ static bool declared_charset(const char *s, size_t len, char *name, size_t cap)
     return false;
 }
 
-/* Declared names and what to decode with: the WHATWG Encoding Standard's
- * choices where a label means a superset (latin1 -> windows-1252, euc-kr
- * -> windows-949, gb2312 -> gb18030), and UTF-16 labels on a page that
- * is not UTF-16 (that was checked first) mean UTF-8. */
-static const struct { const char *declared, *use; } known[] = {
-    {"utf-8", "utf-8"}, {"utf8", "utf-8"}, {"unicode-1-1-utf-8", "utf-8"},
-    {"utf-16", "utf-8"}, {"utf-16le", "utf-8"}, {"utf-16be", "utf-8"},
-    {"unicode", "utf-8"},
-    {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"},
-    {"iso_8859-1", "windows-1252"}, {"latin1", "windows-1252"},
-    {"latin-1", "windows-1252"}, {"l1", "windows-1252"}, {"cp819", "windows-1252"},
-    {"us-ascii", "windows-1252"}, {"ascii", "windows-1252"},
-    {"windows-1252", "windows-1252"}, {"cp1252", "windows-1252"},
-    {"x-cp1252", "windows-1252"},
-    {"windows-1250", "windows-1250"}, {"cp1250", "windows-1250"},
-    {"windows-1251", "windows-1251"}, {"cp1251", "windows-1251"},
-    {"x-cp1251", "windows-1251"}, {"windows-1253", "windows-1253"},
-    {"windows-1254", "windows-1254"}, {"iso-8859-9", "windows-1254"},
-    {"latin5", "windows-1254"}, {"windows-1255", "windows-1255"},
-    {"windows-1256", "windows-1256"}, {"windows-1257", "windows-1257"},
-    {"windows-1258", "windows-1258"}, {"windows-874", "windows-874"},
-    {"tis-620", "windows-874"}, {"iso-8859-11", "windows-874"},
-    {"koi8-r", "koi8-r"}, {"koi8r", "koi8-r"}, {"koi8", "koi8-r"},
-    {"koi8-u", "koi8-u"}, {"koi8-ru", "koi8-u"},
-    {"iso-8859-2", "iso-8859-2"}, {"latin2", "iso-8859-2"},
-    {"iso-8859-3", "iso-8859-3"}, {"iso-8859-4", "iso-8859-4"},
-    {"iso-8859-5", "iso-8859-5"}, {"iso-8859-6", "iso-8859-6"},
-    {"iso-8859-7", "iso-8859-7"}, {"greek", "iso-8859-7"},
-    {"iso-8859-8", "iso-8859-8"}, {"iso-8859-8-i", "iso-8859-8"},
-    {"iso-8859-10", "iso-8859-10"}, {"iso-8859-13", "iso-8859-13"},
-    {"iso-8859-14", "iso-8859-14"}, {"iso-8859-15", "iso-8859-15"},
-    {"latin9", "iso-8859-15"}, {"iso-8859-16", "iso-8859-16"},
-    {"shift_jis", "shift_jis"}, {"shift-jis", "shift_jis"}, {"sjis", "shift_jis"},
-    {"x-sjis", "shift_jis"}, {"ms_kanji", "shift_jis"}, {"windows-31j", "shift_jis"},
-    {"cp932", "shift_jis"}, {"csshiftjis", "shift_jis"},
-    {"euc-jp", "euc-jp"}, {"x-euc-jp", "euc-jp"}, {"eucjp", "euc-jp"},
-    {"gb2312", "gb18030"}, {"gbk", "gb18030"}, {"x-gbk", "gb18030"},
-    {"gb18030", "gb18030"}, {"cp936", "gb18030"}, {"windows-936", "gb18030"},
-    {"gb_2312-80", "gb18030"}, {"chinese", "gb18030"}, {"csgb2312", "gb18030"},
-    {"big5", "big5"}, {"big5-hkscs", "big5-hkscs"}, {"x-x-big5", "big5"},
-    {"cn-big5", "big5"}, {"cp950", "big5"},
-    {"euc-kr", "windows-949"}, {"ks_c_5601-1987", "windows-949"},
-    {"windows-949", "windows-949"}, {"cp949", "windows-949"},
-    {"korean", "windows-949"}, {"csksc56011987", "windows-949"},
-    {"macintosh", "macintosh"}, {"x-mac-roman", "macintosh"},
-    {"x-mac-cyrillic", "x-mac-cyrillic"}};
-
-static const char *known_name(const char *name)
+/* What a declared label means when the page is read by its declaration,
+ * the way the HTML standard's prescan takes it: a page whose bytes are not
+ * UTF-16 (that was checked first) but say utf-16 is UTF-8, x-user-defined
+ * is windows-1252, and the labels that mean "replacement" (iso-2022-kr,
+ * hz-gb-2312: decoded by browsers as one U+FFFD) are no declaration. */
+static const char *declared_use(const char *label)
 {
-    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
-        if (strcmp(name, known[k].declared) == 0)
-            return known[k].use;
-    /* A name ICU knows: its standard name (a string in ICU's own static
-     * alias table, so it outlives the call). */
-    UErrorCode err = U_ZERO_ERROR;
-    const char *std = ucnv_getStandardName(name, "IANA", &err);
-    if (!std || U_FAILURE(err)) {
-        err = U_ZERO_ERROR;
-        std = ucnv_getStandardName(name, "WINDOWS", &err);
-    }
-    if (!std || U_FAILURE(err))
+    const char *use = nc_input_label_encoding(label);
+    /* ICU (72) has no iso-8859-16 table: left to the detector. */
+    if (!use || strcmp(use, "replacement") == 0 || strcmp(use, "iso-8859-16") == 0)
         return NULL;
-    UConverter *cnv = ucnv_open(std, &err);
-    if (!cnv || U_FAILURE(err))
-        return NULL;
-    ucnv_close(cnv);
-    return std;
+    if (strcmp(use, "utf-16le") == 0 || strcmp(use, "utf-16be") == 0)
+        return "utf-8";
+    if (strcmp(use, "x-user-defined") == 0)
+        return "windows-1252";
+    return use;
 }
 
-/* ICU's detector, its markup filter on (tags are ASCII and say nothing
- * about the charset). NULL when unsure or unmapped. */
-static const char *detect(const char *s, size_t len)
+const char *nc_input_declared_charset(const char *s, size_t len)
+{
+    char name[48];
+    return declared_charset(s, len, name, sizeof name) ? declared_use(name) : NULL;
+}
+
+/* ---- guessing from the text ---- */
+
+/* Offset just past the element that opens at s[0] ("<script" or "<style"
+ * then a space, '>' or '/') up to its end tag, or past any other tag or
+ * comment; 0 when s[0..len) opens none (a '<' in text). */
+static size_t skip_markup(const char *s, size_t len)
+{
+    if (len >= 4 && memcmp(s, "<!--", 4) == 0) {
+        for (size_t i = 4; i + 2 < len; i++)
+            if (s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>')
+                return i + 3;
+        return len;
+    }
+    static const char *const raw[] = {"script", "style"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(raw[k]);
+        if (len > n + 1 && prefix_ci(s + 1, len - 1, raw[k]) &&
+            (is_space(s[n + 1]) || s[n + 1] == '>' || s[n + 1] == '/')) {
+            char end[16] = "</";
+            memcpy(end + 2, raw[k], n + 1);
+            size_t at = find_ci(s + n + 1, len - n - 1, end);
+            return n + 1 + at; /* the end tag is skipped as a tag */
+        }
+    }
+    if (len < 2 || !(is_alpha(s[1]) || s[1] == '/' || s[1] == '!' || s[1] == '?'))
+        return 0;
+    const char *end = memchr(s, '>', len);
+    return end ? (size_t)(end - s) + 1 : len;
+}
+
+/* The text a reader of the page sees, tags, comments, scripts and styles
+ * left out, into out[0..cap): the bytes that tell one charset from
+ * another. A page's scripts are often most of its bytes and all ASCII, and
+ * ICU's detector, given the raw page, judges those. Returns the length and
+ * the count of bytes above 0x7F in *high. */
+static size_t visible_sample(const char *s, size_t len, char *out, size_t cap,
+                             size_t *high)
+{
+    size_t o = 0;
+    *high = 0;
+    for (size_t i = 0; i < len && o < cap;) {
+        if (s[i] == '<') {
+            size_t skip = skip_markup(s + i, len - i);
+            if (skip) {
+                i += skip;
+                if (o && out[o - 1] != ' ')
+                    out[o++] = ' ';
+                continue;
+            }
+        }
+        *high += (unsigned char)s[i] >= 0x80;
+        out[o++] = s[i++];
+    }
+    return o;
+}
+
+/* ICU's names for what its detector finds, and the encoding to decode
+ * with (the WHATWG one: ISO-8859-1 text is read as windows-1252). */
+static const char *detected_use(const char *icu)
 {
     static const struct { const char *icu, *use; } map[] = {
         {"UTF-8", "utf-8"}, {"ISO-8859-1", "windows-1252"},
         {"windows-1252", "windows-1252"}, {"windows-1251", "windows-1251"},
         {"KOI8-R", "koi8-r"}, {"ISO-8859-2", "iso-8859-2"},
         {"windows-1250", "windows-1250"}, {"Shift_JIS", "shift_jis"},
+        {"ISO-2022-JP", "iso-2022-jp"},
         {"EUC-JP", "euc-jp"}, {"GB18030", "gb18030"}, {"Big5", "big5"},
         {"EUC-KR", "windows-949"}, {"ISO-8859-5", "iso-8859-5"},
         {"ISO-8859-7", "iso-8859-7"}, {"windows-1253", "windows-1253"},
@@ -275,37 +291,164 @@ static const char *detect(const char *s, size_t len)
         {"windows-1256", "windows-1256"}, {"ISO-8859-6", "iso-8859-6"},
         {"ISO-8859-8", "iso-8859-8"}, {"ISO-8859-8-I", "iso-8859-8"},
         {"windows-1255", "windows-1255"}};
+    for (size_t k = 0; k < sizeof map / sizeof *map; k++)
+        if (strcmp(icu, map[k].icu) == 0)
+            return map[k].use;
+    return NULL;
+}
+
+/* True when charset has a character for (almost) every byte sequence of
+ * s[0..len): at most one in 100 of its high bytes unmapped (a stray 0x81
+ * in windows-1252). A guess whose table leaves the bytes unmapped (KOI8-R
+ * text read as ISO-8859-8, whose letters are all in 0xE0..0xFA) is no
+ * guess. The end of s may cut a character: that is not counted. */
+static bool maps_bytes(const char *charset, const char *s, size_t len, size_t high)
+{
     UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(charset, &err);
+    nc_unmapped unmapped = {0, false};
+    if (U_SUCCESS(err))
+        ucnv_setToUCallBack(cnv, nc_input_count_unmapped, &unmapped, NULL, NULL, &err);
+    UChar buf[2048];
+    const char *src = s, *end = s + len;
+    while (U_SUCCESS(err) && src < end) {
+        UChar *target = buf;
+        ucnv_toUnicode(cnv, &target, buf + 2048, &src, end, NULL, false, &err);
+        if (err == U_BUFFER_OVERFLOW_ERROR)
+            err = U_ZERO_ERROR;
+    }
+    ucnv_close(cnv);
+    return U_SUCCESS(err) && unmapped.count * 100 <= high;
+}
+
+/* Polish text in windows-1250 that ICU took for ISO-8859-2. ICU tells the
+ * two apart by bytes 0x80..0x9F only (windows-1250's ś, ź, Ś, Ź, and the
+ * Czech and Slovak š, ť, ž); a Polish text without ś or ź has none, and
+ * its ą (0xB9 there) reads as ISO-8859-2's š. Polish has no š, Czech and
+ * Slovak no ą: 0xB9 outnumbering ISO-8859-2's ą (0xB1) in a text whose
+ * letters common to both charsets are Polish (ł, ż, ę, ń, the same bytes
+ * in both) rather than Czech or Slovak (ř, ě, ů, ľ) is windows-1250. */
+static bool polish_in_1250(const size_t count[256])
+{
+    size_t polish = count[0xB3] + count[0xBF] + count[0xEA] + count[0xF1];
+    size_t czech = count[0xF8] + count[0xEC] + count[0xF9] + count[0xB5];
+    return count[0xB9] > count[0xB1] && polish > czech;
+}
+
+/* The windows charset for text ICU took for ISO-8859-2, -7 or -8, when
+ * it is one: ISO-8859 text has no bytes 0x80..0x9F (C1 controls, which no
+ * page uses), the windows charsets that share the rest of those tables
+ * have quotes, dashes (and windows-1250 letters) there. ICU does this
+ * itself for some of its matches only. found otherwise. */
+static const char *windows_superset(const char *found, const char *s, size_t len,
+                                    size_t high)
+{
+    static const struct { const char *iso, *windows; } pairs[] = {
+        {"iso-8859-2", "windows-1250"}, {"iso-8859-7", "windows-1253"},
+        {"iso-8859-8", "windows-1255"}};
+    size_t k = 0;
+    while (k < 3 && strcmp(found, pairs[k].iso) != 0)
+        k++;
+    if (k == 3)
+        return found;
+    size_t count[256] = {0}, c1 = 0;
+    for (size_t i = 0; i < len; i++)
+        count[(unsigned char)s[i]]++;
+    for (size_t b = 0x80; b < 0xA0; b++)
+        c1 += count[b];
+    bool windows = c1 > 0 || (k == 0 && polish_in_1250(count));
+    return windows && maps_bytes(pairs[k].windows, s, len, high) ? pairs[k].windows
+                                                                : found;
+}
+
+/* ICU's detector on s[0..len) (high: its bytes above 0x7F): its best
+ * match that is a web encoding and maps the bytes, with ICU's confidence
+ * (0..100) in *confidence; else its best web encoding at confidence 0;
+ * NULL when it finds none. */
+static const char *icu_detect(const char *s, size_t len, size_t high,
+                              bool filter_markup, int32_t *confidence)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    *confidence = 0;
     UCharsetDetector *det = ucsdet_open(&err);
     if (U_FAILURE(err))
         return NULL;
-    const char *found = NULL;
-    int32_t n = len < 65536 ? (int32_t)len : 65536;
-    ucsdet_enableInputFilter(det, true);
-    ucsdet_setText(det, s, n, &err);
-    const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(det, &err) : NULL;
-    const char *icu = m && U_SUCCESS(err) ? ucsdet_getName(m, &err) : NULL;
-    int32_t confidence = m && U_SUCCESS(err) ? ucsdet_getConfidence(m, &err) : 0;
-    if (icu && U_SUCCESS(err) && confidence >= 10) {
-        for (size_t k = 0; k < sizeof map / sizeof *map; k++)
-            if (strcmp(icu, map[k].icu) == 0) {
-                found = map[k].use;
-                break;
-            }
+    ucsdet_enableInputFilter(det, filter_markup);
+    ucsdet_setText(det, s, len < INT32_MAX ? (int32_t)len : INT32_MAX, &err);
+    int32_t n = 0;
+    const UCharsetMatch **all = U_SUCCESS(err) ? ucsdet_detectAll(det, &n, &err) : NULL;
+    const char *found = NULL, *first = NULL;
+    /* Each try converts the sample: six bound the cost on bytes that no
+     * charset fits (random ones), where ICU lists thirty. */
+    int tries = 0;
+    for (int32_t k = 0; all && U_SUCCESS(err) && k < n && !found && tries < 6; k++) {
+        const char *icu = ucsdet_getName(all[k], &err);
+        const char *use = icu && U_SUCCESS(err) ? detected_use(icu) : NULL;
+        if (!use)
+            continue;
+        tries++;
+        if (!first)
+            first = use;
+        if (maps_bytes(use, s, len, high)) {
+            found = use;
+            *confidence = ucsdet_getConfidence(all[k], &err);
+        }
     }
     ucsdet_close(det);
-    return found;
+    if (U_FAILURE(err))
+        return NULL;
+    return found ? windows_superset(found, s, len, high) : first;
 }
 
-const char *nc_input_sniff_charset(const char *s, size_t len)
+/* Sample size: 64 KB of text is ample for the detector's statistics. */
+#define SAMPLE_BYTES 65536
+/* ICU's confidence where its statistics fit the text well (it rarely
+ * gives more than 80 for a single-byte charset, however long the text). */
+#define ICU_SURE 50
+/* Bytes above 0x7F that make a guess worth its confidence: fewer and the
+ * text is a word or two, on which any charset's statistics are noise. */
+#define HIGH_SURE 64
+
+const char *nc_input_detect_charset(const char *s, size_t len, double *confidence,
+                                    bool *garbled_risk)
 {
-    char name[48];
-    if (declared_charset(s, len, name, sizeof name)) {
-        const char *use = known_name(name);
-        if (use)
-            return use;
+    int32_t icu_confidence = 0;
+    const char *found = NULL;
+    size_t high = 0, shown = len;
+    char *sample = malloc(SAMPLE_BYTES);
+    if (sample) {
+        size_t n = visible_sample(s, len, sample, SAMPLE_BYTES, &high);
+        shown = n;
+        /* Too little shown text to judge (the non-ASCII bytes sit in
+         * attributes or scripts): the page's start instead. */
+        if (high >= 8)
+            found = icu_detect(sample, n, high, false, &icu_confidence);
+        free(sample);
     }
-    const char *found = detect(s, len);
+    if (!found) {
+        size_t n = len < SAMPLE_BYTES ? len : SAMPLE_BYTES, raw_high = 0;
+        for (size_t i = 0; i < n; i++)
+            raw_high += (unsigned char)s[i] >= 0x80;
+        found = icu_detect(s, n, raw_high, true, &icu_confidence);
+    }
+    double fit = icu_confidence >= ICU_SURE ? 1.0 : icu_confidence / (double)ICU_SURE;
+    double evidence = high >= HIGH_SURE ? 1.0 : high / (double)HIGH_SURE;
+    *confidence = found ? fit * evidence : 0.0;
+    /* Unsure, and the bytes in doubt are 1% of the text or more: one
+     * accented letter in a long English page is no garbled page. */
+    *garbled_risk = *confidence < NC_CHARSET_SURE && high * 100 >= shown;
     /* Browsers' default for Western pages; it also decodes every byte. */
     return found ? found : "windows-1252";
+}
+
+const char *nc_input_sniff_charset(const char *s, size_t len, double *confidence,
+                                   bool *garbled_risk)
+{
+    const char *declared = nc_input_declared_charset(s, len);
+    if (declared) {
+        *confidence = 1.0;
+        *garbled_risk = false;
+        return declared;
+    }
+    return nc_input_detect_charset(s, len, confidence, garbled_risk);
 }

@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "internal.h"
+#include "input/input.h"
 
 /* Eight bytes at a time: the ASCII runs that make up most pages. */
 #define HIGH_BITS 0x8080808080808080ull
@@ -37,28 +38,21 @@ static size_t utf8_valid_len(const unsigned char *s, size_t left)
     unsigned char c = s[0];
     if (c < 0x80)
         return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return left >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (left < n)
+        return 0;
+    /* The second byte's range is narrower after E0 and F0 (no overlong
+     * form), ED (no surrogate) and F4 (nothing past U+10FFFF). */
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
             return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0;
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0;
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0;
-        return 4;
-    }
-    return 0;
+    return n;
 }
 
 /* Copies UTF-8 in[0..len) to doc->utf8, replacing each invalid sequence by
@@ -117,6 +111,23 @@ static nc_status copy_repaired(nc_doc *doc, const char *in, size_t len)
     return NC_OK;
 }
 
+void nc_input_count_unmapped(const void *context, UConverterToUnicodeArgs *args,
+                             const char *bytes, int32_t length,
+                             UConverterCallbackReason reason, UErrorCode *err)
+{
+    (void)bytes;
+    (void)length;
+    if (reason > UCNV_IRREGULAR) /* reset, close, clone: nothing to write */
+        return;
+    nc_unmapped *unmapped = (nc_unmapped *)(uintptr_t)context;
+    unmapped->count++;
+    *err = U_ZERO_ERROR;
+    if (unmapped->replace) {
+        static const UChar replacement = 0xFFFD;
+        ucnv_cbToUWriteUChars(args, &replacement, 1, 0, err);
+    }
+}
+
 /* Converts from a named charset with ICU into UTF-8, then repairs. */
 static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
                               size_t len)
@@ -125,6 +136,12 @@ static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
     UConverter *cnv = ucnv_open(charset, &err);
     if (U_FAILURE(err))
         return NC_ERR_ENCODING;
+    nc_unmapped replaced = {0, true};
+    ucnv_setToUCallBack(cnv, nc_input_count_unmapped, &replaced, NULL, NULL, &err);
+    if (U_FAILURE(err)) {
+        ucnv_close(cnv);
+        return NC_ERR_INTERNAL;
+    }
     if (len > (SIZE_MAX - 16) / 4 || len > INT32_MAX / 4) {
         ucnv_close(cnv);
         return NC_ERR_TOO_LARGE;
@@ -148,6 +165,10 @@ static nc_status convert_from(nc_doc *doc, const char *charset, const char *in,
         return err == U_MEMORY_ALLOCATION_ERROR ? NC_ERR_NOMEM : NC_ERR_ENCODING;
     }
     doc->flags |= NC_FLAG_CONVERTED;
+    if (replaced.count) {
+        doc->repairs += replaced.count;
+        doc->flags |= NC_FLAG_REPAIRED_UTF8;
+    }
     nc_status st = copy_repaired(doc, tmp, (size_t)(target - tmp));
     free(tmp);
     return st;
@@ -176,7 +197,7 @@ static bool nfc_inert(const UNormalizer2 *nfc, const char *s, size_t len)
                                    (u[i + 2] & 0x3F)
                              : ((u[i] & 0x07) << 18) | ((u[i + 1] & 0x3F) << 12) |
                                    ((u[i + 2] & 0x3F) << 6) | (u[i + 3] & 0x3F);
-        if (!unorm2_hasBoundaryBefore(nfc, c))
+        if (!nc_nfc_starter(nfc, c))
             return false;
         i += n;
     }
@@ -200,6 +221,12 @@ static nc_status to_nfc(nc_doc *doc)
     if (!u)
         return NC_ERR_NOMEM;
     u_strFromUTF8(u, ulen + 1, NULL, doc->utf8, (int32_t)doc->utf8_len, &err);
+    /* Runs of combining marks cost ICU their square: capped first. */
+    int32_t capped = (int32_t)nc_cap_marks(u, (size_t)ulen);
+    if (capped < ulen) {
+        doc->flags |= NC_FLAG_REMOVED_CHARS;
+        ulen = capped;
+    }
     if (U_FAILURE(err) || unorm2_isNormalized(nfc, u, ulen, &err)) {
         free(u);
         return NC_OK;
@@ -238,10 +265,12 @@ static nc_status to_nfc(nc_doc *doc)
     return NC_OK;
 }
 
-/* True when s[0..len) is valid UTF-8 (NULs and CRs allowed). */
-static bool is_utf8(const char *s, size_t len)
+/* True when s[0..len) is valid UTF-8 (NULs and CRs allowed); *ascii
+ * tells whether it is all ASCII. */
+static bool is_utf8(const char *s, size_t len, bool *ascii)
 {
     const unsigned char *u = (const unsigned char *)s;
+    *ascii = true;
     for (size_t i = 0; i < len;) {
         if (u[i] < 0x80) {
             i++;
@@ -249,6 +278,7 @@ static bool is_utf8(const char *s, size_t len)
                 i += 8;
             continue;
         }
+        *ascii = false;
         size_t n = utf8_valid_len(u + i, len - i);
         if (!n)
             return false;
@@ -261,7 +291,7 @@ static bool is_utf8(const char *s, size_t len)
  * Latin-1 byte): repairing keeps the rest readable, whereas reading the
  * whole page in a legacy charset would garble every valid sequence. Real
  * legacy-charset text almost never forms valid multi-byte sequences. */
-static bool mostly_utf8(const char *s, size_t len)
+static bool mostly_utf8(const char *s, size_t len, double *valid_share)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t valid = 0, invalid = 0;
@@ -279,6 +309,7 @@ static bool mostly_utf8(const char *s, size_t len)
             i++;
         }
     }
+    *valid_share = valid + invalid ? (double)valid / (double)(valid + invalid) : 1.0;
     return valid >= 4 && valid >= invalid * 2;
 }
 
@@ -294,21 +325,80 @@ static bool is_utf8_name(const char *name)
     return false;
 }
 
-/* UTF-16 without a BOM: most ASCII text has a NUL in every other byte. */
-static const char *sniff_utf16(const unsigned char *s, size_t len)
+/* True when 9 in 10 of the UTF-16 code units in s[0..n) (n even) are
+ * text: tab, newline, a printable character of an alphabet, CJK, Hangul,
+ * the compatibility forms, or half of a surrogate pair. C0 and C1
+ * controls, lone surrogates and private use are not: what other bytes
+ * with a few NULs in them (binary junk) give. */
+static bool utf16_is_text(const unsigned char *s, size_t n, bool big_endian)
 {
-    if (len < 8)
-        return NULL;
-    size_t n = len < 4096 ? len & ~(size_t)1 : 4096, even = 0, odd = 0;
-    for (size_t i = 0; i < n; i += 2) {
-        even += s[i] == 0;
-        odd += s[i + 1] == 0;
+    size_t text = 0, units = n / 2;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        unsigned u = big_endian ? (unsigned)s[i] << 8 | s[i + 1]
+                                : (unsigned)s[i + 1] << 8 | s[i];
+        bool lead = u >= 0xD800 && u <= 0xDBFF;
+        if (lead && i + 3 < n) {
+            unsigned next = big_endian ? (unsigned)s[i + 2] << 8 | s[i + 3]
+                                       : (unsigned)s[i + 3] << 8 | s[i + 2];
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                text += 2;
+                i += 2;
+            }
+            continue;
+        }
+        text += u == '\t' || u == '\n' || u == '\r' || (u >= 0x20 && u < 0x7F) ||
+                (u >= 0xA0 && u < 0xD800) || (u >= 0xF900 && u <= 0xFFFD);
     }
-    if (odd * 10 > n / 2 * 8 && even * 10 < n / 2)
+    return text * 10 >= units * 9;
+}
+
+/* UTF-16 or UTF-32 without a BOM. Text in either has NUL bytes (the
+ * high byte of every ASCII character, space and newline, markup included;
+ * UTF-32's unused top bytes), always at the same offsets in a code unit,
+ * whatever the script: Cyrillic in UTF-16LE is "1F 04", a space "20 00".
+ * A page in any other charset has none. The NULs in the first 4 KB,
+ * counted by offset mod 4, tell which; NULL when they tell nothing. */
+static const char *sniff_wide(const unsigned char *s, size_t len)
+{
+    size_t n = (len < 4096 ? len : 4096) & ~(size_t)1; /* whole UTF-16 units */
+    if (n < 8)
+        return NULL;
+    size_t at[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        at[i & 3] += s[i] == 0;
+    size_t units = n / 4;
+    /* UTF-32: the top byte NUL in (almost) every unit, the next one in
+     * most (only characters past U+FFFF set it), the lowest one seldom. */
+    if (at[3] * 100 >= units * 99 && at[2] * 10 >= units * 9 && at[0] * 4 < units)
+        return "UTF-32LE";
+    if (at[0] * 100 >= units * 99 && at[1] * 10 >= units * 9 && at[3] * 4 < units)
+        return "UTF-32BE";
+    /* UTF-16: NULs at one parity in 1 unit of 50 at least (a newline a
+     * line of CJK text), (almost) none at the other, and code units that
+     * are text. */
+    size_t odd = at[1] + at[3], even = at[0] + at[2], min = n / 2 / 50;
+    if (odd >= 2 && odd >= min && even * 10 <= odd && utf16_is_text(s, n, false))
         return "UTF-16LE";
-    if (even * 10 > n / 2 * 8 && odd * 10 < n / 2)
+    if (even >= 2 && even >= min && odd * 10 <= even && utf16_is_text(s, n, true))
         return "UTF-16BE";
     return NULL;
+}
+
+/* ISO-2022-JP, a 7-bit charset (so also valid UTF-8): its escape
+ * sequences switch to JIS X 0208 ("ESC $ B", "ESC $ @") or JIS X 0201
+ * ("ESC ( J", "ESC ( I"). The page declares it, or, declaring nothing,
+ * uses them. */
+static bool is_iso2022jp(const char *s, size_t len)
+{
+    const char *declared = nc_input_declared_charset(s, len);
+    if (declared)
+        return strcmp(declared, "iso-2022-jp") == 0;
+    for (const char *e = memchr(s, 0x1B, len); e && len - (size_t)(e - s) >= 3;
+         e = memchr(e + 1, 0x1B, len - (size_t)(e - s) - 1))
+        if ((e[1] == '$' && (e[2] == 'B' || e[2] == '@')) ||
+            (e[1] == '(' && (e[2] == 'J' || e[2] == 'I')))
+            return true;
+    return false;
 }
 
 /* A file format that is no page: what a crawler saves when it forgets to
@@ -335,6 +425,72 @@ static bool binary_format(const unsigned char *s, size_t len)
            (len >= 12 && memcmp(s, "RIFF", 4) == 0 && memcmp(s + 8, "WEBP", 4) == 0);
 }
 
+/* Reads input in the named charset (ICU's name) and reports it as name. */
+static nc_status decode_as(nc_doc *doc, const char *icu, const char *name,
+                           const char *input, size_t len)
+{
+    doc->encoding = name;
+    return convert_from(doc, icu, input, len);
+}
+
+/* Reads input in the UTF-16/32 sniff_wide found ("UTF-32LE"). */
+static nc_status decode_wide(nc_doc *doc, const char *wide, const char *input,
+                             size_t len)
+{
+    bool utf32 = wide[4] == '3', little = wide[6] == 'L';
+    const char *name = utf32 ? (little ? "utf-32le" : "utf-32be")
+                             : (little ? "utf-16le" : "utf-16be");
+    return decode_as(doc, wide, name, input, len);
+}
+
+/* The charset of input that is not valid UTF-8 and has no BOM or hint:
+ * UTF-16/32 by their NULs, mostly UTF-8 with a few bad bytes, the page's
+ * declaration, else a guess from its text. */
+static nc_status decode_undeclared(nc_doc *doc, const char *input, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)input;
+    const char *wide = memchr(input, 0, len) ? sniff_wide(s, len) : NULL;
+    if (wide) {
+        doc->encoding_confidence = 1.0;
+        return decode_wide(doc, wide, input, len);
+    }
+    double confidence = 1.0;
+    if (mostly_utf8(input, len, &confidence)) {
+        doc->encoding_confidence = confidence;
+        return copy_repaired(doc, input, len);
+    }
+    bool garbled_risk = false;
+    const char *charset = nc_input_sniff_charset(input, len, &confidence, &garbled_risk);
+    doc->encoding_confidence = confidence;
+    if (garbled_risk)
+        doc->flags |= NC_FLAG_CHARSET_GUESSED;
+    if (strcmp(charset, "utf-8") == 0)
+        return copy_repaired(doc, input, len); /* each bad byte counted */
+    nc_status st = decode_as(doc, charset, charset, input, len);
+    if (st == NC_ERR_ENCODING) { /* no converter in this ICU: repair as UTF-8 */
+        doc->encoding = "utf-8";
+        doc->flags |= NC_FLAG_CHARSET_GUESSED;
+        doc->encoding_confidence = 0.0;
+        st = copy_repaired(doc, input, len);
+    }
+    return st;
+}
+
+/* Input that is valid UTF-8: UTF-8, unless its NULs say UTF-16/32 or it is
+ * ISO-2022-JP (7-bit, so valid UTF-8 too). */
+static nc_status decode_valid_utf8(nc_doc *doc, const char *input, size_t len,
+                                   bool ascii)
+{
+    const char *wide = memchr(input, 0, len)
+                           ? sniff_wide((const unsigned char *)input, len)
+                           : NULL;
+    if (wide)
+        return decode_wide(doc, wide, input, len);
+    if (ascii && memchr(input, 0x1B, len) && is_iso2022jp(input, len))
+        return decode_as(doc, "ISO-2022-JP", "iso-2022-jp", input, len);
+    return copy_repaired(doc, input, len);
+}
+
 nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
 {
     const unsigned char *s = (const unsigned char *)input;
@@ -342,13 +498,19 @@ nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
     if (binary_format(s, len))
         return NC_ERR_BINARY;
     doc->encoding = "utf-8";
+    doc->encoding_confidence = 1.0;
+    bool ascii = false;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
         st = copy_repaired(doc, input + 3, len - 3);
+    } else if (len >= 4 && ((s[0] == 0xFF && s[1] == 0xFE && !s[2] && !s[3]) ||
+                            (!s[0] && !s[1] && s[2] == 0xFE && s[3] == 0xFF))) {
+        /* UTF-32's BOMs (checked first: FF FE is also UTF-16LE's). */
+        st = s[0] ? decode_as(doc, "UTF-32LE", "utf-32le", input + 4, len - 4)
+                  : decode_as(doc, "UTF-32BE", "utf-32be", input + 4, len - 4);
     } else if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
                             (s[0] == 0xFE && s[1] == 0xFF))) {
-        doc->encoding = s[0] == 0xFF ? "utf-16le" : "utf-16be";
-        st = convert_from(doc, s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", input + 2,
-                          len - 2);
+        st = s[0] == 0xFF ? decode_as(doc, "UTF-16LE", "utf-16le", input + 2, len - 2)
+                          : decode_as(doc, "UTF-16BE", "utf-16be", input + 2, len - 2);
     } else if (doc->opts.encoding && is_utf8_name(doc->opts.encoding)) {
         st = copy_repaired(doc, input, len);
     } else if (doc->opts.encoding && doc->opts.encoding[0]) {
@@ -357,32 +519,11 @@ nc_status nc_input_decode(nc_doc *doc, const char *input, size_t len)
                                       strlen(doc->opts.encoding));
         if (!name)
             return NC_ERR_NOMEM;
-        doc->encoding = name;
-        st = convert_from(doc, name, input, len);
-    } else if (is_utf8(input, len)) {
-        const char *u16 = memchr(input, 0, len) ? sniff_utf16(s, len) : NULL;
-        if (u16) {
-            doc->encoding = u16[6] == 'L' ? "utf-16le" : "utf-16be";
-            st = convert_from(doc, u16, input, len);
-        } else {
-            st = copy_repaired(doc, input, len);
-        }
+        st = decode_as(doc, name, name, input, len);
+    } else if (is_utf8(input, len, &ascii)) {
+        st = decode_valid_utf8(doc, input, len, ascii);
     } else {
-        const char *u16 = sniff_utf16(s, len);
-        const char *charset = u16                       ? u16
-                              : mostly_utf8(input, len) ? NULL
-                                                        : nc_input_sniff_charset(input, len);
-        if (charset) {
-            doc->encoding = !u16 ? charset
-                            : u16[6] == 'L' ? "utf-16le" : "utf-16be";
-            st = convert_from(doc, charset, input, len);
-            if (st == NC_ERR_ENCODING) { /* unknown name: repair as UTF-8 */
-                doc->encoding = "utf-8";
-                st = copy_repaired(doc, input, len);
-            }
-        } else {
-            st = copy_repaired(doc, input, len);
-        }
+        st = decode_undeclared(doc, input, len);
     }
     if (st != NC_OK)
         return st;

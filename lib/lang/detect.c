@@ -571,6 +571,7 @@ nc_status nc_lang_analyse(nc_doc *doc)
     decide(doc, v);
     if (doc->opts.language)
         set_hint(doc, doc->opts.language);
+    doc->script_code = nc_script_code(doc->script);
     /* Other languages a block is held against: the usual ones and any
      * this page shows in strength. */
     uint64_t others = common_mask;

@@ -1,7 +1,8 @@
 /* lang/tables.c - the language stage's tables: a code point class table
- * and a case-folding table built once from ICU (so the hot loop makes no
- * ICU call), the stopword hash (folded word -> 64-bit language mask) and
- * the folding of words. The tokenizer that uses them is lang/tokens.c. */
+ * built once from ICU (so the hot loop makes no ICU call), the stopword
+ * hash (folded word -> 64-bit language mask) and the words' lookup keys,
+ * folded with the one case fold (rules/fold.c). The tokenizer that uses
+ * them is lang/tokens.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,6 @@
 
 uint16_t nc_cp_stage1[NC_CP_LIMIT >> NC_CP_SHIFT];
 uint16_t *nc_cp_stage2; /* unique 128-entry blocks */
-uint16_t nc_fold_table[NC_FOLD_LIMIT];
 uint16_t nc_ascii_class[128];
 uint8_t nc_distinct_index[0x800];
 
@@ -112,15 +112,12 @@ static bool build_cp_table(void)
     for (uint32_t cp = 0; cp < 128; cp++)
         nc_ascii_class[cp] = (uint16_t)(nc_cp_class(cp) |
                                      (cp && strchr("{}[]()<>=;|&\\", (int)cp) ? NC_CL_CODE : 0));
-    for (uint32_t cp = 0; cp < NC_FOLD_LIMIT; cp++) {
-        UChar32 f = u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
-        nc_fold_table[cp] = (uint16_t)(f >= 0 && f < 0x10000 ? f : (UChar32)cp);
-    }
+    nc_fold_init(); /* the tokenizer reads nc_fold_table */
     return true;
 }
 
 
-/* ---- case folding ---- */
+/* ---- a word's lookup key: the case fold and the word's own rules ---- */
 
 /* The rare word with a cased letter past U+2000 (fullwidth Latin,
  * Glagolitic, Cherokee ...): ICU's full folding on a stack buffer. */

@@ -11,6 +11,8 @@
 #include <unicode/ubrk.h>
 
 #include "internal.h"
+#include "lang/lang.h"
+#include "rules/rules.h" /* the case fold: nc_fold_table */
 
 /* Class bits of a code point (low 8 bits: its UScriptCode). */
 enum {
@@ -37,8 +39,6 @@ enum {
 #define NC_DISTINCT_MAX 96 /* distinctive letters (lang/stopwords.gen.c) */
 
 /* Tables lang/tables.c builds once and lang/tokens.c reads. */
-#define NC_FOLD_LIMIT 0x2000u /* case folding by table below this */
-extern uint16_t nc_fold_table[NC_FOLD_LIMIT]; /* simple case folding */
 extern uint16_t nc_ascii_class[128];          /* the hot path's classes */
 extern uint8_t nc_distinct_index[0x800];      /* nc_distinctive, 0xFF none */
 

@@ -158,6 +158,89 @@ static void word_put(word_state *w, uint32_t cp)
     w->len += nc_utf8_put(w->buf + w->len, cp);
 }
 
+/* Where the run of no-space script text (Han, kana, Thai ...) that starts
+ * at s[i] ends, counting its letters, characters and code points (*cps)
+ * on the way; marks and format characters stay in the run. */
+static size_t nospace_run_end(const unsigned char *s, size_t i, size_t len,
+                              nc_block_scan *out, script_tally *tl, uint32_t *cps)
+{
+    size_t j = i;
+    while (j < len) {
+        uint32_t c2;
+        size_t n2 = nc_utf8_next(s + j, len - j, &c2);
+        uint16_t cl2 = nc_cp_class(c2);
+        bool mark = (cl2 & NC_CL_WORD) && !(cl2 & (NC_CL_LETTER | NC_CL_DIGIT));
+        /* Format characters stay in the run: ICU's word rules
+         * skip them (or break at a zero-width space). */
+        if (!(cl2 & (NC_CL_NOSPACE | NC_CL_FORMAT)) && !mark)
+            break;
+        if (cl2 & NC_CL_LETTER) {
+            out->letters++;
+            tally(tl, (uint16_t)(cl2 & 0xFF));
+        }
+        if (j > i && !(cl2 & NC_CL_FORMAT))
+            out->chars++;
+        (*cps)++;
+        j += n2;
+    }
+    return j;
+}
+
+/* The block's scripts from the tally (ASCII letters counted apart, as
+ * latin): the NC_BLOCK_SCRIPTS largest, most first. */
+static void keep_scripts(script_tally *tl, uint32_t latin, nc_block_scan *out)
+{
+    if (latin)
+        for (int k = 0;; k++) {
+            if (k == tl->used) {
+                if (tl->used < 8) {
+                    tl->script[tl->used] = USCRIPT_LATIN;
+                    tl->n[tl->used++] = latin;
+                }
+                break;
+            }
+            if (tl->script[k] == USCRIPT_LATIN) {
+                tl->n[k] += latin;
+                break;
+            }
+        }
+    /* Keep the NC_BLOCK_SCRIPTS largest, most first. */
+    for (int k = 0; k < NC_BLOCK_SCRIPTS && tl->used > 0; k++) {
+        int best = 0;
+        for (int q = 1; q < tl->used; q++)
+            if (tl->n[q] > tl->n[best])
+                best = q;
+        out->script[k] = tl->script[best];
+        out->script_letters[k] = tl->n[best];
+        tl->script[best] = tl->script[tl->used - 1];
+        tl->n[best] = tl->n[tl->used - 1];
+        tl->used--;
+    }
+}
+
+/* Whether cp, between the word w and the text after it (rest[0..left),
+ * not empty), belongs to the word: "don't", "l’homme", "3.5", "1,000".
+ * If so it is put in the word. */
+static bool inside_word(word_state *w, const unsigned char *rest, size_t left,
+                        uint32_t cp, uint32_t prev_cp)
+{
+    uint32_t next;
+    nc_utf8_next(rest, left, &next);
+    uint16_t ncl = nc_cp_class(next);
+    if ((cp == '\'' || cp == 0x2019) && (ncl & NC_CL_LETTER) &&
+        !(ncl & NC_CL_NOSPACE) && w->has_letter) {
+        if (!w->apostrophe)
+            w->apostrophe = w->len + 1;
+        word_put(w, '\'');
+        return true;
+    }
+    if ((cp == '.' || cp == ',') && (ncl & NC_CL_DIGIT) && prev_cp >= '0' && prev_cp <= '9') {
+        word_put(w, cp);
+        return true;
+    }
+    return false;
+}
+
 void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
                    nc_block_scan *out)
 {
@@ -200,26 +283,8 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             out->chars++;
         if (cl & NC_CL_NOSPACE) {
             end_word(sc, &w, text, i, len, out);
-            size_t j = i;
             uint32_t cps = 0;
-            while (j < len) {
-                uint32_t c2;
-                size_t n2 = nc_utf8_next(s + j, len - j, &c2);
-                uint16_t cl2 = nc_cp_class(c2);
-                bool mark = (cl2 & NC_CL_WORD) && !(cl2 & (NC_CL_LETTER | NC_CL_DIGIT));
-                /* Format characters stay in the run: ICU's word rules
-                 * skip them (or break at a zero-width space). */
-                if (!(cl2 & (NC_CL_NOSPACE | NC_CL_FORMAT)) && !mark)
-                    break;
-                if (cl2 & NC_CL_LETTER) {
-                    out->letters++;
-                    tally(&tl, (uint16_t)(cl2 & 0xFF));
-                }
-                if (j > i && !(cl2 & NC_CL_FORMAT))
-                    out->chars++;
-                cps++;
-                j += n2;
-            }
+            size_t j = nospace_run_end(s, i, len, out, &tl, &cps);
             out->words += run_words(sc, text + i, j - i, cps);
             i = j;
             prev_cp = 0;
@@ -276,25 +341,9 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
             }
             continue;
         }
-        /* Inside a word: "don't", "l’homme", "3.5", "1,000". */
-        if (w.active && i + n < len) {
-            uint32_t next;
-            nc_utf8_next(s + i + n, len - i - n, &next);
-            uint16_t ncl = nc_cp_class(next);
-            if ((cp == '\'' || cp == 0x2019) && (ncl & NC_CL_LETTER) &&
-                !(ncl & NC_CL_NOSPACE) && w.has_letter) {
-                if (!w.apostrophe)
-                    w.apostrophe = w.len + 1;
-                word_put(&w, '\'');
-                i += n;
-                continue;
-            }
-            if ((cp == '.' || cp == ',') && (ncl & NC_CL_DIGIT) &&
-                prev_cp >= '0' && prev_cp <= '9') {
-                word_put(&w, cp);
-                i += n;
-                continue;
-            }
+        if (w.active && i + n < len && inside_word(&w, s + i + n, len - i - n, cp, prev_cp)) {
+            i += n;
+            continue;
         }
         end_word(sc, &w, text, i, len, out);
         if (cl & NC_CL_CODE)
@@ -303,32 +352,7 @@ void nc_scan_block(nc_scanner *sc, const char *text, size_t len,
         i += n;
     }
     end_word(sc, &w, text, len, len, out);
-    if (latin)
-        for (int k = 0;; k++) {
-            if (k == tl.used) {
-                if (tl.used < 8) {
-                    tl.script[tl.used] = USCRIPT_LATIN;
-                    tl.n[tl.used++] = latin;
-                }
-                break;
-            }
-            if (tl.script[k] == USCRIPT_LATIN) {
-                tl.n[k] += latin;
-                break;
-            }
-        }
-    /* Keep the NC_BLOCK_SCRIPTS largest, most first. */
-    for (int k = 0; k < NC_BLOCK_SCRIPTS && tl.used > 0; k++) {
-        int best = 0;
-        for (int q = 1; q < tl.used; q++)
-            if (tl.n[q] > tl.n[best])
-                best = q;
-        out->script[k] = tl.script[best];
-        out->script_letters[k] = tl.n[best];
-        tl.script[best] = tl.script[tl.used - 1];
-        tl.n[best] = tl.n[tl.used - 1];
-        tl.used--;
-    }
+    keep_scripts(&tl, latin, out);
     out->hit_count = (uint32_t)(sc->nhits - out->hit_start);
 }
 

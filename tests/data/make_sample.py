@@ -4,7 +4,7 @@
   /usr/bin/python3 tests/data/make_sample.py [--shared ../shared/data]
 
 Copies a few small pages of each set, in the same layout (manifest.tsv,
-html/, text-lines/, text-lynx/, gold/, snippets/), with the set's LICENSE
+html/, text-lines/, text-lynx/, gold/, snippets/, gold-md/), with the set's LICENSE
 and README (attribution), so `make eval` runs in seconds without the
 shared data. The pages are picked by hand: small, and several languages.
 """
@@ -24,7 +24,7 @@ PAGES = {
                  "xinhuanet.com.c_1125597921", "100noticias.com-millones"],
 }
 FORMS = (("html", ".html.gz"), ("text-lines", ".txt"), ("text-lynx", ".txt"),
-         ("gold", ".txt"), ("snippets", ".json"))
+         ("gold", ".txt"), ("snippets", ".json"), ("gold-md", ".md"))
 NOTE = ("> **Sample.** This folder holds %d pages of the full `%s` set "
         "(`../shared/data/%s`), picked by `tests/data/make_sample.py` for "
         "`make eval` and the tests. The full set's README follows unchanged, "

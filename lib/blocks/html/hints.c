@@ -2,7 +2,6 @@
  * class/id/role/itemprop words to the region it is in, its other
  * attributes (hidden, lang, <meta> content). All run on every element, so
  * all are table look-ups and scans without allocation. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,88 +11,88 @@
  * ../shared/tools/html2text.py so the blocks are the lines it writes;
  * weights are Readability's initializeNode scores. */
 static const nc_html_elem elems[] = {
-    {"a", NC_EL_LINK, NC_TAG_OTHER, 0, 0},
-    {"address", NC_EL_BLOCK, NC_TAG_OTHER, -3, 0},
-    {"area", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"article", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ARTICLE},
-    {"aside", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ASIDE},
-    {"base", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"blockquote", NC_EL_BLOCK, NC_TAG_BLOCKQUOTE, 3, NC_IN_BLOCKQUOTE},
-    {"body", NC_EL_BLOCK | NC_EL_ROOT, NC_TAG_OTHER, 0, 0},
-    {"br", NC_EL_BR | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"button", 0, NC_TAG_OTHER, 0, NC_IN_BUTTON},
-    {"canvas", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"caption", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"center", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"col", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"dd", NC_EL_BLOCK, NC_TAG_DD, -3, 0},
-    {"details", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"dialog", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"div", NC_EL_BLOCK, NC_TAG_DIV, 5, 0},
-    {"dl", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"dt", NC_EL_BLOCK, NC_TAG_DT, -3, 0},
-    {"embed", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"fieldset", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"figcaption", NC_EL_BLOCK, NC_TAG_FIGCAPTION, 0, 0},
-    {"figure", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FIGURE},
-    {"footer", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FOOTER},
-    {"form", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_FORM},
-    {"h1", NC_EL_BLOCK, NC_TAG_H1, -5, 0},
-    {"h2", NC_EL_BLOCK, NC_TAG_H2, -5, 0},
-    {"h3", NC_EL_BLOCK, NC_TAG_H3, -5, 0},
-    {"h4", NC_EL_BLOCK, NC_TAG_H4, -5, 0},
-    {"h5", NC_EL_BLOCK, NC_TAG_H5, -5, 0},
-    {"h6", NC_EL_BLOCK, NC_TAG_H6, -5, 0},
-    {"header", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_HEADER},
-    {"hgroup", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"hr", NC_EL_BLOCK | NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"html", NC_EL_BLOCK | NC_EL_ROOT | NC_EL_HTML, NC_TAG_OTHER, 0, 0},
-    {"iframe", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"img", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"input", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"legend", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"li", NC_EL_BLOCK | NC_EL_LI, NC_TAG_LI, -3, 0},
-    {"link", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"main", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_MAIN},
-    {"math", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"menu", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0},
-    {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV},
-    {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"noscript", NC_EL_SKIP | NC_EL_FALLBACK, NC_TAG_OTHER, 0, 0},
-    {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0},
-    {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0},
+    {"a", NC_EL_LINK, NC_TAG_OTHER, 0, 0, NC_SH_A},
+    {"address", NC_EL_BLOCK, NC_TAG_OTHER, -3, 0, 0},
+    {"area", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"article", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ARTICLE, 0},
+    {"aside", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_ASIDE, 0},
+    {"base", NC_EL_VOID, NC_TAG_OTHER, 0, 0, NC_SH_BASE},
+    {"blockquote", NC_EL_BLOCK, NC_TAG_BLOCKQUOTE, 3, NC_IN_BLOCKQUOTE, 0},
+    {"body", NC_EL_BLOCK | NC_EL_ROOT, NC_TAG_OTHER, 0, 0, 0},
+    {"br", NC_EL_BR | NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"button", 0, NC_TAG_OTHER, 0, NC_IN_BUTTON, 0},
+    {"canvas", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"caption", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"center", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"col", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"dd", NC_EL_BLOCK, NC_TAG_DD, -3, 0, 0},
+    {"details", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"dialog", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"div", NC_EL_BLOCK, NC_TAG_DIV, 5, 0, 0},
+    {"dl", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, 0},
+    {"dt", NC_EL_BLOCK, NC_TAG_DT, -3, 0, 0},
+    {"embed", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"fieldset", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"figcaption", NC_EL_BLOCK, NC_TAG_FIGCAPTION, 0, 0, 0},
+    {"figure", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FIGURE, 0},
+    {"footer", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_FOOTER, 0},
+    {"form", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_FORM, 0},
+    {"h1", NC_EL_BLOCK, NC_TAG_H1, -5, 0, 0},
+    {"h2", NC_EL_BLOCK, NC_TAG_H2, -5, 0, 0},
+    {"h3", NC_EL_BLOCK, NC_TAG_H3, -5, 0, 0},
+    {"h4", NC_EL_BLOCK, NC_TAG_H4, -5, 0, 0},
+    {"h5", NC_EL_BLOCK, NC_TAG_H5, -5, 0, 0},
+    {"h6", NC_EL_BLOCK, NC_TAG_H6, -5, 0, 0},
+    {"header", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_HEADER, 0},
+    {"hgroup", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"hr", NC_EL_BLOCK | NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"html", NC_EL_BLOCK | NC_EL_ROOT | NC_EL_HTML, NC_TAG_OTHER, 0, 0, 0},
+    {"iframe", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"img", NC_EL_VOID, NC_TAG_OTHER, 0, 0, NC_SH_IMG},
+    {"input", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"legend", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"li", NC_EL_BLOCK | NC_EL_LI, NC_TAG_LI, -3, 0, NC_SH_LI},
+    {"link", NC_EL_VOID, NC_TAG_OTHER, 0, 0, NC_SH_LINK},
+    {"main", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_MAIN, 0},
+    {"math", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"menu", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, NC_SH_UL},
+    {"meta", NC_EL_VOID | NC_EL_META, NC_TAG_OTHER, 0, 0, 0},
+    {"nav", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_NAV, 0},
+    {"noframes", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"noscript", NC_EL_SKIP | NC_EL_FALLBACK, NC_TAG_OTHER, 0, 0, 0},
+    {"object", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"ol", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, NC_SH_OL},
+    {"option", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"p", NC_EL_BLOCK, NC_TAG_P, 0, 0, 0},
+    {"param", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"pre", NC_EL_BLOCK | NC_EL_PRE, NC_TAG_PRE, 3, 0, 0},
     /* Ruby annotations (furigana over kanji, bopomofo): readings shown
      * above the line, not words of the sentence. */
-    {"rp", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"rt", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"script", NC_EL_SKIP | NC_EL_SCRIPT | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
-    {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT},
-    {"source", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"style", NC_EL_SKIP | NC_EL_RAW, NC_TAG_OTHER, 0, 0},
-    {"summary", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"svg", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"table", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_TABLE},
-    {"tbody", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"td", NC_EL_CELL, NC_TAG_TD, 3, 0},
-    {"template", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"textarea", NC_EL_SKIP, NC_TAG_OTHER, 0, 0},
-    {"tfoot", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"th", NC_EL_CELL, NC_TAG_TD, -5, 0},
-    {"thead", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"title", NC_EL_SKIP | NC_EL_TITLE, NC_TAG_OTHER, 0, 0},
-    {"tr", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0},
-    {"track", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
-    {"ul", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST},
-    {"wbr", NC_EL_VOID, NC_TAG_OTHER, 0, 0},
+    {"rp", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"rt", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"script", NC_EL_SKIP | NC_EL_SCRIPT | NC_EL_RAW, NC_TAG_OTHER, 0, 0, 0},
+    {"section", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"select", NC_EL_SKIP, NC_TAG_OTHER, 0, NC_IN_SELECT, 0},
+    {"source", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"style", NC_EL_SKIP | NC_EL_RAW, NC_TAG_OTHER, 0, 0, 0},
+    {"summary", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"svg", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"table", NC_EL_BLOCK, NC_TAG_OTHER, 0, NC_IN_TABLE, NC_SH_TABLE},
+    {"tbody", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"td", NC_EL_CELL, NC_TAG_TD, 3, 0, NC_SH_TD},
+    {"template", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"textarea", NC_EL_SKIP, NC_TAG_OTHER, 0, 0, 0},
+    {"tfoot", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, 0},
+    {"th", NC_EL_CELL, NC_TAG_TD, -5, 0, NC_SH_TH},
+    {"thead", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, NC_SH_THEAD},
+    {"title", NC_EL_SKIP | NC_EL_TITLE, NC_TAG_OTHER, 0, 0, 0},
+    {"tr", NC_EL_BLOCK, NC_TAG_OTHER, 0, 0, NC_SH_TR},
+    {"track", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
+    {"ul", NC_EL_BLOCK, NC_TAG_OTHER, -3, NC_IN_LIST, NC_SH_UL},
+    {"wbr", NC_EL_VOID, NC_TAG_OTHER, 0, 0, 0},
 };
 
-static const nc_html_elem inline_elem = {"", 0, NC_TAG_OTHER, 0, 0};
+static const nc_html_elem inline_elem = {"", 0, NC_TAG_OTHER, 0, 0, 0};
 
 static int elem_cmp(const void *key, const void *e)
 {
@@ -107,177 +106,6 @@ const nc_html_elem *nc_html_elem_lookup(const char *name)
     return e ? e : &inline_elem;
 }
 
-/* Token table: a token matches a word when equal to it, or, for prefix
- * words, when it starts with it ("comments", "navbar"). Within one first
- * letter the first match wins, so exceptions come before their prefixes
- * ("contentinfo" is a footer, not content). "ad" and "ads" are whole
- * tokens only: "header", "read" and "address" must not match. */
-enum {
-    EXACT = 0, PREFIX = 1, JOINED = 2, /* exact, and followed by - or _ */
-    UNL = 4, /* also one of Readability's unlikely-candidate words */
-    POS = 8, /* Readability's positive class words beyond NC_HINT_CONTENT */
-    NEG = 16 /* its negative class words beyond the boilerplate hints */
-};
-
-typedef struct hint_word {
-    const char *word;
-    uint8_t mode;
-    uint32_t bits;
-} hint_word;
-
-static const hint_word words[] = {
-    {"ad", EXACT | UNL, NC_HINT_AD},
-    {"ads", EXACT | UNL, NC_HINT_AD},
-    {"adv", EXACT | UNL, NC_HINT_AD},
-    {"adsbygoogle", EXACT | UNL, NC_HINT_AD},
-    {"adsense", PREFIX | UNL, NC_HINT_AD},
-    {"adslot", PREFIX | UNL, NC_HINT_AD},
-    {"adunit", PREFIX | UNL, NC_HINT_AD},
-    {"advert", PREFIX | UNL, NC_HINT_AD},
-    {"addthis", PREFIX, NC_HINT_SHARE},
-    {"article", PREFIX, NC_HINT_CONTENT},
-    {"author", PREFIX, NC_HINT_BYLINE},
-    {"aside", EXACT, NC_HINT_SIDEBAR},
-    {"breadcrumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
-    {"byline", PREFIX, NC_HINT_BYLINE},
-    {"body", EXACT, NC_HINT_CONTENT},
-    {"contentinfo", EXACT | UNL, NC_HINT_FOOTER},
-    {"content", PREFIX, NC_HINT_CONTENT},
-    {"comment", PREFIX | UNL, NC_HINT_COMMENT},
-    {"complementary", EXACT, NC_HINT_SIDEBAR},
-    {"caption", PREFIX, NC_HINT_CAPTION},
-    {"credit", PREFIX, NC_HINT_CREDIT},
-    {"copyright", PREFIX, NC_HINT_CREDIT},
-    {"cookie", PREFIX, NC_HINT_COOKIE},
-    {"consent", PREFIX, NC_HINT_COOKIE},
-    {"categor", PREFIX, NC_HINT_META},
-    {"crumb", PREFIX | UNL, NC_HINT_BREADCRUMB},
-    {"disqus", PREFIX | UNL, NC_HINT_COMMENT},
-    {"discuss", PREFIX, NC_HINT_COMMENT},
-    {"date", PREFIX, NC_HINT_META},
-    {"entry", PREFIX, NC_HINT_CONTENT},
-    {"footer", PREFIX | UNL, NC_HINT_FOOTER},
-    {"foot", EXACT | UNL, NC_HINT_FOOTER},
-    {"figcaption", EXACT, NC_HINT_CAPTION},
-    {"gdpr", PREFIX | UNL, NC_HINT_COOKIE},
-    {"hidden", EXACT, NC_HINT_HIDDEN},
-    {"hide", EXACT, NC_HINT_HIDDEN},
-    {"headline", PREFIX, NC_HINT_TITLE},
-    {"invisible", EXACT, NC_HINT_HIDDEN},
-    {"menu", PREFIX | UNL, NC_HINT_NAV},
-    {"meta", PREFIX, NC_HINT_META},
-    {"more", JOINED, NC_HINT_RELATED},
-    {"nav", PREFIX, NC_HINT_NAV},
-    {"newsletter", PREFIX, NC_HINT_NEWSLETTER},
-    {"offscreen", EXACT, NC_HINT_HIDDEN},
-    {"onetrust", PREFIX, NC_HINT_COOKIE},
-    {"outbrain", PREFIX, NC_HINT_RELATED},
-    {"promo", PREFIX, NC_HINT_PROMO},
-    {"pagination", PREFIX | UNL, NC_HINT_NAV},
-    {"pager", EXACT | UNL, NC_HINT_NAV},
-    {"paywall", PREFIX, NC_HINT_PROMO},
-    {"popular", PREFIX, NC_HINT_RELATED},
-    {"published", PREFIX, NC_HINT_META},
-    {"related", PREFIX | UNL, NC_HINT_RELATED},
-    {"recommend", PREFIX, NC_HINT_RELATED},
-    {"reply", PREFIX, NC_HINT_COMMENT},
-    {"replies", EXACT | UNL, NC_HINT_COMMENT},
-    {"respond", EXACT, NC_HINT_COMMENT},
-    {"share", PREFIX, NC_HINT_SHARE},
-    {"sharing", PREFIX, NC_HINT_SHARE},
-    {"social", PREFIX | UNL, NC_HINT_SHARE},
-    {"sponsor", PREFIX | UNL, NC_HINT_AD},
-    {"subscri", PREFIX, NC_HINT_NEWSLETTER},
-    {"signup", PREFIX, NC_HINT_NEWSLETTER},
-    {"sidebar", PREFIX | UNL, NC_HINT_SIDEBAR},
-    {"story", PREFIX, NC_HINT_CONTENT},
-    {"sr", EXACT, NC_HINT_HIDDEN},
-    {"skip", EXACT, NC_HINT_NAV},
-    {"teaser", PREFIX, NC_HINT_PROMO},
-    {"taboola", PREFIX, NC_HINT_PROMO},
-    {"title", PREFIX, NC_HINT_TITLE},
-    {"timestamp", PREFIX, NC_HINT_META},
-    {"time", EXACT, NC_HINT_META},
-    {"tags", EXACT, NC_HINT_META},
-    {"tag", EXACT, NC_HINT_META},
-    {"trending", PREFIX, NC_HINT_RELATED},
-    {"visuallyhidden", EXACT, NC_HINT_HIDDEN},
-    {"widget", PREFIX, NC_HINT_SIDEBAR},
-    /* Readability's other unlikely words: no hint, only the flag. */
-    {"agegate", PREFIX | UNL, 0},
-    {"banner", PREFIX | UNL, 0},
-    {"community", PREFIX | UNL, 0},
-    {"extra", PREFIX | UNL, 0},
-    {"header", PREFIX | UNL, 0},
-    {"popup", PREFIX | UNL, 0},
-    {"remark", PREFIX | UNL, 0},
-    {"rss", EXACT | UNL, 0},
-    {"shoutbox", PREFIX | UNL, 0},
-    {"skyscraper", PREFIX | UNL, 0},
-    {"supplemental", PREFIX | UNL, 0},
-    /* Readability's class weight words that are no region hint. */
-    {"main", EXACT | POS, 0},
-    {"page", EXACT | POS, 0},
-    {"post", EXACT | POS, 0},
-    {"text", EXACT | POS, 0},
-    {"blog", PREFIX | POS, 0},
-    {"hentry", EXACT | POS, 0},
-    {"contact", PREFIX | NEG, 0},
-    {"footnote", PREFIX | NEG, 0},
-    {"masthead", PREFIX | NEG, 0},
-    {"media", PREFIX | NEG, 0},
-    {"scroll", PREFIX | NEG, 0},
-    {"shopping", PREFIX | NEG, 0},
-};
-
-enum { NWORDS = sizeof words / sizeof *words };
-
-/* The words again, grouped by first letter (table order kept within a
- * letter, so exceptions still come first), with their lengths: a token is
- * compared only with the words of its letter. Built once. */
-static struct { uint8_t word, len; } by_letter[NWORDS];
-static uint8_t letter_start[27];
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
-
-static void build_index(void)
-{
-    size_t k = 0;
-    for (int c = 0; c < 26; c++) {
-        letter_start[c] = (uint8_t)k;
-        for (size_t i = 0; i < NWORDS; i++)
-            if (words[i].word[0] == 'a' + c) {
-                by_letter[k].word = (uint8_t)i;
-                by_letter[k].len = (uint8_t)strlen(words[i].word);
-                k++;
-            }
-    }
-    letter_start[26] = (uint8_t)k;
-}
-
-static uint32_t token_bits(const char *tok, size_t len, char next)
-{
-    if (tok[0] < 'a' || tok[0] > 'z')
-        return 0;
-    int c = tok[0] - 'a';
-    for (size_t k = letter_start[c]; k < letter_start[c + 1]; k++) {
-        size_t n = by_letter[k].len;
-        const hint_word *w = &words[by_letter[k].word];
-        if (len < n || memcmp(tok + 1, w->word + 1, n - 1) != 0)
-            continue;
-        uint32_t bits = w->bits | (w->mode & UNL ? NC_HTML_UNLIKELY : 0) |
-                        (w->mode & POS ? NC_HTML_POSITIVE : 0) |
-                        (w->mode & NEG ? NC_HTML_NEGATIVE : 0);
-        int mode = w->mode & (PREFIX | JOINED);
-        if (len == n) {
-            if (mode != JOINED || next == '-' || next == '_')
-                return bits;
-        } else if (mode == PREFIX) {
-            return bits;
-        }
-    }
-    return 0;
-}
-
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool is_alnum(char c)
@@ -287,7 +115,6 @@ static bool is_alnum(char c)
 
 uint32_t nc_html_token_hints(const char *value)
 {
-    pthread_once(&index_once, build_index);
     /* Tokens longer than this are matched on their first 31 letters,
      * which is all a prefix word needs. */
     char tok[32];
@@ -299,7 +126,7 @@ uint32_t nc_html_token_hints(const char *value)
         bool camel = is_upper(c) && is_lower(prev);
         if (!is_alnum(c) || camel) {
             if (n)
-                bits |= token_bits(tok, n, c);
+                bits |= nc_markup_token(tok, n, c);
             n = 0;
             if (!c)
                 break;
@@ -402,6 +229,32 @@ static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
     return hints;
 }
 
+/* The attribute hides its element: hidden, aria-hidden="true", or a style
+ * that hides it. */
+static bool hides(const char *name, const char *value)
+{
+    return strcmp(name, "hidden") == 0 ||
+           (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true")) ||
+           (strcmp(name, "style") == 0 && style_hides(value));
+}
+
+bool nc_html_author_path(const char *v, size_t n)
+{
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/auteur/",
+                                        "/autore/", "/autores/"};
+    /* Runs on every link: only a "/a" is looked at further. */
+    for (const char *p = v, *end = v + n; (p = memchr(p, '/', (size_t)(end - p))); p++) {
+        if (end - p < 7 || p[1] != 'a')
+            continue;
+        for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
+            size_t m = strlen(paths[k]);
+            if ((size_t)(end - p) >= m && memcmp(p, paths[k], m) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                         nc_html_attrs *a, nc_html_hint_cache *cache)
 {
@@ -421,6 +274,7 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
                 for (; *p; p++)
                     h = (h ^ (unsigned char)*p) * 16777619u;
                 a->class_hash = h | 1; /* 0 means no class */
+                a->class_name = value;
                 a->hints |= class_hints(cache, value, (size_t)(p - value), a->class_hash);
             } else if (strcmp(name, "content") == 0)
                 a->content = value;
@@ -429,6 +283,7 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             if (!root && strcmp(name, "id") == 0) {
                 a->hints |= nc_html_token_hints(value);
             } else if (strcmp(name, "itemprop") == 0) {
+                a->itemprop = value;
                 a->hints |= nc_html_token_hints(value);
                 if (eq_ci(value, "articlebody"))
                     a->article_body = true;
@@ -438,23 +293,39 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             if (!root && strcmp(name, "role") == 0) {
                 a->hints |= nc_html_token_hints(value);
                 a->in |= nc_html_role_in(value);
+            } else if (strcmp(name, "rel") == 0) {
+                a->rel = value;
             }
             break;
         case 'h':
-            if (strcmp(name, "hidden") == 0)
-                a->hidden = true;
+            if (strcmp(name, "href") == 0)
+                a->href = value; /* links, <link rel=canonical>, author pages */
+            else
+                a->hidden |= hides(name, value);
             break;
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && eq_ci(value, "true"))
-                a->hidden = true;
+            if (strcmp(name, "alt") == 0)
+                a->alt = value;
+            else
+                a->hidden |= hides(name, value);
             break;
         case 's':
-            if (strcmp(name, "style") == 0 && style_hides(value))
-                a->hidden = true;
+            if (strcmp(name, "src") == 0) {
+                if (strncmp(value, "data:", 5) != 0)
+                    a->src = value;
+            } else {
+                a->hidden |= hides(name, value);
+            }
             break;
         case 't':
             if (strcmp(name, "type") == 0 && eq_ci(value, "application/ld+json"))
                 a->ld_json = true;
+            break;
+        case 'd':
+            if (strcmp(name, "datetime") == 0)
+                a->datetime = value;
+            else if (strcmp(name, "data-src") == 0)
+                a->src = a->src ? a->src : value; /* lazy images: src is a placeholder */
             break;
         case 'l':
             if (strcmp(name, "lang") == 0)

@@ -1,13 +1,16 @@
 /*
  * blocks/html/html.h - what the HTML stage's files share (blocks/html/walk.c walks the
  * parse, blocks/html/hints.c names elements and class/id tokens, blocks/html/best.c
- * finds the densest text container, blocks/html/page.c reads page-level hints).
+ * finds the densest text container, blocks/html/page.c reads page-level hints,
+ * blocks/html/evidence.c records the metadata evidence).
  * Internal to the HTML stage; the rest of the library sees nc_block only.
  */
 #ifndef NC_HTML_H
 #define NC_HTML_H
 
 #include "internal.h"
+#include "blocks/blocks.h"
+#include "rules/rules.h"
 
 #define NC_HTML_NONE UINT32_MAX /* no record */
 
@@ -31,12 +34,20 @@ enum {
                                  element on the second pass (newsclean.c) */
 };
 
+/* What an element adds to the structure blocks/html/shape.c records
+ * (nc_html_elem.shape). */
+enum {
+    NC_SH_NONE = 0, NC_SH_UL, NC_SH_OL, NC_SH_LI, NC_SH_TABLE, NC_SH_THEAD,
+    NC_SH_TR, NC_SH_TD, NC_SH_TH, NC_SH_A, NC_SH_IMG, NC_SH_BASE, NC_SH_LINK
+};
+
 typedef struct nc_html_elem {
     const char *name;
     uint16_t flags;   /* NC_EL_* */
     uint8_t tag;      /* nc_tag a block directly inside it gets */
     int8_t weight;    /* Readability's initial score for the element */
     uint32_t in;      /* NC_IN_* it gives its descendants */
+    uint8_t shape;    /* NC_SH_* */
 } nc_html_elem;
 
 /* blocks/html/hints.c */
@@ -48,12 +59,15 @@ const nc_html_elem *nc_html_elem_lookup(const char *name);
  * NC_HTML_UNLIKELY when a token is one of Readability's unlikely-candidate
  * words (not a block hint: callers strip it). */
 uint32_t nc_html_token_hints(const char *value);
-#define NC_HTML_UNLIKELY (1u << 31)
-#define NC_HTML_POSITIVE (1u << 30) /* Readability's positive class words */
-#define NC_HTML_NEGATIVE (1u << 29) /* and its negative ones */
+#define NC_HTML_UNLIKELY NC_MARKUP_UNLIKELY /* rules/markup.c */
+#define NC_HTML_POSITIVE NC_MARKUP_POSITIVE /* Readability's positive class words */
+#define NC_HTML_NEGATIVE NC_MARKUP_NEGATIVE /* and its negative ones */
 #define NC_HTML_PRIVATE (NC_HTML_UNLIKELY | NC_HTML_POSITIVE | NC_HTML_NEGATIVE)
 /* NC_IN_* an ARIA role gives (role="navigation" is a <nav>). */
 uint32_t nc_html_role_in(const char *role);
+
+/* True when the URL v[0..n) is an author's page ("/author/jane-doe"). */
+bool nc_html_author_path(const char *v, size_t n);
 
 /* What an element's attributes say. */
 typedef struct nc_html_attrs {
@@ -64,6 +78,12 @@ typedef struct nc_html_attrs {
     bool ld_json;        /* type="application/ld+json" */
     bool article_body;   /* itemprop="articleBody" */
     const char *lang, *property, *content; /* lang, <meta> name/content */
+    const char *itemprop, *rel, *href, *datetime; /* for the metadata; href,
+                                                     src, alt also for links and images
+                                                     (src and alt only seen when
+                                                     ahead.keep_links) */
+    const char *src, *alt;
+    const char *class_name; /* the class attribute's value */
 } nc_html_attrs;
 
 /* The hints of class values seen on this page (pages repeat them), by
@@ -118,6 +138,9 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
 
+/* blocks/html/walk.c: grows the heap array *p of *cap elements of size
+ * bytes to hold need (doubling); false on no memory (*p kept). */
+bool nc_html_grow(void **p, size_t *cap, size_t need, size_t size);
 /* blocks/html/walk.c: nc_html_blocks, with blocks/html/skip.c's read-ahead or
  * without it (tests compare the two; it is off anyway on a libxml2 other
  * than 2.9.x). */
@@ -144,8 +167,13 @@ typedef struct nc_html_ahead {
     char name[128];   /* its name, lower case */
     const char *atts[2 * NC_HTML_AHEAD_MAX + 2]; /* libxml2's SAX form */
     nc_buf buf;       /* their text */
+    bool keep_links;  /* set by the caller: href, src, alt, rel, data-src
+                         are read too (NC_RECORD_*) */
 } nc_html_ahead;
 char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
+/* After an attribute's name at p: where its value starts (past blanks, the
+ * '=' and blanks; may be end), or NULL when no '=' follows. */
+const char *nc_html_value_start(const char *p, const char *end);
 
 /* Where the text after a start tag's '>' ends (the next '<' or '&', or
  * end): gt itself when libxml2 would read it differently (characters it
@@ -153,6 +181,82 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead);
 char *nc_html_text_run(char *gt, const char *end);
 /* The first chunk of s[0..run_end) libxml2 would pass to characters(). */
 size_t nc_html_text_chunk(const char *s, const char *run_end);
+
+/* blocks/html/bound.c: bounds s[0..end), the parser's copy of the input,
+ * in place and keeping its length: a start tag past 2 KB keeps its first
+ * NC_HTML_MAX_ATTRS attributes with values cut to NC_HTML_MAX_VALUE bytes,
+ * a comment past NC_HTML_MAX_COMMENT is emptied. True when it cut. */
+enum {
+    NC_HTML_MAX_ATTRS = 64,
+    NC_HTML_MAX_VALUE = 65536,
+    NC_HTML_MAX_COMMENT = 65536
+};
+bool nc_html_bound(char *s, const char *end);
+/* blocks/html/evidence.c: the metadata evidence (doc->ev) meta/ reads. */
+/* Appends one record (value collapsed; JSON-LD kept as it is). NC_OK also
+ * when the page's bound on records is reached. */
+nc_status nc_html_record_ev(nc_doc *doc, nc_ev_kind kind, const char *key, uint32_t in,
+                            uint32_t hints, const char *value, size_t len);
+/* The text of one element, gathered until it ends. */
+typedef struct nc_html_capture {
+    uint32_t depth;     /* the element's depth, 0 when none is open */
+    nc_ev_kind kind;
+    const char *key;    /* arena or static */
+    uint32_t in, hints; /* where the element sits */
+    nc_buf text;
+} nc_html_capture;
+/* At an element's start (name lower case, flags its NC_EL_*, in/hints
+ * with its ancestors'): records what its attributes hold, and starts
+ * gathering its text when that is a value. */
+nc_status nc_html_note_evidence(nc_doc *doc, nc_html_capture *cap, const char *name,
+                                uint32_t flags, const nc_html_attrs *a, uint32_t in,
+                                uint32_t hints, uint32_t depth);
+/* Text inside the element (bounded). */
+nc_status nc_html_capture_text(nc_html_capture *cap, const char *s, size_t len);
+/* A block boundary inside it: " | ", as a byline's separator. */
+nc_status nc_html_capture_break(nc_html_capture *cap);
+/* At its end: the gathered text becomes a record. */
+nc_status nc_html_capture_end(nc_doc *doc, nc_html_capture *cap);
+/* blocks/html/shape.c: the structure the walk records for
+ * result/markdown.c (lists, tables, links, images, <pre> lines). Marks of
+ * the block being gathered are held here with offsets into its raw text
+ * until the block is added. */
+typedef struct nc_html_shaper {
+    nc_doc *doc;
+    unsigned record;       /* NC_RECORD_* of the options */
+    uint32_t ordinal;      /* elements given an ordinal so far */
+    uint16_t row_cells;    /* cells opened in the current row */
+    nc_mark *marks;        /* the pending block's (heap) */
+    size_t nmarks, cap_marks;
+    uint32_t *at;          /* their offsets while they are mapped (heap) */
+    size_t cap_at;
+    const char *link_url;  /* the open <a>'s target (arena), or NULL */
+    bool failed;           /* memory ran out */
+} nc_html_shaper;
+
+/* The shape of a child element of an element with shape parent. */
+void nc_html_shape_child(nc_html_shaper *s, const nc_shape *parent, nc_shape *child,
+                         const nc_html_elem *el);
+/* An element starts, offset bytes into the pending block's raw text (the
+ * block has text when has_text): opens a link, places an image or a
+ * cell boundary, reads <base> and the canonical <link>. */
+void nc_html_shape_start(nc_html_shaper *s, const nc_html_elem *el,
+                         const nc_html_attrs *a, const nc_shape *shape,
+                         size_t offset, bool has_text);
+/* An element ends: closes a link. */
+void nc_html_shape_end(nc_html_shaper *s, const nc_html_elem *el, size_t offset);
+/* Adds the pending block text[0..len) with its marks mapped into it. */
+nc_block *nc_html_shape_add_block(nc_html_shaper *s, const char *text, size_t len,
+                                  const nc_shape *shape, nc_status *status);
+/* Adds one <pre> line as a block, keeping the line as written. */
+nc_block *nc_html_shape_add_line(nc_html_shaper *s, const char *line, size_t len,
+                                 const nc_shape *shape, nc_status *status);
+/* The pending block ends (added or not): its marks go; an image of a
+ * block without text and an open link carry on into the next block. */
+void nc_html_shape_flush(nc_html_shaper *s, bool had_text);
+/* The blocks from first on were dropped: so are their marks. */
+void nc_html_shape_drop(nc_html_shaper *s, size_t first);
+void nc_html_shape_free(nc_html_shaper *s);
 
 /* blocks/html/page.c */
 /* A copy of s[0..len) in the arena with white space collapsed and

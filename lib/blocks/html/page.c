@@ -38,84 +38,6 @@ char *nc_html_collapsed(nc_arena *arena, const char *s, size_t len)
     return o ? out : NULL;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static long hex4(const char *s, const char *end)
-{
-    if (end - s < 4)
-        return -1;
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-        int h = hex_value(s[i]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
-}
-
-
-/* Unescapes the JSON string starting after its opening quote. */
-static char *json_string(nc_arena *arena, const char *s, const char *end)
-{
-    const char *close = s;
-    while (close < end && *close != '"')
-        close += *close == '\\' ? 2 : 1;
-    if (close >= end)
-        return NULL; /* unterminated */
-    /* Every escape is at least as long as what it stands for. */
-    char *out = nc_arena_alloc(arena, (size_t)(close - s) + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (const char *p = s; p < close;) {
-        if (*p != '\\') {
-            out[o++] = *p++;
-            continue;
-        }
-        char e = p[1];
-        p += 2;
-        switch (e) {
-        case 'n': out[o++] = '\n'; break;
-        case 't': out[o++] = '\t'; break;
-        case 'r': out[o++] = '\n'; break;
-        case 'b': case 'f': out[o++] = ' '; break;
-        case 'u': {
-            long cp = hex4(p, close);
-            if (cp < 0) {
-                out[o++] = '?';
-                break;
-            }
-            p += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && close - p >= 6 && p[0] == '\\' &&
-                p[1] == 'u') {
-                long lo = hex4(p + 2, close);
-                if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    p += 6;
-                }
-            }
-            if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)
-                cp = 0xFFFD; /* a lone surrogate or NUL is no text */
-            o += nc_utf8_put(out + o, (uint32_t)cp);
-            break;
-        }
-        default: out[o++] = e; break; /* \" \\ \/ */
-        }
-    }
-    out[o] = '\0';
-    return o ? out : NULL;
-}
-
 char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
 {
     static const char key[] = "\"articleBody\"";
@@ -138,27 +60,35 @@ char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
             q++;
         if (q >= end || *q != '"')
             continue;
-        return json_string(arena, q + 1, end);
+        bool nomem = false;
+        char *body = nc_json_string(arena, q + 1, end, NULL, &nomem);
+        return body && body[0] ? body : NULL;
     }
     return NULL;
 }
 
 /* ---- title ---- */
 
+/* The title and an h1 are compared on their first CMP_BYTES bytes, and
+ * only the first CMP_H1 h1 blocks are tried: a real title is a line, and
+ * the search below costs the product of the two lengths. */
+enum { CMP_BYTES = 2048, CMP_H1 = 64 };
+
 /* Words are runs between spaces and ASCII punctuation, compared without
- * ASCII case. How many words of a occur in b; *total the words of a. */
+ * ASCII case. How many words of a occur in b (each string read up to
+ * CMP_BYTES); *total the words of a. */
 static size_t words_found(const char *a, const char *b, size_t *words)
 {
     size_t total = 0, found = 0;
-    size_t blen = strlen(b);
-    const char *p = a;
-    while (*p) {
-        while (*p && (*p == ' ' || (*p > 0 && *p < '0') ||
-                      (*p >= ':' && *p <= '@')))
+    size_t blen = strnlen(b, CMP_BYTES);
+    const char *p = a, *aend = a + strnlen(a, CMP_BYTES);
+    while (p < aend) {
+        while (p < aend && (*p == ' ' || (*p > 0 && *p < '0') ||
+                            (*p >= ':' && *p <= '@')))
             p++;
         const char *w = p;
-        while (*p && *p != ' ' && !((*p > 0 && *p < '0') ||
-                                    (*p >= ':' && *p <= '@')))
+        while (p < aend && *p != ' ' && !((*p > 0 && *p < '0') ||
+                                          (*p >= ':' && *p <= '@')))
             p++;
         size_t n = (size_t)(p - w);
         if (!n)
@@ -267,10 +197,12 @@ static const char *matching_h1(const nc_doc *doc, const char *title)
     const nc_block *best_h1 = NULL;
     double best = -1;
     bool inside = false;
-    for (size_t i = 0; i < doc->nblocks; i++) {
+    size_t tried = 0;
+    for (size_t i = 0; i < doc->nblocks && tried < CMP_H1; i++) {
         const nc_block *b = &doc->blocks[i];
         if (b->tag != NC_TAG_H1)
             continue;
+        tried++;
         double s = title ? word_overlap(b->text, title) : 0;
         if (s > best) {
             size_t words = 0;
@@ -287,6 +219,8 @@ static const char *matching_h1(const nc_doc *doc, const char *title)
 
 void nc_html_choose_title(nc_doc *doc)
 {
+    if (doc->html_title)
+        doc->html_title_base = strip_site(&doc->arena, doc->html_title, doc->site_name);
     const char *page = doc->og_title ? doc->og_title : doc->html_title;
     const char *h1 = matching_h1(doc, page);
     if (!h1 && doc->og_title && doc->html_title)

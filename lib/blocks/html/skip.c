@@ -113,20 +113,41 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
     return q - 1;
 }
 
-/* The attributes nc_html_read_attrs reads; the others are left out. */
-static bool attr_read(const char *s, size_t n)
+const char *nc_html_value_start(const char *p, const char *end)
+{
+    while (p < end && is_blank((unsigned char)*p))
+        p++;
+    if (p >= end || *p != '=')
+        return NULL;
+    p++;
+    while (p < end && is_blank((unsigned char)*p))
+        p++;
+    return p;
+}
+
+/* The attributes nc_html_read_attrs reads; the others are left out. The
+ * metadata's: rel on <a> and <link>, href on <link> (rel="canonical");
+ * link and image targets only when the caller records them (links). */
+static bool attr_read(const char *s, size_t n, const char *tag, size_t tag_len, bool links)
 {
     switch (n) {
     case 2: return name_is(s, n, "id");
+    case 3:
+        return (name_is(s, n, "rel") &&
+                (name_is(tag, tag_len, "a") || name_is(tag, tag_len, "link"))) ||
+               (links && (name_is(s, n, "src") || name_is(s, n, "alt") ||
+                          name_is(s, n, "rel")));
     case 4:
         return name_is(s, n, "role") || name_is(s, n, "type") ||
-               name_is(s, n, "lang") || name_is(s, n, "name");
+               name_is(s, n, "lang") || name_is(s, n, "name") ||
+               (name_is(s, n, "href") && (links || name_is(tag, tag_len, "link")));
     case 5: return name_is(s, n, "class") || name_is(s, n, "style");
     case 6: return name_is(s, n, "hidden");
     case 7: return name_is(s, n, "content");
     case 8:
         return name_is(s, n, "itemprop") || name_is(s, n, "xml:lang") ||
-               name_is(s, n, "property");
+               name_is(s, n, "property") || name_is(s, n, "datetime") ||
+               (links && name_is(s, n, "data-src"));
     case 11: return name_is(s, n, "aria-hidden");
     default: return false;
     }
@@ -238,17 +259,13 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         pc->start = start;
         pc->name = attr;
         pc->name_len = (size_t)(p - attr);
-        pc->keep = attr_read(attr, pc->name_len);
+        pc->keep = attr_read(attr, pc->name_len, name, name_len, ahead->keep_links);
         pc->unquoted = false;
         pc->value = NULL;
         pc->value_len = 0;
-        const char *after = p;
-        while (after < end && is_blank((unsigned char)*after))
-            after++;
-        if (after < end && *after == '=') {
-            p = after + 1;
-            while (p < end && is_blank((unsigned char)*p))
-                p++;
+        const char *value = nc_html_value_start(p, end);
+        if (value) {
+            p = value;
             if (p >= end)
                 return 0;
             if (*p == '"' || *p == '\'') {
@@ -268,6 +285,11 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
             pc->value_len = (size_t)(p - pc->value) - (pc->unquoted ? 0 : 1);
         }
         pc->end = p;
+        /* An <a> to an author's page ("/author/jane-doe") names the
+         * author: its href is kept for the metadata. */
+        if (!pc->keep && pc->value && name_is(name, name_len, "a") &&
+            name_is(pc->name, pc->name_len, "href"))
+            pc->keep = nc_html_author_path(pc->value, pc->value_len);
     }
     const char *tag_end = *p == '>' ? p + 1 : p + 2;
     if (npieces == 0)

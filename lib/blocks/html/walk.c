@@ -37,6 +37,7 @@ typedef struct frame {
     bool unlikely;      /* it or an ancestor has boilerplate class words */
     uint32_t close_rec; /* record to close when it ends (NONE: closed) */
     const xmlChar *name; /* libxml2's interned element name */
+    nc_shape shape;     /* lists, tables (blocks/html/shape.c) */
 } frame;
 
 /* The block being gathered. */
@@ -51,6 +52,7 @@ typedef struct pending {
     uint16_t depth;
     uint8_t tag;
     bool li;
+    nc_shape shape;
 } pending;
 
 typedef struct walk {
@@ -72,8 +74,10 @@ typedef struct walk {
     uint32_t hide_group;     /* last_group when it started */
     uint32_t pre;        /* open <pre> elements */
     uint32_t links;      /* <a> elements seen */
+    uint32_t events;     /* start tags and text chunks, for the deadline */
     bool in_title, in_ld;
     bool last_amp;       /* the last text chunk was a lone "&" */
+    nc_html_capture cap;  /* an element's text the metadata wants */
     nc_html_rec *recs;
     uint32_t nrecs, cap_recs;
     uint32_t *block_rec; /* per block: its container record */
@@ -83,8 +87,17 @@ typedef struct walk {
     nc_buf title, ld;
     nc_html_ahead ahead;  /* attributes blocks/html/skip.c took out of a tag */
     nc_html_hint_cache hint_cache;
+    nc_html_shaper shaper;  /* structure and marks (blocks/html/shape.c) */
     bool read_ahead;        /* blocks/html/skip.c may rewrite the input ahead */
     unsigned long ahead_at; /* the input offset of that tag's '>' */
+    /* The last end tag end_tag_ignored looked up: libxml2 reports one
+     * mismatch per element an end tag closes, each with the stack one
+     * shorter, so the stack is searched once per end tag, not per error. */
+    struct {
+        unsigned long at; /* input offset behind the end tag, 0: none */
+        int nr;           /* ctxt->nameNr then */
+        int found;        /* the index the search stopped at, or -1 */
+    } mismatch;
     /* libxml2 interns element names in its dictionary: one pointer a name,
      * so a small cache by pointer saves the table search. */
     struct {
@@ -114,7 +127,7 @@ static void fail(walk *w, nc_status st)
         xmlStopParser(w->ctxt);
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
+bool nc_html_grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return true;
@@ -133,16 +146,18 @@ static bool grow(void **p, size_t *cap, size_t need, size_t size)
 
 /* ---- blocks ---- */
 
-static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
+static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars,
+                      bool pre_line)
 {
     nc_doc *doc = w->doc;
     nc_status st;
-    nc_block *b = nc_doc_add_block(doc, s, len, &st);
+    nc_block *b = pre_line ? nc_html_shape_add_line(&w->shaper, s, len, &w->blk.shape, &st)
+                           : nc_html_shape_add_block(&w->shaper, s, len, &w->blk.shape, &st);
     if (!b) {
         if (st != NC_OK)
             fail(w, st);
-        else if (doc->flags & NC_FLAG_TRUNCATED_BLOCKS)
-            fail(w, NC_OK); /* max_blocks: the rest of the page is not read */
+        else if (doc->flags & (NC_FLAG_TRUNCATED_BLOCKS | NC_FLAG_WORK_LIMIT))
+            fail(w, NC_OK); /* max_blocks or max_ms: the rest is not read */
         return;
     }
     const pending *p = &w->blk;
@@ -171,7 +186,7 @@ static void add_block(walk *w, const char *s, size_t len, uint32_t link_chars)
     b->gap_before = doc->nblocks == 1 || p->group != w->last_group;
     w->last_group = p->group;
     size_t cap = w->cap_block_rec;
-    if (!grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
+    if (!nc_html_grow((void **)&w->block_rec, &cap, doc->nblocks, sizeof *w->block_rec)) {
         fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -185,7 +200,7 @@ static void flush(walk *w)
     pending *p = &w->blk;
     if (p->chars && w->status == NC_OK) {
         if (!w->pre) {
-            add_block(w, p->text.data, p->text.len, p->link_chars);
+            add_block(w, p->text.data, p->text.len, p->link_chars, false);
         } else {
             /* <pre>: one block a line, blank lines dropped. */
             const char *s = p->text.data, *end = s + p->text.len;
@@ -194,7 +209,7 @@ static void flush(walk *w)
                 const char *nl = memchr(s, '\n', (size_t)(end - s));
                 size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
                 size_t before = w->doc->nblocks;
-                add_block(w, s, n, 0);
+                add_block(w, s, n, 0, true);
                 if (link && w->doc->nblocks > before) {
                     nc_block *b = &w->doc->blocks[w->doc->nblocks - 1];
                     b->link_chars = (float)b->len;
@@ -203,6 +218,7 @@ static void flush(walk *w)
             }
         }
     }
+    nc_html_shape_flush(&w->shaper, p->chars != 0);
     p->text.len = 0;
     p->chars = p->link_chars = p->link = 0;
     p->many_links = false;
@@ -211,7 +227,7 @@ static void flush(walk *w)
 
 static const frame root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
                                  NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false,
-                                 NC_HTML_NONE, NULL};
+                                 NC_HTML_NONE, NULL, {0, 0, 0, 0, 0, 0, 0, 0, 0}};
 
 static const frame *top(const walk *w)
 {
@@ -263,10 +279,16 @@ static void add_text(walk *w, const char *s, size_t len)
     }
     if (!chars) {
         /* White space only matters between words, and as line ends in
-         * <pre>. */
+         * <pre>. A soft hyphen or zero-width character alone (an entity
+         * libxml2 hands on by itself) is no space: it goes in as it is
+         * and the block's normaliser drops it, so "Zei&shy;tung" stays
+         * one word and "e&shy;&#x301;" composes. */
+        bool space = w->pre;
+        for (size_t i = 0; i < len && !space; i++)
+            space = u[i] <= ' ' || (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0xA0);
         if (p->text.len &&
-            !(w->pre ? nc_buf_append(&p->text, s, len)
-                     : nc_buf_append_char(&p->text, ' ')))
+            !(w->pre || !space ? nc_buf_append(&p->text, s, len)
+                               : nc_buf_append_char(&p->text, ' ')))
             fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -277,6 +299,7 @@ static void add_text(walk *w, const char *s, size_t len)
         p->group = f->group;
         p->depth = f->cdepth;
         p->li = f->li;
+        p->shape = f->shape;
     }
     p->chars += chars;
     p->in |= f->in;
@@ -297,9 +320,30 @@ static void add_text(walk *w, const char *s, size_t len)
         w->recs[f->container].direct_chars += chars;
         w->recs[f->container].commas += commas;
     }
+    if (w->cap.depth && nc_html_capture_text(&w->cap, s, len) != NC_OK) {
+        fail(w, NC_ERR_NOMEM); /* which frees the parser's buffer, s with it */
+        return;
+    }
     /* Text past max_line_bytes would be cut by nc_doc_add_block anyway. */
     if (p->text.len <= w->doc->opts.max_line_bytes &&
         !nc_buf_append(&p->text, s, len))
+        fail(w, NC_ERR_NOMEM);
+}
+
+/* The metadata evidence of an element (blocks/html/evidence.c). */
+static void note_evidence(walk *w, const xmlChar *xname, const nc_html_elem *el,
+                          const nc_html_attrs *a)
+{
+    const frame *f = top(w);
+    nc_status st = nc_html_note_evidence(w->doc, &w->cap, (const char *)xname, el->flags, a,
+                                         f->in | a->in, f->hints | a->hints, w->depth);
+    if (st != NC_OK)
+        fail(w, st);
+}
+
+static void capture_break(walk *w)
+{
+    if (w->cap.depth && nc_html_capture_break(&w->cap) != NC_OK)
         fail(w, NC_ERR_NOMEM);
 }
 
@@ -307,8 +351,13 @@ static void set_page_string(walk *w, char **field, const char *value)
 {
     if (*field || !value)
         return;
-    size_t len = strlen(value);
-    *field = nc_html_collapsed(&w->doc->arena, value, len < 4096 ? len : 4096);
+    size_t len = strnlen(value, 4097);
+    if (len > 4096) { /* cut at 4 KB, on a character boundary */
+        len = 4096;
+        while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
+            len--;
+    }
+    *field = nc_html_collapsed(&w->doc->arena, value, len);
 }
 
 /* ---- SAX callbacks ---- */
@@ -326,7 +375,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
         return;
     }
     size_t cap = w->cap_frames;
-    if (!grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
+    if (!nc_html_grow((void **)&w->frames, &cap, w->nframes + 1, sizeof *w->frames)) {
         fail(w, NC_ERR_NOMEM);
         return;
     }
@@ -334,7 +383,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     uint32_t id = NC_HTML_NONE;
     if (w->nrecs < MAX_RECORDS) {
         size_t rcap = w->cap_recs;
-        if (!grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
+        if (!nc_html_grow((void **)&w->recs, &rcap, (size_t)w->nrecs + 1, sizeof *w->recs)) {
             fail(w, NC_ERR_NOMEM);
             return;
         }
@@ -351,6 +400,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     f->hints = parent->hints | (a->hints & ~NC_HTML_PRIVATE);
     f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
     f->li = parent->li || (el->flags & NC_EL_LI);
+    nc_html_shape_child(&w->shaper, &parent->shape, &f->shape, el);
     /* Readability's unlikely candidates: a boilerplate class word with no
      * content word beside it, or a navigation landmark. */
     f->unlikely = parent->unlikely ||
@@ -407,6 +457,7 @@ static void end_hidden(walk *w)
     if (w->hide_chars >= HIDDEN_KEEP_CHARS && w->hide_longest >= HIDDEN_KEEP_LONGEST)
         return;
     if (w->doc->nblocks > w->hide_first) {
+        nc_html_shape_drop(&w->shaper, w->hide_first);
         w->doc->nblocks = w->hide_first;
         w->last_group = w->hide_group;
     }
@@ -532,10 +583,19 @@ static const char *const *tag_attrs(walk *w, const xmlChar *xname,
     return (const char *const *)atts;
 }
 
+/* The caller's deadline, asked every NC_BUDGET_EVERY events. */
+static void check_time(walk *w)
+{
+    if (w->doc->deadline_ns && ++w->events % NC_BUDGET_EVERY == 0 &&
+        nc_out_of_time(w->doc))
+        fail(w, NC_OK); /* the rest of the page is not read */
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
     w->depth++;
+    check_time(w);
     const char *const *attrs = tag_attrs(w, xname, atts);
     if (w->skip_depth || w->status != NC_OK) {
         if (w->status == NC_OK)
@@ -564,11 +624,12 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->skip_depth = w->depth;
         w->skip_name = xname;
         w->in_title = (el->flags & NC_EL_TITLE) && !w->doc->html_title;
-        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json && !w->doc->ld_body;
+        w->in_ld = (el->flags & NC_EL_SCRIPT) && a.ld_json;
         w->title.len = w->ld.len = 0;
         read_ahead(w, xname, el->flags);
         return;
     }
+    note_evidence(w, xname, el, &a);
     if (el->flags & NC_EL_META && a.property && a.content) {
         if (strcmp(a.property, "og:title") == 0)
             set_page_string(w, &w->doc->og_title, a.content);
@@ -579,6 +640,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         set_page_string(w, &w->doc->html_lang, a.lang);
     if (el->flags & (NC_EL_BR | NC_EL_BLOCK)) {
         flush(w);
+        capture_break(w);
         if (el->flags & NC_EL_PRE)
             w->pre++;
     } else if (el->flags & NC_EL_CELL) {
@@ -586,6 +648,9 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     if (!(el->flags & NC_EL_VOID))
         push_frame(w, xname, el, &a);
+    if (el->shape)
+        nc_html_shape_start(&w->shaper, el, &a, &top(w)->shape, w->blk.text.len,
+                            w->blk.chars != 0);
     read_ahead(w, xname, el->flags);
 }
 
@@ -631,9 +696,13 @@ static void on_end(void *ctx, const xmlChar *xname)
             if (w->in_title && w->title.len)
                 w->doc->html_title = nc_html_collapsed(&w->doc->arena,
                                                        w->title.data, w->title.len);
-            if (w->in_ld && w->ld.len)
+            if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                   w->ld.len);
+            if (w->in_ld && w->ld.len &&
+                nc_html_record_ev(w->doc, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data,
+                                  w->ld.len) != NC_OK)
+                fail(w, NC_ERR_NOMEM);
             w->in_title = w->in_ld = false;
         }
         w->depth--;
@@ -642,13 +711,18 @@ static void on_end(void *ctx, const xmlChar *xname)
     }
     if (w->status == NC_OK) {
         const nc_html_elem *el = elem_of(w, xname);
+        if (el->shape == NC_SH_A)
+            nc_html_shape_end(&w->shaper, el, w->blk.text.len);
         if (el->flags & NC_EL_BLOCK) {
             flush(w);
+            capture_break(w);
             if ((el->flags & NC_EL_PRE) && w->pre)
                 w->pre--;
         } else if (el->flags & NC_EL_CELL) {
             add_text(w, " ", 1);
         }
+        if (w->cap.depth == w->depth && nc_html_capture_end(w->doc, &w->cap) != NC_OK)
+            fail(w, NC_ERR_NOMEM);
         if (w->nframes && w->frames[w->nframes - 1].depth == w->depth)
             pop_frame(w);
         if (w->hide_depth == w->depth)
@@ -682,6 +756,7 @@ static bool legacy_entity(walk *w, const char *s, size_t len)
 static void on_text(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
+    check_time(w);
     if (len <= 0 || w->status != NC_OK)
         return;
     if (w->skip_depth) {
@@ -700,6 +775,7 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 static void on_cdata(void *ctx, const xmlChar *s, int len)
 {
     walk *w = ctx;
+    check_time(w);
     if (w->in_ld && len > 0 && w->status == NC_OK &&
         !nc_buf_append(&w->ld, (const char *)s, (size_t)len))
         fail(w, NC_ERR_NOMEM);
@@ -728,13 +804,24 @@ static int end_priority(const char *name)
 static void end_tag_ignored(walk *w, const char *name)
 {
     htmlParserCtxtPtr ctxt = w->ctxt;
-    int prio = end_priority(name), i;
-    for (i = ctxt->nameNr - 1; i >= 0; i--) {
-        if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
-            break;
-        if (end_priority((const char *)ctxt->nameTab[i]) > prio)
-            break;
+    xmlParserInputPtr in = ctxt->input;
+    unsigned long at = in ? in->consumed + (unsigned long)(in->cur - in->base) + 1 : 0;
+    int i;
+    if (at && at == w->mismatch.at && ctxt->nameNr <= w->mismatch.nr &&
+        w->mismatch.found < ctxt->nameNr) {
+        i = w->mismatch.found; /* the same end tag, only elements above i closed */
+    } else {
+        int prio = end_priority(name);
+        for (i = ctxt->nameNr - 1; i >= 0; i--) {
+            if (strcmp((const char *)ctxt->nameTab[i], name) == 0)
+                break;
+            if (end_priority((const char *)ctxt->nameTab[i]) > prio)
+                break;
+        }
     }
+    w->mismatch.at = at;
+    w->mismatch.nr = ctxt->nameNr;
+    w->mismatch.found = i;
     if (i < 0 || strcmp((const char *)ctxt->nameTab[i], name) == 0)
         return; /* not open, or closed normally */
     if (w->skip_depth) {
@@ -787,6 +874,13 @@ enum {
                     HTML_PARSE_NODEFDTD
 };
 
+/* libxml2's generic error handler while it parses: says nothing. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static nc_status parse(walk *w)
 {
     nc_doc *doc = w->doc;
@@ -812,7 +906,18 @@ static nc_status parse(walk *w)
     ctxt->userData = w;
     htmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParserInputPtr in = ctxt->input;
+    if (skip_ok && in && in->cur && in->end &&
+        nc_html_bound((char *)in->cur, (const char *)in->end))
+        doc->flags |= NC_FLAG_TRUNCATED_MARKUP;
+    /* libxml2 reports some failures (its allocations) through the generic
+     * handler, which prints; it is per thread, so it is silenced here for
+     * this parse only and given back. */
+    xmlGenericErrorFunc saved_err = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     htmlParseDocument(ctxt);
+    xmlSetGenericErrorFunc(saved_ctx, saved_err);
     /* libxml2 stops quietly when its own allocation fails. */
     if (ctxt->errNo == XML_ERR_NO_MEMORY && w->status == NC_OK)
         w->status = NC_ERR_NOMEM;
@@ -841,6 +946,9 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     w.doc = doc;
     w.max_frames = doc->opts.max_depth;
     w.last_group = NC_HTML_NONE;
+    w.shaper.doc = doc;
+    w.shaper.record = doc->opts.record;
+    w.ahead.keep_links = doc->opts.record != 0;
     nc_status st = parse(&w);
     if (st == NC_OK) {
         flush(&w);
@@ -861,7 +969,11 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     nc_buf_free(&w.blk.text);
     nc_buf_free(&w.title);
     nc_buf_free(&w.ld);
+    nc_buf_free(&w.cap.text);
     nc_buf_free(&w.ahead.buf);
     nc_buf_free(&w.hint_cache.values);
+    nc_html_shape_free(&w.shaper);
+    if (st == NC_OK && w.shaper.failed)
+        st = NC_ERR_NOMEM;
     return st;
 }

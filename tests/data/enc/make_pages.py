@@ -88,6 +88,8 @@ CASES = {
     "nodecl-gb18030": ("zh", "gb18030", None),
     "nodecl-big5": ("zht", "big5", None),
     "nodecl-euc-kr": ("ko", "euc_kr", None),
+    "nodecl-windows-1250": ("pl", "cp1250", None),
+    "nodecl-iso-8859-2": ("pl", "iso8859_2", None),
 }
 
 

@@ -1,11 +1,11 @@
-/* rules/phrases.c - the phrase lists of the detectors over the model:
+/* rules/labels.c - the phrase lists of the detectors over the model:
  * does a short block open with a section label that introduces something
  * other than the article ("Lesen Sie auch:", "TEMAS RELACIONADOS",
  * "Etiquetas:", "Vous aimerez aussi")? Is it only an ad slot's label
  * ("Anzeige"), does it hold a call to action ("Subscribe now to our ...")
  * or a rights notice ("All rights reserved")?
  *
- * features/signals.c's lexicons find such words anywhere in a block, which is only
+ * The lexicons (rules/lexicon.c) find such words anywhere in a block, which is only
  * safe for headings: "related" or "see also" occur in body sentences. At
  * the very start of a short block the same words are a label, in any
  * language, and the model, which sees the phrase counts but not where they
@@ -19,9 +19,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "internal.h"
+#include "rules/lists.h"
+#include "util/util.h"
 
-/* Case-folded, NFC. A phrase matches when the block starts with it and the
+/* Section labels. Lead to the label related, reason ui_phrase (a short
+ * kept block that opens with one; classify/classify.c).
+ * Case-folded, NFC. A phrase matches when the block starts with it and the
  * next character is not a letter or digit (so "tags:" needs its colon and
  * "mehr zu" does not match "mehr zufriedene Kunden"). Only labels that
  * rarely open a body line: "read more" and "recommended" do (they open
@@ -79,56 +82,7 @@ static const char *const lead_phrases[] = {
     "tagi", "kategorie", "trefwoorden"};
 
 enum { PHRASE_MAX_BYTES = 400 }; /* the longest block nc_block_phrases reads */
-enum { LEAD_MAX_BYTES = 128, LEAD_COUNT = sizeof lead_phrases / sizeof *lead_phrases };
-
-_Static_assert(LEAD_COUNT < 256, "phrase indices are bytes");
-
-void nc_phrase_index_build(nc_phrase_index *ix, const char *const *list, size_t n)
-{
-    unsigned count[256] = {0};
-    memset(ix, 0, sizeof *ix);
-    for (size_t k = 0; k < n; k++) {
-        ix->len[k] = (uint8_t)strlen(list[k]);
-        count[(uint8_t)list[k][0]]++;
-    }
-    for (unsigned c = 0; c < 256; c++)
-        ix->start[c + 1] = (uint8_t)(ix->start[c] + count[c]);
-    uint8_t fill[256];
-    memcpy(fill, ix->start, sizeof fill);
-    for (size_t k = 0; k < n; k++)
-        ix->by_first[fill[(uint8_t)list[k][0]]++] = (uint8_t)k;
-}
-
-/* The phrases by first byte, built once: the call runs for every short
- * kept block, and a block's first byte leaves a handful of phrases to
- * compare (none for most). */
-static nc_phrase_index lead_index;
-static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
-
-static void phrase_init(void); /* all three indexes, at the end of the file */
-
-size_t nc_fold_prefix(const char *text, size_t len, char *out, size_t cap, size_t *read)
-{
-    size_t i = 0, n = 0;
-    while (i < len && n + 4 <= cap) {
-        uint8_t b = (uint8_t)text[i];
-        if (b < 0x80) { /* ASCII: the common case, no ICU call */
-            out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            i++;
-            continue;
-        }
-        size_t at = i;
-        UChar32 c;
-        U8_NEXT((const uint8_t *)text, i, len, c);
-        if (c < 0) {
-            i = at;
-            break;
-        }
-        n += nc_utf8_put(out + n, (uint32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    }
-    *read = i;
-    return n;
-}
+enum { LEAD_MAX_BYTES = 128 };
 
 static bool ascii_prefix(const char *text, size_t n)
 {
@@ -137,6 +91,14 @@ static bool ascii_prefix(const char *text, size_t n)
             return false;
     return true;
 }
+
+/* The indexes, built once: the calls run for every short kept block, and
+ * a block's first byte leaves a handful of phrases to compare (none for
+ * most). */
+static nc_phrase_index lead_index, ad_index, promo_index, rights_index;
+static bool letter_byte[256];
+static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
+static void phrase_init(void); /* at the end of the file */
 
 bool nc_lead_phrase(const char *text, size_t len)
 {
@@ -151,10 +113,9 @@ bool nc_lead_phrase(const char *text, size_t len)
     if (lead_index.start[first] == lead_index.start[first + 1])
         return false;
     n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
-    for (unsigned j = lead_index.start[first]; j < lead_index.start[first + 1]; j++) {
-        size_t k = lead_index.by_first[j], plen = lead_index.len[k];
-        if (plen > n || memcmp(folded, lead_phrases[k], plen) != 0)
-            continue;
+    unsigned k = 0;
+    for (int p; (p = nc_phrase_next(&lead_index, (const uint8_t *)folded, n, 0, &k)) >= 0;) {
+        size_t plen = lead_index.len[p];
         if (plen == n) /* the whole block (phrases are shorter than the buffer) */
             return true;
         /* The next character must not continue a word, unless the label
@@ -176,13 +137,19 @@ bool nc_lead_phrase(const char *text, size_t len)
 /* A block that is nothing but an advertising marker ("Advertisement",
  * "Anzeige", "Reklama", "广告"): the label over an ad slot, never in the
  * gold of the shared sets (0 of 650 such lines). Whole blocks only: at the
- * start of a line "Werbung" may open a sentence. */
+ * start of a line "Werbung" may open a sentence. Lead to the label UI,
+ * reason ui_phrase (a kept block of at most 3 words; classify/classify.c).
+ * The names the UI lexicon counts too (rules/lexicon.c) are these: */
+static const char *const ad_names[] = {
+    "advertisement", "sponsored", "anzeige", "werbung", "publicité", "publicidad",
+    "pubblicità", "reklama", "publicidade", "реклама"};
+const nc_phrase_list nc_ad_names = NC_LIST(ad_names, 0);
+/* and these ad labels the lexicon leaves to the other UI words: */
 static const char *const ad_labels[] = {
-    "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
-    "paid content", "paid post", "anzeige", "werbung", "gesponsert", "publicidad",
-    "publicidade", "publicité", "pubblicità", "reklama", "advertentie", "reklam",
-    "mainos", "annons", "reklame", "реклама", "реклама.", "ρεκλάμα", "διαφήμιση",
-    "إعلان", "פרסומת", "تبلیغات", "广告", "廣告", "広告", "광고", "โฆษณา"};
+    "advertisements", "advertising", "sponsored content", "paid content", "paid post",
+    "gesponsert", "advertentie", "reklam", "mainos", "annons", "reklame", "реклама.",
+    "ρεκλάμα", "διαφήμιση", "إعلان", "פרסומת", "تبلیغات", "广告", "廣告", "広告", "광고",
+    "โฆษณา"};
 
 /* folded[0..n) is a whole ad label, its dress (" - Anzeige -",
  * "Advertisement:") aside. */
@@ -194,10 +161,7 @@ static bool ad_label(const char *folded, size_t n)
     while (n > lo && (folded[n - 1] == ' ' || folded[n - 1] == ':' || folded[n - 1] == '-' ||
                       folded[n - 1] == '*'))
         n--;
-    for (size_t k = 0; k < sizeof ad_labels / sizeof *ad_labels; k++)
-        if (strlen(ad_labels[k]) == n - lo && memcmp(folded + lo, ad_labels[k], n - lo) == 0)
-            return true;
-    return false;
+    return nc_phrase_whole(&ad_index, (const uint8_t *)folded + lo, n - lo) >= 0;
 }
 
 /* Calls to action in a short block: the site asking for a subscription,
@@ -205,7 +169,9 @@ static bool ad_label(const char *folded, size_t n)
  * e-edition for the full story", "Sign up to get the best content of the
  * week"). Anywhere in the block, so only phrases a body sentence does not
  * use of something else: "sign up for" and "download the" alone open
- * body sentences of the shared sets' gold (docs/algorithm.md). */
+ * body sentences of the shared sets' gold (docs/algorithm.md). Lead to the
+ * label UI, reason ui_phrase (a kept block of at most 30 words;
+ * classify/classify.c). */
 static const char *const promo_phrases[] = {
     "subscribe now", "subscribe to our", "sign up for our", "sign up to get",
     "sign up to receive", "our newsletter", "our newsletters", "support our work",
@@ -236,50 +202,37 @@ static const char *const promo_phrases[] = {
     "nous utilisons des cookies", "utilise des cookies", "utilizamos cookies",
     "utiliza cookies", "używamy plików cookie", "utilizza cookie", "utilizziamo cookie"};
 
-static bool word_char(uint8_t c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
-
-/* Any phrase of ix (over list) as whole words in the case-folded
- * f[0..m) (NUL-terminated): one pass over the word starts, each looking
- * only at the phrases that begin with its byte. */
-static bool contains_phrase(const uint8_t *f, size_t m, const nc_phrase_index *ix,
-                            const char *const *list)
-{
-    for (size_t i = 0; i < m; i++) {
-        if (i > 0 && word_char(f[i - 1]))
-            continue; /* phrases start at word starts */
-        for (unsigned j = ix->start[f[i]]; j < ix->start[f[i] + 1]; j++) {
-            size_t k = ix->by_first[j], plen = ix->len[k];
-            /* and end at word ends: "our newsletter" is not "your newsletters" */
-            if (plen <= m - i && memcmp(f + i, list[k], plen) == 0 && !word_char(f[i + plen]))
-                return true;
-        }
-    }
-    return false;
-}
-
-enum { PROMO_COUNT = sizeof promo_phrases / sizeof *promo_phrases };
-_Static_assert(PROMO_COUNT < 256, "phrase indices are bytes");
-
 /* Rights notices that never stand in an article's sentences: "All rights
  * reserved", "Materiał chroniony prawem autorskim", "Bookmark the
- * permalink". (The legal lexicon's "Impressum", "Datenschutz", "privacy
- * policy" are features only: articles talk about those.) */
-static const char *const legal_phrases[] = {
+ * permalink". Lead to the label legal, reason legal_phrase (a kept block of
+ * at most 40 words; classify/classify.c). The legal lexicon
+ * (rules/lexicon.c) counts these as well, as a feature: */
+static const char *const rights_notices[] = {
     "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
     "todos los derechos reservados", "tutti i diritti riservati",
     "todos os direitos reservados", "alle rechten voorbehouden",
     "wszelkie prawa zastrzeżone", "chroniony prawem autorskim", "все права защищены",
-    "усі права захищені", "tüm hakları saklıdır", "n'engagent que leurs auteurs",
-    "bookmark the permalink"};
-
-enum { LEGAL_COUNT = sizeof legal_phrases / sizeof *legal_phrases };
-static nc_phrase_index promo_index, legal_index;
+    "n'engagent que leurs auteurs", "bookmark the permalink"};
+const nc_phrase_list nc_rights_notices = NC_LIST(rights_notices, 0);
+/* and these the lexicon does not know: */
+static const char *const more_rights_notices[] = {
+    "усі права захищені", "tüm hakları saklıdır"};
 
 static void phrase_init(void)
 {
-    nc_phrase_index_build(&lead_index, lead_phrases, LEAD_COUNT);
-    nc_phrase_index_build(&promo_index, promo_phrases, PROMO_COUNT);
-    nc_phrase_index_build(&legal_index, legal_phrases, LEGAL_COUNT);
+    const nc_phrase_list lead[] = {NC_LIST(lead_phrases, 0)};
+    const nc_phrase_list ad[] = {nc_ad_names, NC_LIST(ad_labels, 0)};
+    const nc_phrase_list promo[] = {NC_LIST(promo_phrases, 0)};
+    const nc_phrase_list rights[] = {nc_rights_notices, NC_LIST(more_rights_notices, 0)};
+    /* They fit (check_lead.c finds a phrase of every list). */
+    (void)nc_phrase_index_build(&lead_index, lead, 1);
+    (void)nc_phrase_index_build(&ad_index, ad, 2);
+    (void)nc_phrase_index_build(&promo_index, promo, 1);
+    (void)nc_phrase_index_build(&rights_index, rights, 2);
+    /* Words for the calls to action and rights notices: letters (folded,
+     * so lower-case ASCII) and any byte of a non-ASCII character. */
+    for (unsigned c = 0; c < 256; c++)
+        letter_byte[c] = (c >= 'a' && c <= 'z') || c >= 0x80;
 }
 
 unsigned nc_block_phrases(const char *text, size_t len)
@@ -290,15 +243,15 @@ unsigned nc_block_phrases(const char *text, size_t len)
     if (len == 0 || len > PHRASE_MAX_BYTES)
         return 0;
     size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
-    folded[n] = '\0';
     const uint8_t *f = (const uint8_t *)folded;
     unsigned found = 0;
     /* Only a short block of valid UTF-8 is a whole ad label. */
     if (len <= 64 && read == len && ad_label(folded, n))
         found |= NC_PHRASE_AD;
-    if (contains_phrase(f, n, &promo_index, promo_phrases))
+    /* As words: "our newsletter" is not "your newsletters". */
+    if (nc_phrase_scan(&promo_index, f, n, letter_byte, true, NULL))
         found |= NC_PHRASE_PROMO;
-    if (contains_phrase(f, n, &legal_index, legal_phrases))
+    if (nc_phrase_scan(&rights_index, f, n, letter_byte, true, NULL))
         found |= NC_PHRASE_LEGAL;
     return found;
 }

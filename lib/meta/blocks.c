@@ -1,0 +1,171 @@
+/* meta/blocks.c - metadata from the page's blocks, for text and HTML
+ * alike: bylines ("By Jane Doe | May 3, 2025", "Written by" above a name),
+ * date lines in the header area, and an author's bio ("Jane Doe is a
+ * reporter ...") under a line that is only the name. Teasers, comments
+ * and footers are not read. */
+#include <string.h>
+
+#include "meta/meta.h"
+
+enum { BYLINE_MAX = 300, DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8,
+       HEADER_BLOCKS_NO_BODY = 40 };
+
+/* Teasers, comments and the page's footer: their dates and names are
+ * other articles'. (Menus are not: a header's layout often puts the
+ * byline in a <nav> or <aside> beside the title.) */
+static bool furniture(const nc_block *b)
+{
+    return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
+           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)) ||
+           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_COMMENT;
+}
+
+/* The header area: from the page's start to a few blocks into the body. */
+static size_t header_end(const nc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].label == NC_LABEL_BODY)
+            return i + HEADER_AFTER_BODY < doc->nblocks ? i + HEADER_AFTER_BODY : doc->nblocks;
+    return doc->nblocks < HEADER_BLOCKS_NO_BODY ? doc->nblocks : HEADER_BLOCKS_NO_BODY;
+}
+
+static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    /* "Written by" / "Jane Doe" in two blocks (the first a byline): the
+     * second is read as a name without a byline word. */
+    const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+    bool hinted = prev && nc_byline_opener_only(prev->text, prev->len) &&
+                  nc_name_shape(b->text, b->len);
+    bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
+    nc_byline by;
+    nc_status st;
+    if (!nc_byline_read(&doc->arena, b->text, b->len, cs->language,
+                        cs->has_ref ? &cs->ref : NULL, !hinted, &by, &st)) {
+        cs->status = st != NC_OK ? st : cs->status;
+        return;
+    }
+    for (size_t k = 0; k < by.nauthors; k++) {
+        /* On the page a name is written with a capital ("mins", "read"
+         * beside a byline are not names). */
+        unsigned char first = (unsigned char)by.author[k][0];
+        if (first >= 'a' && first <= 'z')
+            continue;
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i};
+        nc_meta_push(cs, &c);
+    }
+    if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
+        !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
+        nc_meta_cand c = {by.updated ? NC_META_MODIFIED : NC_META_DATE,
+                          byline || by.nauthors ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, b->text,
+                          by.date, i};
+        nc_meta_push(cs, &c);
+    }
+}
+
+/* The header area, and the byline blocks within the article (a byline
+ * under the body: "Written by Jane Doe" / "April 8, 2024"). */
+/* A block that is only a date ("September 4, 2025", "Updated on ..."). */
+static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
+{
+    if (i >= doc->nblocks || doc->blocks[i].len > 60)
+        return false;
+    nc_date d;
+    return nc_date_find(doc->blocks[i].text, doc->blocks[i].len, cs->language, NULL, &d,
+                        NULL, NULL);
+}
+
+/* The header's name line: only a name, right before a date line (or after
+ * the title with a date line next), as pages set "Jane Doe" /
+ * "September 4, 2025" under the headline. */
+static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (b->len > 60 || !nc_name_shape(b->text, b->len) || b->label == NC_LABEL_TITLE)
+        return;
+    bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
+    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
+        return;
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i};
+    nc_meta_push(cs, &c);
+}
+
+void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
+{
+    size_t end = header_end(doc), last_body = 0;
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].label == NC_LABEL_BODY)
+            last_body = i;
+    for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE))
+            continue;
+        if (b->len > BYLINE_MAX || furniture(b))
+            continue;
+        from_block(doc, cs, i);
+        if (i < end)
+            name_by_date(doc, cs, i);
+    }
+}
+
+
+/* ---- author bios ---- */
+
+/* A bio says what the person does for a living. */
+static bool bio_role(const char *s, size_t len)
+{
+    static const char *const roles[] = {
+        "writer", "editor", "journalist", "reporter", "contributor", "author",
+        "columnist", "correspondent", "expert", "specialist", "analyst", "founder",
+        "manager", "director", "professor", "researcher", "marketer", "designer",
+        "engineer", "consultant", "coach", "blogger", "photographer", "strategist"};
+    char buf[200];
+    size_t n = len < sizeof buf - 1 ? len : sizeof buf - 1;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    buf[n] = '\0';
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+        if (strstr(buf, roles[k]))
+            return true;
+    return false;
+}
+
+/* "Jane Doe is a reporter ...": the name before " is a", " is an",
+ * " is the" at the block's start, when a block of the page is that name
+ * alone (the author box's heading over the bio). */
+static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    static const char *const links[] = {" is a ", " is an ", " is the "};
+    const nc_block *b = &doc->blocks[i];
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof links / sizeof *links && !n; k++) {
+        const char *hit = strstr(b->text, links[k]);
+        if (hit && hit - b->text <= 60)
+            n = (size_t)(hit - b->text);
+    }
+    if (!n || !nc_name_shape(b->text, n) || !bio_role(b->text + n, b->len - n))
+        return false;
+    for (size_t k = 0; k < doc->nblocks; k++) {
+        const nc_block *name = &doc->blocks[k];
+        if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
+            continue;
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k};
+        nc_meta_push(cs, &c);
+        break;
+    }
+    return true;
+}
+
+void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs)
+{
+    /* Each bio read scans the page for its name: a few bios a page, so a
+     * page of a million such lines costs no more than a few scans. */
+    enum { MAX_BIOS = 8 };
+    size_t bios = 0;
+    for (size_t i = 0; i < doc->nblocks && bios < MAX_BIOS && cs->status == NC_OK; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->words < 8 || b->label == NC_LABEL_COMMENT || !strstr(b->text, " is "))
+            continue;
+        bios += from_bio(doc, cs, i);
+    }
+}

@@ -1,0 +1,88 @@
+/* util/util.h - the base layer every stage may use: the arena each
+ * nc_clean call allocates from, a growable byte buffer, UTF-8 writing, and
+ * the document's release (util/doc.c). */
+#ifndef NC_UTIL_H
+#define NC_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* util/arena.c: one arena per nc_clean call, freed at once. */
+typedef struct nc_arena_chunk nc_arena_chunk;
+typedef struct nc_arena {
+    nc_arena_chunk *head; /* newest chunk first */
+    size_t used;          /* bytes used in head */
+    size_t cap;           /* bytes in head */
+    size_t total;         /* all bytes allocated, for the memory limit */
+} nc_arena;
+
+void nc_arena_init(nc_arena *arena);
+void nc_arena_free(nc_arena *arena);
+/* NULL when memory runs out. Aligned for any type. */
+void *nc_arena_alloc(nc_arena *arena, size_t size);
+/* A NUL-terminated copy of s[0..len) in the arena; NULL on no memory. */
+char *nc_arena_strndup(nc_arena *arena, const char *s, size_t len);
+
+/* A growable byte buffer on the heap (for building text). */
+typedef struct nc_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed; /* an append ran out of memory; data stays valid */
+} nc_buf;
+
+void nc_buf_free(nc_buf *buf);
+bool nc_buf_reserve(nc_buf *buf, size_t extra);
+bool nc_buf_append(nc_buf *buf, const char *s, size_t len);
+bool nc_buf_append_char(nc_buf *buf, char c);
+
+/* Writes code point cp (<= U+10FFFF) as UTF-8 to out; returns the bytes. */
+static inline size_t nc_utf8_put(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* util/budget.c: nc_budget_start fixes the deadline (opts.max_ms) at the
+ * call's start; nc_out_of_time is true once it has passed (then
+ * NC_FLAG_WORK_LIMIT is set). Block stages check every NC_BUDGET_EVERY
+ * parser events and once a block. */
+struct nc_doc;
+enum { NC_BUDGET_EVERY = 256 };
+void nc_budget_start(struct nc_doc *doc);
+bool nc_out_of_time(struct nc_doc *doc);
+
+/* util/safe_text.c: the output promises (valid UTF-8, NFC, no control but
+ * tab and newline, at most NC_MAX_MARKS combining marks in a row). s itself
+ * when it keeps them, else a fixed copy in the arena (*flags gains
+ * NC_FLAG_REMOVED_CHARS or NC_FLAG_REPAIRED_UTF8); NULL on no memory.
+ * nc_cap_marks drops, in place, the marks of a run past NC_MAX_MARKS
+ * (what keeps ICU's normaliser linear) and returns the new length. */
+enum { NC_MAX_MARKS = 30 };
+const char *nc_safe_text(nc_arena *arena, const char *s, size_t len, size_t *out_len,
+                         unsigned *flags);
+size_t nc_cap_marks(uint16_t *u, size_t len);
+/* True when the code point c (nfc: ICU's NFC normaliser) neither combines
+ * with what is before it nor changes under NFC itself. */
+bool nc_nfc_starter(const void *nfc, int32_t c);
+
+#endif /* NC_UTIL_H */

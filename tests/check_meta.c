@@ -1,0 +1,499 @@
+/* check_meta.c - the metadata stage (lib/meta/): each date format family,
+ * bylines, the JSON reader and JSON-LD, and through nc_clean each field
+ * with each source, the reference date, teasers and the field and source
+ * names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meta/meta.h"
+#include "testutil.h"
+
+/* ---- dates ---- */
+
+/* The day nc_date_find reads out of s, as "YYYY-MM-DD" ("" for none). */
+static const char *day_of(const char *s, const char *lang, const char *ref_iso)
+{
+    static char out[32];
+    nc_date ref, d;
+    bool has_ref = ref_iso && nc_date_find(ref_iso, strlen(ref_iso), NULL, NULL, &ref, NULL, NULL);
+    if (!nc_date_find(s, strlen(s), lang, has_ref ? &ref : NULL, &d, NULL, NULL))
+        return "";
+    d.hour = -1;
+    nc_date_format(&d, out);
+    return out;
+}
+
+START_TEST(test_date_iso)
+{
+    ck_assert_str_eq(day_of("2025-09-04", NULL, NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("Published 2025/9/4 by us", NULL, NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("2025.09.04", NULL, NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("2025-02-30", NULL, NULL), ""); /* no such day */
+    ck_assert_str_eq(day_of("12025-09-04", NULL, NULL), "");
+    nc_date d;
+    const char *s = "2025-09-04T10:30:05.123+02:00";
+    ck_assert(nc_date_find(s, strlen(s), NULL, NULL, &d, NULL, NULL));
+    char iso[32];
+    nc_date_format(&d, iso);
+    ck_assert_str_eq(iso, "2025-09-04T10:30:05+02:00");
+    s = "2025-09-04T10:30Z";
+    ck_assert(nc_date_find(s, strlen(s), NULL, NULL, &d, NULL, NULL));
+    nc_date_format(&d, iso);
+    ck_assert_str_eq(iso, "2025-09-04T10:30:00Z");
+}
+END_TEST
+
+START_TEST(test_date_numeric)
+{
+    ck_assert_str_eq(day_of("4.9.2025", "de", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("04/09/2025", "fr", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("09/04/2025", "en", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("25/12/2025", "en", NULL), "2025-12-25"); /* day first */
+    ck_assert_str_eq(day_of("Updated on 6/2/2025", "en", NULL), "2025-06-02");
+    ck_assert_str_eq(day_of("4 / 9 / 2025", "de", NULL), ""); /* spaced: no date */
+    ck_assert_str_eq(day_of("31.2.2025", "de", NULL), "");
+}
+END_TEST
+
+START_TEST(test_date_month_names)
+{
+    ck_assert_str_eq(day_of("September 4, 2025", "en", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("Sept. 4th, 2025", "en", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("Thursday, 4 September 2025", "en", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4. September 2025", "de", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4. März 2025", "de", NULL), "2025-03-04");
+    ck_assert_str_eq(day_of("le 4 septembre 2025", "fr", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 de septiembre de 2025", "es", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 settembre 2025", "it", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 de setembro de 2025", "pt", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 september 2025", "nl", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 września 2025", "pl", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 сентября 2025 г.", "ru", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 вересня 2025", "uk", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4. září 2025", "cs", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 Eylül 2025", "tr", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("4 SEPTEMBER 2025", "sv", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("2025年9月4日", "zh", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("September 2025", "en", NULL), ""); /* no day */
+    ck_assert_str_eq(day_of("May 4", "en", NULL), "");          /* no year */
+}
+END_TEST
+
+START_TEST(test_date_relative)
+{
+    const char *ref = "2025-09-04T12:00:00Z";
+    ck_assert_str_eq(day_of("3 hours ago", "en", NULL), ""); /* no reference */
+    ck_assert_str_eq(day_of("3 hours ago", "en", ref), "2025-09-04");
+    ck_assert_str_eq(day_of("15 hours ago", "en", ref), "2025-09-03");
+    ck_assert_str_eq(day_of("2 days ago", "en", ref), "2025-09-02");
+    ck_assert_str_eq(day_of("1 week ago", "en", ref), "2025-08-28");
+    ck_assert_str_eq(day_of("yesterday", "en", ref), "2025-09-03");
+    ck_assert_str_eq(day_of("vor 2 Tagen", "de", ref), "2025-09-02");
+    ck_assert_str_eq(day_of("hace 3 días", "es", ref), "2025-09-01");
+    ck_assert_str_eq(day_of("2 giorni fa", "it", ref), "2025-09-02");
+    ck_assert_str_eq(day_of("2 dagen geleden", "nl", ref), "2025-09-02");
+    ck_assert_str_eq(day_of("2 dni temu", "pl", ref), "2025-09-02");
+    ck_assert_str_eq(day_of("2 дня назад", "ru", ref), "2025-09-02");
+    ck_assert_str_eq(day_of("gestern", "de", ref), "2025-09-03");
+    ck_assert_str_eq(day_of("3 apples", "en", ref), "");
+}
+END_TEST
+
+START_TEST(test_date_from_url)
+{
+    nc_date d;
+    ck_assert(nc_date_from_url("https://x.com/2025/09/04/story", &d));
+    ck_assert_int_eq(d.day, 4);
+    ck_assert(nc_date_from_url("https://x.com/news/2025-09-04-story.html", &d));
+    ck_assert_int_eq(d.month, 9);
+    ck_assert(nc_date_from_url("https://x.com/20250904/story", &d));
+    ck_assert(!nc_date_from_url("https://x.com/2025/story", &d));
+    ck_assert(!nc_date_from_url("https://x.com/id/202509041234", &d));
+    ck_assert(!nc_date_from_url(NULL, &d));
+    nc_date a = {2025, 9, 4, -1, -1, -1, NC_DATE_NO_ZONE}, b = a;
+    ck_assert_int_eq(nc_date_cmp_day(&a, &b), 0);
+    b.day = 5;
+    ck_assert_int_eq(nc_date_cmp_day(&a, &b), -1);
+    ck_assert_int_eq(nc_date_cmp_day(&b, &a), 1);
+}
+END_TEST
+
+/* ---- bylines ---- */
+
+static nc_byline read_byline(nc_arena *arena, const char *text, bool strict)
+{
+    nc_byline b;
+    nc_status st;
+    nc_byline_read(arena, text, strlen(text), "en", NULL, strict, &b, &st);
+    ck_assert_int_eq(st, NC_OK);
+    return b;
+}
+
+START_TEST(test_byline_forms)
+{
+    nc_arena a;
+    nc_arena_init(&a);
+    nc_byline b = read_byline(&a, "By Jane Doe and John Roe | Updated May 3, 2025", true);
+    ck_assert_uint_eq(b.nauthors, 2);
+    ck_assert_str_eq(b.author[0], "Jane Doe");
+    ck_assert_str_eq(b.author[1], "John Roe");
+    ck_assert(b.has_date && b.updated);
+    ck_assert_int_eq(b.date.month, 5);
+    b = read_byline(&a, "Von Max Muster, 4. September 2025", true);
+    ck_assert_uint_eq(b.nauthors, 1);
+    ck_assert_str_eq(b.author[0], "Max Muster");
+    ck_assert(b.has_date && !b.updated);
+    b = read_byline(&a, "ByTrevor Jones", true);
+    ck_assert_str_eq(b.author[0], "Trevor Jones");
+    b = read_byline(&a, "Written By: Tom May", true);
+    ck_assert_str_eq(b.author[0], "Tom May");
+    b = read_byline(&a, "Published August 7, 2023 by Nicole Burke", true);
+    ck_assert_str_eq(b.author[0], "Nicole Burke");
+    b = read_byline(&a, "Jane Doe, MD, and John Roe", true);
+    ck_assert_uint_eq(b.nauthors, 0); /* strict: no byline word */
+    b = read_byline(&a, "Jane Doe, MD, and John Roe", false);
+    ck_assert_uint_eq(b.nauthors, 2);
+    ck_assert_str_eq(b.author[0], "Jane Doe, MD");
+    b = read_byline(&a, "Tom Talbot October 14, 2025", true);
+    ck_assert_str_eq(b.author[0], "Tom Talbot");
+    b = read_byline(&a, "Chris McNamara \xE2\x8B\x85 Founder", false);
+    ck_assert_str_eq(b.author[0], "Chris McNamara");
+    b = read_byline(&a, "By following the tips below, you stay safe", true);
+    ck_assert_uint_eq(b.nauthors, 0); /* a sentence, not a name */
+    b = read_byline(&a, "By admin", true);
+    ck_assert_uint_eq(b.nauthors, 0); /* a placeholder */
+    ck_assert(nc_byline_opener_only("Written by", 10));
+    ck_assert(nc_byline_opener_only("Author", 6));
+    ck_assert(!nc_byline_opener_only("Written by Jane", 15));
+    ck_assert(nc_name_shape("Jane Doe", 8));
+    ck_assert(!nc_name_shape("the team", 8));
+    ck_assert_ptr_null(nc_author_clean(&a, "https://x.com/jane", 18));
+    ck_assert_str_eq(nc_author_clean(&a, " by Jane Doe. ", 14), "Jane Doe");
+    nc_arena_free(&a);
+}
+END_TEST
+
+/* ---- JSON and JSON-LD ---- */
+
+START_TEST(test_json_reader)
+{
+    nc_arena a;
+    nc_arena_init(&a);
+    bool nomem = true;
+    const char *s = "<!-- {\"a\": [1, true, null, \"x\\u00e9\\n\"], \"b\": {\"c\": \"d\"},} -->";
+    nc_json *j = nc_json_parse(&a, s, strlen(s), &nomem);
+    ck_assert(!nomem);
+    ck_assert_ptr_nonnull(j);
+    const nc_json *arr = nc_json_get(j, "A");
+    ck_assert_int_eq(arr->type, NC_JSON_ARRAY);
+    ck_assert_str_eq(arr->child->str, "1");
+    ck_assert_int_eq(arr->child->next->type, NC_JSON_BOOL);
+    ck_assert_int_eq(arr->child->next->next->type, NC_JSON_NULL);
+    ck_assert_str_eq(arr->child->next->next->next->str, "x\xC3\xA9\n");
+    ck_assert_str_eq(nc_json_get(nc_json_get(j, "b"), "c")->str, "d");
+    ck_assert_ptr_null(nc_json_get(j, "zz"));
+    ck_assert_ptr_null(nc_json_parse(&a, "{\"a\": ", 6, NULL));
+    ck_assert_ptr_null(nc_json_parse(&a, "no json", 7, NULL));
+    /* Deeper than the bound: refused, not a crash. */
+    char deep[200];
+    memset(deep, '[', sizeof deep);
+    ck_assert_ptr_null(nc_json_parse(&a, deep, sizeof deep, NULL));
+    nc_arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_json_ld_fields)
+{
+    nc_arena a;
+    nc_arena_init(&a);
+    const char *s =
+        "{\"@graph\": [{\"@type\": \"WebPage\", \"datePublished\": \"2020-01-01\"},"
+        " {\"@type\": \"NewsArticle\", \"headline\": \"H\", \"author\": {\"@id\": \"#p\"},"
+        " \"publisher\": {\"@type\": \"Organization\", \"name\": \"Site\"},"
+        " \"image\": [{\"url\": \"https://x/i.jpg\"}], \"articleSection\": [\"A\", \"B\"],"
+        " \"keywords\": \"k1, k2\", \"dateModified\": \"2025-09-05\"},"
+        " {\"@type\": \"Person\", \"@id\": \"#p\", \"name\": \"Jane Doe\"}]}";
+    const nc_json *root = nc_json_parse(&a, s, strlen(s), NULL);
+    ck_assert_ptr_nonnull(root);
+    nc_ld_fields f;
+    nc_ld_read(&root, 1, &f);
+    ck_assert_int_eq(f.rank, 3);
+    ck_assert_str_eq(f.headline, "H");
+    ck_assert_uint_eq(f.nauthors, 1);
+    ck_assert_str_eq(f.author[0], "Jane Doe");
+    ck_assert_str_eq(f.site_name, "Site");
+    ck_assert_str_eq(f.image, "https://x/i.jpg");
+    ck_assert_uint_eq(f.nsections, 2);
+    ck_assert_str_eq(f.keywords[0], "k1, k2");
+    ck_assert_str_eq(f.modified, "2025-09-05");
+    ck_assert_str_eq(f.published, "2020-01-01"); /* filled from the WebPage */
+    const char *org = "{\"@type\": \"Article\", \"author\": {\"@type\": \"Organization\", \"name\": \"O\"}}";
+    root = nc_json_parse(&a, org, strlen(org), NULL);
+    nc_ld_read(&root, 1, &f);
+    ck_assert_uint_eq(f.nauthors, 0);
+    nc_arena_free(&a);
+}
+END_TEST
+
+/* ---- through nc_clean: each field and source ---- */
+
+static const char body_html[] =
+    "<p>The council voted on Tuesday to approve the new budget for the coming year, "
+    "after a long debate about the cost of the transport plan and the schools.</p>"
+    "<p>Members of the opposition said that the plan would raise taxes for most of "
+    "the families in the city, and asked for a second vote in the spring.</p>";
+
+static nc_result *clean_html(const char *head, const char *before_body, const nc_options *o)
+{
+    size_t n = strlen(head) + strlen(before_body) + sizeof body_html + 128;
+    char *page = malloc(n);
+    ck_assert_ptr_nonnull(page);
+    snprintf(page, n, "<html><head>%s</head><body><article>%s%s</article></body></html>",
+             head, before_body, body_html);
+    nc_options def;
+    nc_options_init(&def);
+    def.input = NC_INPUT_HTML;
+    if (o)
+        def = *o;
+    nc_result *r = tu_clean(page, strlen(page), &def);
+    free(page);
+    return r;
+}
+
+static void expect_meta(const nc_result *r, nc_meta_field f, size_t i, const char *value,
+                        nc_meta_source source)
+{
+    nc_meta_source got;
+    const char *v = nc_result_meta(r, f, i, &got);
+    ck_assert_msg(v != NULL, "no %s item %zu", nc_meta_field_name(f), i);
+    ck_assert_str_eq(v, value);
+    ck_assert_str_eq(nc_meta_source_name(got), nc_meta_source_name(source));
+}
+
+START_TEST(test_meta_json_ld)
+{
+    nc_result *r = clean_html(
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\","
+        "\"headline\": \"Budget passes\", \"datePublished\": \"2025-09-04T10:00:00+02:00\","
+        "\"dateModified\": \"2025-09-05\", \"author\": [{\"@type\": \"Person\", \"name\": \"Ann Lee\"},"
+        "{\"@type\": \"Person\", \"name\": \"Bo Kim\"}], \"description\": \"D\","
+        "\"articleSection\": \"Politics\", \"keywords\": [\"budget\", \"council\"]}</script>"
+        "<meta name=\"author\" content=\"Other Name\">",
+        "<h1>Budget passes</h1>", NULL);
+    expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_JSON_LD);
+    expect_meta(r, NC_META_AUTHOR, 1, "Bo Kim", NC_SOURCE_JSON_LD);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_AUTHOR, 2, NULL));
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04T10:00:00+02:00", NC_SOURCE_JSON_LD);
+    expect_meta(r, NC_META_MODIFIED, 0, "2025-09-05", NC_SOURCE_JSON_LD);
+    expect_meta(r, NC_META_DESCRIPTION, 0, "D", NC_SOURCE_JSON_LD);
+    expect_meta(r, NC_META_SECTION, 0, "Politics", NC_SOURCE_JSON_LD);
+    expect_meta(r, NC_META_TAG, 1, "council", NC_SOURCE_JSON_LD);
+    expect_meta(r, NC_META_TITLE, 0, "Budget passes", NC_SOURCE_JSON_LD);
+    ck_assert_str_eq(nc_result_title(r), "Budget passes");
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_meta_open_graph_and_meta)
+{
+    nc_result *r = clean_html(
+        "<title>Budget passes | City News</title>"
+        "<meta property=\"og:title\" content=\"Budget passes\">"
+        "<meta property=\"og:site_name\" content=\"City News\">"
+        "<meta property=\"og:url\" content=\"https://news.example/a\">"
+        "<meta property=\"og:image\" content=\"https://news.example/i.jpg\">"
+        "<meta property=\"og:description\" content=\"The council voted.\">"
+        "<meta property=\"article:published_time\" content=\"2025-09-04\">"
+        "<meta property=\"article:section\" content=\"Politics\">"
+        "<meta property=\"article:tag\" content=\"budget\">"
+        "<meta name=\"keywords\" content=\"a, b\">"
+        "<meta name=\"author\" content=\"By Jane Doe\">",
+        "", NULL);
+    expect_meta(r, NC_META_TITLE, 0, "Budget passes", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_SITE_NAME, 0, "City News", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_URL, 0, "https://news.example/a", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_IMAGE, 0, "https://news.example/i.jpg", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_DESCRIPTION, 0, "The council voted.", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_SECTION, 0, "Politics", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_TAG, 0, "budget", NC_SOURCE_OPEN_GRAPH);
+    expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_META);
+    nc_result_free(r);
+    r = clean_html("<meta name=\"keywords\" content=\"a, b\">"
+                   "<meta name=\"description\" content=\"Plain.\">"
+                   "<meta name=\"date\" content=\"4.9.2025\">",
+                   "", NULL);
+    expect_meta(r, NC_META_TAG, 0, "a", NC_SOURCE_META);
+    expect_meta(r, NC_META_TAG, 1, "b", NC_SOURCE_META);
+    expect_meta(r, NC_META_DESCRIPTION, 0, "Plain.", NC_SOURCE_META);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_META);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_meta_microdata_time_link)
+{
+    nc_result *r = clean_html(
+        "<link rel=\"canonical\" href=\"https://news.example/canon\">"
+        "<meta property=\"og:url\" content=\"https://news.example/og\">",
+        "<h1>Budget passes</h1><div itemprop=\"author\" itemscope>By "
+        "<span itemprop=\"name\">Jane Doe</span></div>"
+        "<meta itemprop=\"dateModified\" content=\"2025-09-06\">"
+        "<time itemprop=\"datePublished\" datetime=\"2025-09-04\">Sep 4</time>",
+        NULL);
+    expect_meta(r, NC_META_URL, 0, "https://news.example/canon", NC_SOURCE_LINK);
+    expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_MICRODATA);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_MICRODATA);
+    expect_meta(r, NC_META_MODIFIED, 0, "2025-09-06", NC_SOURCE_MICRODATA);
+    nc_result_free(r);
+    r = clean_html("", "<h1>Budget passes</h1><time datetime=\"2025-09-03T08:00:00Z\">"
+                   "Sep 3</time><aside class=\"related\"><time datetime=\"2025-01-01\">"
+                   "old</time></aside>", NULL);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-03T08:00:00Z", NC_SOURCE_TIME);
+    nc_result_free(r);
+    /* A teaser's date alone is never the article's. */
+    r = clean_html("", "<h1>Budget passes</h1><aside class=\"related\"><time "
+                   "datetime=\"2025-01-01\">old</time></aside>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_meta_byline_and_author_links)
+{
+    nc_result *r = clean_html("", "<h1>Budget passes</h1><p>By Jane Doe | September 4, 2025</p>",
+                              NULL);
+    expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_BYLINE);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = clean_html("", "<h1>Budget passes</h1><p><a rel=\"author\" href=\"/x\">Ann Lee</a></p>",
+                   NULL);
+    expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = clean_html("", "<h1>Budget passes</h1><div><a href=\"/author/bo-kim/\">Bo Kim</a></div>",
+                   NULL);
+    expect_meta(r, NC_META_AUTHOR, 0, "Bo Kim", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = clean_html("", "<h1>Budget passes</h1><span class=\"post-author\">Cy Lo</span>", NULL);
+    expect_meta(r, NC_META_AUTHOR, 0, "Cy Lo", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_meta_url_and_reference_date)
+{
+    nc_options o;
+    nc_options_init(&o);
+    o.input = NC_INPUT_HTML;
+    o.url = "https://news.example/2025/09/04/budget";
+    nc_result *r = clean_html("", "<h1>Budget passes</h1>", &o);
+    expect_meta(r, NC_META_URL, 0, "https://news.example/2025/09/04/budget", NC_SOURCE_URL);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_URL);
+    nc_result_free(r);
+    /* Later than the crawl: dropped; relative dates read against it. */
+    o.url = NULL;
+    o.reference_date = "2025-09-04T12:00:00Z";
+    r = clean_html("<meta property=\"article:published_time\" content=\"2026-01-01\">",
+                   "<h1>Budget passes</h1><p>By Jane Doe | 2 days ago</p>", &o);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-02", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    o.reference_date = NULL;
+    r = clean_html("", "<h1>Budget passes</h1><p>By Jane Doe | 2 days ago</p>", &o);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_meta_text_input)
+{
+    const char *text =
+        "City News\nBudget passes after a long debate\nBy Jane Doe\n"
+        "Updated: 4 September 2025\n"
+        "The council voted on Tuesday to approve the new budget for the coming year, after a "
+        "long debate about the cost of the transport plan and the schools.\n"
+        "Members of the opposition said that the plan would raise taxes for most of the "
+        "families in the city, and asked for a second vote in the spring.\n"
+        "Jane Doe\nJane Doe is a reporter who covers the city council.\n";
+    nc_result *r = tu_clean_kind(text, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_BYLINE);
+    expect_meta(r, NC_META_MODIFIED, 0, "2025-09-04", NC_SOURCE_BYLINE);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_BYLINE); /* only the update shown */
+    nc_result_free(r);
+    const char *header = "Budget passes after a long debate in the council\n"
+                         "Jane Doe\nSeptember 4, 2025\n"
+                         "The council voted on Tuesday to approve the new budget for the coming "
+                         "year, after a long debate about the cost of the transport plan.\n"
+                         "Members of the opposition said that the plan would raise taxes for "
+                         "most of the families in the city, and asked for a second vote.\n";
+    r = tu_clean_kind(header, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Jane Doe", NC_SOURCE_TEXT);
+    expect_meta(r, NC_META_DATE, 0, "2025-09-04", NC_SOURCE_BYLINE); /* a byline block */
+    nc_result_free(r);
+    const char *label = "Budget passes after a long debate in the council\nAuthor\nBo Kim\n"
+                        "The council voted on Tuesday to approve the new budget for the coming "
+                        "year, after a long debate about the cost of the transport plan.\n";
+    r = tu_clean_kind(label, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Bo Kim", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    const char *bio = "Budget passes after a long debate\n"
+                      "The council voted on Tuesday to approve the new budget for the coming "
+                      "year, after a long debate about the cost of the transport plan.\n"
+                      "Ann Lee\nAnn Lee is a senior writer at City News.\n";
+    r = tu_clean_kind(bio, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_TEXT);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_meta_names_and_bounds)
+{
+    ck_assert_str_eq(nc_meta_field_name(NC_META_AUTHOR), "author");
+    ck_assert_str_eq(nc_meta_field_name(NC_META_SITE_NAME), "site_name");
+    ck_assert_str_eq(nc_meta_field_name((nc_meta_field)NC_META_COUNT), "unknown");
+    ck_assert_str_eq(nc_meta_source_name(NC_SOURCE_NONE), "none");
+    ck_assert_str_eq(nc_meta_source_name(NC_SOURCE_JSON_LD), "json-ld");
+    ck_assert_str_eq(nc_meta_source_name(NC_SOURCE_LINK), "link");
+    ck_assert_str_eq(nc_meta_source_name((nc_meta_source)NC_SOURCE_COUNT), "unknown");
+    nc_meta_source s = NC_SOURCE_TEXT;
+    ck_assert_ptr_null(nc_result_meta(NULL, NC_META_AUTHOR, 0, &s));
+    ck_assert_int_eq(s, NC_SOURCE_NONE);
+    nc_result *r = tu_clean_kind("", NC_INPUT_HTML);
+    ck_assert_ptr_null(nc_result_meta(r, (nc_meta_field)NC_META_COUNT, 0, &s));
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+    /* Every field name distinct, every source name distinct. */
+    for (int a = 0; a < NC_META_COUNT; a++)
+        for (int b = a + 1; b < NC_META_COUNT; b++)
+            ck_assert_str_ne(nc_meta_field_name((nc_meta_field)a), nc_meta_field_name((nc_meta_field)b));
+    for (int a = 0; a < NC_SOURCE_COUNT; a++)
+        for (int b = a + 1; b < NC_SOURCE_COUNT; b++)
+            ck_assert_str_ne(nc_meta_source_name((nc_meta_source)a),
+                             nc_meta_source_name((nc_meta_source)b));
+}
+END_TEST
+
+static Suite *meta_suite(void)
+{
+    Suite *s = suite_create("meta");
+    TCase *tc = tcase_create("meta");
+    tcase_add_test(tc, test_date_iso);
+    tcase_add_test(tc, test_date_numeric);
+    tcase_add_test(tc, test_date_month_names);
+    tcase_add_test(tc, test_date_relative);
+    tcase_add_test(tc, test_date_from_url);
+    tcase_add_test(tc, test_byline_forms);
+    tcase_add_test(tc, test_json_reader);
+    tcase_add_test(tc, test_json_ld_fields);
+    tcase_add_test(tc, test_meta_json_ld);
+    tcase_add_test(tc, test_meta_open_graph_and_meta);
+    tcase_add_test(tc, test_meta_microdata_time_link);
+    tcase_add_test(tc, test_meta_byline_and_author_links);
+    tcase_add_test(tc, test_meta_url_and_reference_date);
+    tcase_add_test(tc, test_meta_text_input);
+    tcase_add_test(tc, test_meta_names_and_bounds);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run(meta_suite()); }
