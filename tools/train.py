@@ -7,10 +7,11 @@ Steps: run build/nc_dump (the library's own blocks and features) over every
 page of the sets and forms; label each block against the page's answer (gold
 text: the share of its tokens that an in-order alignment with the gold
 finds; snippets: blocks holding a must-appear snippet are body, blocks
-holding a must-not-appear one are not); hold out every page whose id hashes
-to 0 mod 5 for validation; fit two gradient-boosted tree models (stage 1 on
+holding a must-not-appear one are not); fit two gradient-boosted tree models (stage 1 on
 the block's features, stage 2 adds stage 1's out-of-fold probabilities of
-the neighbours: a learned context pass); write their trees as C tables.
+the neighbours: a learned context pass) on every page; write their trees as
+C tables. The model's quality is measured by tools/cv.py (`make cv`), which
+trains the same way without the pages of one fold of sites at a time.
 Needs Debian's python3-sklearn and python3-numpy (/usr/bin/python3).
 """
 import argparse
@@ -61,10 +62,6 @@ def norm(text):
 SETS = ("wcxb-dev", "readability", "traf-dev")
 FORMS = ("text-lines", "text-lynx", "html")
 N_STAGE2 = 9  # context features appended by stage 2 (see context_features)
-
-
-def is_validation(page_id):
-    return int(hashlib.md5(page_id.encode()).hexdigest(), 16) % 5 == 0
 
 
 def dump(files, form, tmp):
@@ -221,9 +218,17 @@ def stack(pages):
 
 
 def predict_pages(model, pages, extra=None):
+    """Each page's probabilities, from one call over all their rows (a call
+    a page costs more in overhead than in trees)."""
+    if not pages:
+        return
+    X = np.concatenate([p["feats"] if extra is None else np.hstack([p["feats"], p[extra]])
+                        for p in pages])
+    prob = model.predict_proba(X)[:, 1]
+    start = 0
     for p in pages:
-        X = p["feats"] if extra is None else np.hstack([p["feats"], p[extra]])
-        yield model.predict_proba(X)[:, 1]
+        yield prob[start:start + len(p["feats"])]
+        start += len(p["feats"])
 
 
 def cfloat(x):
@@ -316,8 +321,7 @@ def add_teacher_labels(pages, a):
     the same words (--teacher: newsclean's output on the html form, one
     ID.html.txt a page), at --teacher-weight of a snippet label: the HTML
     side sees the markup the text forms lost."""
-    want = [p for p in pages if p["form"] != "html" and not is_validation(p["id"])
-            and (p["labels"] < 0).any()]
+    want = [p for p in pages if p["form"] != "html" and (p["labels"] < 0).any()]
     keys = collections.defaultdict(list)
     for p in want:
         keys[(p["set"], p["form"])].append(p["id"])
@@ -342,17 +346,32 @@ def add_teacher_labels(pages, a):
     print("teacher labels: %d blocks on %d pages" % (n, len(want)), file=sys.stderr)
 
 
+def manifest(data, set_name):
+    """The rows of a set's manifest.tsv as dicts (id, lang, kind, url...)."""
+    with open(os.path.join(data, set_name, "manifest.tsv"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, line.split("\t"))) for line in lines[1:] if line.strip()]
+
+
+def host_of(set_name, row):
+    """The site a page comes from: its manifest URL's host without "www.";
+    a page without a URL (readability, seed) is a site of its own."""
+    from urllib.parse import urlparse
+    host = urlparse(row.get("url", "")).netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return host or "page:%s/%s" % (set_name, row["id"])
+
+
 def reweight(pages, a):
     """Per-set and per-language emphasis: the English wcxb-dev pages have a
     label on every block and would otherwise outweigh the other languages'
     few snippet labels."""
     langs = {}
-    for s in SETS:
-        with open(os.path.join(a.data, s, "manifest.tsv"), encoding="utf-8") as f:
-            for line in f.read().splitlines()[1:]:
-                cols = line.split("\t")
-                if len(cols) > 1:
-                    langs[(s, cols[0])] = cols[1]
+    for s in sorted(set(p["set"] for p in pages)):
+        for row in manifest(a.data, s):
+            langs[(s, row["id"])] = row.get("lang", "und")
     factor = dict((k, float(v)) for k, v in (x.split("=", 1) for x in a.set_weight))
     for p in pages:
         w = factor.get(p["set"], 1.0) * factor.get("%s:%s" % (p["set"], p["form"]), 1.0)
@@ -362,16 +381,103 @@ def reweight(pages, a):
             p["weights"] = p["weights"] * w
 
 
-def main():
-    ap = argparse.ArgumentParser()
+def feature_key():
+    """A digest of the sources the features come from (the library but
+    its classify/ stage and result.c, which only read the features, and
+    nc_dump): a cached dump is reused only while it is the same."""
+    h = hashlib.sha1()
+    paths = [os.path.join(ROOT, "tools", "nc_dump.c")]
+    for d, _dirs, files in os.walk(os.path.join(ROOT, "lib")):
+        paths += [os.path.join(d, f) for f in files if f.endswith((".c", ".h"))]
+    for path in sorted(paths):
+        if os.sep + "classify" + os.sep in path or path.endswith("result.c"):
+            continue
+        h.update(path[len(ROOT):].encode())
+        with open(path, "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()[:16]
+
+
+def load_pages(data, sets, jobs=2, cache_dir=None):
+    """Every page of sets in every form it has, dumped and labelled; one
+    pickle a set and form in cache_dir, reused while the features' sources
+    are unchanged."""
+    import pickle
+    key = feature_key()
+    pages = []
+    for s in sets:
+        ids = [row["id"] for row in manifest(data, s)]
+        for form in FORMS:
+            if not os.path.isdir(os.path.join(data, s, "html" if form == "html" else form)):
+                continue
+            path = cache_dir and os.path.join(cache_dir, "%s.%s.%s.pkl" % (s, form, key))
+            if path and os.path.exists(path):
+                with open(path, "rb") as f:
+                    pages += pickle.load(f)
+                continue
+            work = [(data, s, form, ids[k:k + 60]) for k in range(0, len(ids), 60)]
+            with Pool(jobs) as pool:
+                got = [p for chunk in pool.imap(load_job, work) for p in chunk]
+            if path:
+                os.makedirs(cache_dir, exist_ok=True)
+                with open(path, "wb") as f:
+                    pickle.dump(got, f)
+            pages += got
+    hosts = {}
+    for s in sets:
+        for row in manifest(data, s):
+            hosts[(s, row["id"])] = host_of(s, row)
+    for p in pages:
+        p["host"] = hosts[(p["set"], p["id"])]
+    return pages
+
+
+CTX_NAMES = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
+             "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after"]
+
+
+def train_models(pages, a, seed=0):
+    """Stage 1 and stage 2 fitted on pages (weights as a says). Stage 2
+    learns from stage 1's out-of-fold probabilities on the same pages:
+    two folds of sites (--oof-by host) or of pages (page), so a page's
+    three forms and its caseless copy always share a fold."""
+    pages = [dict(p) for p in pages]
+    reweight(pages, a)
+    if a.kind != "all":
+        pages = [p for p in pages if (p["form"] == "html") == (a.kind == "html")]
+    names = pages[0]["names"]
+    if a.caseless_copies > 0:
+        pages += caseless_copies(pages, names, a.caseless_copies)
+
+    def fold_of(p):
+        key = p["host"] if a.oof_by == "host" else p["id"].split("#")[0]
+        return int(hashlib.md5(key.encode()).hexdigest(), 16) // 5 % 2
+    folds = [[p for p in pages if fold_of(p) == f] for f in range(2)]
+    for f in range(2):
+        m = fit(*stack(folds[f]), seed=seed)
+        for p, prob in zip(folds[1 - f], predict_pages(m, folds[1 - f])):
+            p["p1"] = prob
+    stage1 = fit(*stack(pages), seed=seed)
+    for p in pages:
+        p["ctx"] = context_features(p["p1"], np.expm1(p["feats"][:, 0]))
+    X = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in pages])
+    y = np.concatenate([p["labels"] for p in pages])
+    w = np.concatenate([p["weights"] for p in pages])
+    keep = y >= 0
+    stage2 = fit(X[keep], y[keep], w[keep], seed=seed)
+    return stage1, stage2, names + CTX_NAMES
+
+
+def add_model_args(ap):
+    """The options that shape a model; tools/cv.py takes the same."""
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "lib", "data", "model.c"))
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--cache", help="pickle of the labelled blocks (reused when present)")
+    ap.add_argument("--sets", default=",".join(SETS),
+                    help="comma-separated sets to train on")
     ap.add_argument("--set-weight", action="append", default=[], metavar="SET=X",
                     help="multiply the weight of every block of SET's pages by X "
                          "(SET:FORM=X: of one form of them)")
-    ap.add_argument("--caseless-copies", type=float, default=0.0, metavar="SHARE",
+    ap.add_argument("--caseless-copies", type=float, default=0.15, metavar="SHARE",
                     help="add a copy of this share of the training pages with the case features "
                          "set to -1, as features/features.c sets them for scripts without case")
     ap.add_argument("--trees", type=int, default=200, help="trees a stage")
@@ -381,79 +487,40 @@ def main():
                     help="train on the pages of one input kind only (text: both text forms)")
     ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
                     help="multiply the weight of pages whose manifest language is not en")
+    ap.add_argument("--oof-by", choices=("page", "host"), default="page",
+                    help="stage 1's out-of-fold scores for stage 2: two folds of pages or of sites")
+    ap.add_argument("--cache-dir", default=os.path.join(ROOT, "build", "features"),
+                    help="where the labelled dumps are kept, one file a set and form")
+
+
+def apply_model_args(a):
+    global TREES, LEAVES, MIN_LEAF
+    TREES, LEAVES, MIN_LEAF = a.trees, a.leaves, a.min_leaf
+    subprocess.run(["make", "-C", ROOT, "-s", "build/nc_dump"], check=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    add_model_args(ap)
+    ap.add_argument("--out", default=os.path.join(ROOT, "lib", "classify", "model.gen.c"))
     ap.add_argument("--teacher", metavar="DIR",
                     help="label the unlabelled blocks of the snippet pages' text forms against "
                          "newsclean's html output in DIR (ID.html.txt)")
     ap.add_argument("--teacher-weight", type=float, default=0.25, metavar="X",
                     help="weight of a teacher label relative to a snippet label")
     a = ap.parse_args()
-    subprocess.run(["make", "-C", ROOT, "-s", "build/nc_dump"], check=True)
-    jobs = []
-    for s in SETS:
-        with open(os.path.join(a.data, s, "manifest.tsv"), encoding="utf-8") as f:
-            ids = [line.split("\t")[0] for line in f.read().splitlines()[1:] if line.strip()]
-        for form in FORMS:
-            if os.path.isdir(os.path.join(a.data, s, "html" if form == "html" else form)):
-                for k in range(0, len(ids), 60):
-                    jobs.append((a.data, s, form, ids[k:k + 60]))
-    import pickle
+    apply_model_args(a)
     import time
     t0 = time.time()
-    if a.cache and os.path.exists(a.cache):
-        with open(a.cache, "rb") as f:
-            pages = pickle.load(f)
-    else:
-        with Pool(a.jobs) as pool:
-            pages = [p for chunk in pool.imap_unordered(load_job, jobs) for p in chunk]
-        if a.cache:
-            with open(a.cache, "wb") as f:
-                pickle.dump(pages, f)
+    pages = load_pages(a.data, a.sets.split(","), a.jobs, a.cache_dir)
     print("loaded and labelled %d pages in %.0f s" % (len(pages), time.time() - t0),
           file=sys.stderr)
-    global TREES, LEAVES, MIN_LEAF
-    TREES, LEAVES, MIN_LEAF = a.trees, a.leaves, a.min_leaf
     if a.teacher:
         add_teacher_labels(pages, a)
-    reweight(pages, a)
-    if a.kind != "all":
-        pages = [p for p in pages if (p["form"] == "html") == (a.kind == "html")]
-    names = pages[0]["names"]
-    train = [p for p in pages if not is_validation(p["id"])]
-    val = [p for p in pages if is_validation(p["id"])]
-    if a.caseless_copies > 0:
-        train += caseless_copies(train, names, a.caseless_copies)
-    print("pages: train %d, validation %d" % (len(train), len(val)), file=sys.stderr)
-
-    # Stage 1, with out-of-fold predictions on the training pages.
-    # Folds by page id, so a page and its caseless copy share a fold.
-    def fold_of(p):
-        return int(hashlib.md5(p["id"].split("#")[0].encode()).hexdigest(), 16) // 5 % 2
-    folds = [[p for p in train if fold_of(p) == f] for f in range(2)]
-    for f in range(2):
-        m = fit(*stack(folds[f]))
-        for p, prob in zip(folds[1 - f], predict_pages(m, folds[1 - f])):
-            p["p1"] = prob
-    stage1 = fit(*stack(train))
-    for p, prob in zip(val, predict_pages(stage1, val)):
-        p["p1"] = prob
-    for p in train + val:  # train holds the caseless copies too
-        p["ctx"] = context_features(p["p1"], np.expm1(p["feats"][:, 0]))
-    X = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in train])
-    y = np.concatenate([p["labels"] for p in train])
-    w = np.concatenate([p["weights"] for p in train])
-    keep = y >= 0
-    stage2 = fit(X[keep], y[keep], w[keep])
-    for group, name in ((train, "train"), (val, "validation")):
-        Xg = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in group])
-        yg = np.concatenate([p["labels"] for p in group])
-        k = yg >= 0
-        acc1 = ((np.concatenate([p["p1"] for p in group])[k] >= 0.5) == (yg[k] == 1)).mean()
-        acc2 = ((stage2.predict_proba(Xg[k])[:, 1] >= 0.5) == (yg[k] == 1)).mean()
-        print("%s block accuracy: stage1 %.4f stage2 %.4f" % (name, acc1, acc2), file=sys.stderr)
-    ctx_names = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
-                 "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after"]
-    export([stage1, stage2], names + ctx_names, a.out)
-    print("wrote %s" % a.out, file=sys.stderr)
+    stage1, stage2, names = train_models(pages, a)
+    export([stage1, stage2], names, a.out)
+    print("wrote %s (trained on all %d pages; its quality: tools/cv.py)" % (a.out, len(pages)),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
