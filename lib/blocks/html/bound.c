@@ -23,29 +23,6 @@
 /* Shorter tags cost libxml2 little however many attributes they hold. */
 enum { LONG_TAG = 2048, NAME_MAX_LEN = 100 };
 
-static bool is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_blank(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* htmlParseHTMLName's characters: letters, digits and ":-_." (a bit set
- * of the ASCII range, as in blocks/html/skip.c). */
-static bool is_name_char(unsigned char c)
-{
-    static const uint64_t set[2] = {0x07ff600000000000ull, 0x07fffffe87fffffeull};
-    return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
-}
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* s starts with the element name word (any case) and the name ends there. */
 static bool tag_named(const char *s, const char *end, const char *word)
 {
@@ -53,9 +30,9 @@ static bool tag_named(const char *s, const char *end, const char *word)
     if ((size_t)(end - s) <= n)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != word[i])
+        if (nc_html_lower(s[i]) != word[i])
             return false;
-    return !is_name_char((unsigned char)s[n]);
+    return !nc_html_is_name_char((unsigned char)s[n]);
 }
 
 /* One attribute as libxml2 reads it: [start, end) with the blanks before
@@ -71,7 +48,7 @@ typedef struct attr {
 static bool next_attr(char *p, const char *end, attr *a, bool *bogus, char **term)
 {
     a->start = p;
-    while (p < end && is_blank((unsigned char)*p))
+    while (p < end && nc_html_is_blank((unsigned char)*p))
         p++;
     *term = a->start;
     if (p >= end || *p == '>' || (*p == '/' && p + 1 < end && p[1] == '>')) {
@@ -82,13 +59,13 @@ static bool next_attr(char *p, const char *end, attr *a, bool *bogus, char **ter
     a->quote = 0;
     unsigned char c = (unsigned char)*p;
     char *name = p;
-    if (is_letter(c) || c == '_' || c == ':' || c == '.')
-        while (p < end && is_name_char((unsigned char)*p) && p - name < NAME_MAX_LEN)
+    if (nc_html_is_letter(c) || c == '_' || c == ':' || c == '.')
+        while (p < end && nc_html_is_name_char((unsigned char)*p) && p - name < NAME_MAX_LEN)
             p++;
-    *bogus = p == name || (p < end && is_name_char((unsigned char)*p));
+    *bogus = p == name || (p < end && nc_html_is_name_char((unsigned char)*p));
     if (*bogus) {
         /* libxml2 drops it up to the next blank, '>' or "/>" */
-        while (p < end && !is_blank((unsigned char)*p) && *p != '>' &&
+        while (p < end && !nc_html_is_blank((unsigned char)*p) && *p != '>' &&
                !(*p == '/' && p + 1 < end && p[1] == '>'))
             p++;
         a->end = p;
@@ -104,7 +81,7 @@ static bool next_attr(char *p, const char *end, attr *a, bool *bogus, char **ter
             p = close ? close + 1 : (char *)end;
         } else {
             a->value = p;
-            while (p < end && *p != '>' && !is_blank((unsigned char)*p))
+            while (p < end && *p != '>' && !nc_html_is_blank((unsigned char)*p))
                 p++;
         }
     }
@@ -141,7 +118,7 @@ static char *bound_tag(char *lt, const char *end, bool *cut)
         !memchr(lt + 1, '\'', (size_t)(gt - lt - 1)))
         return gt + 1; /* short, no quoted '>': nothing to bound */
     char *name_end = lt + 1;
-    while (name_end < end && is_name_char((unsigned char)*name_end))
+    while (name_end < end && nc_html_is_name_char((unsigned char)*name_end))
         name_end++;
     attr kept[NC_HTML_MAX_ATTRS];
     size_t nkept = 0;
@@ -163,7 +140,7 @@ static char *bound_tag(char *lt, const char *end, bool *cut)
         kept[nkept++] = a;
     }
     char *tag_end = term;
-    while (tag_end < end && is_blank((unsigned char)*tag_end))
+    while (tag_end < end && nc_html_is_blank((unsigned char)*tag_end))
         tag_end++;
     if (tag_end < end)
         tag_end += *tag_end == '>' ? 1 : 2;
@@ -214,7 +191,7 @@ static char *skip_raw(char *from, const char *end, const char *name)
             return (char *)end;
         if ((size_t)(end - q) >= n + 2 && q[1] == '/') {
             size_t i = 0;
-            while (i < n && lower(q[2 + i]) == name[i])
+            while (i < n && nc_html_lower(q[2 + i]) == name[i])
                 i++;
             if (i == n)
                 return q;
@@ -231,7 +208,7 @@ bool nc_html_bound(char *s, const char *end)
         if (!lt || lt + 1 >= end)
             break;
         unsigned char c = (unsigned char)lt[1];
-        if (is_letter(c)) {
+        if (nc_html_is_letter(c)) {
             p = bound_tag(lt, end, &cut);
             if ((c | 0x20) != 's')
                 continue;

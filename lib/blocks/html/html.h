@@ -9,6 +9,31 @@
 #define NC_HTML_H
 
 #include "internal.h"
+
+/* The tokenizer's character classes, as libxml2 2.9's HTMLparser.c has
+ * them (blocks/html/skip.c and bound.c read markup before it does). */
+static inline bool nc_html_is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool nc_html_is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* htmlParseHTMLName's characters after the first: letters, digits and
+ * ":-_." (a bit set of the ASCII range). */
+static inline bool nc_html_is_name_char(unsigned char c)
+{
+    static const uint64_t set[2] = {0x07ff600000000000ull, 0x07fffffe87fffffeull};
+    return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
+}
+
+static inline char nc_html_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
 #include "blocks/blocks.h"
 #include "rules/rules.h"
 

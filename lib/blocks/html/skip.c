@@ -23,35 +23,12 @@
 /* libxml2's HTML_PARSER_BUFFER_SIZE: longer names are cut there. */
 enum { NAME_MAX_LEN = 100 };
 
-static bool is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_blank(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* htmlParseHTMLName's characters after the first: letters, digits and
- * ":-_." (a bit set of the ASCII range). */
-static bool is_name_char(unsigned char c)
-{
-    static const uint64_t set[2] = {0x07ff600000000000ull, 0x07fffffe87fffffeull};
-    return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
-}
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* s[0..n) is the lower-case word in any ASCII case. */
 static bool name_is(const char *s, size_t n, const char *word)
 {
     size_t i = 0;
     for (; i < n; i++)
-        if (!word[i] || lower(s[i]) != word[i])
+        if (!word[i] || nc_html_lower(s[i]) != word[i])
             return false;
     return word[i] == '\0';
 }
@@ -60,7 +37,7 @@ static bool name_is(const char *s, size_t n, const char *word)
 static bool same_ci(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lower(a[i]) != lower(b[i]))
+        if (nc_html_lower(a[i]) != nc_html_lower(b[i]))
             return false;
     return true;
 }
@@ -70,7 +47,7 @@ static bool same_ci(const char *a, const char *b, size_t n)
 static const char *name_end(const char *s, const char *end)
 {
     const char *p = s + 1;
-    while (p < end && is_name_char((unsigned char)*p))
+    while (p < end && nc_html_is_name_char((unsigned char)*p))
         p++;
     return p - s < NAME_MAX_LEN ? p : NULL;
 }
@@ -88,7 +65,7 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
         return gt;
     }
     if (body >= end || (body[0] == '<' && (body[1] == '_' || body[1] == ':' ||
-                                           is_letter((unsigned char)body[1]))))
+                                           nc_html_is_letter((unsigned char)body[1]))))
         return gt;
     char *q = body;
     for (;;) {
@@ -100,7 +77,7 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
         /* htmlParseScript stops at "</" and the name as a prefix. */
         if ((size_t)(end - q) >= n + 2 && q[1] == '/') {
             size_t i = 0;
-            while (i < n && lower(q[2 + i]) == name[i])
+            while (i < n && nc_html_lower(q[2 + i]) == name[i])
                 i++;
             if (i == n)
                 break;
@@ -115,12 +92,12 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
 
 const char *nc_html_value_start(const char *p, const char *end)
 {
-    while (p < end && is_blank((unsigned char)*p))
+    while (p < end && nc_html_is_blank((unsigned char)*p))
         p++;
     if (p >= end || *p != '=')
         return NULL;
     p++;
-    while (p < end && is_blank((unsigned char)*p))
+    while (p < end && nc_html_is_blank((unsigned char)*p))
         p++;
     return p;
 }
@@ -199,7 +176,7 @@ static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
         const piece *pc = taken[k];
         ahead->atts[2 * k] = out;
         for (size_t j = 0; j < pc->name_len; j++)
-            *out++ = lower(pc->name[j]);
+            *out++ = nc_html_lower(pc->name[j]);
         *out++ = '\0';
         ahead->atts[2 * k + 1] = pc->value ? out : NULL;
         if (pc->value) {
@@ -212,7 +189,7 @@ static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
     ahead->atts[2 * n] = NULL;
     ahead->atts[2 * n + 1] = NULL;
     for (size_t k = 0; k < name_len; k++)
-        ahead->name[k] = lower(name[k]);
+        ahead->name[k] = nc_html_lower(name[k]);
     ahead->name[name_len] = '\0';
     return true;
 }
@@ -238,7 +215,7 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
     const char *term;
     for (;;) {
         const char *start = p;
-        while (p < end && is_blank((unsigned char)*p))
+        while (p < end && nc_html_is_blank((unsigned char)*p))
             p++;
         if (p >= end)
             return 0; /* unfinished tag */
@@ -249,7 +226,7 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         if (p == start || npieces == MAX_PIECES)
             return 0; /* attributes not apart, or too many to bother */
         unsigned char c = (unsigned char)*p;
-        if (!is_letter(c) && c != '_' && c != ':' && c != '.')
+        if (!nc_html_is_letter(c) && c != '_' && c != ':' && c != '.')
             return 0; /* libxml2 drops a bogus attribute its own way */
         const char *attr = p;
         p = name_end(attr, end);
@@ -276,7 +253,7 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
                 p = close + 1;
             } else {
                 pc->value = p;
-                while (p < end && *p != '>' && !is_blank((unsigned char)*p))
+                while (p < end && *p != '>' && !nc_html_is_blank((unsigned char)*p))
                     p++;
                 if (p >= end)
                     return 0;
@@ -344,7 +321,7 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead)
         if (c == '/') {
             /* htmlParseEndTag: a name, then up to the next '>'. */
             unsigned char f = (unsigned char)lt[2];
-            if (!is_letter(f) && f != '_' && f != ':' && f != '.')
+            if (!nc_html_is_letter(f) && f != '_' && f != ':' && f != '.')
                 return gt;
             if (!name_end(lt + 2, end))
                 return gt;
@@ -354,7 +331,7 @@ char *nc_html_compact_next(char *gt, const char *end, nc_html_ahead *ahead)
             p = close + 1;
             continue;
         }
-        if (is_letter(c)) {
+        if (nc_html_is_letter(c)) {
             size_t shift = compact_tag(lt, end, ahead);
             if (!shift) {
                 ahead->pending = false;
