@@ -24,93 +24,71 @@
 
 #include "testutil.h"
 
-typedef struct buf {
-    char *data;
-    size_t len, cap;
-} buf;
 
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        ck_assert_ptr_nonnull(p);
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void putf(buf *b, const char *fmt, size_t i)
+static void putf(tu_buf *b, const char *fmt, size_t i)
 {
     char tmp[64];
     int n = snprintf(tmp, sizeof tmp, fmt, i);
-    put(b, tmp, (size_t)n);
+    tu_put(b, tmp, (size_t)n);
 }
 
 /* ---- the generators (tools/hostile.py writes the same pages) ---- */
 
-typedef void (*gen_fn)(buf *b, size_t n);
+typedef void (*gen_fn)(tu_buf *b, size_t n);
 
-static void gen_unclosed_b(buf *b, size_t n)
+static void gen_unclosed_b(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><body><p>");
+    tu_puts(b, "<html><body><p>");
     for (size_t i = 0; i < n; i++)
-        puts_(b, "<b>x");
-    puts_(b, "</p></body></html>");
+        tu_puts(b, "<b>x");
+    tu_puts(b, "</p></body></html>");
 }
 
-static void gen_unclosed_div(buf *b, size_t n)
+static void gen_unclosed_div(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><body><div>");
+    tu_puts(b, "<html><body><div>");
     for (size_t i = 0; i < n / 3; i++)
-        puts_(b, "<font><i><em>x");
-    puts_(b, "</div></body></html>");
+        tu_puts(b, "<font><i><em>x");
+    tu_puts(b, "</div></body></html>");
 }
 
-static void gen_title_h1(buf *b, size_t n)
+static void gen_title_h1(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><head><title>");
+    tu_puts(b, "<html><head><title>");
     for (size_t i = 0; i < n; i++)
         putf(b, i ? " t%zu" : "t%zu", i);
-    puts_(b, "</title></head><body><h1>");
+    tu_puts(b, "</title></head><body><h1>");
     for (size_t i = 0; i < n; i++)
         putf(b, i ? " h%zu" : "h%zu", i);
-    puts_(b, "</h1><p>x</p></body></html>");
+    tu_puts(b, "</h1><p>x</p></body></html>");
 }
 
-static void gen_jsonld_body(buf *b, size_t n)
+static void gen_jsonld_body(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><head><script type=\"application/ld+json\">"
+    tu_puts(b, "<html><head><script type=\"application/ld+json\">"
              "{\"@type\":\"NewsArticle\",\"articleBody\":\"");
     for (size_t i = 0; i < n * 8 / 17; i++)
-        puts_(b, "paragraph number ");
-    puts_(b, "\"}</script></head><body>");
+        tu_puts(b, "paragraph number ");
+    tu_puts(b, "\"}</script></head><body>");
     for (size_t i = 0; i < n; i++)
         putf(b, "<p>paragraph number %zu</p>", i);
-    puts_(b, "</body></html>");
+    tu_puts(b, "</body></html>");
 }
 
-static void gen_combining(buf *b, size_t n)
+static void gen_combining(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><body><p>a");
+    tu_puts(b, "<html><body><p>a");
     for (size_t i = 0; i < n; i++)
-        puts_(b, "\xCC\x81\xCC\xA3\xCC\x88"); /* U+0301 U+0323 U+0308 */
-    puts_(b, "</p></body></html>");
+        tu_puts(b, "\xCC\x81\xCC\xA3\xCC\x88"); /* U+0301 U+0323 U+0308 */
+    tu_puts(b, "</p></body></html>");
 }
 
-static void gen_attributes(buf *b, size_t n)
+static void gen_attributes(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><body><p");
+    tu_puts(b, "<html><body><p");
     for (size_t i = 0; i < n; i++)
         putf(b, " a%zu=x", i);
-    puts_(b, ">x</p></body></html>");
+    tu_puts(b, ">x</p></body></html>");
 }
 
 static const struct hostile {
@@ -146,7 +124,7 @@ static double cpu_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static double time_nc(const buf *b)
+static double time_nc(const tu_buf *b)
 {
     double t0 = cpu_now();
     nc_options o;
@@ -161,7 +139,7 @@ static double time_nc(const buf *b)
 }
 
 /* libxml2's tree parse of the same bytes, the yardstick. */
-static double time_libxml2(const buf *b)
+static double time_libxml2(const tu_buf *b)
 {
     double t0 = cpu_now();
     htmlDocPtr d = htmlReadMemory(b->data, (int)b->len, NULL, "UTF-8",
@@ -182,16 +160,16 @@ enum { RATIO = 20 };
 START_TEST(test_hostile_time)
 {
     const struct hostile *h = &hostiles[_i];
-    buf b = {0};
+    tu_buf b = {0};
     h->gen(&b, scaled(h->n));
     nc_result_free(tu_clean_kind("<p>warm up: the one-time set-up is not the page's</p>",
                                  NC_INPUT_HTML));
     double nc = time_nc(&b);
     if (!tu_slow()) {
-        buf plain = {0};
+        tu_buf plain = {0};
         if (h->xml_slow)
             while (plain.len < b.len)
-                puts_(&plain, "<p class=\"x\">An ordinary paragraph of the page.</p>\n");
+                tu_puts(&plain, "<p class=\"x\">An ordinary paragraph of the page.</p>\n");
         double xml = time_libxml2(h->xml_slow ? &plain : &b);
         free(plain.data);
         double mb = (double)b.len / 1e6;
@@ -211,7 +189,7 @@ START_TEST(test_hostile_linear)
         return;
     const struct hostile *h = &hostiles[_i];
     size_t n = scaled(h->n) / 4;
-    buf b1 = {0}, b4 = {0};
+    tu_buf b1 = {0}, b4 = {0};
     h->gen(&b1, n);
     h->gen(&b4, 4 * n);
     double t1 = 1e9;
@@ -294,11 +272,11 @@ END_TEST
 
 START_TEST(test_mark_run_capped)
 {
-    buf b = {0};
-    puts_(&b, "A word a");
+    tu_buf b = {0};
+    tu_puts(&b, "A word a");
     for (int i = 0; i < 1000; i++)
-        puts_(&b, "\xCC\x81");
-    puts_(&b, " and more words after it.\n");
+        tu_puts(&b, "\xCC\x81");
+    tu_puts(&b, " and more words after it.\n");
     nc_result *r = clean_str(b.data, NC_INPUT_TEXT);
     ck_assert(nc_result_flags(r) & NC_FLAG_REMOVED_CHARS);
     nc_block_info info = NC_BLOCK_INFO_INIT;
@@ -312,18 +290,18 @@ END_TEST
 START_TEST(test_og_title_cut_on_character)
 {
     for (int shift = 0; shift < 2; shift++) {
-        buf b = {0};
-        puts_(&b, "<html><head><meta property=\"og:title\" content=\"");
+        tu_buf b = {0};
+        tu_puts(&b, "<html><head><meta property=\"og:title\" content=\"");
         if (shift)
-            puts_(&b, "x");
+            tu_puts(&b, "x");
         for (int i = 0; i < 3000; i++)
-            puts_(&b, "\xC3\xA9");
-        puts_(&b, "\"><meta property=\"og:site_name\" content=\"");
+            tu_puts(&b, "\xC3\xA9");
+        tu_puts(&b, "\"><meta property=\"og:site_name\" content=\"");
         if (shift)
-            puts_(&b, "x");
+            tu_puts(&b, "x");
         for (int i = 0; i < 3000; i++)
-            puts_(&b, "\xC3\xA9");
-        puts_(&b, "\"></head><body><p>Some text of the page.</p></body></html>");
+            tu_puts(&b, "\xC3\xA9");
+        tu_puts(&b, "\"></head><body><p>Some text of the page.</p></body></html>");
         nc_result *r = clean_str(b.data, NC_INPUT_HTML);
         const char *t = nc_result_title(r);
         ck_assert_ptr_nonnull(t);
@@ -338,11 +316,11 @@ END_TEST
 /* A <title> of 5,000 two-byte characters is kept to 4 KB, whole ones. */
 START_TEST(test_html_title_cut_on_character)
 {
-    buf b = {0};
-    puts_(&b, "<html><head><title>x");
+    tu_buf b = {0};
+    tu_puts(&b, "<html><head><title>x");
     for (int i = 0; i < 5000; i++)
-        puts_(&b, "\xC3\xA9");
-    puts_(&b, "</title></head><body><p>Some text of the page.</p></body></html>");
+        tu_puts(&b, "\xC3\xA9");
+    tu_puts(&b, "</title></head><body><p>Some text of the page.</p></body></html>");
     nc_result *r = clean_str(b.data, NC_INPUT_HTML);
     const char *t = nc_result_title(r);
     ck_assert_ptr_nonnull(t);
@@ -357,11 +335,11 @@ END_TEST
 
 START_TEST(test_many_attributes_cut)
 {
-    buf b = {0};
-    puts_(&b, "<html><body><p class=\"story\"");
+    tu_buf b = {0};
+    tu_puts(&b, "<html><body><p class=\"story\"");
     for (size_t i = 0; i < 5000; i++)
         putf(&b, " data-a%zu=\"x\"", i);
-    puts_(&b, ">The paragraph is read all the same.</p></body></html>");
+    tu_puts(&b, ">The paragraph is read all the same.</p></body></html>");
     nc_result *r = clean_str(b.data, NC_INPUT_HTML);
     ck_assert(nc_result_flags(r) & NC_FLAG_TRUNCATED_MARKUP);
     ck_assert(tu_has_block(r, "The paragraph is read all the same."));
@@ -382,11 +360,11 @@ END_TEST
 
 START_TEST(test_long_comment_emptied)
 {
-    buf b = {0};
-    puts_(&b, "<html><body><p>Before the comment.</p><!--");
+    tu_buf b = {0};
+    tu_puts(&b, "<html><body><p>Before the comment.</p><!--");
     for (int i = 0; i < 20000; i++)
-        puts_(&b, "<p>hidden</p>");
-    puts_(&b, "--><p>After the comment.</p></body></html>");
+        tu_puts(&b, "<p>hidden</p>");
+    tu_puts(&b, "--><p>After the comment.</p></body></html>");
     nc_result *r = clean_str(b.data, NC_INPUT_HTML);
     ck_assert(nc_result_flags(r) & NC_FLAG_TRUNCATED_MARKUP);
     ck_assert(tu_has_block(r, "Before the comment."));
@@ -399,11 +377,11 @@ END_TEST
 
 START_TEST(test_long_attribute_value_cut)
 {
-    buf b = {0};
-    puts_(&b, "<html><body><p title=\"");
+    tu_buf b = {0};
+    tu_puts(&b, "<html><body><p title=\"");
     for (int i = 0; i < 200000; i++)
-        puts_(&b, "ab");
-    puts_(&b, "\">The text after a long value.</p></body></html>");
+        tu_puts(&b, "ab");
+    tu_puts(&b, "\">The text after a long value.</p></body></html>");
     nc_result *r = clean_str(b.data, NC_INPUT_HTML);
     ck_assert(nc_result_flags(r) & NC_FLAG_TRUNCATED_MARKUP);
     ck_assert(tu_has_block(r, "The text after a long value."));
@@ -472,7 +450,7 @@ END_TEST
 
 START_TEST(test_work_limit_stops)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_jsonld_body(&b, tu_slow() ? 5000 : 50000);
     nc_options o;
     nc_options_init(&o);
@@ -508,9 +486,9 @@ END_TEST
 
 START_TEST(test_work_limit_text)
 {
-    buf b = {0};
+    tu_buf b = {0};
     for (size_t i = 0; i < (tu_slow() ? 2000u : 100000u); i++)
-        puts_(&b, "A line of plain text that goes on for a while.\n\n");
+        tu_puts(&b, "A line of plain text that goes on for a while.\n\n");
     nc_options o;
     nc_options_init(&o);
     o.input = NC_INPUT_TEXT;
@@ -564,11 +542,11 @@ static size_t walk_dir(const char *dir, nc_input_kind kind, bool gz)
         snprintf(cmd, sizeof cmd, gz ? "zcat %s/%s" : "cat %s/%s", dir, name);
         FILE *in = popen(cmd, "r");
         ck_assert_ptr_nonnull(in);
-        buf b = {0};
+        tu_buf b = {0};
         char chunk[65536];
         size_t n;
         while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-            put(&b, chunk, n);
+            tu_put(&b, chunk, n);
         pclose(in);
         nc_result *r = NULL;
         tu_clean_sane(b.data ? b.data : "", b.len, &o, &r, NULL);

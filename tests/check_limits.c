@@ -30,28 +30,6 @@ static size_t pick(size_t normal, size_t large, size_t slow)
 static const nc_status failures_ok[] = {NC_ERR_TOO_LARGE, NC_ERR_PARSE,
                                         NC_ERR_ENCODING, NC_ERR_BINARY, NC_OK};
 
-typedef struct buf {
-    char *data;
-    size_t len, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        ck_assert_ptr_nonnull(p);
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
 
 /* ---- generators: each makes about `size` bytes (or `n` units) ---- */
 
@@ -66,71 +44,71 @@ static const char *const sentences[] = {
     "Photo: City Archive",
     ""};
 
-typedef void (*gen_fn)(buf *b, size_t size);
+typedef void (*gen_fn)(tu_buf *b, size_t size);
 
-static void gen_text_lines(buf *b, size_t size)
+static void gen_text_lines(tu_buf *b, size_t size)
 {
     for (size_t i = 0; b->len < size; i++) {
-        puts_(b, sentences[i % 6]);
-        puts_(b, "\n");
+        tu_puts(b, sentences[i % 6]);
+        tu_puts(b, "\n");
     }
 }
 
-static void gen_long_line(buf *b, size_t size)
+static void gen_long_line(tu_buf *b, size_t size)
 {
     while (b->len < size)
-        puts_(b, "word another longer words in one line ");
+        tu_puts(b, "word another longer words in one line ");
 }
 
-static void gen_char_lines(buf *b, size_t n)
+static void gen_char_lines(tu_buf *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        put(b, i % 26 == 25 ? "z\n" : "a\n", 2);
+        tu_put(b, i % 26 == 25 ? "z\n" : "a\n", 2);
 }
 
-static void gen_nested(buf *b, size_t n)
+static void gen_nested(tu_buf *b, size_t n)
 {
-    puts_(b, "<html><body>");
+    tu_puts(b, "<html><body>");
     for (size_t i = 0; i < n; i++)
-        puts_(b, i % 2 ? "<span>" : "<div>");
-    puts_(b, "The deepest text of the page sits here, at the bottom of it all.");
+        tu_puts(b, i % 2 ? "<span>" : "<div>");
+    tu_puts(b, "The deepest text of the page sits here, at the bottom of it all.");
     for (size_t i = n; i-- > 0;)
-        puts_(b, i % 2 ? "</span>" : "</div>");
-    puts_(b, "</body></html>");
+        tu_puts(b, i % 2 ? "</span>" : "</div>");
+    tu_puts(b, "</body></html>");
 }
 
-static void gen_links(buf *b, size_t n)
+static void gen_links(tu_buf *b, size_t n)
 {
     char tmp[96];
-    puts_(b, "<html><body><div class=\"links\">");
+    tu_puts(b, "<html><body><div class=\"links\">");
     for (size_t i = 0; i < n; i++) {
         int k = snprintf(tmp, sizeof tmp, "<a href=\"/p/%zu\">link %zu</a> ", i, i);
-        put(b, tmp, (size_t)k);
+        tu_put(b, tmp, (size_t)k);
         if (i % 20 == 19)
-            puts_(b, "<br>\n");
+            tu_puts(b, "<br>\n");
     }
-    puts_(b, "</div></body></html>");
+    tu_puts(b, "</div></body></html>");
 }
 
-static void gen_html_paragraphs(buf *b, size_t size)
+static void gen_html_paragraphs(tu_buf *b, size_t size)
 {
-    puts_(b, "<html><head><title>A page</title></head><body><article>");
+    tu_puts(b, "<html><head><title>A page</title></head><body><article>");
     for (size_t i = 0; b->len < size; i++) {
-        puts_(b, "<p>");
-        puts_(b, sentences[i % 6]);
-        puts_(b, "</p>\n");
+        tu_puts(b, "<p>");
+        tu_puts(b, sentences[i % 6]);
+        tu_puts(b, "</p>\n");
     }
-    puts_(b, "</article></body></html>");
+    tu_puts(b, "</article></body></html>");
 }
 
-static void gen_filler(buf *b, size_t size)
+static void gen_filler(tu_buf *b, size_t size)
 {
     while (b->len < size)
-        puts_(b, "text <p>inside</p> & <b>more</b> -- > ]] ");
+        tu_puts(b, "text <p>inside</p> & <b>more</b> -- > ]] ");
 }
 
 /* xorshift: the same "random" bytes every run. */
-static void gen_random(buf *b, size_t size)
+static void gen_random(tu_buf *b, size_t size)
 {
     uint64_t x = 88172645463325252ull;
     char chunk[4096];
@@ -141,7 +119,7 @@ static void gen_random(buf *b, size_t size)
             x ^= x << 17;
             chunk[i] = (char)(x >> 32);
         }
-        put(b, chunk, sizeof chunk);
+        tu_put(b, chunk, sizeof chunk);
     }
 }
 
@@ -150,7 +128,7 @@ static void gen_random(buf *b, size_t size)
 /* Cleans b with opts; checks the status, the result, and that the peak
  * memory stayed under mem_per_byte * len + 64 MiB (skipped under tu_slow,
  * where the tools' own memory dominates). Returns the result. */
-static nc_result *run(const buf *b, const nc_options *opts, double mem_per_byte)
+static nc_result *run(const tu_buf *b, const nc_options *opts, double mem_per_byte)
 {
     tu_reset_peak_rss();
     long before = tu_peak_rss_kb();
@@ -189,7 +167,7 @@ static double cpu_now(void)
 /* CPU seconds for one clean of gen(size), the best of `tries`. */
 static double time_clean(gen_fn gen, size_t size, const nc_options *o, int tries)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen(&b, size);
     double best = 1e9;
     for (int t = 0; t < tries; t++) {
@@ -258,12 +236,12 @@ END_TEST
 
 START_TEST(test_only_whitespace)
 {
-    buf b = {0};
+    tu_buf b = {0};
     size_t n = pick(1 << 20, 16 << 20, 1 << 16);
     const char *ws[] = {" ", "\t", "\n", "\r\n", "\xC2\xA0", "\xE3\x80\x80",
                         "\xE2\x80\x8B", "\f", "\v"};
     for (size_t i = 0; b.len < n; i++)
-        puts_(&b, ws[i % 9]);
+        tu_puts(&b, ws[i % 9]);
     for (int kind = 0; kind < 3; kind++) {
         nc_options o = kind_opts((nc_input_kind)kind);
         nc_result *r = run(&b, &o, 8);
@@ -277,7 +255,7 @@ END_TEST
 START_TEST(test_only_nul)
 {
     size_t n = pick(1 << 20, 64 << 20, 1 << 16);
-    buf b = {calloc(n + 1, 1), n, n + 1};
+    tu_buf b = {calloc(n + 1, 1), n, n + 1};
     ck_assert_ptr_nonnull(b.data);
     for (int kind = 0; kind < 3; kind++) {
         nc_options o = kind_opts((nc_input_kind)kind);
@@ -300,11 +278,11 @@ START_TEST(test_invalid_utf8_everywhere)
                                       "\xED\xA0\x80", "\xF4\x90\x80\x80",
                                       "\xF8\x88\x80\x80\x80", "\xFF", "\xFE",
                                       "\xC3", "\xE2\x82"};
-    buf b = {0};
+    tu_buf b = {0};
     size_t n = pick(1 << 20, 32 << 20, 1 << 16);
     for (size_t i = 0; b.len < n; i++) {
-        puts_(&b, bad[i % 11]);
-        puts_(&b, i % 7 ? "ab " : "\n");
+        tu_puts(&b, bad[i % 11]);
+        tu_puts(&b, i % 7 ? "ab " : "\n");
     }
     for (int kind = 0; kind < 3; kind++) {
         nc_options o = kind_opts((nc_input_kind)kind);
@@ -325,9 +303,9 @@ END_TEST
 
 START_TEST(test_utf16_no_bom_large)
 {
-    buf text = {0};
+    tu_buf text = {0};
     gen_text_lines(&text, pick(1 << 20, 16 << 20, 1 << 16));
-    buf b = {malloc(text.len * 2 + 1), text.len * 2, text.len * 2 + 1};
+    tu_buf b = {malloc(text.len * 2 + 1), text.len * 2, text.len * 2 + 1};
     ck_assert_ptr_nonnull(b.data);
     for (size_t i = 0; i < text.len; i++) {
         b.data[2 * i] = text.data[i];
@@ -347,7 +325,7 @@ END_TEST
 
 START_TEST(test_large_text)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_text_lines(&b, pick(4u << 20, 200u << 20, 1 << 20));
     nc_options o = kind_opts(NC_INPUT_AUTO);
     double t0 = tu_now();
@@ -363,7 +341,7 @@ END_TEST
 
 START_TEST(test_one_huge_line)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_long_line(&b, pick(4u << 20, 50u << 20, 1 << 20));
     nc_result *r = run(&b, NULL, 16);
     /* Longer than max_line_bytes (1 MiB): one block, cut, flagged. */
@@ -380,7 +358,7 @@ END_TEST
 
 START_TEST(test_million_short_lines)
 {
-    buf b = {0};
+    tu_buf b = {0};
     size_t n = pick(200000, 1000000, 50000);
     gen_char_lines(&b, n);
     nc_options o = kind_opts(NC_INPUT_TEXT);
@@ -395,7 +373,7 @@ END_TEST
 
 START_TEST(test_nested_tags)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_nested(&b, pick(100000, 100000, 10000));
     nc_options o = kind_opts(NC_INPUT_HTML);
     nc_result *r = run(&b, &o, 64);
@@ -418,7 +396,7 @@ END_TEST
 
 START_TEST(test_million_links)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_links(&b, pick(200000, 1000000, 10000));
     nc_options o = kind_opts(NC_INPUT_HTML);
     nc_result *r = run(&b, &o, 64);
@@ -432,7 +410,7 @@ END_TEST
 
 START_TEST(test_large_html)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_html_paragraphs(&b, pick(4u << 20, 100u << 20, 1 << 20));
     nc_result *r = run(&b, NULL, 64);
     ck_assert_ptr_nonnull(r);
@@ -448,11 +426,11 @@ END_TEST
 
 static void run_unclosed(const char *prefix, const char *before)
 {
-    buf b = {0};
-    puts_(&b, "<html><body><p>");
-    puts_(&b, before);
-    puts_(&b, "</p>");
-    puts_(&b, prefix);
+    tu_buf b = {0};
+    tu_puts(&b, "<html><body><p>");
+    tu_puts(&b, before);
+    tu_puts(&b, "</p>");
+    tu_puts(&b, prefix);
     gen_filler(&b, pick(2u << 20, 32u << 20, 1 << 18));
     nc_options o = kind_opts(NC_INPUT_HTML);
     nc_result *r = run(&b, &o, 64);
@@ -486,13 +464,13 @@ START_TEST(test_huge_attributes)
     const char *const shapes[] = {"<p title=\"", "<a href='", "<div class=",
                                   "<img alt=\""};
     for (size_t k = 0; k < 4; k++) {
-        buf b = {0};
-        puts_(&b, "<html><body>");
-        puts_(&b, shapes[k]);
+        tu_buf b = {0};
+        tu_puts(&b, "<html><body>");
+        tu_puts(&b, shapes[k]);
         while (b.len < n)
-            puts_(&b, "abcdefgh ijklmnop &amp; qrstuvw ");
-        puts_(&b, k == 2 ? ">" : "\">");
-        puts_(&b, "<p>The paragraph after a megabyte attribute is still text "
+            tu_puts(&b, "abcdefgh ijklmnop &amp; qrstuvw ");
+        tu_puts(&b, k == 2 ? ">" : "\">");
+        tu_puts(&b, "<p>The paragraph after a megabyte attribute is still text "
                   "of the page.</p></body></html>");
         nc_options o = kind_opts(NC_INPUT_HTML);
         nc_result *r = run(&b, &o, 64);
@@ -506,8 +484,8 @@ END_TEST
 
 static void run_binary(const char *header, size_t hlen)
 {
-    buf b = {0};
-    put(&b, header, hlen);
+    tu_buf b = {0};
+    tu_put(&b, header, hlen);
     gen_random(&b, pick(1 << 20, 16 << 20, 1 << 16));
     for (int kind = 0; kind < 3; kind++) {
         nc_options o = kind_opts((nc_input_kind)kind);
@@ -557,7 +535,7 @@ END_TEST
 
 START_TEST(test_limit_blocks)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_char_lines(&b, 1000);
     nc_options o = kind_opts(NC_INPUT_TEXT);
     o.max_blocks = 10;
@@ -574,11 +552,11 @@ START_TEST(test_limit_blocks)
     nc_result_free(r);
     free(b.data);
     /* In HTML too. */
-    buf h = {0};
-    puts_(&h, "<html><body>");
+    tu_buf h = {0};
+    tu_puts(&h, "<html><body>");
     for (int i = 0; i < 100; i++)
-        puts_(&h, "<p>A paragraph of some text.</p>");
-    puts_(&h, "</body></html>");
+        tu_puts(&h, "<p>A paragraph of some text.</p>");
+    tu_puts(&h, "</body></html>");
     o = kind_opts(NC_INPUT_HTML);
     o.max_blocks = 7;
     r = tu_clean(h.data, h.len, &o);
@@ -594,7 +572,7 @@ START_TEST(test_limit_blocks_default)
     /* 1 000 001 lines with the default max_blocks (1 000 000). */
     if (tu_slow())
         return;
-    buf b = {0};
+    tu_buf b = {0};
     gen_char_lines(&b, 1000001);
     nc_options o = kind_opts(NC_INPUT_TEXT);
     nc_result *r = tu_clean(b.data, b.len, &o);
@@ -607,7 +585,7 @@ END_TEST
 
 START_TEST(test_limit_depth)
 {
-    buf b = {0};
+    tu_buf b = {0};
     gen_nested(&b, 40);
     nc_options o = kind_opts(NC_INPUT_HTML);
     o.max_depth = 8;
@@ -625,7 +603,7 @@ START_TEST(test_limit_depth)
     nc_result_free(r);
     free(b.data);
     /* The default (256) with 300 levels. */
-    b = (buf){0};
+    b = (tu_buf){0};
     gen_nested(&b, 300);
     o = kind_opts(NC_INPUT_HTML);
     r = tu_clean(b.data, b.len, &o);
@@ -639,9 +617,9 @@ START_TEST(test_limit_line_bytes)
 {
     nc_options o = kind_opts(NC_INPUT_TEXT);
     o.max_line_bytes = 100;
-    buf b = {0};
+    tu_buf b = {0};
     gen_long_line(&b, 1000);
-    puts_(&b, "\nshort line\n");
+    tu_puts(&b, "\nshort line\n");
     nc_result *r = tu_clean(b.data, b.len, &o);
     tu_check_result(r);
     ck_assert(nc_result_flags(r) & NC_FLAG_TRUNCATED_LINES);
@@ -652,9 +630,9 @@ START_TEST(test_limit_line_bytes)
     nc_result_free(r);
     free(b.data);
     /* Never cut inside a character: 3-byte characters, odd limit. */
-    b = (buf){0};
+    b = (tu_buf){0};
     for (int i = 0; i < 100; i++)
-        puts_(&b, "\xE6\x96\xB0");
+        tu_puts(&b, "\xE6\x96\xB0");
     o.max_line_bytes = 17;
     r = tu_clean(b.data, b.len, &o);
     tu_check_result(r);
@@ -664,10 +642,10 @@ START_TEST(test_limit_line_bytes)
     nc_result_free(r);
     free(b.data);
     /* The default, 1 MiB, in HTML: a 2 MiB paragraph is cut. */
-    b = (buf){0};
-    puts_(&b, "<html><body><p>");
+    b = (tu_buf){0};
+    tu_puts(&b, "<html><body><p>");
     gen_long_line(&b, 2u << 20);
-    puts_(&b, "</p></body></html>");
+    tu_puts(&b, "</p></body></html>");
     o = kind_opts(NC_INPUT_HTML);
     r = tu_clean(b.data, b.len, &o);
     tu_check_result(r);

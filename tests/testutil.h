@@ -10,6 +10,15 @@
 
 #include "newsclean.h"
 
+/* A growable test page: tu_put appends s[0..n), tu_puts a C string;
+ * data stays NUL-terminated. Fails the test when memory runs out. */
+typedef struct tu_buf {
+    char *data;
+    size_t len, cap;
+} tu_buf;
+void tu_put(tu_buf *b, const char *s, size_t n);
+void tu_puts(tu_buf *b, const char *s);
+
 /* nc_clean() that must succeed: fails the test with the status name. */
 nc_result *tu_clean(const char *input, size_t len, const nc_options *opts);
 /* The same with a NUL-terminated string and the given input kind. */
