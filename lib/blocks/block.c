@@ -68,10 +68,7 @@ nc_block *nc_doc_add_block_mapped(nc_doc *doc, const char *text, size_t len,
         return NULL;
     }
     if (len > doc->opts.max_line_bytes) {
-        len = doc->opts.max_line_bytes;
-        /* Never cut inside a UTF-8 sequence. */
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--;
+        len = nc_utf8_cut(text, len, doc->opts.max_line_bytes);
         doc->flags |= NC_FLAG_TRUNCATED_LINES;
     }
     const unsigned char *s = (const unsigned char *)text;

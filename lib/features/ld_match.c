@@ -24,10 +24,7 @@ static size_t head_len(const nc_block *b)
 {
     if (b->len < HEAD_MIN || b->words < 3)
         return 0;
-    size_t n = b->len < HEAD_MAX ? b->len : HEAD_MAX;
-    while (n > 0 && n < b->len && ((unsigned char)b->text[n] & 0xC0) == 0x80)
-        n--;
-    return n;
+    return nc_utf8_cut(b->text, b->len, HEAD_MAX);
 }
 
 static uint64_t hash_of(const char *s, size_t n)

@@ -65,9 +65,7 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
 {
     if (!value || !value[0] || cs->status != NC_OK)
         return;
-    size_t len = strnlen(value, MAX_VALUE);
-    while (len == MAX_VALUE && len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
-        len--; /* cut on a character boundary: the value stays UTF-8 */
+    size_t len = nc_utf8_cut(value, strnlen(value, MAX_VALUE + 1), MAX_VALUE);
     nc_meta_cand c = {field, source, value, {0}, block};
     if (field == NC_META_DATE || field == NC_META_MODIFIED) {
         if (!nc_date_find(value, len, cs->language, cs->has_ref ? &cs->ref : NULL, &c.date,

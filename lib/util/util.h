@@ -62,6 +62,17 @@ static inline size_t nc_utf8_put(char *out, uint32_t cp)
     return 4;
 }
 
+/* len cut to at most max bytes without splitting a UTF-8 character (s
+ * holds at least len bytes; nothing is cut when len <= max). */
+static inline size_t nc_utf8_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
 /* util/budget.c: nc_budget_start fixes the deadline (opts.max_ms) at the
  * call's start; nc_out_of_time is true once it has passed (then
  * NC_FLAG_WORK_LIMIT is set). Block stages check every NC_BUDGET_EVERY

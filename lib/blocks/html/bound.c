@@ -99,9 +99,7 @@ static char *put_attr(const attr *a, char *w)
         memmove(w - n, a->start, n);
         return w - n;
     }
-    size_t keep = NC_HTML_MAX_VALUE;
-    while (keep > 0 && ((unsigned char)a->value[keep] & 0xC0) == 0x80)
-        keep--;
+    size_t keep = nc_utf8_cut(a->value, (size_t)(vend - a->value), NC_HTML_MAX_VALUE);
     if (a->quote)
         *--w = a->quote;
     size_t n = (size_t)(a->value + keep - a->start);

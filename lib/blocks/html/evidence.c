@@ -19,11 +19,8 @@ nc_status nc_html_record_ev(nc_doc *doc, nc_ev_kind kind, const char *key, uint3
 {
     if (doc->nev >= MAX_EVIDENCE || (kind == NC_EV_LD_JSON && len > MAX_LD_JSON))
         return NC_OK;
-    if (kind != NC_EV_LD_JSON && len > MAX_CAPTURE) {
-        len = MAX_CAPTURE; /* on a character boundary: the value stays UTF-8 */
-        while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80)
-            len--;
-    }
+    if (kind != NC_EV_LD_JSON)
+        len = nc_utf8_cut(value, len, MAX_CAPTURE); /* the value stays UTF-8 */
     nc_meta_ev *ev = nc_arena_alloc(&doc->arena, sizeof *ev);
     char *k = key ? nc_arena_strndup(&doc->arena, key, strnlen(key, MAX_KEY)) : NULL;
     char *v = kind == NC_EV_LD_JSON

@@ -354,12 +354,7 @@ enum { PAGE_STRING_MAX = 4096 };
 /* len cut to PAGE_STRING_MAX, on a character boundary. */
 static size_t page_string_len(const char *s, size_t len)
 {
-    if (len <= PAGE_STRING_MAX)
-        return len;
-    len = PAGE_STRING_MAX;
-    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-        len--;
-    return len;
+    return nc_utf8_cut(s, len, PAGE_STRING_MAX);
 }
 
 static void set_page_string(walk *w, char **field, const char *value)
