@@ -514,7 +514,9 @@ def _clean_raw(lib: ctypes.CDLL, raw: bytes, opts: _Options, want_blocks: bool,
                                     table_cell=info.table_cell,
                                     table_header=bool(info.table_header),
                                     quote=bool(info.quote), verbatim=bool(info.verbatim)))
-        meta = _meta(lib, r)
+        # clean() returns paragraphs only; analyse() and iter_warc()'s
+        # JSON Lines objects carry the metadata.
+        meta = _meta(lib, r) if want_blocks or result_type is not Result else {}
         title = lib.nc_result_title(r)
         return result_type(**extra, title=title.decode("utf-8", "replace") if title is not None else None,
                       language=_text(lib.nc_result_language(r)),
