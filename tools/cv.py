@@ -75,7 +75,9 @@ def build_fold_models(pages, fold, a):
         stamp_path = os.path.join(d, "stamp")
         stamp = model_stamp(a)
         fresh = (not a.retrain and os.path.exists(stamp_path)
-                 and open(stamp_path).read() == stamp)
+                 and (a.keep_models or open(stamp_path).read() == stamp))
+        if not fresh and a.keep_models:
+            sys.exit("cv.py: --keep-models, but fold %d has no model yet" % k)
         if not fresh:
             t0 = time.time()
             mine = [p for p in pages if fold[(p["set"], p["id"])] != k]
@@ -181,6 +183,9 @@ def main():
     ap.add_argument("--scored", default=",".join(SCORED), help="comma-separated sets to score")
     ap.add_argument("--forms", default=",".join(train.FORMS))
     ap.add_argument("--retrain", action="store_true", help="train the fold models even if fresh")
+    ap.add_argument("--keep-models", action="store_true",
+                    help="score with the fold models already trained, even if stale "
+                    "(for changes after the classifier: pickers, result)")
     ap.add_argument("--only-folds", default="",
                     help="comma-separated folds to train and score (a quicker, noisier look)")
     a = ap.parse_args()
@@ -192,7 +197,7 @@ def main():
     scored = a.scored.split(",")
     fold = assign_folds(a.data, sorted(set(SCORED) | set(train_sets)), a.folds)
     t0 = time.time()
-    pages = train.load_pages(a.data, train_sets, a.jobs, a.cache_dir)
+    pages = [] if a.keep_models else train.load_pages(a.data, train_sets, a.jobs, a.cache_dir)
     print("loaded %d training pages in %.0f s" % (len(pages), time.time() - t0), file=sys.stderr)
     build_fold_models(pages, fold, a)
     rows = []

@@ -383,14 +383,15 @@ def reweight(pages, a):
 
 def feature_key():
     """A digest of the sources the features come from (the library but
-    its classify/ stage and result.c, which only read the features, and
-    nc_dump): a cached dump is reused only while it is the same."""
+    the stages after the features: classify/, meta/, result and warc/;
+    and nc_dump): a cached dump is reused only while it is the same."""
     h = hashlib.sha1()
     paths = [os.path.join(ROOT, "tools", "nc_dump.c")]
     for d, _dirs, files in os.walk(os.path.join(ROOT, "lib")):
         paths += [os.path.join(d, f) for f in files if f.endswith((".c", ".h"))]
     for path in sorted(paths):
-        if os.sep + "classify" + os.sep in path or path.endswith("result.c"):
+        after = ("classify", "meta", "result", "warc")
+        if any(os.sep + d + os.sep in path for d in after) or path.endswith("result.c"):
             continue
         h.update(path[len(ROOT):].encode())
         with open(path, "rb") as f:
