@@ -50,6 +50,41 @@ static void md_is(const char *html, const char *want)
     nc_free(got);
 }
 
+/* The Markdown of page's blocks labelled one a letter of labels (b body,
+ * h heading, x related: dropped), with the options' record bits and the
+ * renderer's flags; *kept (when not NULL) gets the result, else it goes. */
+static char *md_labels(const char *page, nc_input_kind kind, const char *labels,
+                       unsigned record, unsigned flags, nc_result **kept)
+{
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = kind;
+    opts.record = record;
+    nc_doc doc;
+    ck_assert_int_eq(nc_pipeline_blocks(page, strlen(page), &opts, &doc), NC_OK);
+    ck_assert_uint_eq(doc.nblocks, strlen(labels));
+    for (size_t i = 0; i < doc.nblocks; i++)
+        doc.blocks[i].label = labels[i] == 'b'   ? NC_LABEL_BODY
+                              : labels[i] == 'h' ? NC_LABEL_HEADING
+                                                 : NC_LABEL_RELATED;
+    nc_result *r = NULL;
+    ck_assert_int_eq(nc_result_build(&doc, &r), NC_OK);
+    char *out = NULL;
+    ck_assert_int_eq(nc_result_markdown(r, flags, NULL, &out, NULL), NC_OK);
+    if (kept)
+        *kept = r;
+    else
+        nc_result_free(r);
+    return out;
+}
+
+static int block_heading_level(const nc_result *r, size_t i)
+{
+    nc_block_info info = NC_BLOCK_INFO_INIT;
+    ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+    return info.heading_level;
+}
+
 START_TEST(test_headings_keep_their_level)
 {
     md_is("<h1>Top</h1><h2>Sub</h2><h3>Deeper</h3><h6>Least</h6><p>Text.</p>",
@@ -359,6 +394,72 @@ START_TEST(test_text_heading_then_list_lines)
 }
 END_TEST
 
+START_TEST(test_list_of_headings_is_a_list)
+{
+    /* items that are each one heading and nothing else: a list */
+    md_is("<ul><li><h3>First pick</h3></li><li><h3>Second pick</h3></li></ul><p>After.</p>",
+          "- First pick\n- Second pick\n\nAfter.");
+    /* an item with more than its heading keeps the heading */
+    md_is("<ol><li><h3>Step one</h3><p>Do this.</p></li><li><h3>Step two</h3><p>Then that.</p>"
+          "</li></ol>",
+          "### Step one\n\n1. Do this.\n\n### Step two\n\n1. Then that.");
+    /* one lone heading in its item, no other beside it: a heading */
+    md_is("<ul><li><h3>Only one</h3></li><li>plain item</li></ul>",
+          "### Only one\n\n- plain item");
+    nc_result *r = NULL;
+    char *got = md_labels("<ul><li><h3>A</h3></li><li><h3>B</h3></li></ul>", NC_INPUT_HTML,
+                          "hh", 0, 0, &r);
+    ck_assert_str_eq(got, "- A\n- B");
+    ck_assert_int_eq(block_heading_level(r, 0), 0); /* nc_result_block agrees */
+    nc_free(got);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_heading_of_a_dropped_section_is_a_paragraph)
+{
+    const char *page = "<p>Body text.</p><h2>More to read</h2><p>teaser one</p><p>teaser two</p>"
+                       "<p>teaser three</p><h2>Next part</h2><p>More body.</p>";
+    nc_result *r = NULL;
+    char *got = md_labels(page, NC_INPUT_HTML, "bhxxxhb", 0, 0, &r);
+    ck_assert_str_eq(got, "Body text.\n\nMore to read\n\n## Next part\n\nMore body.");
+    ck_assert_int_eq(block_heading_level(r, 1), 0);
+    ck_assert_int_eq(block_heading_level(r, 5), 2);
+    nc_free(got);
+    nc_result_free(r);
+    /* two dropped blocks are not enough */
+    got = md_labels(page, NC_INPUT_HTML, "bhxbxhb", 0, 0, NULL);
+    ck_assert_str_eq(got, "Body text.\n\n## More to read\n\nteaser two\n\n## Next part\n\nMore body.");
+    nc_free(got);
+    /* a deeper heading after the dropped blocks is the section's own */
+    got = md_labels("<h2>Part</h2><p>x</p><p>y</p><p>z</p><h3>Sub</h3><p>Body.</p>",
+                    NC_INPUT_HTML, "hxxxhb", 0, 0, NULL);
+    ck_assert_str_eq(got, "## Part\n\n### Sub\n\nBody.");
+    nc_free(got);
+    /* the last heading of the body, its section all dropped */
+    got = md_labels("<p>Body.</p><h3>Related</h3><p>x</p><p>y</p><p>z</p>", NC_INPUT_HTML,
+                    "bhxxx", 0, 0, NULL);
+    ck_assert_str_eq(got, "Body.\n\nRelated");
+    nc_free(got);
+}
+END_TEST
+
+START_TEST(test_heading_without_permalink_glyph)
+{
+    md_is("<h2><a href='#what'>#</a>What it is</h2><h3>Notes \xC2\xB6</h3>"
+          "<h3>Sources \xF0\x9F\x94\x97</h3><h3>Intro #</h3><p>Text.</p>",
+          "## What it is\n\n### Notes\n\n### Sources\n\n### Intro\n\nText.");
+    /* a rank or a name with '#' stays; a glyph alone stays */
+    md_is("<h3>#1 Pick</h3><h3>Learn C#</h3><h3>#</h3><p>Text.</p>",
+          "### #1 Pick\n\n### Learn C#\n\n### #\n\nText.");
+    /* a link the glyph starts is written from the heading's first word */
+    char *got = md("<h2><a href='/a'>#Linked title</a></h2><p>Text.</p>", NC_RECORD_LINKS,
+                   NC_MD_LINKS, "https://x.org/");
+    ck_assert_str_eq(got, "## [Linked title](https://x.org/a)\n\nText.");
+    nc_free(got);
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -384,6 +485,9 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_offsets_map_through_collapse);
     tcase_add_test(tc, test_clean_then_markdown);
     tcase_add_test(tc, test_block_info_structure);
+    tcase_add_test(tc, test_list_of_headings_is_a_list);
+    tcase_add_test(tc, test_heading_of_a_dropped_section_is_a_paragraph);
+    tcase_add_test(tc, test_heading_without_permalink_glyph);
     suite_add_tcase(s, tc);
     return s;
 }
