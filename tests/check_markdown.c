@@ -460,6 +460,29 @@ START_TEST(test_heading_without_permalink_glyph)
 }
 END_TEST
 
+START_TEST(test_long_text_heading_needs_a_paragraph)
+{
+    /* a heading line of text as long as a paragraph: a heading only with
+     * a paragraph right under it */
+    const char *text = "one two three four five six seven eight nine ten eleven twelve "
+                       "thirteen fourteen fifteen\nshort line\n";
+    char *got = md_labels(text, NC_INPUT_TEXT, "hb", 0, 0, NULL);
+    ck_assert_str_eq(got, "one two three four five six seven eight nine ten eleven twelve "
+                          "thirteen fourteen fifteen\n\nshort line");
+    nc_free(got);
+    const char *story = "one two three four five six seven eight nine ten eleven twelve "
+                        "thirteen fourteen fifteen\nA paragraph under it that runs on for "
+                        "fifteen words or more, as paragraphs of a story do.\n";
+    got = md_labels(story, NC_INPUT_TEXT, "hb", 0, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(got, "## one two"));
+    nc_free(got);
+    /* a short heading line needs no paragraph */
+    got = md_labels("Short heading\nshort line\n", NC_INPUT_TEXT, "hb", 0, 0, NULL);
+    ck_assert_str_eq(got, "## Short heading\n\nshort line");
+    nc_free(got);
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -488,6 +511,7 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_list_of_headings_is_a_list);
     tcase_add_test(tc, test_heading_of_a_dropped_section_is_a_paragraph);
     tcase_add_test(tc, test_heading_without_permalink_glyph);
+    tcase_add_test(tc, test_long_text_heading_needs_a_paragraph);
     suite_add_tcase(s, tc);
     return s;
 }

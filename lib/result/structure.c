@@ -9,7 +9,9 @@
  *  - a heading whose section lost every block (three or more dropped after
  *    it, then the next kept block is a heading of its rank or higher, or
  *    nothing) heads nothing of the output: the title of a teaser or
- *    sign-up box whose links were dropped is written as a paragraph.
+ *    sign-up box whose links were dropped is written as a paragraph;
+ *  - a heading line of text (the classifier's guess, no tag) as long as a
+ *    paragraph needs a paragraph right under it to stay a heading.
  * Every function here looks at a few neighbours; a scan past dropped
  * blocks runs to the next kept one, so a whole page costs linear time. */
 #include <stdint.h>
@@ -17,7 +19,10 @@
 #include "internal.h"
 #include "result.h"
 
-enum { SECTION_DROPPED_MIN = 3 };
+enum {
+    SECTION_DROPPED_MIN = 3,   /* blocks dropped after a heading: its section's */
+    TEXT_PARAGRAPH_WORDS = 15  /* words: a line of text this long is a paragraph's */
+};
 
 static bool kept(const nc_block *b, bool comments)
 {
@@ -109,12 +114,26 @@ static bool empty_section(const nc_doc *doc, size_t i, int level, bool comments)
     return next && next <= level;
 }
 
+/* A heading line of text (no tag says it is one) as long as a paragraph
+ * with no paragraph right under it: a list line or a sentence without its
+ * stop, not a heading. */
+static bool paragraph_text_heading(const nc_doc *doc, size_t i, bool comments)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (b->tag != NC_TAG_NONE || b->words < TEXT_PARAGRAPH_WORDS)
+        return false;
+    size_t dropped = 0, n = next_kept(doc, i, comments, &dropped);
+    return n == SIZE_MAX || dropped || doc->blocks[n].words < TEXT_PARAGRAPH_WORDS ||
+           own_level(doc, n);
+}
+
 int nc_block_heading_level(const nc_doc *doc, size_t i, bool comments)
 {
     int level = own_level(doc, i);
     if (!level || !kept(&doc->blocks[i], comments))
         return level;
-    if (heading_list_item(doc, i, comments) || empty_section(doc, i, level, comments))
+    if (heading_list_item(doc, i, comments) || empty_section(doc, i, level, comments) ||
+        paragraph_text_heading(doc, i, comments))
         return 0;
     return level;
 }
