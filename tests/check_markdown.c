@@ -483,6 +483,22 @@ START_TEST(test_long_text_heading_needs_a_paragraph)
 }
 END_TEST
 
+START_TEST(test_heading_alone_in_a_cell_is_a_cell)
+{
+    /* headings that are all their cell holds label a table's columns */
+    md_is("<table><tr><td><h4>Item</h4></td><td><h4>Price</h4></td></tr>"
+          "<tr><td colspan=2><h5>Fruit</h5></td></tr><tr><td>Apple</td><td>1</td></tr></table>",
+          "| Item | Price |\n| --- | --- |\n| Fruit | |\n| Apple | 1 |");
+    /* a heading with its paragraphs in one cell: a layout table */
+    md_is("<table><tr><td><h2>Section</h2><p>Its text.</p></td><td>side</td></tr>"
+          "<tr><td>a</td><td>b</td></tr></table>",
+          "## Section\n\nIts text.\n\nside\n\na b");
+    /* a table of one column: no columns to label */
+    md_is("<table><tr><td><h3>Alone</h3></td></tr><tr><td>Row text.</td></tr></table>",
+          "### Alone\n\nRow text.");
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -512,6 +528,7 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_heading_of_a_dropped_section_is_a_paragraph);
     tcase_add_test(tc, test_heading_without_permalink_glyph);
     tcase_add_test(tc, test_long_text_heading_needs_a_paragraph);
+    tcase_add_test(tc, test_heading_alone_in_a_cell_is_a_cell);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -21,6 +21,8 @@ typedef struct md {
     enum unit prev;
     uint32_t item;       /* the list item last written */
     int list_base;       /* list_depth of the outermost list of this run, - 1 */
+    uint32_t layout_table; /* the table last found to read as no table: all
+                              of it is written as paragraphs */
     uint32_t level_list[MAX_LEVELS];  /* per level: the list counted */
     unsigned level_count[MAX_LEVELS]; /* and its items so far */
 } md;
@@ -515,9 +517,11 @@ nc_status nc_result_markdown(const nc_result *r, unsigned flags, const char *url
             i++;
         } else if (b->tag == NC_TAG_PRE && raw_line(&m, b)) {
             i = put_code(&m, i);
-        } else if (b->shape.table && table_fits(&m, i)) {
+        } else if (b->shape.table && b->shape.table != m.layout_table && table_fits(&m, i)) {
             i = put_table(&m, i);
         } else {
+            if (b->shape.table)
+                m.layout_table = b->shape.table;
             put_block(&m, b);
             i++;
         }

@@ -21,6 +21,7 @@
 
 enum {
     SECTION_DROPPED_MIN = 3,   /* blocks dropped after a heading: its section's */
+    TABLE_NEAR = 64,           /* blocks either side a table's columns are looked for */
     TEXT_PARAGRAPH_WORDS = 15  /* words: a line of text this long is a paragraph's */
 };
 
@@ -101,6 +102,46 @@ static bool heading_list_item(const nc_doc *doc, size_t i, bool comments)
     return false;
 }
 
+/* Whether b's text spans cells past a row's first: a row of several. */
+static bool several_cells(const nc_doc *doc, const nc_block *b)
+{
+    if (b->shape.cell > 1)
+        return true;
+    const nc_mark *marks = b->shape.nmarks ? doc->marks + b->shape.marks : NULL;
+    for (size_t k = 0; k < b->shape.nmarks; k++)
+        if (marks[k].kind == NC_MARK_CELL && marks[k].cell > 1)
+            return true;
+    return false;
+}
+
+static bool same_cell(const nc_doc *doc, size_t j, const nc_block *b)
+{
+    if (j == SIZE_MAX)
+        return false;
+    const nc_block *o = &doc->blocks[j];
+    return o->shape.table == b->shape.table && o->shape.row == b->shape.row &&
+           o->shape.cell == b->shape.cell;
+}
+
+/* An HTML heading that is all its table cell holds, in a table of
+ * several columns (a row of them within TABLE_NEAR blocks): the label of
+ * a column or of a group of rows, a cell of the table. */
+static bool cell_heading(const nc_doc *doc, size_t i, bool comments)
+{
+    const nc_block *b = &doc->blocks[i];
+    if (!b->shape.table || b->tag < NC_TAG_H1 || b->tag > NC_TAG_H6 ||
+        same_cell(doc, prev_kept(doc, i, comments), b) ||
+        same_cell(doc, next_kept(doc, i, comments, NULL), b))
+        return false;
+    size_t from = i > TABLE_NEAR ? i - TABLE_NEAR : 0;
+    size_t to = doc->nblocks - i > TABLE_NEAR ? i + TABLE_NEAR + 1 : doc->nblocks;
+    for (size_t j = from; j < to; j++)
+        if (doc->blocks[j].shape.table == b->shape.table && kept(&doc->blocks[j], comments) &&
+            several_cells(doc, &doc->blocks[j]))
+            return true;
+    return false;
+}
+
 /* A heading of level level whose section kept nothing: enough blocks
  * dropped after it, then a heading of its rank or higher, or the end. */
 static bool empty_section(const nc_doc *doc, size_t i, int level, bool comments)
@@ -132,7 +173,7 @@ int nc_block_heading_level(const nc_doc *doc, size_t i, bool comments)
     int level = own_level(doc, i);
     if (!level || !kept(&doc->blocks[i], comments))
         return level;
-    if (heading_list_item(doc, i, comments) || empty_section(doc, i, level, comments) ||
+    if (heading_list_item(doc, i, comments) || cell_heading(doc, i, comments) || empty_section(doc, i, level, comments) ||
         paragraph_text_heading(doc, i, comments))
         return 0;
     return level;
