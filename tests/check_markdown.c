@@ -15,21 +15,36 @@
 #include "blocks/blocks.h"
 #include "testutil.h"
 
-/* The Markdown of html's blocks, every one labelled label (body unless
- * told), with the options' record bits and the renderer's flags. */
-static char *md_labelled(const char *html, nc_input_kind kind, unsigned record,
-                         unsigned flags, const char *url, nc_label label)
+/* The result of page's blocks, labelled one a letter of labels (b body,
+ * h heading, x related: dropped), or every one label when labels is NULL,
+ * with the options' record bits. */
+static nc_result *result_labelled(const char *page, nc_input_kind kind, unsigned record,
+                                  const char *labels, nc_label label)
 {
     nc_options opts;
     nc_options_init(&opts);
     opts.input = kind;
     opts.record = record;
     nc_doc doc;
-    ck_assert_int_eq(nc_pipeline_blocks(html, strlen(html), &opts, &doc), NC_OK);
+    ck_assert_int_eq(nc_pipeline_blocks(page, strlen(page), &opts, &doc), NC_OK);
+    if (labels)
+        ck_assert_uint_eq(doc.nblocks, strlen(labels));
     for (size_t i = 0; i < doc.nblocks; i++)
-        doc.blocks[i].label = label;
+        doc.blocks[i].label = !labels           ? label
+                              : labels[i] == 'b' ? NC_LABEL_BODY
+                              : labels[i] == 'h' ? NC_LABEL_HEADING
+                                                 : NC_LABEL_RELATED;
     nc_result *r = NULL;
     ck_assert_int_eq(nc_result_build(&doc, &r), NC_OK);
+    return r;
+}
+
+/* The Markdown of html's blocks, every one labelled label (body unless
+ * told), with the options' record bits and the renderer's flags. */
+static char *md_labelled(const char *html, nc_input_kind kind, unsigned record,
+                         unsigned flags, const char *url, nc_label label)
+{
+    nc_result *r = result_labelled(html, kind, record, NULL, label);
     char *out = NULL;
     size_t len = 0;
     ck_assert_int_eq(nc_result_markdown(r, flags, url, &out, &len), NC_OK);
@@ -50,25 +65,13 @@ static void md_is(const char *html, const char *want)
     nc_free(got);
 }
 
-/* The Markdown of page's blocks labelled one a letter of labels (b body,
- * h heading, x related: dropped), with the options' record bits and the
- * renderer's flags; *kept (when not NULL) gets the result, else it goes. */
+/* The Markdown of page's blocks labelled as labels says (see
+ * result_labelled) with the renderer's flags; *kept (when not NULL) gets
+ * the result, else it goes. */
 static char *md_labels(const char *page, nc_input_kind kind, const char *labels,
                        unsigned record, unsigned flags, nc_result **kept)
 {
-    nc_options opts;
-    nc_options_init(&opts);
-    opts.input = kind;
-    opts.record = record;
-    nc_doc doc;
-    ck_assert_int_eq(nc_pipeline_blocks(page, strlen(page), &opts, &doc), NC_OK);
-    ck_assert_uint_eq(doc.nblocks, strlen(labels));
-    for (size_t i = 0; i < doc.nblocks; i++)
-        doc.blocks[i].label = labels[i] == 'b'   ? NC_LABEL_BODY
-                              : labels[i] == 'h' ? NC_LABEL_HEADING
-                                                 : NC_LABEL_RELATED;
-    nc_result *r = NULL;
-    ck_assert_int_eq(nc_result_build(&doc, &r), NC_OK);
+    nc_result *r = result_labelled(page, kind, record, labels, NC_LABEL_BODY);
     char *out = NULL;
     ck_assert_int_eq(nc_result_markdown(r, flags, NULL, &out, NULL), NC_OK);
     if (kept)
