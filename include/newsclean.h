@@ -237,7 +237,9 @@ typedef struct nc_block_info {
     nc_reason reason;   /* why */
     double score;       /* the classifier's body probability, 0..1 */
     const char *tag;    /* HTML tag ("p", "h2", "li") or "" for text */
-    int heading_level;  /* 1..6 for h1-h6 (2 for a heading line of text) */
+    int heading_level;  /* 1..6 for h1-h6 (2 for a heading line of text); */
+                        /* 0 where the context makes it none, as */
+                        /* nc_result_markdown says */
     int list_depth;     /* lists it sits in (a bullet line of text: 1) */
     int list_ordered;   /* 1 when the innermost list is numbered (<ol>) */
     size_t list_item;   /* its list item's ordinal (shared by its blocks) */
@@ -305,7 +307,13 @@ NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
  * other blocks as paragraphs, one blank line apart. Characters Markdown
  * would read as markup are escaped with a backslash. From plain text: heading
  * lines ("## ") and list lines (bullets as "- ", numbered lines as they
- * are). Links and images are written as flags asks, their targets
+ * are). A heading's context can make it none: a list whose items are each
+ * one heading is a list, a heading alone in a cell of a table of several
+ * columns is a cell, a heading whose section lost every block (three or
+ * more dropped, then a heading of its rank or higher, or the end) and a
+ * heading line of text of 15 words or more with no paragraph right under
+ * it are paragraphs; a heading's permalink glyph ("#", pilcrow, link
+ * symbol) is left out. Links and images are written as flags asks, their targets
  * resolved against <base href>, else url (the page's address; NULL or ""
  * when unknown), else the page's canonical <link>; a relative target
  * stays relative when none of them is known. NC_ERR_ARGUMENT when r or

@@ -198,7 +198,7 @@ nc_status nc_result_block(const nc_result *r, size_t i, nc_block_info *info)
     if (info->size >= sizeof *info) {
         const nc_shape *sh = &b->shape;
         const nc_block *prev = i ? b - 1 : NULL;
-        info->heading_level = nc_block_heading_level(b, prev);
+        info->heading_level = nc_block_heading_level(&r->doc, i, false);
         info->list_depth = sh->list_depth ? sh->list_depth
                                           : nc_block_text_list_line(b, prev);
         info->list_ordered = (sh->flags & NC_SHAPE_ORDERED) != 0;

@@ -15,21 +15,36 @@
 #include "blocks/blocks.h"
 #include "testutil.h"
 
-/* The Markdown of html's blocks, every one labelled label (body unless
- * told), with the options' record bits and the renderer's flags. */
-static char *md_labelled(const char *html, nc_input_kind kind, unsigned record,
-                         unsigned flags, const char *url, nc_label label)
+/* The result of page's blocks, labelled one a letter of labels (b body,
+ * h heading, x related: dropped), or every one label when labels is NULL,
+ * with the options' record bits. */
+static nc_result *result_labelled(const char *page, nc_input_kind kind, unsigned record,
+                                  const char *labels, nc_label label)
 {
     nc_options opts;
     nc_options_init(&opts);
     opts.input = kind;
     opts.record = record;
     nc_doc doc;
-    ck_assert_int_eq(nc_pipeline_blocks(html, strlen(html), &opts, &doc), NC_OK);
+    ck_assert_int_eq(nc_pipeline_blocks(page, strlen(page), &opts, &doc), NC_OK);
+    if (labels)
+        ck_assert_uint_eq(doc.nblocks, strlen(labels));
     for (size_t i = 0; i < doc.nblocks; i++)
-        doc.blocks[i].label = label;
+        doc.blocks[i].label = !labels           ? label
+                              : labels[i] == 'b' ? NC_LABEL_BODY
+                              : labels[i] == 'h' ? NC_LABEL_HEADING
+                                                 : NC_LABEL_RELATED;
     nc_result *r = NULL;
     ck_assert_int_eq(nc_result_build(&doc, &r), NC_OK);
+    return r;
+}
+
+/* The Markdown of html's blocks, every one labelled label (body unless
+ * told), with the options' record bits and the renderer's flags. */
+static char *md_labelled(const char *html, nc_input_kind kind, unsigned record,
+                         unsigned flags, const char *url, nc_label label)
+{
+    nc_result *r = result_labelled(html, kind, record, NULL, label);
     char *out = NULL;
     size_t len = 0;
     ck_assert_int_eq(nc_result_markdown(r, flags, url, &out, &len), NC_OK);
@@ -48,6 +63,29 @@ static void md_is(const char *html, const char *want)
     char *got = md(html, 0, 0, NULL);
     ck_assert_str_eq(got, want);
     nc_free(got);
+}
+
+/* The Markdown of page's blocks labelled as labels says (see
+ * result_labelled) with the renderer's flags; *kept (when not NULL) gets
+ * the result, else it goes. */
+static char *md_labels(const char *page, nc_input_kind kind, const char *labels,
+                       unsigned record, unsigned flags, nc_result **kept)
+{
+    nc_result *r = result_labelled(page, kind, record, labels, NC_LABEL_BODY);
+    char *out = NULL;
+    ck_assert_int_eq(nc_result_markdown(r, flags, NULL, &out, NULL), NC_OK);
+    if (kept)
+        *kept = r;
+    else
+        nc_result_free(r);
+    return out;
+}
+
+static int block_heading_level(const nc_result *r, size_t i)
+{
+    nc_block_info info = NC_BLOCK_INFO_INIT;
+    ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+    return info.heading_level;
 }
 
 START_TEST(test_headings_keep_their_level)
@@ -359,6 +397,111 @@ START_TEST(test_text_heading_then_list_lines)
 }
 END_TEST
 
+START_TEST(test_list_of_headings_is_a_list)
+{
+    /* items that are each one heading and nothing else: a list */
+    md_is("<ul><li><h3>First pick</h3></li><li><h3>Second pick</h3></li></ul><p>After.</p>",
+          "- First pick\n- Second pick\n\nAfter.");
+    /* an item with more than its heading keeps the heading */
+    md_is("<ol><li><h3>Step one</h3><p>Do this.</p></li><li><h3>Step two</h3><p>Then that.</p>"
+          "</li></ol>",
+          "### Step one\n\n1. Do this.\n\n### Step two\n\n1. Then that.");
+    /* one lone heading in its item, no other beside it: a heading */
+    md_is("<ul><li><h3>Only one</h3></li><li>plain item</li></ul>",
+          "### Only one\n\n- plain item");
+    nc_result *r = NULL;
+    char *got = md_labels("<ul><li><h3>A</h3></li><li><h3>B</h3></li></ul>", NC_INPUT_HTML,
+                          "hh", 0, 0, &r);
+    ck_assert_str_eq(got, "- A\n- B");
+    ck_assert_int_eq(block_heading_level(r, 0), 0); /* nc_result_block agrees */
+    nc_free(got);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_heading_of_a_dropped_section_is_a_paragraph)
+{
+    const char *page = "<p>Body text.</p><h2>More to read</h2><p>teaser one</p><p>teaser two</p>"
+                       "<p>teaser three</p><h2>Next part</h2><p>More body.</p>";
+    nc_result *r = NULL;
+    char *got = md_labels(page, NC_INPUT_HTML, "bhxxxhb", 0, 0, &r);
+    ck_assert_str_eq(got, "Body text.\n\nMore to read\n\n## Next part\n\nMore body.");
+    ck_assert_int_eq(block_heading_level(r, 1), 0);
+    ck_assert_int_eq(block_heading_level(r, 5), 2);
+    nc_free(got);
+    nc_result_free(r);
+    /* two dropped blocks are not enough */
+    got = md_labels(page, NC_INPUT_HTML, "bhxbxhb", 0, 0, NULL);
+    ck_assert_str_eq(got, "Body text.\n\n## More to read\n\nteaser two\n\n## Next part\n\nMore body.");
+    nc_free(got);
+    /* a deeper heading after the dropped blocks is the section's own */
+    got = md_labels("<h2>Part</h2><p>x</p><p>y</p><p>z</p><h3>Sub</h3><p>Body.</p>",
+                    NC_INPUT_HTML, "hxxxhb", 0, 0, NULL);
+    ck_assert_str_eq(got, "## Part\n\n### Sub\n\nBody.");
+    nc_free(got);
+    /* the last heading of the body, its section all dropped */
+    got = md_labels("<p>Body.</p><h3>Related</h3><p>x</p><p>y</p><p>z</p>", NC_INPUT_HTML,
+                    "bhxxx", 0, 0, NULL);
+    ck_assert_str_eq(got, "Body.\n\nRelated");
+    nc_free(got);
+}
+END_TEST
+
+START_TEST(test_heading_without_permalink_glyph)
+{
+    md_is("<h2><a href='#what'>#</a>What it is</h2><h3>Notes \xC2\xB6</h3>"
+          "<h3>Sources \xF0\x9F\x94\x97</h3><h3>Intro #</h3><p>Text.</p>",
+          "## What it is\n\n### Notes\n\n### Sources\n\n### Intro\n\nText.");
+    /* a rank or a name with '#' stays; a glyph alone stays */
+    md_is("<h3>#1 Pick</h3><h3>Learn C#</h3><h3>#</h3><p>Text.</p>",
+          "### #1 Pick\n\n### Learn C#\n\n### #\n\nText.");
+    /* a link the glyph starts is written from the heading's first word */
+    char *got = md("<h2><a href='/a'>#Linked title</a></h2><p>Text.</p>", NC_RECORD_LINKS,
+                   NC_MD_LINKS, "https://x.org/");
+    ck_assert_str_eq(got, "## [Linked title](https://x.org/a)\n\nText.");
+    nc_free(got);
+}
+END_TEST
+
+START_TEST(test_long_text_heading_needs_a_paragraph)
+{
+    /* a heading line of text as long as a paragraph: a heading only with
+     * a paragraph right under it */
+    const char *text = "one two three four five six seven eight nine ten eleven twelve "
+                       "thirteen fourteen fifteen\nshort line\n";
+    char *got = md_labels(text, NC_INPUT_TEXT, "hb", 0, 0, NULL);
+    ck_assert_str_eq(got, "one two three four five six seven eight nine ten eleven twelve "
+                          "thirteen fourteen fifteen\n\nshort line");
+    nc_free(got);
+    const char *story = "one two three four five six seven eight nine ten eleven twelve "
+                        "thirteen fourteen fifteen\nA paragraph under it that runs on for "
+                        "fifteen words or more, as paragraphs of a story do.\n";
+    got = md_labels(story, NC_INPUT_TEXT, "hb", 0, 0, NULL);
+    ck_assert_ptr_nonnull(strstr(got, "## one two"));
+    nc_free(got);
+    /* a short heading line needs no paragraph */
+    got = md_labels("Short heading\nshort line\n", NC_INPUT_TEXT, "hb", 0, 0, NULL);
+    ck_assert_str_eq(got, "## Short heading\n\nshort line");
+    nc_free(got);
+}
+END_TEST
+
+START_TEST(test_heading_alone_in_a_cell_is_a_cell)
+{
+    /* headings that are all their cell holds label a table's columns */
+    md_is("<table><tr><td><h4>Item</h4></td><td><h4>Price</h4></td></tr>"
+          "<tr><td colspan=2><h5>Fruit</h5></td></tr><tr><td>Apple</td><td>1</td></tr></table>",
+          "| Item | Price |\n| --- | --- |\n| Fruit | |\n| Apple | 1 |");
+    /* a heading with its paragraphs in one cell: a layout table */
+    md_is("<table><tr><td><h2>Section</h2><p>Its text.</p></td><td>side</td></tr>"
+          "<tr><td>a</td><td>b</td></tr></table>",
+          "## Section\n\nIts text.\n\nside\n\na b");
+    /* a table of one column: no columns to label */
+    md_is("<table><tr><td><h3>Alone</h3></td></tr><tr><td>Row text.</td></tr></table>",
+          "### Alone\n\nRow text.");
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -384,6 +527,11 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_offsets_map_through_collapse);
     tcase_add_test(tc, test_clean_then_markdown);
     tcase_add_test(tc, test_block_info_structure);
+    tcase_add_test(tc, test_list_of_headings_is_a_list);
+    tcase_add_test(tc, test_heading_of_a_dropped_section_is_a_paragraph);
+    tcase_add_test(tc, test_heading_without_permalink_glyph);
+    tcase_add_test(tc, test_long_text_heading_needs_a_paragraph);
+    tcase_add_test(tc, test_heading_alone_in_a_cell_is_a_cell);
     suite_add_tcase(s, tc);
     return s;
 }

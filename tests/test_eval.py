@@ -143,6 +143,26 @@ class TestEvalMarkdown(unittest.TestCase):
         self.assertEqual(s["link_recall"], 1.0)
         self.assertAlmostEqual(s["plain_token"][2], 1.0)
         self.assertLess(s["md_token"][0], 1.0)  # "Extra" is not in the gold
+        # on the gold's text: "Extra" (the gold has no such text) is left out
+        self.assertEqual(s["heading_precision_known"], 1.0)
+
+    def test_heading_precision_on_gold_text(self):
+        gold = "## Head\n\nA line\n\n1. Step one\n\n| Cell x | y |\n| --- | --- |\n"
+        self.assertEqual(eval_md.gold_texts(gold),
+                         {"## head", "head", "a line", "1. step one", "step one",
+                          "| cell x | y |", "cell x", "y", "| --- | --- |", "---"})
+        with tempfile.TemporaryDirectory() as tmp:
+            for d in ("gold-md", "md"):
+                os.makedirs(os.path.join(tmp, d))
+            with open(os.path.join(tmp, "manifest.tsv"), "w") as f:
+                f.write("id\tlang\tencoding\tkind\ttitle\turl\n1\ten\tutf-8\t\t\t\n")
+            with open(os.path.join(tmp, "gold-md", "1.md"), "w") as f:
+                f.write(gold)
+            with open(os.path.join(tmp, "md", "1.md"), "w") as f:
+                f.write("## Head\n\n## A line\n\n### 1. Step one\n\n## Cell x\n\n## Teaser\n")
+            s = eval_md.score(tmp, os.path.join(tmp, "md"), None)
+        self.assertEqual(s["heading_precision"], 0.2)
+        self.assertEqual(s["heading_precision_known"], 0.25)
 class TestMetaScores(unittest.TestCase):
     """tools/eval.py --meta: each figure counts what the issue of metadata
     scoring defines (author: case, spacing, punctuation ignored, any listed

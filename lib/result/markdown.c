@@ -21,33 +21,14 @@ typedef struct md {
     enum unit prev;
     uint32_t item;       /* the list item last written */
     int list_base;       /* list_depth of the outermost list of this run, - 1 */
+    uint32_t layout_table; /* the table last found to read as no table: all
+                              of it is written as paragraphs */
     uint32_t level_list[MAX_LEVELS];  /* per level: the list counted */
     unsigned level_count[MAX_LEVELS]; /* and its items so far */
 } md;
 
 static void put(md *m, const char *s, size_t n) { nc_buf_append(&m->out, s, n); }
 static void puts_(md *m, const char *s) { put(m, s, strlen(s)); }
-
-/* Text: a line the classifier calls a heading. */
-static bool text_heading(const nc_block *b)
-{
-    return b->tag == NC_TAG_NONE && b->label == NC_LABEL_HEADING && !b->list_item;
-}
-
-bool nc_block_text_list_line(const nc_block *b, const nc_block *prev)
-{
-    return (b->tag == NC_TAG_NONE && b->list_item) ||
-           (text_heading(b) && prev && text_heading(prev));
-}
-
-int nc_block_heading_level(const nc_block *b, const nc_block *prev)
-{
-    if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
-        return (int)(b->tag - NC_TAG_H1) + 1;
-    if (text_heading(b) && !nc_block_text_list_line(b, prev))
-        return 2; /* text: a heading line, its level unknown */
-    return 0;
-}
 
 static const nc_block *before(const md *m, const nc_block *b)
 {
@@ -145,8 +126,9 @@ static void put_inline(md *m, const nc_block *b, size_t from, size_t to, bool ce
     size_t n = b->shape.nmarks, pos = from;
     for (size_t k = 0; k < n; k++) {
         const nc_mark *mk = &marks[k];
-        if (mk->start < pos || mk->start > to)
-            continue;
+        bool straddles = mk->kind == NC_MARK_LINK && mk->start < from && mk->end > from;
+        if ((mk->start < pos && !(straddles && pos == from)) || mk->start > to)
+            continue; /* a link the span starts inside is written from there */
         if (mk->kind == NC_MARK_IMAGE && (m->flags & NC_MD_IMAGES)) {
             put_escaped(m, b->text + pos, mk->start - pos, cell, line_start && pos == 0);
             put_image(m, mk);
@@ -155,7 +137,7 @@ static void put_inline(md *m, const nc_block *b, size_t from, size_t to, bool ce
             pos = mk->start;
         } else if (mk->kind == NC_MARK_LINK && (m->flags & NC_MD_LINKS) &&
                    !script_url(mk->url)) {
-            size_t s = mk->start, e = mk->end < to ? mk->end : to;
+            size_t s = mk->start < pos ? pos : mk->start, e = mk->end < to ? mk->end : to;
             while (s < e && b->text[s] == ' ')
                 s++;
             while (e > s && b->text[e - 1] == ' ')
@@ -284,17 +266,52 @@ static size_t bullet_len(const nc_block *b)
     return 0;
 }
 
+/* Whether the bytes s[0, n) are a permalink glyph headings carry. */
+static bool anchor_glyph(const char *s, size_t n)
+{
+    return (n == 1 && s[0] == '#') || (n == 2 && memcmp(s, "\xC2\xB6", 2) == 0) || /* pilcrow */
+           (n == 4 && memcmp(s, "\xF0\x9F\x94\x97", 4) == 0);                 /* link */
+}
+
+/* The span of a heading's text without a permalink glyph at its start
+ * ("#" before a word or a space, "\u00B6 ") or at its end (" #", a
+ * pilcrow or link symbol): a site's anchor, no part of the heading. */
+static void heading_span(const nc_block *b, size_t *from, size_t *to)
+{
+    static const size_t lens[] = {1, 2, 4};
+    const char *t = b->text;
+    size_t s = 0, e = b->len;
+    for (size_t k = 0; k < 3 && s == 0; k++) {
+        size_t n = lens[k];
+        bool word = n == 1 && e > 1 && (t[1] & 0x80 || ((t[1] | 0x20) >= 'a' && (t[1] | 0x20) <= 'z'));
+        if (e > n + 1 && anchor_glyph(t, n) && (t[n] == ' ' || word))
+            s = t[n] == ' ' ? n + 1 : n;
+    }
+    for (size_t k = 0; k < 3 && e == b->len; k++) {
+        size_t n = lens[k];
+        if (e > s + n + 1 && anchor_glyph(t + e - n, n) && (n > 1 || t[e - 2] == ' '))
+            e -= n;
+    }
+    while (e > s && t[e - 1] == ' ')
+        e--;
+    *from = s;
+    *to = e;
+}
+
 static void put_block(md *m, const nc_block *b)
 {
     bool text_item = nc_block_text_list_line(b, before(m, b));
-    int level = nc_block_heading_level(b, before(m, b));
+    int level = nc_block_heading_level(m->doc, (size_t)(b - m->doc->blocks),
+                                       (m->flags & NC_MD_COMMENTS) != 0);
     bool html_item = b->shape.item != 0 && b->shape.list_depth > 0;
     if (level) {
         open_unit(m, U_PARA);
         for (int k = 0; k < level; k++)
             puts_(m, "#");
         puts_(m, " ");
-        put_inline(m, b, 0, b->len, false, false);
+        size_t from, to;
+        heading_span(b, &from, &to);
+        put_inline(m, b, from, to, false, false);
     } else if (html_item && b->shape.item == m->item && m->prev == U_ITEM) {
         puts_(m, "\n"); /* more of the same item: a continuation line */
         for (int k = 0; k < b->shape.list_depth - m->list_base; k++)
@@ -351,7 +368,8 @@ static bool table_fits(const md *m, size_t i)
         const nc_block *b = &m->doc->blocks[j];
         if (!selected(m, b))
             continue;
-        if (b->len > TABLE_CELL_MAX || nc_block_heading_level(b, NULL) || b->tag == NC_TAG_PRE)
+        if (b->len > TABLE_CELL_MAX || b->tag == NC_TAG_PRE ||
+            nc_block_heading_level(m->doc, j, (m->flags & NC_MD_COMMENTS) != 0))
             return false;
         if (b->shape.row != last_row || rows == 0)
             rows++;
@@ -499,9 +517,11 @@ nc_status nc_result_markdown(const nc_result *r, unsigned flags, const char *url
             i++;
         } else if (b->tag == NC_TAG_PRE && raw_line(&m, b)) {
             i = put_code(&m, i);
-        } else if (b->shape.table && table_fits(&m, i)) {
+        } else if (b->shape.table && b->shape.table != m.layout_table && table_fits(&m, i)) {
             i = put_table(&m, i);
         } else {
+            if (b->shape.table)
+                m.layout_table = b->shape.table;
             put_block(&m, b);
             i++;
         }
