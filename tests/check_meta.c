@@ -228,6 +228,8 @@ START_TEST(test_json_ld_fields)
     ck_assert_str_eq(f.keywords[0], "k1, k2");
     ck_assert_str_eq(f.modified, "2025-09-05");
     ck_assert_str_eq(f.published, "2020-01-01"); /* filled from the WebPage */
+    ck_assert_int_eq(f.published_rank, 1);
+    ck_assert_int_eq(f.modified_rank, 3);
     const char *org = "{\"@type\": \"Article\", \"author\": {\"@type\": \"Organization\", \"name\": \"O\"}}";
     root = nc_json_parse(&a, org, strlen(org), NULL);
     nc_ld_read(&root, 1, &f);
@@ -291,6 +293,36 @@ START_TEST(test_meta_json_ld)
     expect_meta(r, NC_META_TAG, 1, "council", NC_SOURCE_JSON_LD);
     expect_meta(r, NC_META_TITLE, 0, "Budget passes", NC_SOURCE_JSON_LD);
     ck_assert_str_eq(nc_result_title(r), "Budget passes");
+    nc_result_free(r);
+}
+END_TEST
+
+/* A web page's JSON-LD dates (site builders stamp every page) count only
+ * when another source gives the same day; its dateModified never stands
+ * in for the date. */
+START_TEST(test_meta_web_page_dates)
+{
+    static const char web_page[] =
+        "<script type=\"application/ld+json\">{\"@type\": \"WebPage\","
+        "\"datePublished\": \"2019-12-12\", \"dateModified\": \"2025-09-05\"}</script>";
+    nc_result *r = clean_html(web_page, "", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_MODIFIED, 0, NULL));
+    nc_result_free(r);
+    r = clean_html(web_page, "<h1>Budget passes</h1><time datetime=\"2019-12-12\">Dec 12</time>",
+                   NULL);
+    expect_meta(r, NC_META_DATE, 0, "2019-12-12", NC_SOURCE_JSON_LD);
+    nc_result_free(r);
+    char page[512];
+    snprintf(page, sizeof page, "%s<meta property=\"og:updated_time\" content=\"2025-09-05\">",
+             web_page);
+    r = clean_html(page, "", NULL);
+    expect_meta(r, NC_META_MODIFIED, 0, "2025-09-05", NC_SOURCE_JSON_LD);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+    r = clean_html("<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\","
+                   "\"datePublished\": \"2019-12-12\"}</script>", "", NULL);
+    expect_meta(r, NC_META_DATE, 0, "2019-12-12", NC_SOURCE_JSON_LD);
     nc_result_free(r);
 }
 END_TEST
@@ -486,6 +518,7 @@ static Suite *meta_suite(void)
     tcase_add_test(tc, test_json_reader);
     tcase_add_test(tc, test_json_ld_fields);
     tcase_add_test(tc, test_meta_json_ld);
+    tcase_add_test(tc, test_meta_web_page_dates);
     tcase_add_test(tc, test_meta_open_graph_and_meta);
     tcase_add_test(tc, test_meta_microdata_time_link);
     tcase_add_test(tc, test_meta_byline_and_author_links);

@@ -51,14 +51,14 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
         unsigned char first = (unsigned char)by.author[k][0];
         if (first >= 'a' && first <= 'z')
             continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i};
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i, false};
         nc_meta_push(cs, &c);
     }
     if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
         !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
         nc_meta_cand c = {by.updated ? NC_META_MODIFIED : NC_META_DATE,
                           byline || by.nauthors ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, b->text,
-                          by.date, i};
+                          by.date, i, false};
         nc_meta_push(cs, &c);
     }
 }
@@ -86,7 +86,7 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
     bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
     if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i};
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i, false};
     nc_meta_push(cs, &c);
 }
 
@@ -149,7 +149,7 @@ static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
         const nc_block *name = &doc->blocks[k];
         if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
             continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k};
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k, false};
         nc_meta_push(cs, &c);
         break;
     }

@@ -39,7 +39,7 @@ static void add_authors(nc_doc *doc, nc_meta_cands *cs, nc_meta_source source,
     if (st != NC_OK)
         cs->status = st;
     for (size_t i = 0; i < b.nauthors; i++) {
-        nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block};
+        nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block, false};
         nc_meta_push(cs, &c);
     }
 }
@@ -53,7 +53,7 @@ static void add_tags(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
         char *tag = nc_meta_text(&doc->arena, p, n);
         if (tag) {
-            nc_meta_cand c = {field, source, tag, {0}, 0};
+            nc_meta_cand c = {field, source, tag, {0}, 0, false};
             nc_meta_push(cs, &c);
         }
         p += n + (comma != NULL);
@@ -66,7 +66,7 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
     if (!value || !value[0] || cs->status != NC_OK)
         return;
     size_t len = nc_utf8_cut(value, strnlen(value, MAX_VALUE + 1), MAX_VALUE);
-    nc_meta_cand c = {field, source, value, {0}, block};
+    nc_meta_cand c = {field, source, value, {0}, block, false};
     if (field == NC_META_DATE || field == NC_META_MODIFIED) {
         if (!nc_date_find(value, len, cs->language, cs->has_ref ? &cs->ref : NULL, &c.date,
                           NULL, NULL))
@@ -130,6 +130,24 @@ static void drop_site_authors(nc_meta_cands *cs)
     for (size_t i = 0; i < cs->n; i++)
         if (cs->c[i].field != NC_META_AUTHOR || !site_named(cs, cs->c[i].value))
             cs->c[n++] = cs->c[i];
+    cs->n = n;
+}
+
+/* A weak date (a web page's, not an article's) stays only when a source
+ * of another kind gives the same day. */
+static void drop_weak_dates(nc_meta_cands *cs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        const nc_meta_cand *c = &cs->c[i];
+        bool dated = c->field == NC_META_DATE || c->field == NC_META_MODIFIED;
+        bool keep = !(dated && c->weak);
+        for (size_t k = 0; k < cs->n && !keep; k++)
+            keep = cs->c[k].field == c->field && !cs->c[k].weak &&
+                   cs->c[k].source != c->source && nc_date_cmp_day(&cs->c[k].date, &c->date) == 0;
+        if (keep)
+            cs->c[n++] = *c;
+    }
     cs->n = n;
 }
 
@@ -228,12 +246,12 @@ static void add_url_candidates(nc_doc *doc, nc_meta_cands *cs)
 
 /* A page that shows only when it was updated ("Last updated: May 3")
  * has that as its date. Not og:updated_time: many sites set it to the
- * time the page was served. */
+ * time the page was served, nor a web page's JSON-LD dateModified. */
 static void modified_as_date(nc_meta_cands *cs)
 {
     for (size_t i = 0, n = cs->n; i < n; i++) {
         nc_meta_cand c = cs->c[i];
-        if (c.field != NC_META_MODIFIED || c.source == NC_SOURCE_OPEN_GRAPH)
+        if (c.field != NC_META_MODIFIED || c.source == NC_SOURCE_OPEN_GRAPH || c.weak)
             continue;
         c.field = NC_META_DATE;
         nc_meta_push(cs, &c);
@@ -300,6 +318,7 @@ nc_status nc_meta(nc_doc *doc)
     nc_meta_collect_bios(doc, &cs);
     add_url_candidates(doc, &cs);
     drop_site_authors(&cs);
+    drop_weak_dates(&cs);
     for (int f = 0; f < NC_META_COUNT && cs.status == NC_OK; f++) {
         /* The title the classifier used (the first candidate); the other
          * sources only stand in when it found none. */

@@ -75,6 +75,7 @@ char *nc_author_clean(nc_arena *arena, const char *s, size_t len);
 typedef struct nc_ld_fields {
     const char *headline, *description, *url, *image, *site_name;
     const char *published, *modified; /* as written */
+    int published_rank, modified_rank; /* how article-like the objects that gave them were */
     const char *author[NC_BYLINE_MAX_AUTHORS];
     size_t nauthors;
     const char *section[8];
@@ -99,6 +100,7 @@ typedef struct nc_meta_cand {
     const char *value;   /* arena or evidence string */
     nc_date date;        /* dates: parsed */
     size_t block;        /* where on the page (blocks before it) */
+    bool weak;           /* dates: trusted only when another source gives the same day */
 } nc_meta_cand;
 
 typedef struct nc_meta_cands {
