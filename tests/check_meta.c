@@ -327,6 +327,49 @@ START_TEST(test_meta_web_page_dates)
 }
 END_TEST
 
+/* A site's own <meta> name for the publication date, and a date set
+ * under its label in a block of its own. */
+START_TEST(test_meta_published_key_and_label)
+{
+    ck_assert(nc_published_key("w-published-date"));
+    ck_assert(nc_published_key("published"));
+    ck_assert(!nc_published_key("publisher"));
+    ck_assert(!nc_published_key("published-updated"));
+    ck_assert(nc_date_label("Published", 9));
+    ck_assert(nc_date_label("Posted on:", 10));
+    ck_assert(!nc_date_label("Published by the team", 21));
+    nc_result *r = clean_html("<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
+                              "<meta name=\"publisher\" content=\"2020-01-01\">", "", NULL);
+    expect_meta(r, NC_META_DATE, 0, "2025-05-27T06:03:43Z", NC_SOURCE_META);
+    nc_result_free(r);
+    /* Under the article, past the header area: only the label makes it
+     * the page's date. */
+    char page[4096] = "<html><body><article><h1>Budget passes</h1>";
+    for (int i = 0; i < 10; i++)
+        strcat(page, "<p>The council met again on the matter of the budget, and the members "
+                     "spoke at length about the plan for the schools.</p>");
+    strcat(page, "</article><aside><h3>%s</h3><p>Feb 2, 2023</p></aside></body></html>");
+    const char *const labels[] = {"Published", "Prices"};
+    for (int k = 0; k < 2; k++) {
+        char html[4096];
+        snprintf(html, sizeof html, page, labels[k]);
+        nc_options o;
+        nc_options_init(&o);
+        o.input = NC_INPUT_HTML;
+        r = tu_clean(html, strlen(html), &o);
+        if (k == 0)
+            expect_meta(r, NC_META_DATE, 0, "2023-02-02", NC_SOURCE_BYLINE);
+        else
+            ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+        nc_result_free(r);
+    }
+    r = clean_html("", "<h1>Budget passes</h1><footer><h3>Published</h3><p>Feb 2, 2023</p></footer>",
+                   NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_meta_open_graph_and_meta)
 {
     nc_result *r = clean_html(
@@ -519,6 +562,7 @@ static Suite *meta_suite(void)
     tcase_add_test(tc, test_json_ld_fields);
     tcase_add_test(tc, test_meta_json_ld);
     tcase_add_test(tc, test_meta_web_page_dates);
+    tcase_add_test(tc, test_meta_published_key_and_label);
     tcase_add_test(tc, test_meta_open_graph_and_meta);
     tcase_add_test(tc, test_meta_microdata_time_link);
     tcase_add_test(tc, test_meta_byline_and_author_links);

@@ -90,6 +90,21 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
     nc_meta_push(cs, &c);
 }
 
+/* "Published" / "Feb 2, 2023": a date under its label, wherever the
+ * page sets it (a side box of the article's facts, under the body). */
+static void labelled_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *label = &doc->blocks[i - 1], *b = &doc->blocks[i];
+    if (!nc_date_label(label->text, label->len) || furniture(label) || b->len > 60)
+        return;
+    nc_meta_cand c = {NC_META_DATE, NC_SOURCE_BYLINE, b->text, {0}, i, false};
+    if (!nc_date_find(b->text, b->len, cs->language, cs->has_ref ? &cs->ref : NULL, &c.date,
+                      NULL, NULL) ||
+        (cs->has_ref && nc_date_cmp_day(&c.date, &cs->ref) > 0))
+        return;
+    nc_meta_push(cs, &c);
+}
+
 void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
 {
     size_t end = header_end(doc), last_body = 0;
@@ -98,6 +113,8 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
             last_body = i;
     for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
+        if (i > 0 && !furniture(b))
+            labelled_date(doc, cs, i);
         if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE))
             continue;
         if (b->len > BYLINE_MAX || furniture(b))

@@ -120,6 +120,8 @@ static void from_meta(nc_doc *doc, nc_meta_cands *cs, const nc_meta_ev *ev)
             nc_meta_add(doc, cs, meta_names[i].field, meta_names[i].source, ev->value, 0);
             return;
         }
+    if (nc_published_key(ev->key))
+        nc_meta_add(doc, cs, NC_META_DATE, NC_SOURCE_META, ev->value, 0);
 }
 
 /* itemprop values: microdata. */
