@@ -163,6 +163,14 @@ START_TEST(test_byline_forms)
     ck_assert_uint_eq(b.nauthors, 0); /* a sentence, not a name */
     b = read_byline(&a, "By admin", true);
     ck_assert_uint_eq(b.nauthors, 0); /* a placeholder */
+    b = read_byline(&a, "PARTNERS", true);
+    ck_assert_uint_eq(b.nauthors, 0); /* "Par" glued only as "ParJean" */
+    b = read_byline(&a, "DIY Solar Guide", true);
+    ck_assert_uint_eq(b.nauthors, 0);
+    b = read_byline(&a, "Posted On", false);
+    ck_assert_uint_eq(b.nauthors, 0); /* a label, not a name */
+    b = read_byline(&a, "Articles by Juliette", false);
+    ck_assert_uint_eq(b.nauthors, 0);
     ck_assert(nc_byline_opener_only("Written by", 10));
     ck_assert(nc_byline_opener_only("Author", 6));
     ck_assert(!nc_byline_opener_only("Written by Jane", 15));
@@ -452,6 +460,17 @@ START_TEST(test_meta_byline_and_author_links)
     nc_result_free(r);
     r = clean_html("", "<h1>Budget passes</h1><span class=\"post-author\">Cy Lo</span>", NULL);
     expect_meta(r, NC_META_AUTHOR, 0, "Cy Lo", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    /* A menu's "By State" / "By Style" entries are filters. */
+    r = clean_html("", "<nav><ul><li><a href=\"/by-state\">By State</a></li>"
+                       "<li><a href=\"/by-style\">By Event Style</a></li></ul></nav>"
+                       "<h1>Budget passes</h1>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_AUTHOR, 0, NULL));
+    nc_result_free(r);
+    /* A name line over a date line is cleaned like any name: "Posted On"
+     * over the date is a label. */
+    r = clean_html("", "<h1>Budget passes</h1><p>Posted On</p><p>September 4, 2025</p>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_AUTHOR, 0, NULL));
     nc_result_free(r);
 }
 END_TEST

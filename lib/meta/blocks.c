@@ -45,7 +45,11 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
         cs->status = st != NC_OK ? st : cs->status;
         return;
     }
-    for (size_t k = 0; k < by.nauthors; k++) {
+    /* A menu's entry ("By State", "By Category" over a list of links) is
+     * a filter, not a byline. */
+    bool menu_entry = ((b->in & NC_IN_NAV) || (b->hints & NC_HINT_NAV)) &&
+                      (b->in & (NC_IN_LIST | NC_IN_LINK)) && !(b->hints & NC_HINT_BYLINE);
+    for (size_t k = 0; k < by.nauthors && !menu_entry; k++) {
         /* On the page a name is written with a capital ("mins", "read"
          * beside a byline are not names). */
         unsigned char first = (unsigned char)by.author[k][0];
@@ -86,8 +90,10 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
     bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
     if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i, false};
-    nc_meta_push(cs, &c);
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, b->len),
+                      {0}, i, false};
+    if (c.value)
+        nc_meta_push(cs, &c);
 }
 
 /* "Published" / "Feb 2, 2023": a date under its label, wherever the

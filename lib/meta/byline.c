@@ -27,6 +27,12 @@ static const char *const non_names[] = {
     "admin", "administrator", "webmaster", "author", "undefined", "null", "unknown",
     "guest", "user", "anonymous", "none", "editor", "staff"};
 
+/* First words of a label, never of a name ("Posted On", "Last Modified",
+ * "Articles by Jane", "All Insights"), folded. */
+static const char *const label_starts[] = {
+    "posted", "published", "last", "updated", "modified", "articles", "all", "more",
+    "date", "share", "read", "view", "see", "follow", "about", "contact"};
+
 /* Words after which a date is an update, not the publication. */
 static const char *const update_words[] = {"updated", "modified", "aktualisiert",
                                            "mis à jour", "actualizado", "aggiornato",
@@ -70,8 +76,10 @@ static size_t opener_len(const char *text, size_t len)
         if (k > n || memcmp(head, openers[i], k) != 0)
             continue;
         char next = k < len ? text[k] : ' ';
-        if (next == ' ' || next == ':' || (next >= 'A' && next <= 'Z') ||
-            openers[i][k - 1] == ':')
+        /* Glued: "ByJane", not "PARTNERS" nor "DIY" (an opener written in
+         * capitals is part of a word in capitals). */
+        bool glued = next >= 'A' && next <= 'Z' && text[k - 1] >= 'a' && text[k - 1] <= 'z';
+        if (next == ' ' || next == ':' || glued || openers[i][k - 1] == ':')
             return k;
     }
     return 0;
@@ -215,6 +223,11 @@ static bool author_span(const char *s, size_t len, const char **name, size_t *na
     for (size_t i = 0; i < sizeof non_names / sizeof *non_names; i++)
         if (strlen(non_names[i]) == fl && memcmp(folded, non_names[i], fl) == 0)
             return false;
+    for (size_t i = 0; i < sizeof label_starts / sizeof *label_starts; i++) {
+        size_t k = strlen(label_starts[i]);
+        if (k < fl && memcmp(folded, label_starts[i], k) == 0 && folded[k] == ' ')
+            return false;
+    }
     /* "page.head.author", "user_123": template keys and user ids. */
     if (!memchr(s, ' ', len) && (memchr(s, '_', len) || count_char(s, len, '.') > 1))
         return false;
