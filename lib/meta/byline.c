@@ -192,7 +192,8 @@ bool nc_name_shape(const char *s, size_t len)
 }
 
 /* The name inside s[0..len) in *name, *name_len; false when it is none. */
-static bool author_span(const char *s, size_t len, const char **name, size_t *name_len)
+static bool author_span(const char *s, size_t len, bool any_case, const char **name,
+                        size_t *name_len)
 {
     trim(&s, &len);
     size_t op = opener_len(s, len);
@@ -216,7 +217,7 @@ static bool author_span(const char *s, size_t len, const char **name, size_t *na
     /* A person's name starts with a capital ("van der Merwe" inside it is
      * fine); "following the tips below" after "By" is a sentence. */
     unsigned char first = (unsigned char)s[0];
-    if (!len || (first >= 'a' && first <= 'z' && memchr(s, ' ', len)))
+    if (!len || (!any_case && first >= 'a' && first <= 'z' && memchr(s, ' ', len)))
         return false;
     char folded[96];
     size_t fl = fold(s, len < 80 ? len : 80, folded, sizeof folded);
@@ -240,7 +241,24 @@ char *nc_author_clean(nc_arena *arena, const char *s, size_t len)
 {
     const char *name;
     size_t n;
-    return author_span(s, len, &name, &n) ? nc_arena_strndup(arena, name, n) : NULL;
+    return author_span(s, len, false, &name, &n) ? nc_arena_strndup(arena, name, n) : NULL;
+}
+
+char *nc_author_field(nc_arena *arena, const char *s, size_t len)
+{
+    const char *name;
+    size_t n;
+    if (!author_span(s, len, true, &name, &n) || !memchr(name, ' ', n))
+        return NULL;
+    for (size_t i = 0, words = 1; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        words += c == ' ';
+        /* Letters, spaces, ".-'" only, and at most four words. */
+        if (words > 4 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
+                           c == ' ' || c == '.' || c == '-' || c == '\''))
+            return NULL;
+    }
+    return nc_arena_strndup(arena, name, n);
 }
 
 /* Where the names end: a separator, a date, an update word. */
@@ -301,7 +319,7 @@ static void split_names(nc_arena *arena, const char *s, size_t len, nc_byline *o
         }
         const char *name;
         size_t name_len;
-        if (author_span(s + start, i - start, &name, &name_len)) {
+        if (author_span(s + start, i - start, false, &name, &name_len)) {
             char *copy = nc_arena_strndup(arena, name, name_len);
             if (!copy)
                 *st = NC_ERR_NOMEM;
@@ -343,7 +361,7 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     if (strict && !op && out->has_date && at > 0 && at <= 40) {
         const char *name;
         size_t name_len;
-        if (author_span(text, at, &name, &name_len) && nc_name_shape(name, name_len)) {
+        if (author_span(text, at, false, &name, &name_len) && nc_name_shape(name, name_len)) {
             char *copy = nc_arena_strndup(arena, name, name_len);
             if (!copy)
                 *st = NC_ERR_NOMEM;

@@ -38,6 +38,9 @@ static void add_authors(nc_doc *doc, nc_meta_cands *cs, nc_meta_source source,
     nc_byline_read(&doc->arena, value, strlen(value), cs->language, NULL, false, &b, &st);
     if (st != NC_OK)
         cs->status = st;
+    if (!b.nauthors && source != NC_SOURCE_BYLINE && source != NC_SOURCE_TEXT &&
+        (b.author[0] = nc_author_field(&doc->arena, value, strlen(value))) != NULL)
+        b.nauthors = 1;
     for (size_t i = 0; i < b.nauthors; i++) {
         nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block, false};
         nc_meta_push(cs, &c);

@@ -68,6 +68,10 @@ bool nc_name_shape(const char *s, size_t len);
 /* A cleaned author name (no "By", trailing date, role, e-mail or URL) in
  * the arena, or NULL when s is no person's name. */
 char *nc_author_clean(nc_arena *arena, const char *s, size_t len);
+/* The same for a structured field's value (JSON-LD, <meta>), where a
+ * name may be written in lower case ("kirstin boatto"): two to four words
+ * of letters; NULL otherwise. */
+char *nc_author_field(nc_arena *arena, const char *s, size_t len);
 
 /* ---- meta/jsonld.c ---- */
 
