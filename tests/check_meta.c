@@ -157,6 +157,15 @@ START_TEST(test_byline_forms)
     ck_assert_str_eq(b.author[0], "Jane Doe, MD");
     b = read_byline(&a, "Tom Talbot October 14, 2025", true);
     ck_assert_str_eq(b.author[0], "Tom Talbot");
+    b = read_byline(&a, "Dec. 19, 2025 \xC2\xB7 Niko Matsakis on behalf of the group", true);
+    ck_assert_uint_eq(b.nauthors, 1);
+    ck_assert_str_eq(b.author[0], "Niko Matsakis");
+    b = read_byline(&a, "Dec 17, 2025Julian K. Arni", true);
+    ck_assert_str_eq(b.author[0], "Julian K. Arni");
+    b = read_byline(&a, "Dec 26, 2025 \xE2\x80\xA2 Mahua Das in Project Management", true);
+    ck_assert_str_eq(b.author[0], "Mahua Das");
+    b = read_byline(&a, "Dec 26, 2025 / Living Healthy/Wellness", true);
+    ck_assert_uint_eq(b.nauthors, 0);
     b = read_byline(&a, "Chris McNamara \xE2\x8B\x85 Founder", false);
     ck_assert_str_eq(b.author[0], "Chris McNamara");
     b = read_byline(&a, "By following the tips below, you stay safe", true);

@@ -357,11 +357,24 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     for (size_t i = out->has_date ? end : len; !op && i + 1 < len; i++)
         if (text[i] == ' ' && (op = opener_len(text + i + 1, len - i - 1)) != 0)
             from = i + 1;
-    /* "Jane Doe October 14, 2025": a name alone before the date. */
-    if (strict && !op && out->has_date && at > 0 && at <= 40) {
-        const char *name;
+    /* "Jane Doe October 14, 2025": a name alone before the date;
+     * "Dec 19, 2025 Â· Jane Doe in Politics": after it. */
+    if (strict && !op && out->has_date && ((at > 0 && at <= 40) || (at == 0 && end < len))) {
+        const char *name = at ? text : text + end;
+        size_t span = at ? at : len - end;
+        if (!at) {
+            while (span && (*name == ' ' || *name == '|' || *name == '-' || *name == '/'))
+                name++, span--;
+            /* A middle dot, bullet or dash (3 or 2 UTF-8 bytes) glued or spaced. */
+            if (span >= 2 && ((unsigned char)name[0] == 0xC2 || (unsigned char)name[0] == 0xE2)) {
+                size_t k = (unsigned char)name[0] == 0xC2 ? 2 : 3;
+                name += k, span -= k;
+            }
+            span = names_end(name, span);
+        }
         size_t name_len;
-        if (author_span(text, at, false, &name, &name_len) && nc_name_shape(name, name_len)) {
+        if (author_span(name, span, false, &name, &name_len) && nc_name_shape(name, name_len) &&
+            !memchr(name, '/', name_len)) {
             char *copy = nc_arena_strndup(arena, name, name_len);
             if (!copy)
                 *st = NC_ERR_NOMEM;
