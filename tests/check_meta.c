@@ -344,8 +344,8 @@ START_TEST(test_meta_web_page_dates)
 }
 END_TEST
 
-/* A site's own <meta> name for the publication date, and a date set
- * under its label in a block of its own. */
+/* A site's own <meta> name for the publication date, a date set under
+ * its label in a block of its own, and an author box under the article. */
 START_TEST(test_meta_published_key_and_label)
 {
     ck_assert(nc_published_key("w-published-date"));
@@ -367,6 +367,26 @@ START_TEST(test_meta_published_key_and_label)
                      "spoke at length about the plan for the schools.</p>");
     strcat(page, "</article><aside><h3>%s</h3><p>Feb 2, 2023</p></aside></body></html>");
     const char *const labels[] = {"Published", "Prices"};
+    /* An author box under the article. */
+    const char *const boxes[] = {"<h3>Written by Cassidy Horton</h3>",
+                                 "<h3>Author</h3><p>Cassidy Horton</p>",
+                                 "<h3>Popular with Cassidy Horton</h3>"};
+    for (int k = 0; k < 3; k++) {
+        char html[4096];
+        snprintf(html, sizeof html, page, "Date");
+        char *at = strstr(html, "<aside>") + strlen("<aside>");
+        char with_box[4096];
+        snprintf(with_box, sizeof with_box, "%.*s%s%s", (int)(at - html), html, boxes[k], at);
+        nc_options o;
+        nc_options_init(&o);
+        o.input = NC_INPUT_HTML;
+        r = tu_clean(with_box, strlen(with_box), &o);
+        if (k < 2)
+            expect_meta(r, NC_META_AUTHOR, 0, "Cassidy Horton", NC_SOURCE_BYLINE);
+        else
+            ck_assert_ptr_null(nc_result_meta(r, NC_META_AUTHOR, 0, NULL));
+        nc_result_free(r);
+    }
     for (int k = 0; k < 2; k++) {
         char html[4096];
         snprintf(html, sizeof html, page, labels[k]);

@@ -121,7 +121,12 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
         const nc_block *b = &doc->blocks[i];
         if (i > 0 && !furniture(b))
             labelled_date(doc, cs, i);
-        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE))
+        /* An author box under the article: "Written by Jane Doe", or
+         * "Author" over the name. */
+        bool author_box = nc_byline_explicit(b->text, b->len) ||
+                          (i > 0 && nc_byline_opener_only(doc->blocks[i - 1].text,
+                                                          doc->blocks[i - 1].len));
+        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE) && !author_box)
             continue;
         if (b->len > BYLINE_MAX || furniture(b))
             continue;

@@ -85,6 +85,11 @@ static size_t opener_len(const char *text, size_t len)
     return 0;
 }
 
+bool nc_byline_explicit(const char *text, size_t len)
+{
+    return opener_len(text, len) >= 5;
+}
+
 bool nc_byline_opener_only(const char *text, size_t len)
 {
     size_t k = opener_len(text, len);
