@@ -566,6 +566,24 @@ START_TEST(test_meta_text_input)
     r = tu_clean_kind(bio, NC_INPUT_TEXT);
     expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_TEXT);
     nc_result_free(r);
+    /* The name before the comma of "Name, Role" over the date. */
+    const char *role = "Budget passes after a long debate in the council\n"
+                       "Audrey Huang, editor\nMay 31, 2024\n"
+                       "The council voted on Tuesday to approve the new budget for the coming "
+                       "year, after a long debate about the cost of the transport plan.\n"
+                       "Members of the opposition said that the plan would raise taxes for "
+                       "most of the families in the city, and asked for a second vote.\n";
+    r = tu_clean_kind(role, NC_INPUT_TEXT);
+    expect_meta(r, NC_META_AUTHOR, 0, "Audrey Huang", NC_SOURCE_TEXT);
+    nc_result_free(r);
+    /* "By Role" / "By Industry": a menu of filters, not bylines. */
+    const char *menu = "Solutions\nBy Role\nBy Industry\n"
+                       "Budget passes after a long debate in the council\n"
+                       "The council voted on Tuesday to approve the new budget for the coming "
+                       "year, after a long debate about the cost of the transport plan.\n";
+    r = tu_clean_kind(menu, NC_INPUT_TEXT);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_AUTHOR, 0, NULL));
+    nc_result_free(r);
 }
 END_TEST
 

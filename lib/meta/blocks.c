@@ -29,6 +29,28 @@ static size_t header_end(const nc_doc *doc)
     return doc->nblocks < HEADER_BLOCKS_NO_BODY ? doc->nblocks : HEADER_BLOCKS_NO_BODY;
 }
 
+/* A short "By ..." line next to another one with the same first word and
+ * other words: "By Role" / "By Industry", a menu of filters (in text
+ * input too, where no markup says it is a menu). */
+static bool filter_run(const nc_doc *doc, size_t i)
+{
+    enum { ENTRY_MAX = 40 };
+    const nc_block *b = &doc->blocks[i];
+    const char *space = memchr(b->text, ' ', b->len);
+    if (b->len > ENTRY_MAX || !space || !nc_byline_start(b->text, b->len))
+        return false;
+    size_t word = (size_t)(space - b->text) + 1;
+    for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < doc->nblocks; j += 2) {
+        const nc_block *n = &doc->blocks[j];
+        nc_date d;
+        if (n->len <= ENTRY_MAX && n->len > word && memcmp(n->text, b->text, word) == 0 &&
+            (n->len != b->len || memcmp(n->text, b->text, b->len) != 0) &&
+            !nc_date_find(n->text, n->len, NULL, NULL, &d, NULL, NULL))
+            return true;
+    }
+    return false;
+}
+
 static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
@@ -47,8 +69,9 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
     }
     /* A menu's entry ("By State", "By Category" over a list of links) is
      * a filter, not a byline. */
-    bool menu_entry = ((b->in & NC_IN_NAV) || (b->hints & NC_HINT_NAV)) &&
-                      (b->in & (NC_IN_LIST | NC_IN_LINK)) && !(b->hints & NC_HINT_BYLINE);
+    bool menu_entry = (((b->in & NC_IN_NAV) || (b->hints & NC_HINT_NAV)) &&
+                       (b->in & (NC_IN_LIST | NC_IN_LINK)) && !(b->hints & NC_HINT_BYLINE)) ||
+                      filter_run(doc, i);
     for (size_t k = 0; k < by.nauthors && !menu_entry; k++) {
         /* On the page a name is written with a capital ("mins", "read"
          * beside a byline are not names). */
@@ -85,12 +108,15 @@ static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
 static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
-    if (b->len > 60 || !nc_name_shape(b->text, b->len) || b->label == NC_LABEL_TITLE)
+    /* "Jane Doe, MD" / "Jane Doe, Managing Editor": the name before the comma. */
+    const char *comma = memchr(b->text, ',', b->len);
+    size_t name_len = comma ? (size_t)(comma - b->text) : b->len;
+    if (b->len > 60 || !nc_name_shape(b->text, name_len) || b->label == NC_LABEL_TITLE)
         return;
     bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
     if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, b->len),
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, name_len),
                       {0}, i, false};
     if (c.value)
         nc_meta_push(cs, &c);
