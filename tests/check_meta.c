@@ -407,6 +407,35 @@ START_TEST(test_meta_published_key_and_label)
 }
 END_TEST
 
+/* The title checked against the page's other titles and the site's names. */
+START_TEST(test_meta_title_checked)
+{
+    /* A blog's h1 is its name, which <title> sets after the headline. */
+    nc_result *r = clean_html("<title>Budget passes in the city council \xE2\x80\x93 Town Notes</title>"
+                              "<meta property=\"og:title\" content=\"Budget passes in the city council\">",
+                              "<h1>Town Notes</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Budget passes in the city council");
+    nc_result_free(r);
+    /* og:site_name after a separator in the headline. */
+    r = clean_html("<meta property=\"og:site_name\" content=\"Artlyst\">"
+                   "<meta property=\"og:title\" content=\"Best Art Shows of 2025 \xE2\x80\x93 Artlyst\">",
+                   "<h1>Best Art Shows of 2025 \xE2\x80\x93 Artlyst</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Best Art Shows of 2025");
+    nc_result_free(r);
+    /* A date glued before the headline in the h1. */
+    r = clean_html("<title>Preparing a transition in Debusine | Notes</title>"
+                   "<meta property=\"og:title\" content=\"Preparing a transition in Debusine\">",
+                   "<h1>Dec 18 2025 Preparing a transition in Debusine</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Preparing a transition in Debusine");
+    nc_result_free(r);
+    /* A name before ": " stays when the site does not give it. */
+    r = clean_html("<title>Figma: The Collaborative Interface Design Tool</title>",
+                   "<h1>Figma: The Collaborative Interface Design Tool</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Figma: The Collaborative Interface Design Tool");
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_meta_open_graph_and_meta)
 {
     nc_result *r = clean_html(
@@ -628,6 +657,7 @@ static Suite *meta_suite(void)
     tcase_add_test(tc, test_json_ld_fields);
     tcase_add_test(tc, test_meta_json_ld);
     tcase_add_test(tc, test_meta_web_page_dates);
+    tcase_add_test(tc, test_meta_title_checked);
     tcase_add_test(tc, test_meta_published_key_and_label);
     tcase_add_test(tc, test_meta_open_graph_and_meta);
     tcase_add_test(tc, test_meta_microdata_time_link);

@@ -329,6 +329,13 @@ nc_status nc_meta(nc_doc *doc)
             store(doc, &cs, NC_META_TITLE, &cs.c[0], 1);
         else
             choose_field(doc, &cs, (nc_meta_field)f);
+        if (f == NC_META_TITLE && doc->nmeta[f]) {
+            const char *checked = nc_meta_title_checked(doc, &cs, doc->meta[f][0].value);
+            if (!checked)
+                cs.status = NC_ERR_NOMEM;
+            else if (checked != doc->meta[f][0].value)
+                doc->meta[f][0] = (nc_meta_item){checked, NC_SOURCE_TEXT};
+        }
         if (f == NC_META_DATE && !doc->nmeta[f]) {
             modified_as_date(&cs);
             choose_field(doc, &cs, NC_META_DATE);

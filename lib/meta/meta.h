@@ -139,4 +139,11 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs);
  * name ("Jane Doe" / "Jane Doe is a reporter ..."). */
 void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs);
 
+/* meta/title.c: title checked against the page's other titles and the
+ * site's names: og:title (or <title> without its site part) when title is
+ * the site's name; title without a site's name after or before a
+ * separator; the other title when title is it with a few words glued on.
+ * NULL when memory ran out. */
+const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title);
+
 #endif /* NC_META_H */
