@@ -91,12 +91,11 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
 
 /* ---- choosing ---- */
 
-/* Lower-case letters and digits of s (other bytes kept as they are). */
-static size_t squeeze(const char *s, char *out, size_t cap)
+size_t nc_meta_key(const char *s, size_t len, char *out, size_t cap)
 {
     size_t n = 0;
-    for (; *s && n + 1 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
+    for (size_t i = 0; i < len && n + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z')
             out[n++] = (char)(c + 32);
         else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
@@ -104,6 +103,11 @@ static size_t squeeze(const char *s, char *out, size_t cap)
     }
     out[n] = '\0';
     return n;
+}
+
+static size_t squeeze(const char *s, char *out, size_t cap)
+{
+    return nc_meta_key(s, strlen(s), out, cap);
 }
 
 /* The name is the site's or publisher's ("USA TODAY" as the author). */

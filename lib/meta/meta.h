@@ -139,6 +139,11 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs);
  * name ("Jane Doe" / "Jane Doe is a reporter ..."). */
 void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs);
 
+/* meta/choose.c: the lower-case letters and digits of s[0..len) (bytes
+ * from 0x80 kept) in out[0..cap): text compared with case, spacing and
+ * punctuation ignored. Returns its length. */
+size_t nc_meta_key(const char *s, size_t len, char *out, size_t cap);
+
 /* meta/title.c: title checked against the page's other titles and the
  * site's names: og:title (or <title> without its site part) when title is
  * the site's name; title without a site's name after or before a

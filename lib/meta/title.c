@@ -11,22 +11,6 @@
 
 enum { MAX_SITES = 6, KEY_MAX = 512 };
 
-/* Lower-case letters and digits of s[0..len) (other bytes from 0x80 kept):
- * case, spacing and punctuation ignored. */
-static size_t title_key(const char *s, size_t len, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len && n + 1 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            out[n++] = (char)(c + 32);
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            out[n++] = (char)c;
-    }
-    out[n] = '\0';
-    return n;
-}
-
 typedef struct site_names {
     char key[MAX_SITES][128];
     size_t n;
@@ -34,14 +18,14 @@ typedef struct site_names {
 
 static void add_site(site_names *sites, const char *s, size_t len)
 {
-    if (sites->n < MAX_SITES && title_key(s, len, sites->key[sites->n], sizeof sites->key[0]))
+    if (sites->n < MAX_SITES && nc_meta_key(s, len, sites->key[sites->n], sizeof sites->key[0]))
         sites->n++;
 }
 
 static bool is_site(const site_names *sites, const char *s, size_t len)
 {
     char key[128];
-    if (len >= sizeof key || !title_key(s, len, key, sizeof key))
+    if (len >= sizeof key || !nc_meta_key(s, len, key, sizeof key))
         return false;
     for (size_t i = 0; i < sites->n; i++)
         if (strcmp(key, sites->key[i]) == 0)
@@ -70,8 +54,8 @@ static void title_site_part(const nc_doc *doc, site_names *sites)
         return;
     if (at != t) {
         char a[KEY_MAX], b[KEY_MAX];
-        if (!doc->og_title || !title_key(base, bl, a, sizeof a) ||
-            !title_key(doc->og_title, strlen(doc->og_title), b, sizeof b) || strcmp(a, b) != 0)
+        if (!doc->og_title || !nc_meta_key(base, bl, a, sizeof a) ||
+            !nc_meta_key(doc->og_title, strlen(doc->og_title), b, sizeof b) || strcmp(a, b) != 0)
             return;
     }
     const char *rest = at == t ? t + bl : t;
@@ -113,8 +97,8 @@ static const char *strip_site_name(nc_arena *arena, const char *title, const sit
 static const char *inner_title(const char *title, const char *other)
 {
     char a[KEY_MAX], b[KEY_MAX];
-    size_t n = title_key(title, strlen(title), a, sizeof a);
-    size_t m = other ? title_key(other, strlen(other), b, sizeof b) : 0;
+    size_t n = nc_meta_key(title, strlen(title), a, sizeof a);
+    size_t m = other ? nc_meta_key(other, strlen(other), b, sizeof b) : 0;
     size_t words = 1;
     for (const char *p = other; p && *p; p++)
         words += *p == ' ';
