@@ -337,6 +337,20 @@ START_TEST(test_meta_web_page_dates)
     expect_meta(r, NC_META_MODIFIED, 0, "2025-09-05", NC_SOURCE_JSON_LD);
     ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
     nc_result_free(r);
+    /* A date line alone: under the title it is the article's; above it, an
+     * event's or a listing's, unless another source gives the day. */
+    r = clean_html("", "<h1>Budget passes</h1><p>March 3, 2025</p>", NULL);
+    expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE); /* labelled a byline */
+    nc_result_free(r);
+    r = clean_html("", "<p>Open day at the town hall on March 3, 2025, with music</p><p>Events</p><p>Calendar</p><p>Archive</p>"
+                       "<h1>Budget passes</h1>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+    r = clean_html("<meta property=\"article:published_time\" content=\"2025-03-03\">",
+                   "<p>Open day at the town hall on March 3, 2025, with music</p><p>Events</p><p>Calendar</p><p>Archive</p>"
+                   "<h1>Budget passes</h1>", NULL);
+    expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_OPEN_GRAPH);
+    nc_result_free(r);
     r = clean_html("<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\","
                    "\"datePublished\": \"2019-12-12\"}</script>", "", NULL);
     expect_meta(r, NC_META_DATE, 0, "2019-12-12", NC_SOURCE_JSON_LD);

@@ -8,7 +8,7 @@
 #include "meta/meta.h"
 
 enum { BYLINE_MAX = 300, DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8,
-       HEADER_BLOCKS_NO_BODY = 40 };
+       HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3 };
 
 /* Teasers, comments and the page's footer: their dates and names are
  * other articles'. (Menus are not: a header's layout often puts the
@@ -83,9 +83,16 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
     }
     if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
         !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
+        /* A date line alone in an HTML page's header area (no byline, no
+         * name, not just under the title) is as often an event's or a
+         * listing's date: weak. Plain text has no better. */
+        bool under_title = false;
+        for (size_t k = i > UNDER_TITLE ? i - UNDER_TITLE : 0; k < i; k++)
+            under_title |= doc->blocks[k].label == NC_LABEL_TITLE;
+        bool alone = !byline && !by.nauthors && !under_title;
         nc_meta_cand c = {by.updated ? NC_META_MODIFIED : NC_META_DATE,
-                          byline || by.nauthors ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, b->text,
-                          by.date, i, false};
+                          alone ? NC_SOURCE_TEXT : NC_SOURCE_BYLINE, b->text, by.date, i,
+                          alone && doc->kind == NC_INPUT_HTML};
         nc_meta_push(cs, &c);
     }
 }

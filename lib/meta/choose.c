@@ -140,8 +140,8 @@ static void drop_site_authors(nc_meta_cands *cs)
     cs->n = n;
 }
 
-/* A weak date (a web page's, not an article's) stays only when a source
- * of another kind gives the same day. */
+/* A weak date (a web page's JSON-LD, a date line alone) stays only when a
+ * source of another kind gives the same day. */
 static void drop_weak_dates(nc_meta_cands *cs)
 {
     size_t n = 0;
