@@ -442,6 +442,22 @@ START_TEST(test_meta_title_checked)
                    "<h1>Dec 18 2025 Preparing a transition in Debusine</h1>", NULL);
     ck_assert_str_eq(nc_result_title(r), "Preparing a transition in Debusine");
     nc_result_free(r);
+    /* A host name, and the start of og:site_name, after a separator. */
+    r = clean_html("<title>GAME CHANGER | Newegg.com</title>", "<h1>GAME CHANGER | Newegg.com</h1>",
+                   NULL);
+    ck_assert_str_eq(nc_result_title(r), "GAME CHANGER");
+    nc_result_free(r);
+    r = clean_html("<meta property=\"og:site_name\" content=\"Thrive Internet Marketing Agency\">"
+                   "<title>Design Portfolio | Thrive Internet Marketing</title>",
+                   "<h1>Design Portfolio | Thrive Internet Marketing</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Design Portfolio");
+    nc_result_free(r);
+    /* <title>'s own site part after the headline ("| Opinion"). */
+    r = clean_html("<title>The full impact of meditation on the mind | Opinion</title>"
+                   "<meta property=\"og:title\" content=\"How meditation rewires brains | Opinion\">",
+                   "<h1>How meditation rewires brains | Opinion</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "How meditation rewires brains");
+    nc_result_free(r);
     /* A name before ": " stays when the site does not give it. */
     r = clean_html("<title>Figma: The Collaborative Interface Design Tool</title>",
                    "<h1>Figma: The Collaborative Interface Design Tool</h1>", NULL);

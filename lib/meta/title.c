@@ -22,13 +22,35 @@ static void add_site(site_names *sites, const char *s, size_t len)
         sites->n++;
 }
 
+/* A host name standing for the site: "Newegg.com", "latimes.com". */
+static bool host_name(const char *s, size_t len)
+{
+    const char *dot = NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c >= 0x80)
+            return false;
+        if (c == '.')
+            dot = s + i;
+    }
+    size_t tld = dot ? len - (size_t)(dot - s) - 1 : 0;
+    return dot && dot > s && tld >= 2 && tld <= 6;
+}
+
+/* s is one of the site's names, the start of one ("Thrive Internet
+ * Marketing" for "Thrive Internet Marketing Agency") or a host name. */
 static bool is_site(const site_names *sites, const char *s, size_t len)
 {
+    enum { PREFIX_MIN = 12 };
     char key[128];
-    if (len >= sizeof key || !nc_meta_key(s, len, key, sizeof key))
+    size_t n;
+    if (len >= sizeof key || !(n = nc_meta_key(s, len, key, sizeof key)))
         return false;
+    if (host_name(s, len))
+        return true;
     for (size_t i = 0; i < sites->n; i++)
-        if (strcmp(key, sites->key[i]) == 0)
+        if (strcmp(key, sites->key[i]) == 0 ||
+            (n >= PREFIX_MIN && strncmp(key, sites->key[i], n) == 0))
             return true;
     return false;
 }
@@ -42,8 +64,10 @@ static const char *const separators[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\
  * base (the title without the site part), without the separator. A part
  * before the base ("Site: Headline") counts only when og:title is the
  * base: a short first part is as often the topic ("Zero Waste - A
- * Beginner's Guide"). */
-static void title_site_part(const nc_doc *doc, site_names *sites)
+ * Beginner's Guide"). strict: only a part after the base, after a
+ * separator other than ": ", with no digit ("- March 2026" is the
+ * title's). */
+static void title_site_part(const nc_doc *doc, site_names *sites, bool strict)
 {
     const char *t = doc->html_title, *base = doc->html_title_base;
     if (!t || !base || !base[0])
@@ -51,6 +75,8 @@ static void title_site_part(const nc_doc *doc, site_names *sites)
     size_t tl = strlen(t), bl = strlen(base);
     const char *at = strstr(t, base);
     if (!at || bl >= tl)
+        return;
+    if (at != t && strict)
         return;
     if (at != t) {
         char a[KEY_MAX], b[KEY_MAX];
@@ -60,7 +86,10 @@ static void title_site_part(const nc_doc *doc, site_names *sites)
     }
     const char *rest = at == t ? t + bl : t;
     size_t rest_len = at == t ? tl - bl : (size_t)(at - t);
-    for (size_t k = 0; k < sizeof separators / sizeof *separators; k++) {
+    for (size_t i = 0; i < rest_len && strict; i++)
+        if (rest[i] >= '0' && rest[i] <= '9')
+            return;
+    for (size_t k = 0; k + strict < sizeof separators / sizeof *separators; k++) {
         size_t sl = strlen(separators[k]);
         if (rest_len > sl && at == t && strncmp(rest, separators[k], sl) == 0)
             add_site(sites, rest + sl, rest_len - sl);
@@ -114,8 +143,8 @@ static const char *inner_title(const char *title, const char *other)
 
 const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title)
 {
-    /* The names the site gives itself strip a title; the part <title>
-     * drops only says what the title is not. */
+    /* The names the site gives itself and the part <title> ends with strip
+     * a title; any part <title> drops says what the title is not. */
     site_names named = {.n = 0}, sites;
     if (doc->site_name)
         add_site(&named, doc->site_name, strlen(doc->site_name));
@@ -123,7 +152,8 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
         if (cs->c[i].field == NC_META_SITE_NAME)
             add_site(&named, cs->c[i].value, strlen(cs->c[i].value));
     sites = named;
-    title_site_part(doc, &sites);
+    title_site_part(doc, &named, true);
+    title_site_part(doc, &sites, false);
     const char *og = doc->og_title ? strip_site_name(&doc->arena, doc->og_title, &named) : NULL;
     const char *base = doc->html_title_base;
     if (!og || !og[0] || is_site(&sites, og, strlen(og)))
