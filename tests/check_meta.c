@@ -619,6 +619,15 @@ START_TEST(test_meta_text_input)
         /* The name before the comma of "Name, Role" over the date. */
         {"Budget passes after a long debate in the council\nAudrey Huang, editor\n"
          "May 31, 2024\n", "Audrey Huang", NC_SOURCE_TEXT},
+        /* Under the headline, a name over its role; not over a word that
+         * only holds one ("Directory"). */
+        {"Budget passes after a long debate in the council\nBrinda Gulati\nContent Editor\n",
+         "Brinda Gulati", NC_SOURCE_TEXT},
+        {"Budget passes after a long debate in the council\nConfiguration Merging\nDirectory\n",
+         NULL, NC_SOURCE_TEXT},
+        /* "By" over "Name | Outlet". */
+        {"Budget passes after a long debate in the council\nBy\nSergio Martin | The Newsroom\n",
+         "Sergio Martin", NC_SOURCE_BYLINE},
         /* "By Role" / "By Industry": a menu of filters, not bylines. */
         {"Solutions\nBy Role\nBy Industry\nBudget passes after a long debate in the council\n",
          NULL, NC_SOURCE_TEXT}};

@@ -51,6 +51,21 @@ static bool filter_run(const nc_doc *doc, size_t i)
     return false;
 }
 
+static bool bio_role(const char *s, size_t len);
+
+/* The length of the name at the start of "Jane Doe, Contributor" or
+ * "Jane Doe | The Newsroom": up to the first comma or bar. */
+static size_t name_part(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '|') {
+            while (i && s[i - 1] == ' ')
+                i--;
+            return i;
+        }
+    return len;
+}
+
 static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
@@ -58,7 +73,7 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
      * second is read as a name without a byline word. */
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
     bool hinted = prev && nc_byline_opener_only(prev->text, prev->len) &&
-                  nc_name_shape(b->text, b->len);
+                  nc_name_shape(b->text, name_part(b->text, b->len));
     bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
     nc_byline by;
     nc_status st;
@@ -116,12 +131,24 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
     /* "Jane Doe, MD" / "Jane Doe, Managing Editor": the name before the comma. */
-    const char *comma = memchr(b->text, ',', b->len);
-    size_t name_len = comma ? (size_t)(comma - b->text) : b->len;
+    size_t name_len = name_part(b->text, b->len);
     if (b->len > 60 || !nc_name_shape(b->text, name_len) || b->label == NC_LABEL_TITLE)
         return;
-    bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
-    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
+    const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+    bool after_title = prev && prev->label == NC_LABEL_TITLE;
+    /* In plain text, a headline the classifier took for a teaser (the
+     * page's own title repeated in a list of them): 4 to 30 words, no
+     * sentence end. */
+    bool after_headline = after_title ||
+                          (doc->kind == NC_INPUT_TEXT && prev && prev->words >= 4 &&
+                           prev->words <= 30 && prev->len &&
+                           !strchr(".!:;,", prev->text[prev->len - 1]));
+    /* Under the title, a name over its role ("Content Editor") or the
+     * reading time ("9 min read") is the byline too. */
+    const nc_block *next = i + 1 < doc->nblocks ? &doc->blocks[i + 1] : NULL;
+    bool role_next = after_headline && next && next->len <= 40 &&
+                     (bio_role(next->text, next->len) || nc_reading_time(next->text, next->len));
+    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next)
         return;
     nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, name_len),
                       {0}, i, false};
@@ -185,9 +212,15 @@ static bool bio_role(const char *s, size_t len)
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     buf[n] = '\0';
-    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
-        if (strstr(buf, roles[k]))
-            return true;
+    /* A whole word ("Directory", "Designers" name no role). */
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+        size_t rl = strlen(roles[k]);
+        for (const char *hit = strstr(buf, roles[k]); hit; hit = strstr(hit + 1, roles[k])) {
+            char before = hit > buf ? hit[-1] : ' ', after = hit[rl];
+            if (!(before >= 'a' && before <= 'z') && !(after >= 'a' && after <= 'z'))
+                return true;
+        }
+    }
     return false;
 }
 
