@@ -166,6 +166,10 @@ START_TEST(test_byline_forms)
     ck_assert_str_eq(b.author[0], "Mahua Das");
     b = read_byline(&a, "Dec 26, 2025 / Living Healthy/Wellness", true);
     ck_assert_uint_eq(b.nauthors, 0);
+    b = read_byline(&a, "December 8, 2025/Mental Health", true);
+    ck_assert_uint_eq(b.nauthors, 0); /* a teaser's date and section */
+    b = read_byline(&a, "Recent Posts", false);
+    ck_assert_uint_eq(b.nauthors, 0);
     b = read_byline(&a, "Chris McNamara \xE2\x8B\x85 Founder", false);
     ck_assert_str_eq(b.author[0], "Chris McNamara");
     b = read_byline(&a, "By following the tips below, you stay safe", true);

@@ -31,7 +31,8 @@ static const char *const non_names[] = {
  * "Articles by Jane", "All Insights"), folded. */
 static const char *const label_starts[] = {
     "posted", "published", "last", "updated", "modified", "articles", "all", "more",
-    "date", "share", "read", "view", "see", "follow", "about", "contact"};
+    "date", "share", "read", "view", "see", "follow", "about", "contact", "latest",
+    "recent", "popular", "related", "trending", "featured"};
 
 /* Words after which a date is an update, not the publication. */
 static const char *const update_words[] = {"updated", "modified", "aktualisiert",
@@ -368,8 +369,10 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
         const char *name = at ? text : text + end;
         size_t span = at ? at : len - end;
         if (!at) {
-            while (span && (*name == ' ' || *name == '|' || *name == '-' || *name == '/'))
+            while (span && (*name == ' ' || *name == '|' || *name == '-'))
                 name++, span--;
+            if (span && *name == '/') /* "May 3, 2025/Health": a teaser's section */
+                span = 0;
             /* A middle dot, bullet or dash (3 or 2 UTF-8 bytes) glued or spaced. */
             if (span >= 2 && ((unsigned char)name[0] == 0xC2 || (unsigned char)name[0] == 0xE2)) {
                 size_t k = (unsigned char)name[0] == 0xC2 ? 2 : 3;
