@@ -75,6 +75,7 @@ START_TEST(test_date_month_names)
     ck_assert_str_eq(day_of("4 Eylül 2025", "tr", NULL), "2025-09-04");
     ck_assert_str_eq(day_of("4 SEPTEMBER 2025", "sv", NULL), "2025-09-04");
     ck_assert_str_eq(day_of("2025年9月4日", "zh", NULL), "2025-09-04");
+    ck_assert_str_eq(day_of("by Jeffrey ZeldmanNovember 20, 2007", "en", NULL), "2007-11-20");
     ck_assert_str_eq(day_of("September 2025", "en", NULL), ""); /* no day */
     ck_assert_str_eq(day_of("May 4", "en", NULL), "");          /* no year */
 }
@@ -160,6 +161,9 @@ START_TEST(test_byline_forms)
     b = read_byline(&a, "Dec. 19, 2025 \xC2\xB7 Niko Matsakis on behalf of the group", true);
     ck_assert_uint_eq(b.nauthors, 1);
     ck_assert_str_eq(b.author[0], "Niko Matsakis");
+    b = read_byline(&a, "ByKathryn GiuffridaMar 5, 2025 | 6 comments", true);
+    ck_assert_str_eq(b.author[0], "Kathryn Giuffrida");
+    ck_assert(b.has_date && b.date.day == 5);
     b = read_byline(&a, "Dec 17, 2025Julian K. Arni", true);
     ck_assert_str_eq(b.author[0], "Julian K. Arni");
     b = read_byline(&a, "Dec 26, 2025 \xE2\x80\xA2 Mahua Das in Project Management", true);
