@@ -164,6 +164,8 @@ START_TEST(test_byline_forms)
     b = read_byline(&a, "ByKathryn GiuffridaMar 5, 2025 | 6 comments", true);
     ck_assert_str_eq(b.author[0], "Kathryn Giuffrida");
     ck_assert(b.has_date && b.date.day == 5);
+    b = read_byline(&a, "Written byby Rebecca MacFarlane", true);
+    ck_assert_str_eq(b.author[0], "Rebecca MacFarlane");
     b = read_byline(&a, "Dec 17, 2025Julian K. Arni", true);
     ck_assert_str_eq(b.author[0], "Julian K. Arni");
     b = read_byline(&a, "Dec 26, 2025 \xE2\x80\xA2 Mahua Das in Project Management", true);
@@ -633,6 +635,9 @@ START_TEST(test_meta_text_input)
          "Brinda Gulati", NC_SOURCE_TEXT},
         {"Budget passes after a long debate in the council\nConfiguration Merging\nDirectory\n",
          NULL, NC_SOURCE_TEXT},
+        /* "By" over one name over the date. */
+        {"Budget passes after a long debate in the council\nBy\nLauren\nUpdated October 17, 2025\n",
+         "Lauren", NC_SOURCE_BYLINE},
         /* "By" over "Name | Outlet". */
         {"Budget passes after a long debate in the council\nBy\nSergio Martin | The Newsroom\n",
          "Sergio Martin", NC_SOURCE_BYLINE},

@@ -52,6 +52,7 @@ static bool filter_run(const nc_doc *doc, size_t i)
 }
 
 static bool bio_role(const char *s, size_t len);
+static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs);
 
 /* The length of the name at the start of "Jane Doe, Contributor" or
  * "Jane Doe | The Newsroom": up to the first comma or bar. */
@@ -72,8 +73,12 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
     /* "Written by" / "Jane Doe" in two blocks (the first a byline): the
      * second is read as a name without a byline word. */
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+    /* "By" / "Lauren" / "Updated October 17, 2025": one name alone. */
+    size_t name_len = name_part(b->text, b->len);
+    bool one_name = name_len <= 24 && !memchr(b->text, ' ', name_len) && b->text[0] >= 'A' &&
+                    b->text[0] <= 'Z' && date_line(doc, i + 1, cs);
     bool hinted = prev && nc_byline_opener_only(prev->text, prev->len) &&
-                  nc_name_shape(b->text, name_part(b->text, b->len));
+                  (nc_name_shape(b->text, name_len) || one_name);
     bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
     nc_byline by;
     nc_status st;

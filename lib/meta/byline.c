@@ -80,7 +80,10 @@ static size_t opener_len(const char *text, size_t len)
         /* Glued: "ByJane", not "PARTNERS" nor "DIY" (an opener written in
          * capitals is part of a word in capitals). */
         bool glued = next >= 'A' && next <= 'Z' && text[k - 1] >= 'a' && text[k - 1] <= 'z';
-        if (next == ' ' || next == ':' || glued || openers[i][k - 1] == ':')
+        /* "Written byby Jane": a label glued to the byline's own "by". */
+        bool doubled = k + 3 <= len && (text[k] | 0x20) == 'b' && (text[k + 1] | 0x20) == 'y' &&
+                       text[k + 2] == ' ';
+        if (next == ' ' || next == ':' || glued || doubled || openers[i][k - 1] == ':')
             return k;
     }
     return 0;
@@ -202,9 +205,12 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
                         size_t *name_len)
 {
     trim(&s, &len);
-    size_t op = opener_len(s, len);
-    s += op, len -= op;
-    trim(&s, &len);
+    /* "Written byby Jane Doe": a label and the byline's own word. */
+    for (int twice = 0; twice < 2; twice++) {
+        size_t op = opener_len(s, len);
+        s += op, len -= op;
+        trim(&s, &len);
+    }
     /* "Jane Doe is a reporter ...": a bio, not a name. */
     if (!len || len > 80 || has_substring_ci(s, len, "http") || memchr(s, '@', len) ||
         has_substring_ci(s, len, " is ") || has_substring_ci(s, len, " has "))
