@@ -8,7 +8,7 @@
 #include "meta/meta.h"
 
 enum { BYLINE_MAX = 300, DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8,
-       HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3 };
+       HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3, LABEL_MAX = 40, AUTHOR_BOX_MAX = 120 };
 
 /* Teasers, comments and the page's footer: their dates and names are
  * other articles'. (Menus are not: a header's layout often puts the
@@ -75,10 +75,10 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
     /* "By" / "Lauren" / "Updated October 17, 2025": one name alone. */
     size_t name_len = name_part(b->text, b->len);
-    bool one_name = name_len <= 24 && !memchr(b->text, ' ', name_len) && b->text[0] >= 'A' &&
-                    b->text[0] <= 'Z' && date_line(doc, i + 1, cs);
     bool hinted = prev && nc_byline_opener_only(prev->text, prev->len) &&
-                  (nc_name_shape(b->text, name_len) || one_name);
+                  (nc_name_shape(b->text, name_len) ||
+                   (name_len <= 24 && !memchr(b->text, ' ', name_len) && b->text[0] >= 'A' &&
+                    b->text[0] <= 'Z' && date_line(doc, i + 1, cs)));
     bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
     nc_byline by;
     nc_status st;
@@ -184,16 +184,20 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
             last_body = i;
     for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (i > 0 && !furniture(b))
+        if (b->len > BYLINE_MAX || furniture(b))
+            continue;
+        /* A label is a short block: the checks below run on every block of
+         * the page, so the lengths come first. */
+        const nc_block *label = i > 0 && doc->blocks[i - 1].len < LABEL_MAX ? &doc->blocks[i - 1]
+                                                                              : NULL;
+        if (label && b->len <= DATE_LINE_MAX)
             labelled_date(doc, cs, i);
         /* An author box under the article: "Written by Jane Doe", or
          * "Author" over the name. */
-        bool author_box = nc_byline_explicit(b->text, b->len) ||
-                          (i > 0 && nc_byline_opener_only(doc->blocks[i - 1].text,
-                                                          doc->blocks[i - 1].len));
+        bool author_box = i >= end && b->len <= AUTHOR_BOX_MAX &&
+                          (nc_byline_explicit(b->text, b->len) ||
+                           (label && nc_byline_opener_only(label->text, label->len)));
         if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE) && !author_box)
-            continue;
-        if (b->len > BYLINE_MAX || furniture(b))
             continue;
         from_block(doc, cs, i);
         if (i < end)

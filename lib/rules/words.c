@@ -175,7 +175,9 @@ bool nc_date_label(const char *text, size_t len)
 {
     char folded[40];
     size_t read;
-    if (len >= sizeof folded)
+    /* Every label opens with one of these letters (it runs on every
+     * short block of a page). */
+    if (len < 4 || len >= sizeof folded || !strchr("PpDdVvFfGg", text[0]))
         return false;
     size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
     while (n && (folded[n - 1] == ' ' || folded[n - 1] == ':'))
