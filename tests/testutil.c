@@ -382,3 +382,39 @@ void tu_put(tu_buf *b, const char *s, size_t n)
 }
 
 void tu_puts(tu_buf *b, const char *s) { tu_put(b, s, strlen(s)); }
+
+/* ---- metadata ---- */
+
+static const char meta_body_html[] =
+    "<p>The council voted on Tuesday to approve the new budget for the coming year, "
+    "after a long debate about the cost of the transport plan and the schools.</p>"
+    "<p>Members of the opposition said that the plan would raise taxes for most of "
+    "the families in the city, and asked for a second vote in the spring.</p>";
+
+/* The article the metadata suites wrap their header markup around. */
+nc_result *tu_meta_page(const char *head, const char *before_body, const nc_options *o)
+{
+    size_t n = strlen(head) + strlen(before_body) + sizeof meta_body_html + 128;
+    char *page = malloc(n);
+    ck_assert_ptr_nonnull(page);
+    snprintf(page, n, "<html><head>%s</head><body><article>%s%s</article></body></html>",
+             head, before_body, meta_body_html);
+    nc_options def;
+    nc_options_init(&def);
+    def.input = NC_INPUT_HTML;
+    if (o)
+        def = *o;
+    nc_result *r = tu_clean(page, strlen(page), &def);
+    free(page);
+    return r;
+}
+
+void tu_expect_meta(const nc_result *r, nc_meta_field f, size_t i, const char *value,
+                    nc_meta_source source)
+{
+    nc_meta_source got;
+    const char *v = nc_result_meta(r, f, i, &got);
+    ck_assert_msg(v != NULL, "no %s item %zu", nc_meta_field_name(f), i);
+    ck_assert_str_eq(v, value);
+    ck_assert_str_eq(nc_meta_source_name(got), nc_meta_source_name(source));
+}

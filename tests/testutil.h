@@ -24,6 +24,14 @@ nc_result *tu_clean(const char *input, size_t len, const nc_options *opts);
 /* The same with a NUL-terminated string and the given input kind. */
 nc_result *tu_clean_kind(const char *input, nc_input_kind kind);
 
+/* An HTML page: <head>head</head>, then in an <article> before_body and
+ * two paragraphs of a council story; nc_clean as HTML (opts NULL: the
+ * defaults) that must succeed. */
+nc_result *tu_meta_page(const char *head, const char *before_body, const nc_options *opts);
+/* Metadata item i of field f is value, read from source. */
+void tu_expect_meta(const nc_result *r, nc_meta_field f, size_t i, const char *value,
+                    nc_meta_source source);
+
 /* "DIR/NAMEEXT" in a new string (free it); aborts when out of memory,
  * which is the test program's failure, not the library's. */
 char *tu_path(const char *dir, const char *name, const char *ext);

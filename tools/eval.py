@@ -289,15 +289,26 @@ class MetaScore:
                ("date", "date same day as gold"), ("date_none", "date where gold has none"),
                ("title", "title equals gold"))
 
-    def __init__(self):
+    def __init__(self, misses=None):
         self.hits = collections.Counter()
         self.total = collections.Counter()
+        self.misses = misses  # None, or a list that collects (figure, page id, gold, got)
+        self.page_id = None
+        self.got = {}
 
     def add(self, name, ok):
         self.total[name] += 1
         self.hits[name] += bool(ok)
+        # A "_none" figure counts values returned where gold has none: those are the misses.
+        if bool(ok) == name.endswith("_none") and self.misses is not None:
+            field = name.split("_")[0]
+            gold = self.gold.get({"date": "publish_date"}.get(field, field), "")
+            self.misses.append((name, self.page_id, gold, self.got[field]))
 
-    def page(self, gold, out, text):
+    def page(self, gold, out, text, page_id=None):
+        self.page_id, self.gold = page_id, gold
+        self.got = {"author": " | ".join(meta_values(out, "author")),
+                    "date": " | ".join(meta_values(out, "date")), "title": out.get("title") or ""}
         authors = [meta_norm(a) for a in meta_values(out, "author")]
         authors.append(meta_norm(" ".join(meta_values(out, "author"))))
         if gold.get("author"):
@@ -323,13 +334,14 @@ class MetaScore:
                                                  self.hits[key], self.total[key])
 
 
-def evaluate_meta(set_dir, form, command, keep=None):
-    """Runs the cleaner with --format json over the set; scores its metadata."""
+def evaluate_meta(set_dir, form, command, keep=None, misses=None):
+    """Runs the cleaner with --format json over the set; scores its metadata
+    (and lists each miss in misses when that is a list)."""
     gold = read_meta_gold(set_dir)
     if gold is None:
         raise SystemExit("eval.py: %s has no meta.tsv" % set_dir)
     ids = [row["id"] for row in read_manifest(set_dir)]
-    score = MetaScore()
+    score = MetaScore(misses)
     with tempfile.TemporaryDirectory(prefix="nc-meta-") as work:
         out_dir = keep or os.path.join(work, "out")
         os.makedirs(out_dir, exist_ok=True)
@@ -340,7 +352,7 @@ def evaluate_meta(set_dir, form, command, keep=None):
             out = json.loads(raw) if raw else {}
             text = read_utf8(os.path.join(set_dir, "text-lines", i + ".txt")) if form != "html" else None
             if i in gold:
-                score.page(gold[i], out, text)
+                score.page(gold[i], out, text, i)
     return score, failures
 
 
@@ -358,6 +370,8 @@ def main(argv=None):
     ap.add_argument("--json", action="store_true", help="print one JSON object a set and form")
     ap.add_argument("--meta", action="store_true",
                     help="score author, date and title against the set's meta.tsv")
+    ap.add_argument("--misses", action="store_true",
+                    help="with --meta: list every missed page (figure, id, gold, output)")
     a = ap.parse_args(argv)
     if bool(a.cli) == bool(a.pred):
         ap.error("give exactly one of --cli and --pred")
@@ -381,10 +395,13 @@ def main(argv=None):
         if not command:
             ap.error("--meta needs --cli")
         for set_dir, form in jobs:
-            score, failures = evaluate_meta(set_dir, form, command, a.keep)
+            misses = [] if a.misses else None
+            score, failures = evaluate_meta(set_dir, form, command, a.keep, misses)
             print("%s/%s  metadata" % (os.path.basename(os.path.normpath(set_dir)), form))
             for line in score.lines():
                 print(line)
+            for miss in misses or []:
+                print("  miss %-12s %s  gold %r  got %r" % miss)
             status |= bool(failures)
         return status
     for set_dir, form in jobs:

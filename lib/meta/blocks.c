@@ -8,7 +8,7 @@
 #include "meta/meta.h"
 
 enum { BYLINE_MAX = 300, DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8,
-       HEADER_BLOCKS_NO_BODY = 40 };
+       HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3, LABEL_MAX = 40, AUTHOR_BOX_MAX = 120 };
 
 /* Teasers, comments and the page's footer: their dates and names are
  * other articles'. (Menus are not: a header's layout often puts the
@@ -29,14 +29,56 @@ static size_t header_end(const nc_doc *doc)
     return doc->nblocks < HEADER_BLOCKS_NO_BODY ? doc->nblocks : HEADER_BLOCKS_NO_BODY;
 }
 
+/* A short "By ..." line next to another one with the same first word and
+ * other words: "By Role" / "By Industry", a menu of filters (in text
+ * input too, where no markup says it is a menu). */
+static bool filter_run(const nc_doc *doc, size_t i)
+{
+    enum { ENTRY_MAX = 40 };
+    const nc_block *b = &doc->blocks[i];
+    const char *space = memchr(b->text, ' ', b->len);
+    if (b->len > ENTRY_MAX || !space || !nc_byline_start(b->text, b->len))
+        return false;
+    size_t word = (size_t)(space - b->text) + 1;
+    for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < doc->nblocks; j += 2) {
+        const nc_block *n = &doc->blocks[j];
+        nc_date d;
+        if (n->len <= ENTRY_MAX && n->len > word && memcmp(n->text, b->text, word) == 0 &&
+            (n->len != b->len || memcmp(n->text, b->text, b->len) != 0) &&
+            !nc_date_find(n->text, n->len, NULL, NULL, &d, NULL, NULL))
+            return true;
+    }
+    return false;
+}
+
+static bool bio_role(const char *s, size_t len);
+static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs);
+
+/* The length of the name at the start of "Jane Doe, Contributor" or
+ * "Jane Doe | The Newsroom": up to the first comma or bar. */
+static size_t name_part(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '|') {
+            while (i && s[i - 1] == ' ')
+                i--;
+            return i;
+        }
+    return len;
+}
+
 static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
     /* "Written by" / "Jane Doe" in two blocks (the first a byline): the
      * second is read as a name without a byline word. */
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+    /* "By" / "Lauren" / "Updated October 17, 2025": one name alone. */
+    size_t name_len = name_part(b->text, b->len);
     bool hinted = prev && nc_byline_opener_only(prev->text, prev->len) &&
-                  nc_name_shape(b->text, b->len);
+                  (nc_name_shape(b->text, name_len) ||
+                   (name_len <= 24 && !memchr(b->text, ' ', name_len) && b->text[0] >= 'A' &&
+                    b->text[0] <= 'Z' && date_line(doc, i + 1, cs)));
     bool byline = hinted || b->label == NC_LABEL_BYLINE || (b->hints & NC_HINT_BYLINE);
     nc_byline by;
     nc_status st;
@@ -45,20 +87,32 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
         cs->status = st != NC_OK ? st : cs->status;
         return;
     }
-    for (size_t k = 0; k < by.nauthors; k++) {
+    /* A menu's entry ("By State", "By Category" over a list of links) is
+     * a filter, not a byline. */
+    bool menu_entry = (((b->in & NC_IN_NAV) || (b->hints & NC_HINT_NAV)) &&
+                       (b->in & (NC_IN_LIST | NC_IN_LINK)) && !(b->hints & NC_HINT_BYLINE)) ||
+                      filter_run(doc, i);
+    for (size_t k = 0; k < by.nauthors && !menu_entry; k++) {
         /* On the page a name is written with a capital ("mins", "read"
          * beside a byline are not names). */
         unsigned char first = (unsigned char)by.author[k][0];
         if (first >= 'a' && first <= 'z')
             continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i};
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, by.author[k], {0}, i, false};
         nc_meta_push(cs, &c);
     }
     if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
         !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
+        /* A date line alone in an HTML page's header area (no byline, no
+         * name, not just under the title) is as often an event's or a
+         * listing's date: weak. Plain text has no better. */
+        bool under_title = false;
+        for (size_t k = i > UNDER_TITLE ? i - UNDER_TITLE : 0; k < i; k++)
+            under_title |= doc->blocks[k].label == NC_LABEL_TITLE;
+        bool alone = !byline && !by.nauthors && !under_title;
         nc_meta_cand c = {by.updated ? NC_META_MODIFIED : NC_META_DATE,
-                          byline || by.nauthors ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, b->text,
-                          by.date, i};
+                          alone ? NC_SOURCE_TEXT : NC_SOURCE_BYLINE, b->text, by.date, i,
+                          alone && doc->kind == NC_INPUT_HTML};
         nc_meta_push(cs, &c);
     }
 }
@@ -81,12 +135,44 @@ static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
 static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
-    if (b->len > 60 || !nc_name_shape(b->text, b->len) || b->label == NC_LABEL_TITLE)
+    /* "Jane Doe, MD" / "Jane Doe, Managing Editor": the name before the comma. */
+    size_t name_len = name_part(b->text, b->len);
+    if (b->len > 60 || !nc_name_shape(b->text, name_len) || b->label == NC_LABEL_TITLE)
         return;
-    bool after_title = i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE;
-    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)))
+    const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+    bool after_title = prev && prev->label == NC_LABEL_TITLE;
+    /* In plain text, a headline the classifier took for a teaser (the
+     * page's own title repeated in a list of them): 4 to 30 words, no
+     * sentence end. */
+    bool after_headline = after_title ||
+                          (doc->kind == NC_INPUT_TEXT && prev && prev->words >= 4 &&
+                           prev->words <= 30 && prev->len &&
+                           !strchr(".!:;,", prev->text[prev->len - 1]));
+    /* Under the title, a name over its role ("Content Editor") or the
+     * reading time ("9 min read") is the byline too. */
+    const nc_block *next = i + 1 < doc->nblocks ? &doc->blocks[i + 1] : NULL;
+    bool role_next = after_headline && next && next->len <= 40 &&
+                     (bio_role(next->text, next->len) || nc_reading_time(next->text, next->len));
+    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next)
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, b->text, {0}, i};
+    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, name_len),
+                      {0}, i, false};
+    if (c.value)
+        nc_meta_push(cs, &c);
+}
+
+/* "Published" / "Feb 2, 2023": a date under its label, wherever the
+ * page sets it (a side box of the article's facts, under the body). */
+static void labelled_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
+{
+    const nc_block *label = &doc->blocks[i - 1], *b = &doc->blocks[i];
+    if (!nc_date_label(label->text, label->len) || furniture(label) || b->len > 60)
+        return;
+    nc_meta_cand c = {NC_META_DATE, NC_SOURCE_BYLINE, b->text, {0}, i, false};
+    if (!nc_date_find(b->text, b->len, cs->language, cs->has_ref ? &cs->ref : NULL, &c.date,
+                      NULL, NULL) ||
+        (cs->has_ref && nc_date_cmp_day(&c.date, &cs->ref) > 0))
+        return;
     nc_meta_push(cs, &c);
 }
 
@@ -98,9 +184,20 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
             last_body = i;
     for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE))
-            continue;
         if (b->len > BYLINE_MAX || furniture(b))
+            continue;
+        /* A label is a short block: the checks below run on every block of
+         * the page, so the lengths come first. */
+        const nc_block *label = i > 0 && doc->blocks[i - 1].len < LABEL_MAX ? &doc->blocks[i - 1]
+                                                                              : NULL;
+        if (label && b->len <= DATE_LINE_MAX)
+            labelled_date(doc, cs, i);
+        /* An author box under the article: "Written by Jane Doe", or
+         * "Author" over the name. */
+        bool author_box = i >= end && b->len <= AUTHOR_BOX_MAX &&
+                          (nc_byline_explicit(b->text, b->len) ||
+                           (label && nc_byline_opener_only(label->text, label->len)));
+        if (i >= end && (i > last_body + 1 || b->label != NC_LABEL_BYLINE) && !author_box)
             continue;
         from_block(doc, cs, i);
         if (i < end)
@@ -124,9 +221,15 @@ static bool bio_role(const char *s, size_t len)
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     buf[n] = '\0';
-    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
-        if (strstr(buf, roles[k]))
-            return true;
+    /* A whole word ("Directory", "Designers" name no role). */
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+        size_t rl = strlen(roles[k]);
+        for (const char *hit = strstr(buf, roles[k]); hit; hit = strstr(hit + 1, roles[k])) {
+            char before = hit > buf ? hit[-1] : ' ', after = hit[rl];
+            if (!(before >= 'a' && before <= 'z') && !(after >= 'a' && after <= 'z'))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -149,7 +252,7 @@ static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
         const nc_block *name = &doc->blocks[k];
         if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
             continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k};
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k, false};
         nc_meta_push(cs, &c);
         break;
     }

@@ -27,6 +27,13 @@ static const char *const non_names[] = {
     "admin", "administrator", "webmaster", "author", "undefined", "null", "unknown",
     "guest", "user", "anonymous", "none", "editor", "staff"};
 
+/* First words of a label, never of a name ("Posted On", "Last Modified",
+ * "Articles by Jane", "All Insights"), folded. */
+static const char *const label_starts[] = {
+    "posted", "published", "last", "updated", "modified", "articles", "all", "more",
+    "date", "share", "read", "view", "see", "follow", "about", "contact", "latest",
+    "recent", "popular", "related", "trending", "featured"};
+
 /* Words after which a date is an update, not the publication. */
 static const char *const update_words[] = {"updated", "modified", "aktualisiert",
                                            "mis à jour", "actualizado", "aggiornato",
@@ -70,11 +77,21 @@ static size_t opener_len(const char *text, size_t len)
         if (k > n || memcmp(head, openers[i], k) != 0)
             continue;
         char next = k < len ? text[k] : ' ';
-        if (next == ' ' || next == ':' || (next >= 'A' && next <= 'Z') ||
-            openers[i][k - 1] == ':')
+        /* Glued: "ByJane", not "PARTNERS" nor "DIY" (an opener written in
+         * capitals is part of a word in capitals). */
+        bool glued = next >= 'A' && next <= 'Z' && text[k - 1] >= 'a' && text[k - 1] <= 'z';
+        /* "Written byby Jane": a label glued to the byline's own "by". */
+        bool doubled = k + 3 <= len && (text[k] | 0x20) == 'b' && (text[k + 1] | 0x20) == 'y' &&
+                       text[k + 2] == ' ';
+        if (next == ' ' || next == ':' || glued || doubled || openers[i][k - 1] == ':')
             return k;
     }
     return 0;
+}
+
+bool nc_byline_explicit(const char *text, size_t len)
+{
+    return opener_len(text, len) >= 5;
 }
 
 bool nc_byline_opener_only(const char *text, size_t len)
@@ -184,12 +201,16 @@ bool nc_name_shape(const char *s, size_t len)
 }
 
 /* The name inside s[0..len) in *name, *name_len; false when it is none. */
-static bool author_span(const char *s, size_t len, const char **name, size_t *name_len)
+static bool author_span(const char *s, size_t len, bool any_case, const char **name,
+                        size_t *name_len)
 {
     trim(&s, &len);
-    size_t op = opener_len(s, len);
-    s += op, len -= op;
-    trim(&s, &len);
+    /* "Written byby Jane Doe": a label and the byline's own word. */
+    for (int twice = 0; twice < 2; twice++) {
+        size_t op = opener_len(s, len);
+        s += op, len -= op;
+        trim(&s, &len);
+    }
     /* "Jane Doe is a reporter ...": a bio, not a name. */
     if (!len || len > 80 || has_substring_ci(s, len, "http") || memchr(s, '@', len) ||
         has_substring_ci(s, len, " is ") || has_substring_ci(s, len, " has "))
@@ -208,13 +229,18 @@ static bool author_span(const char *s, size_t len, const char **name, size_t *na
     /* A person's name starts with a capital ("van der Merwe" inside it is
      * fine); "following the tips below" after "By" is a sentence. */
     unsigned char first = (unsigned char)s[0];
-    if (!len || (first >= 'a' && first <= 'z' && memchr(s, ' ', len)))
+    if (!len || (!any_case && first >= 'a' && first <= 'z' && memchr(s, ' ', len)))
         return false;
     char folded[96];
     size_t fl = fold(s, len < 80 ? len : 80, folded, sizeof folded);
     for (size_t i = 0; i < sizeof non_names / sizeof *non_names; i++)
         if (strlen(non_names[i]) == fl && memcmp(folded, non_names[i], fl) == 0)
             return false;
+    for (size_t i = 0; i < sizeof label_starts / sizeof *label_starts; i++) {
+        size_t k = strlen(label_starts[i]);
+        if (k < fl && memcmp(folded, label_starts[i], k) == 0 && folded[k] == ' ')
+            return false;
+    }
     /* "page.head.author", "user_123": template keys and user ids. */
     if (!memchr(s, ' ', len) && (memchr(s, '_', len) || count_char(s, len, '.') > 1))
         return false;
@@ -227,7 +253,24 @@ char *nc_author_clean(nc_arena *arena, const char *s, size_t len)
 {
     const char *name;
     size_t n;
-    return author_span(s, len, &name, &n) ? nc_arena_strndup(arena, name, n) : NULL;
+    return author_span(s, len, false, &name, &n) ? nc_arena_strndup(arena, name, n) : NULL;
+}
+
+char *nc_author_field(nc_arena *arena, const char *s, size_t len)
+{
+    const char *name;
+    size_t n;
+    if (!author_span(s, len, true, &name, &n) || !memchr(name, ' ', n))
+        return NULL;
+    for (size_t i = 0, words = 1; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        words += c == ' ';
+        /* Letters, spaces, ".-'" only, and at most four words. */
+        if (words > 4 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 ||
+                           c == ' ' || c == '.' || c == '-' || c == '\''))
+            return NULL;
+    }
+    return nc_arena_strndup(arena, name, n);
 }
 
 /* Where the names end: a separator, a date, an update word. */
@@ -288,7 +331,7 @@ static void split_names(nc_arena *arena, const char *s, size_t len, nc_byline *o
         }
         const char *name;
         size_t name_len;
-        if (author_span(s + start, i - start, &name, &name_len)) {
+        if (author_span(s + start, i - start, false, &name, &name_len)) {
             char *copy = nc_arena_strndup(arena, name, name_len);
             if (!copy)
                 *st = NC_ERR_NOMEM;
@@ -326,11 +369,26 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     for (size_t i = out->has_date ? end : len; !op && i + 1 < len; i++)
         if (text[i] == ' ' && (op = opener_len(text + i + 1, len - i - 1)) != 0)
             from = i + 1;
-    /* "Jane Doe October 14, 2025": a name alone before the date. */
-    if (strict && !op && out->has_date && at > 0 && at <= 40) {
-        const char *name;
+    /* "Jane Doe October 14, 2025": a name alone before the date;
+     * "Dec 19, 2025 Â· Jane Doe in Politics": after it. */
+    if (strict && !op && out->has_date && ((at > 0 && at <= 40) || (at == 0 && end < len))) {
+        const char *name = at ? text : text + end;
+        size_t span = at ? at : len - end;
+        if (!at) {
+            while (span && (*name == ' ' || *name == '|' || *name == '-'))
+                name++, span--;
+            if (span && *name == '/') /* "May 3, 2025/Health": a teaser's section */
+                span = 0;
+            /* A middle dot, bullet or dash (3 or 2 UTF-8 bytes) glued or spaced. */
+            if (span >= 2 && ((unsigned char)name[0] == 0xC2 || (unsigned char)name[0] == 0xE2)) {
+                size_t k = (unsigned char)name[0] == 0xC2 ? 2 : 3;
+                name += k, span -= k;
+            }
+            span = names_end(name, span);
+        }
         size_t name_len;
-        if (author_span(text, at, &name, &name_len) && nc_name_shape(name, name_len)) {
+        if (author_span(name, span, false, &name, &name_len) && nc_name_shape(name, name_len) &&
+            !memchr(name, '/', name_len)) {
             char *copy = nc_arena_strndup(arena, name, name_len);
             if (!copy)
                 *st = NC_ERR_NOMEM;

@@ -38,8 +38,11 @@ static void add_authors(nc_doc *doc, nc_meta_cands *cs, nc_meta_source source,
     nc_byline_read(&doc->arena, value, strlen(value), cs->language, NULL, false, &b, &st);
     if (st != NC_OK)
         cs->status = st;
+    if (!b.nauthors && source != NC_SOURCE_BYLINE && source != NC_SOURCE_TEXT &&
+        (b.author[0] = nc_author_field(&doc->arena, value, strlen(value))) != NULL)
+        b.nauthors = 1;
     for (size_t i = 0; i < b.nauthors; i++) {
-        nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block};
+        nc_meta_cand c = {NC_META_AUTHOR, source, b.author[i], {0}, block, false};
         nc_meta_push(cs, &c);
     }
 }
@@ -53,7 +56,7 @@ static void add_tags(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
         char *tag = nc_meta_text(&doc->arena, p, n);
         if (tag) {
-            nc_meta_cand c = {field, source, tag, {0}, 0};
+            nc_meta_cand c = {field, source, tag, {0}, 0, false};
             nc_meta_push(cs, &c);
         }
         p += n + (comma != NULL);
@@ -66,7 +69,7 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
     if (!value || !value[0] || cs->status != NC_OK)
         return;
     size_t len = nc_utf8_cut(value, strnlen(value, MAX_VALUE + 1), MAX_VALUE);
-    nc_meta_cand c = {field, source, value, {0}, block};
+    nc_meta_cand c = {field, source, value, {0}, block, false};
     if (field == NC_META_DATE || field == NC_META_MODIFIED) {
         if (!nc_date_find(value, len, cs->language, cs->has_ref ? &cs->ref : NULL, &c.date,
                           NULL, NULL))
@@ -88,12 +91,11 @@ void nc_meta_add(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field,
 
 /* ---- choosing ---- */
 
-/* Lower-case letters and digits of s (other bytes kept as they are). */
-static size_t squeeze(const char *s, char *out, size_t cap)
+size_t nc_meta_key(const char *s, size_t len, char *out, size_t cap)
 {
     size_t n = 0;
-    for (; *s && n + 1 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
+    for (size_t i = 0; i < len && n + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z')
             out[n++] = (char)(c + 32);
         else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
@@ -101,6 +103,11 @@ static size_t squeeze(const char *s, char *out, size_t cap)
     }
     out[n] = '\0';
     return n;
+}
+
+static size_t squeeze(const char *s, char *out, size_t cap)
+{
+    return nc_meta_key(s, strlen(s), out, cap);
 }
 
 /* The name is the site's or publisher's ("USA TODAY" as the author). */
@@ -130,6 +137,24 @@ static void drop_site_authors(nc_meta_cands *cs)
     for (size_t i = 0; i < cs->n; i++)
         if (cs->c[i].field != NC_META_AUTHOR || !site_named(cs, cs->c[i].value))
             cs->c[n++] = cs->c[i];
+    cs->n = n;
+}
+
+/* A weak date (a web page's JSON-LD, a date line alone) stays only when a
+ * source of another kind gives the same day. */
+static void drop_weak_dates(nc_meta_cands *cs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        const nc_meta_cand *c = &cs->c[i];
+        bool dated = c->field == NC_META_DATE || c->field == NC_META_MODIFIED;
+        bool keep = !(dated && c->weak);
+        for (size_t k = 0; k < cs->n && !keep; k++)
+            keep = cs->c[k].field == c->field && !cs->c[k].weak &&
+                   cs->c[k].source != c->source && nc_date_cmp_day(&cs->c[k].date, &c->date) == 0;
+        if (keep)
+            cs->c[n++] = *c;
+    }
     cs->n = n;
 }
 
@@ -228,12 +253,12 @@ static void add_url_candidates(nc_doc *doc, nc_meta_cands *cs)
 
 /* A page that shows only when it was updated ("Last updated: May 3")
  * has that as its date. Not og:updated_time: many sites set it to the
- * time the page was served. */
+ * time the page was served, nor a web page's JSON-LD dateModified. */
 static void modified_as_date(nc_meta_cands *cs)
 {
     for (size_t i = 0, n = cs->n; i < n; i++) {
         nc_meta_cand c = cs->c[i];
-        if (c.field != NC_META_MODIFIED || c.source == NC_SOURCE_OPEN_GRAPH)
+        if (c.field != NC_META_MODIFIED || c.source == NC_SOURCE_OPEN_GRAPH || c.weak)
             continue;
         c.field = NC_META_DATE;
         nc_meta_push(cs, &c);
@@ -300,6 +325,7 @@ nc_status nc_meta(nc_doc *doc)
     nc_meta_collect_bios(doc, &cs);
     add_url_candidates(doc, &cs);
     drop_site_authors(&cs);
+    drop_weak_dates(&cs);
     for (int f = 0; f < NC_META_COUNT && cs.status == NC_OK; f++) {
         /* The title the classifier used (the first candidate); the other
          * sources only stand in when it found none. */
@@ -307,6 +333,13 @@ nc_status nc_meta(nc_doc *doc)
             store(doc, &cs, NC_META_TITLE, &cs.c[0], 1);
         else
             choose_field(doc, &cs, (nc_meta_field)f);
+        if (f == NC_META_TITLE && doc->nmeta[f]) {
+            const char *checked = nc_meta_title_checked(doc, &cs, doc->meta[f][0].value);
+            if (!checked)
+                cs.status = NC_ERR_NOMEM;
+            else if (checked != doc->meta[f][0].value)
+                doc->meta[f][0] = (nc_meta_item){checked, NC_SOURCE_TEXT};
+        }
         if (f == NC_META_DATE && !doc->nmeta[f]) {
             modified_as_date(&cs);
             choose_field(doc, &cs, NC_META_DATE);

@@ -120,6 +120,8 @@ static void from_meta(nc_doc *doc, nc_meta_cands *cs, const nc_meta_ev *ev)
             nc_meta_add(doc, cs, meta_names[i].field, meta_names[i].source, ev->value, 0);
             return;
         }
+    if (nc_published_key(ev->key))
+        nc_meta_add(doc, cs, NC_META_DATE, NC_SOURCE_META, ev->value, 0);
 }
 
 /* itemprop values: microdata. */
@@ -173,8 +175,15 @@ static void from_json_ld(nc_doc *doc, nc_meta_cands *cs)
         {NC_META_URL, f.url}, {NC_META_IMAGE, f.image}, {NC_META_SITE_NAME, f.site_name},
         {NC_META_DATE, f.published}, {NC_META_MODIFIED, f.modified}};
     for (size_t i = 0; i < sizeof one / sizeof *one; i++)
-        if (one[i].value)
+        if (one[i].value) {
+            size_t before = cs->n;
             nc_meta_add(doc, cs, one[i].field, NC_SOURCE_JSON_LD, one[i].value, 0);
+            /* Site builders stamp every WebPage with a datePublished; an
+             * article's date comes from an article object. */
+            if (cs->n > before && ((one[i].field == NC_META_DATE && f.published_rank == 1) ||
+                                   (one[i].field == NC_META_MODIFIED && f.modified_rank == 1)))
+                cs->c[cs->n - 1].weak = true;
+        }
     add_all(doc, cs, NC_META_AUTHOR, f.author, f.nauthors);
     add_all(doc, cs, NC_META_SECTION, f.section, f.nsections);
     add_all(doc, cs, NC_META_TAG, f.keywords, f.nkeywords);

@@ -91,7 +91,9 @@ static size_t tokenize(const char *s, size_t len, token *toks)
                 bool letter = (d >= 'A' && d <= 'Z') || (d >= 'a' && d <= 'z') ||
                               (d >= 0x80 && !is_punct_cp(u + j, len - j) &&
                                !is_cjk_mark(u + j, len - j));
-                if (!letter)
+                /* "ZeldmanNovember 20": a name and a month glued where
+                 * markup joined them end at the capital. */
+                if (!letter || (d >= 'A' && d <= 'Z' && j > i && u[j - 1] >= 'a' && u[j - 1] <= 'z'))
                     break;
                 j += d < 0x80 ? 1 : cp_len(d);
             }

@@ -155,9 +155,15 @@ static void read_object(nc_ld_fields *f, const nc_json *o)
     fill(&f->image, text_of(nc_json_get(o, "image"), "url"));
     fill(&f->image, text_of(nc_json_get(o, "thumbnailUrl"), "url"));
     fill(&f->site_name, text_of(nc_json_get(nc_json_get(o, "publisher"), "name"), "name"));
-    fill(&f->published, text_of(nc_json_get(o, "datePublished"), "@value"));
-    fill(&f->published, text_of(nc_json_get(o, "dateCreated"), "@value"));
-    fill(&f->modified, text_of(nc_json_get(o, "dateModified"), "@value"));
+    if (!f->published) {
+        fill(&f->published, text_of(nc_json_get(o, "datePublished"), "@value"));
+        fill(&f->published, text_of(nc_json_get(o, "dateCreated"), "@value"));
+        f->published_rank = f->published ? object_rank(o) : 0;
+    }
+    if (!f->modified) {
+        fill(&f->modified, text_of(nc_json_get(o, "dateModified"), "@value"));
+        f->modified_rank = f->modified ? object_rank(o) : 0;
+    }
     if (!f->nauthors)
         read_authors(f, o);
     read_list(nc_json_get(o, "articleSection"), f->section, &f->nsections,

@@ -62,12 +62,19 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
 /* True when text is only a byline word ("Written by", "Author:"): the
  * name is in the next block. */
 bool nc_byline_opener_only(const char *text, size_t len);
+/* text opens with a byline phrase no heading or menu opens with
+ * ("Written by", "Author:"), not a bare "By". */
+bool nc_byline_explicit(const char *text, size_t len);
 /* Two to four words, each starting with a capital: "Jane Doe", not
  * "Posted" or "the team". */
 bool nc_name_shape(const char *s, size_t len);
 /* A cleaned author name (no "By", trailing date, role, e-mail or URL) in
  * the arena, or NULL when s is no person's name. */
 char *nc_author_clean(nc_arena *arena, const char *s, size_t len);
+/* The same for a structured field's value (JSON-LD, <meta>), where a
+ * name may be written in lower case ("kirstin boatto"): two to four words
+ * of letters; NULL otherwise. */
+char *nc_author_field(nc_arena *arena, const char *s, size_t len);
 
 /* ---- meta/jsonld.c ---- */
 
@@ -75,6 +82,7 @@ char *nc_author_clean(nc_arena *arena, const char *s, size_t len);
 typedef struct nc_ld_fields {
     const char *headline, *description, *url, *image, *site_name;
     const char *published, *modified; /* as written */
+    int published_rank, modified_rank; /* how article-like the objects that gave them were */
     const char *author[NC_BYLINE_MAX_AUTHORS];
     size_t nauthors;
     const char *section[8];
@@ -99,6 +107,7 @@ typedef struct nc_meta_cand {
     const char *value;   /* arena or evidence string */
     nc_date date;        /* dates: parsed */
     size_t block;        /* where on the page (blocks before it) */
+    bool weak;           /* dates: trusted only when another source gives the same day */
 } nc_meta_cand;
 
 typedef struct nc_meta_cands {
@@ -129,5 +138,17 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs);
 /* meta/blocks.c: authors named by a bio under a line that is only the
  * name ("Jane Doe" / "Jane Doe is a reporter ..."). */
 void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs);
+
+/* meta/choose.c: the lower-case letters and digits of s[0..len) (bytes
+ * from 0x80 kept) in out[0..cap): text compared with case, spacing and
+ * punctuation ignored. Returns its length. */
+size_t nc_meta_key(const char *s, size_t len, char *out, size_t cap);
+
+/* meta/title.c: title checked against the page's other titles and the
+ * site's names: og:title (or <title> without its site part) when title is
+ * the site's name; title without a site's name after or before a
+ * separator; the other title when title is it with a few words glued on.
+ * NULL when memory ran out. */
+const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title);
 
 #endif /* NC_META_H */

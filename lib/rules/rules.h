@@ -122,6 +122,13 @@ bool nc_month_name(const char *folded, size_t n);
  * made of, between separators; 0 when anything else is in it or it is
  * longer than 120 bytes. */
 unsigned nc_endonym_count(const char *text, size_t len);
+/* text[0..len) is only a date's label ("Published", "Posted on:",
+ * "Veröffentlicht am"): the date is in the next block. */
+bool nc_date_label(const char *text, size_t len);
+/* A <meta> name or property (lower case) that names the publication date
+ * under a site's own prefix ("published", "w-published-date"), not a
+ * modified date nor the publisher. */
+bool nc_published_key(const char *key);
 
 /* ---- rules/markup.c: class, id and role words ---- */
 

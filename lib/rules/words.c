@@ -161,3 +161,46 @@ unsigned nc_endonym_count(const char *text, size_t len)
         count++;
     }
 }
+
+/* A label a page sets over its date ("Published" / "Feb 2, 2023"),
+ * folded, with no colon. Lead to a date candidate of the next block
+ * (meta/blocks.c). */
+static const char *const date_labels[] = {
+    "published", "published on", "posted", "posted on", "date", "publication date",
+    "date published", "first published", "veröffentlicht", "veröffentlicht am", "datum",
+    "publié le", "date de publication", "publicado", "publicado el", "fecha",
+    "pubblicato il", "gepubliceerd"};
+
+bool nc_date_label(const char *text, size_t len)
+{
+    char folded[40];
+    size_t read;
+    /* Every label opens with one of these letters (it runs on every
+     * short block of a page). */
+    if (len < 4 || len >= sizeof folded || !strchr("PpDdVvFfGg", text[0]))
+        return false;
+    size_t n = nc_fold_prefix(text, len, folded, sizeof folded, &read);
+    while (n && (folded[n - 1] == ' ' || folded[n - 1] == ':'))
+        n--;
+    for (size_t i = 0; i < sizeof date_labels / sizeof *date_labels; i++)
+        if (strlen(date_labels[i]) == n && memcmp(folded, date_labels[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* <meta> names (lower case) that carry the publication date under a
+ * site's own prefix ("w-published-date", "published", "pubdate"); not
+ * the publisher's name nor a modified date. */
+bool nc_published_key(const char *key)
+{
+    static const char *const marks[] = {"published", "publish-date", "publish_date",
+                                        "publishdate", "pubdate", "publication_date",
+                                        "publication-date"};
+    static const char *const not_dates[] = {"modif", "updat", "by", "er"};
+    bool mark = false;
+    for (size_t i = 0; i < sizeof marks / sizeof *marks && !mark; i++)
+        mark = strstr(key, marks[i]) != NULL;
+    for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates && mark; i++)
+        mark = strstr(key, not_dates[i]) == NULL;
+    return mark;
+}

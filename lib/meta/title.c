@@ -1,0 +1,167 @@
+/* meta/title.c - the title the metadata gives, checked against the page's
+ * other titles: the classifier's title (an h1 that matches <title>, or
+ * og:title) is kept unless it is the site's name (a blog's h1 is often
+ * the blog's name), carries the site's name after a separator ("Headline
+ * – Site"), or is another title with a date or label glued before it
+ * ("Dec 18 2025 Headline"). The site's names are og:site_name, the
+ * JSON-LD publisher and the part <title> drops as the site's. */
+#include <string.h>
+
+#include "meta/meta.h"
+
+enum { MAX_SITES = 6, KEY_MAX = 512 };
+
+typedef struct site_names {
+    char key[MAX_SITES][128];
+    size_t n;
+} site_names;
+
+static void add_site(site_names *sites, const char *s, size_t len)
+{
+    if (sites->n < MAX_SITES && nc_meta_key(s, len, sites->key[sites->n], sizeof sites->key[0]))
+        sites->n++;
+}
+
+/* A host name standing for the site: "Newegg.com", "latimes.com". */
+static bool host_name(const char *s, size_t len)
+{
+    const char *dot = NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c >= 0x80)
+            return false;
+        if (c == '.')
+            dot = s + i;
+    }
+    size_t tld = dot ? len - (size_t)(dot - s) - 1 : 0;
+    return dot && dot > s && tld >= 2 && tld <= 6;
+}
+
+/* s is one of the site's names, the start of one ("Thrive Internet
+ * Marketing" for "Thrive Internet Marketing Agency") or a host name. */
+static bool is_site(const site_names *sites, const char *s, size_t len)
+{
+    enum { PREFIX_MIN = 12 };
+    char key[128];
+    size_t n;
+    if (len >= sizeof key || !(n = nc_meta_key(s, len, key, sizeof key)))
+        return false;
+    if (host_name(s, len))
+        return true;
+    for (size_t i = 0; i < sites->n; i++)
+        if (strcmp(key, sites->key[i]) == 0 ||
+            (n >= PREFIX_MIN && strncmp(key, sites->key[i], n) == 0))
+            return true;
+    return false;
+}
+
+/* ": " last: only <title>'s own site part is read at it. */
+static const char *const separators[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                         " :: ", " \xC2\xBB ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
+                                         ": "};
+
+/* The part <title> drops as the site's: what is left of it around its
+ * base (the title without the site part), without the separator. A part
+ * before the base ("Site: Headline") counts only when og:title is the
+ * base: a short first part is as often the topic ("Zero Waste - A
+ * Beginner's Guide"). strict: only a part after the base, after a
+ * separator other than ": ", with no digit ("- March 2026" is the
+ * title's). */
+static void title_site_part(const nc_doc *doc, site_names *sites, bool strict)
+{
+    const char *t = doc->html_title, *base = doc->html_title_base;
+    if (!t || !base || !base[0])
+        return;
+    size_t tl = strlen(t), bl = strlen(base);
+    const char *at = strstr(t, base);
+    if (!at || bl >= tl)
+        return;
+    if (at != t && strict)
+        return;
+    if (at != t) {
+        char a[KEY_MAX], b[KEY_MAX];
+        if (!doc->og_title || !nc_meta_key(base, bl, a, sizeof a) ||
+            !nc_meta_key(doc->og_title, strlen(doc->og_title), b, sizeof b) || strcmp(a, b) != 0)
+            return;
+    }
+    const char *rest = at == t ? t + bl : t;
+    size_t rest_len = at == t ? tl - bl : (size_t)(at - t);
+    for (size_t i = 0; i < rest_len && strict; i++)
+        if (rest[i] >= '0' && rest[i] <= '9')
+            return;
+    for (size_t k = 0; k + strict < sizeof separators / sizeof *separators; k++) {
+        size_t sl = strlen(separators[k]);
+        if (rest_len > sl && at == t && strncmp(rest, separators[k], sl) == 0)
+            add_site(sites, rest + sl, rest_len - sl);
+        else if (rest_len > sl && at != t &&
+                 strncmp(rest + rest_len - sl, separators[k], sl) == 0)
+            add_site(sites, rest, rest_len - sl);
+    }
+}
+
+/* title without a site's name before or after a separator (not ": ":
+ * "Figma: The Collaborative Interface Design Tool" keeps its name). */
+static const char *strip_site_name(nc_arena *arena, const char *title, const site_names *sites)
+{
+    size_t len = strlen(title);
+    for (size_t k = 0; k + 1 < sizeof separators / sizeof *separators; k++) {
+        size_t sl = strlen(separators[k]);
+        const char *first = strstr(title, separators[k]), *last = first, *p;
+        if (!first)
+            continue;
+        while ((p = strstr(last + sl, separators[k])) != NULL)
+            last = p;
+        size_t head = (size_t)(last - title);
+        if (is_site(sites, last + sl, len - head - sl) && head)
+            return nc_arena_strndup(arena, title, head);
+        size_t lead = (size_t)(first - title);
+        if (is_site(sites, title, lead) && first + sl < title + len)
+            return nc_arena_strndup(arena, first + sl, len - lead - sl);
+    }
+    return title;
+}
+
+/* title is other with a date glued before it ("Dec 18 2025 Headline"):
+ * other, when it has three words or more. */
+static const char *inner_title(const char *title, const char *other)
+{
+    char a[KEY_MAX], b[KEY_MAX];
+    size_t n = nc_meta_key(title, strlen(title), a, sizeof a);
+    size_t m = other ? nc_meta_key(other, strlen(other), b, sizeof b) : 0;
+    size_t words = 1;
+    for (const char *p = other; p && *p; p++)
+        words += *p == ' ';
+    if (!m || m >= n || n + 1 >= sizeof a || words < 3 || n - m > 24)
+        return title;
+    if (memcmp(a + n - m, b, m) != 0)
+        return title;
+    for (size_t i = 0; i < n - m; i++)
+        if (a[i] >= '0' && a[i] <= '9')
+            return other;
+    return title;
+}
+
+const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title)
+{
+    /* The names the site gives itself and the part <title> ends with strip
+     * a title; any part <title> drops says what the title is not. */
+    site_names named = {.n = 0}, sites;
+    if (doc->site_name)
+        add_site(&named, doc->site_name, strlen(doc->site_name));
+    for (size_t i = 0; i < cs->n; i++)
+        if (cs->c[i].field == NC_META_SITE_NAME)
+            add_site(&named, cs->c[i].value, strlen(cs->c[i].value));
+    sites = named;
+    title_site_part(doc, &named, true);
+    title_site_part(doc, &sites, false);
+    const char *og = doc->og_title ? strip_site_name(&doc->arena, doc->og_title, &named) : NULL;
+    const char *base = doc->html_title_base;
+    if (!og || !og[0] || is_site(&sites, og, strlen(og)))
+        og = base;
+    if (is_site(&sites, title, strlen(title)) && og && og[0] && !is_site(&sites, og, strlen(og)))
+        return og;
+    const char *t = strip_site_name(&doc->arena, title, &named);
+    if (!t)
+        return NULL;
+    return inner_title(t, og);
+}
