@@ -1,0 +1,125 @@
+/* check_fallback.c - the page-level check after the labels
+ * (lib/classify/fallback.c): a container whose paragraphs the model kept
+ * only in islands is returned whole, with the reason container-body; the
+ * paragraphs it stays away from (outside the container, link lists,
+ * detectors' labels, repeats, a container the model reads as no body, a
+ * body already kept) keep their labels. The blocks are made by hand, so
+ * the rule is tested apart from any trained model. */
+#include <string.h>
+
+#include <check.h>
+
+#include "internal.h"
+#include "classify/fallback.h"
+#include "testutil.h"
+
+enum { NB = 8 };
+static const float threshold = 0.55f;
+
+/* Eight paragraphs of 40 words in the best container, stage 1 reading
+ * them as body (0.7); the model kept two (score 0.8), dropped the rest
+ * (score 0.4, boilerplate by the model). */
+static void listicle(nc_doc *doc, nc_block *blocks)
+{
+    memset(doc, 0, sizeof *doc);
+    memset(blocks, 0, NB * sizeof *blocks);
+    doc->kind = NC_INPUT_HTML;
+    doc->blocks = blocks;
+    doc->nblocks = NB;
+    for (size_t i = 0; i < NB; i++) {
+        nc_block *b = &blocks[i];
+        b->text = "A paragraph of the review.";
+        b->len = strlen(b->text);
+        b->tag = NC_TAG_P;
+        b->in = NC_IN_BEST | NC_IN_BEST_WIDE;
+        b->words = 40;
+        b->repeat = 1;
+        b->score1 = 0.7f;
+        bool kept = i == 0 || i == 4;
+        b->score = kept ? 0.8f : 0.4f;
+        b->label = kept ? NC_LABEL_BODY : NC_LABEL_BOILERPLATE;
+        b->reason = kept ? NC_REASON_MODEL : NC_REASON_CONTEXT_DROP;
+    }
+}
+
+static size_t restored(const nc_doc *doc)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nblocks; i++)
+        n += doc->blocks[i].reason == NC_REASON_CONTAINER_BODY &&
+             doc->blocks[i].label == NC_LABEL_BODY;
+    return n;
+}
+
+START_TEST(test_islands_restored)
+{
+    nc_doc doc;
+    nc_block blocks[NB];
+    listicle(&doc, blocks);
+    nc_restore_container_body(&doc, threshold);
+    ck_assert_uint_eq(restored(&doc), NB - 2);
+    ck_assert_int_eq(blocks[0].reason, NC_REASON_MODEL); /* the kept stay as they were */
+    ck_assert_str_eq(nc_reason_name(NC_REASON_CONTAINER_BODY), "container-body");
+}
+END_TEST
+
+START_TEST(test_what_stays_dropped)
+{
+    nc_doc doc;
+    nc_block blocks[NB];
+    listicle(&doc, blocks);
+    blocks[1].in = 0;                                  /* outside the container */
+    blocks[2].link_chars = (float)blocks[2].len;       /* a link */
+    blocks[3].label = NC_LABEL_COMMENT;                /* a detector's label */
+    blocks[5].repeat = 2;                              /* repeated on the page */
+    blocks[6].in |= NC_IN_ASIDE;                       /* an aside in it */
+    blocks[7].score1 = 0.05f;                          /* stage 1 sure it is none */
+    nc_restore_container_body(&doc, threshold);
+    ck_assert_uint_eq(restored(&doc), 0);
+    ck_assert_int_eq(blocks[3].label, NC_LABEL_COMMENT);
+}
+END_TEST
+
+START_TEST(test_no_restore_without_cause)
+{
+    nc_doc doc;
+    nc_block blocks[NB];
+    /* The model already kept most of it. */
+    listicle(&doc, blocks);
+    for (size_t i = 0; i < NB - 1; i++) {
+        blocks[i].score = 0.8f;
+        blocks[i].label = NC_LABEL_BODY;
+    }
+    nc_restore_container_body(&doc, threshold);
+    ck_assert_uint_eq(restored(&doc), 0);
+    /* Stage 1 reads the container as no body (teasers). */
+    listicle(&doc, blocks);
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].score1 = 0.2f;
+    nc_restore_container_body(&doc, threshold);
+    ck_assert_uint_eq(restored(&doc), 0);
+    /* Too little kept in it to show it is the body. */
+    listicle(&doc, blocks);
+    blocks[0].words = blocks[4].words = 20;
+    nc_restore_container_body(&doc, threshold);
+    ck_assert_uint_eq(restored(&doc), 0);
+    /* Plain text has no container. */
+    listicle(&doc, blocks);
+    doc.kind = NC_INPUT_TEXT;
+    nc_restore_container_body(&doc, threshold);
+    ck_assert_uint_eq(restored(&doc), 0);
+}
+END_TEST
+
+static Suite *fallback_suite(void)
+{
+    Suite *s = suite_create("fallback");
+    TCase *tc = tcase_create("fallback");
+    tcase_add_test(tc, test_islands_restored);
+    tcase_add_test(tc, test_what_stays_dropped);
+    tcase_add_test(tc, test_no_restore_without_cause);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run(fallback_suite()); }
