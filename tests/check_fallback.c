@@ -1,6 +1,7 @@
 /* check_fallback.c - the page-level check after the labels
  * (lib/classify/fallback.c): a container whose paragraphs the model kept
- * only in islands is returned whole, with the reason container-body; the
+ * only in islands (HTML: the best container; text: the span of the kept
+ * paragraphs) is returned whole, with the reason container-body; the
  * paragraphs it stays away from (outside the container, link lists,
  * detectors' labels, repeats, a container the model reads as no body, a
  * body already kept) keep their labels. The blocks are made by hand, so
@@ -103,11 +104,25 @@ START_TEST(test_no_restore_without_cause)
     blocks[0].words = blocks[4].words = 20;
     nc_restore_container_body(&doc, threshold);
     ck_assert_uint_eq(restored(&doc), 0);
-    /* Plain text has no container. */
+}
+END_TEST
+
+/* Plain text has no markup: the container is the span from the first kept
+ * paragraph to the last, and stage 1 must read a dropped one as body. */
+START_TEST(test_text_span)
+{
+    nc_doc doc;
+    nc_block blocks[NB];
     listicle(&doc, blocks);
     doc.kind = NC_INPUT_TEXT;
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].in = 0;
+    blocks[3].score1 = 0.45f; /* body in HTML's container, not in a span of lines */
     nc_restore_container_body(&doc, threshold);
-    ck_assert_uint_eq(restored(&doc), 0);
+    ck_assert_uint_eq(restored(&doc), 2); /* 1 and 2; 5 to 7 lie after the last kept */
+    ck_assert_int_eq(blocks[1].reason, NC_REASON_CONTAINER_BODY);
+    ck_assert_int_eq(blocks[3].label, NC_LABEL_BOILERPLATE);
+    ck_assert_int_eq(blocks[5].label, NC_LABEL_BOILERPLATE);
 }
 END_TEST
 
@@ -118,6 +133,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_islands_restored);
     tcase_add_test(tc, test_what_stays_dropped);
     tcase_add_test(tc, test_no_restore_without_cause);
+    tcase_add_test(tc, test_text_span);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,22 +2,25 @@
  * page is never returned as a fraction of its body when one container
  * clearly holds it. Long listicles and reviews are where the model fails
  * so: their paragraphs score near the threshold one by one (product
- * names, prices, "I" and "you"), so it keeps a few islands of a long run
- * of paragraphs and the page loses most of its body.
+ * names, prices, "I" and "you"), and the context pass, seeing neighbours
+ * as unsure as they are, keeps a few islands of a long run of paragraphs.
  *
- * The container is the densest text container the HTML walk found
- * (blocks/html/best.c, NC_IN_BEST). Its paragraphs are its blocks of at
- * least PROSE_WORDS words, mostly not links, outside nav, header, footer,
- * aside and forms, not headings, and not repeated on the page. When the
- * kept ones hold at least KEPT_WORDS words (the container is shown to be
- * the body) but less than KEPT_SHARE of the paragraphs' words, and stage 1
- * scores the paragraphs MEAN_SCORE on average (word-weighted: the
- * container reads as body, not as a list of teasers), every paragraph the
- * model dropped is restored, unless stage 1 scored it under FLOOR_SCORE or
- * a detector named it for something else (a comment, a caption, a credit,
- * legal text, a byline, a duplicate). Restored blocks carry the reason
- * container-body. Measured in docs/algorithm.md ("A container's body is
- * returned whole"). */
+ * The container: in HTML the densest text container the walk found
+ * (blocks/html/best.c, NC_IN_BEST); in plain text, which has no markup,
+ * the lines from the first kept paragraph to the last. Its paragraphs are
+ * its blocks of at least PROSE_WORDS words, mostly not links, outside
+ * nav, header, footer, aside and forms, not headings, and not repeated on
+ * the page. When the kept ones hold at least KEPT_WORDS words (the
+ * container is shown to be the body) but less than KEPT_SHARE of the
+ * paragraphs' words, and stage 1 scores the paragraphs MEAN_SCORE on
+ * average (word-weighted: the container reads as body, not as a list of
+ * teasers), every paragraph the model dropped is restored, unless stage 1
+ * scored it under the floor (lower in HTML, where the container is
+ * markup's evidence, than in text, where it is only the kept lines' span)
+ * or a detector named it for something else (a comment, a caption, a
+ * credit, legal text, a byline, a duplicate). Restored blocks carry the
+ * reason container-body. Measured in docs/algorithm.md ("A container's
+ * body is returned whole"). */
 #include "internal.h"
 #include "classify/fallback.h"
 
@@ -28,12 +31,19 @@ enum {
 #define PROSE_LINK_SHARE 0.3
 #define KEPT_SHARE 0.8
 #define MEAN_SCORE 0.4
-#define FLOOR_SCORE 0.1f
+#define HTML_FLOOR 0.1f
+#define TEXT_FLOOR 0.5f
 
 enum {
     OUT_OF_ARTICLE = NC_IN_NAV | NC_IN_HEADER | NC_IN_FOOTER | NC_IN_ASIDE | NC_IN_FORM |
                      NC_IN_BUTTON | NC_IN_SELECT
 };
+
+/* The container: blocks [lo, hi] with all of the bits `in` (0 for text). */
+typedef struct container {
+    size_t lo, hi;
+    uint32_t in;
+} container;
 
 /* The labels a dropped paragraph gets from the model's score and weak
  * markup signs only (classify.c explain_drop); the others name a detector
@@ -44,36 +54,66 @@ static bool restorable(nc_label label)
            label == NC_LABEL_RELATED;
 }
 
-static bool container_paragraph(const nc_block *b)
+static bool paragraph_of(const container *c, const nc_block *b)
 {
-    if (!(b->in & NC_IN_BEST) || (b->in & OUT_OF_ARTICLE) || b->words < PROSE_WORDS ||
+    if ((b->in & c->in) != c->in || (b->in & OUT_OF_ARTICLE) || b->words < PROSE_WORDS ||
         b->repeat > 1 || (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6))
         return false;
     return b->len > 0 && b->link_chars <= PROSE_LINK_SHARE * (double)b->len;
 }
 
-void nc_restore_container_body(nc_doc *doc, float threshold)
+/* Whether the model kept only part of a container that reads as body. */
+static bool kept_in_part(const nc_doc *doc, const container *c)
 {
-    if (doc->kind != NC_INPUT_HTML)
-        return;
     double words = 0, kept = 0, score1 = 0;
-    for (size_t i = 0; i < doc->nblocks; i++) {
+    for (size_t i = c->lo; i <= c->hi; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (!container_paragraph(b))
+        if (!paragraph_of(c, b))
             continue;
         words += b->words;
         score1 += (double)b->score1 * b->words;
         if (b->label == NC_LABEL_BODY)
             kept += b->words;
     }
-    if (kept < KEPT_WORDS || kept >= KEPT_SHARE * words || score1 < MEAN_SCORE * words)
+    return kept >= KEPT_WORDS && kept < KEPT_SHARE * words && score1 >= MEAN_SCORE * words;
+}
+
+/* Text: the span of the kept paragraphs; false when none is kept. */
+static bool text_container(const nc_doc *doc, container *c)
+{
+    size_t n = doc->nblocks;
+    c->lo = n;
+    c->hi = 0;
+    c->in = 0;
+    for (size_t i = 0; i < n; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->label == NC_LABEL_BODY && b->words >= PROSE_WORDS) {
+            c->lo = c->lo < i ? c->lo : i;
+            c->hi = i;
+        }
+    }
+    return c->lo < n;
+}
+
+void nc_restore_container_body(nc_doc *doc, float threshold)
+{
+    if (doc->nblocks == 0)
         return;
-    for (size_t i = 0; i < doc->nblocks; i++) {
+    container c = {0, doc->nblocks - 1, NC_IN_BEST};
+    float floor = HTML_FLOOR;
+    if (doc->kind != NC_INPUT_HTML) {
+        if (!text_container(doc, &c))
+            return;
+        floor = TEXT_FLOOR;
+    }
+    if (!kept_in_part(doc, &c))
+        return;
+    for (size_t i = c.lo; i <= c.hi; i++) {
         nc_block *b = &doc->blocks[i];
         /* Only what the model dropped: a kept block a detector relabelled
          * scored over the threshold and stays as the detector said. */
-        if (b->score >= threshold || b->score1 < FLOOR_SCORE || !restorable(b->label) ||
-            !container_paragraph(b))
+        if (b->score >= threshold || b->score1 < floor || !restorable(b->label) ||
+            !paragraph_of(&c, b))
             continue;
         b->label = NC_LABEL_BODY;
         b->reason = NC_REASON_CONTAINER_BODY;

@@ -5,11 +5,11 @@
 
 #include "internal.h"
 
-/* HTML: when the kept body is a small share of the paragraphs of the
- * page's best content container and the model reads them as mostly body,
- * the paragraphs it dropped (score under threshold, the labels' cut) are
- * restored as body, reason NC_REASON_CONTAINER_BODY. Linear, allocates
- * nothing. */
+/* When the kept body is a small share of the paragraphs of the page's
+ * container (HTML: the best content container; text: the span of the kept
+ * paragraphs) and the model reads them as mostly body, the paragraphs it
+ * dropped (score under threshold, the labels' cut) are restored as body,
+ * reason NC_REASON_CONTAINER_BODY. Linear, allocates nothing. */
 void nc_restore_container_body(nc_doc *doc, float threshold);
 
 #endif
