@@ -18,8 +18,10 @@
  * scored it under the floor (lower in HTML, where the container is
  * markup's evidence, than in text, where it is only the kept lines' span)
  * or a detector named it for something else (a comment, a caption, a
- * credit, legal text, a byline, a duplicate). Restored blocks carry the
- * reason container-body. Measured in docs/algorithm.md ("A container's
+ * credit, legal text, a byline, a duplicate). A comment class counts as
+ * such a sign only when the kept body does not carry it too: a page whose
+ * article sits inside a "comments" wrapper has it on every block. Restored
+ * blocks carry the reason container-body. Measured in docs/algorithm.md ("A container's
  * body is returned whole"). */
 #include "internal.h"
 #include "classify/fallback.h"
@@ -47,9 +49,13 @@ typedef struct container {
 
 /* The labels a dropped paragraph gets from the model's score and weak
  * markup signs only (classify.c explain_drop); the others name a detector
- * that saw what the block is. */
-static bool restorable(nc_label label)
+ * that saw what the block is. A comment label from the class alone is
+ * weak too when most kept words carry that class (comment_class_shared). */
+static bool restorable(const nc_block *b, bool comment_class_shared)
 {
+    nc_label label = b->label;
+    if (comment_class_shared && label == NC_LABEL_COMMENT && b->reason == NC_REASON_MARKUP)
+        return true;
     return label == NC_LABEL_BOILERPLATE || label == NC_LABEL_NAVIGATION ||
            label == NC_LABEL_RELATED;
 }
@@ -62,19 +68,24 @@ static bool paragraph_of(const container *c, const nc_block *b)
     return b->len > 0 && b->link_chars <= PROSE_LINK_SHARE * (double)b->len;
 }
 
-/* Whether the model kept only part of a container that reads as body. */
-static bool kept_in_part(const nc_doc *doc, const container *c)
+/* Whether the model kept only part of a container that reads as body;
+ * *shared: at least half the kept words carry a comment class. */
+static bool kept_in_part(const nc_doc *doc, const container *c, bool *shared)
 {
-    double words = 0, kept = 0, score1 = 0;
+    double words = 0, kept = 0, score1 = 0, hinted = 0;
     for (size_t i = c->lo; i <= c->hi; i++) {
         const nc_block *b = &doc->blocks[i];
         if (!paragraph_of(c, b))
             continue;
         words += b->words;
         score1 += (double)b->score1 * b->words;
-        if (b->label == NC_LABEL_BODY)
+        if (b->label == NC_LABEL_BODY) {
             kept += b->words;
+            if (b->hints & NC_HINT_COMMENT)
+                hinted += b->words;
+        }
     }
+    *shared = hinted >= 0.5 * kept;
     return kept >= KEPT_WORDS && kept < KEPT_SHARE * words && score1 >= MEAN_SCORE * words;
 }
 
@@ -106,13 +117,14 @@ void nc_restore_container_body(nc_doc *doc, float threshold)
             return;
         floor = TEXT_FLOOR;
     }
-    if (!kept_in_part(doc, &c))
+    bool shared = false;
+    if (!kept_in_part(doc, &c, &shared))
         return;
     for (size_t i = c.lo; i <= c.hi; i++) {
         nc_block *b = &doc->blocks[i];
         /* Only what the model dropped: a kept block a detector relabelled
          * scored over the threshold and stays as the detector said. */
-        if (b->score >= threshold || b->score1 < floor || !restorable(b->label) ||
+        if (b->score >= threshold || b->score1 < floor || !restorable(b, shared) ||
             !paragraph_of(&c, b))
             continue;
         b->label = NC_LABEL_BODY;
