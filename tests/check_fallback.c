@@ -127,9 +127,11 @@ START_TEST(test_text_span)
 {
     listicle();
     doc.kind = NC_INPUT_TEXT;
-    for (size_t i = 0; i < NB; i++)
+    for (size_t i = 0; i < NB; i++) {
         blocks[i].in = 0;
-    blocks[3].score1 = 0.45f; /* body in HTML's container, not in a span of lines */
+        blocks[i].score1 = 0.9f;
+    }
+    blocks[3].score1 = 0.7f; /* body in HTML's container, not in a span of lines */
     ck_assert_uint_eq(run(), 2); /* 1 and 2; 5 to 7 lie after the last kept */
     ck_assert_int_eq(blocks[1].reason, NC_REASON_CONTAINER_BODY);
     ck_assert_int_eq(blocks[3].label, NC_LABEL_BOILERPLATE);

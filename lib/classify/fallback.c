@@ -34,7 +34,7 @@ enum {
 #define KEPT_SHARE 0.8
 #define MEAN_SCORE 0.4
 #define HTML_FLOOR 0.1f
-#define TEXT_FLOOR 0.5f
+#define TEXT_FLOOR 0.85f
 
 enum {
     OUT_OF_ARTICLE = NC_IN_NAV | NC_IN_HEADER | NC_IN_FOOTER | NC_IN_ASIDE | NC_IN_FORM |
