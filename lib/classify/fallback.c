@@ -21,8 +21,8 @@
  * credit, legal text, a byline, a duplicate). A comment class counts as
  * such a sign only when the kept body does not carry it too: a page whose
  * article sits inside a "comments" wrapper has it on every block. Restored
- * blocks carry the reason container-body. Measured in docs/algorithm.md ("A container's
- * body is returned whole"). */
+ * blocks carry the reason container-body. Measured in docs/algorithm.md
+ * ("A container's body is returned whole"). */
 #include "internal.h"
 #include "classify/fallback.h"
 
