@@ -117,10 +117,13 @@ typedef enum nc_reason {
     NC_REASON_BYLINE_PATTERN = 18,/* "By ...", dates, reading time */
     NC_REASON_HEADING_MARKUP = 19,/* h1-h6 or a short line before body */
     NC_REASON_TRUNCATED = 20,     /* past a limit: not classified */
-    NC_REASON_ONLY_TEXT = 21      /* nothing scored as body: the page's
+    NC_REASON_ONLY_TEXT = 21,     /* nothing scored as body: the page's
                                      best-scored text is kept */
+    NC_REASON_CONTAINER_BODY = 22 /* a paragraph of the container that
+                                     holds the kept body, restored when
+                                     the model kept only part of it */
 } nc_reason;
-#define NC_REASON_COUNT 22
+#define NC_REASON_COUNT 23
 
 /* Result flags: what was repaired or cut (nc_result_flags). */
 #define NC_FLAG_REPAIRED_UTF8 0x1u   /* invalid bytes became U+FFFD */

@@ -59,7 +59,7 @@ JSONL_SCHEMA = 1
 _INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
 _KIND_NAMES = {0: "auto", 1: "text", 2: "html"}
 _NC_LABEL_COUNT = 14
-_NC_REASON_COUNT = 22
+_NC_REASON_COUNT = 23
 _NC_META_COUNT = 10
 
 # Result flags (NC_FLAG_*).

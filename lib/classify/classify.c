@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "classify/classify.h"
 #include "classify/model.h"
+#include "classify/fallback.h"
 #include "classify/pickers.h"
 #include "features/slots.h"
 #include "rules/rules.h"
@@ -502,5 +503,6 @@ void nc_classify_labels(nc_doc *doc)
     drop_tickers(doc);
     nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
+    nc_restore_container_body(doc, threshold);
     keep_best_when_empty(doc);
 }

@@ -1,0 +1,155 @@
+/* check_fallback.c - the page-level check after the labels
+ * (lib/classify/fallback.c): a container whose paragraphs the model kept
+ * only in islands (HTML: the best container; text: the span of the kept
+ * paragraphs) is returned whole, with the reason container-body; the
+ * paragraphs it stays away from (outside the container, link lists,
+ * detectors' labels, repeats, a container the model reads as no body, a
+ * body already kept) keep their labels. The blocks are made by hand, so
+ * the rule is tested apart from any trained model. */
+#include <string.h>
+
+#include <check.h>
+
+#include "internal.h"
+#include "classify/fallback.h"
+#include "testutil.h"
+
+enum { NB = 8 };
+static const float threshold = 0.55f;
+
+/* Eight paragraphs of 40 words in the best container, stage 1 reading
+ * them as body (0.7); the model kept two (score 0.8), dropped the rest
+ * (score 0.4, boilerplate by the model). */
+static nc_doc doc;
+static nc_block blocks[NB];
+
+static void listicle(void)
+{
+    memset(&doc, 0, sizeof doc);
+    memset(blocks, 0, sizeof blocks);
+    doc.kind = NC_INPUT_HTML;
+    doc.blocks = blocks;
+    doc.nblocks = NB;
+    for (size_t i = 0; i < NB; i++) {
+        nc_block *b = &blocks[i];
+        b->text = "A paragraph of the review.";
+        b->len = strlen(b->text);
+        b->tag = NC_TAG_P;
+        b->in = NC_IN_BEST | NC_IN_BEST_WIDE;
+        b->words = 40;
+        b->repeat = 1;
+        b->score1 = 0.7f;
+        bool kept = i == 0 || i == 4;
+        b->score = kept ? 0.8f : 0.4f;
+        b->label = kept ? NC_LABEL_BODY : NC_LABEL_BOILERPLATE;
+        b->reason = kept ? NC_REASON_MODEL : NC_REASON_CONTEXT_DROP;
+    }
+}
+
+/* Runs the check; the blocks it restored. */
+static size_t run(void)
+{
+    nc_restore_container_body(&doc, threshold);
+    size_t n = 0;
+    for (size_t i = 0; i < NB; i++)
+        n += blocks[i].reason == NC_REASON_CONTAINER_BODY && blocks[i].label == NC_LABEL_BODY;
+    return n;
+}
+
+START_TEST(test_islands_restored)
+{
+    listicle();
+    ck_assert_uint_eq(run(), NB - 2);
+    ck_assert_int_eq(blocks[0].reason, NC_REASON_MODEL); /* the kept stay as they were */
+    ck_assert_str_eq(nc_reason_name(NC_REASON_CONTAINER_BODY), "container-body");
+}
+END_TEST
+
+START_TEST(test_what_stays_dropped)
+{
+    listicle();
+    blocks[1].in = 0;                                  /* outside the container */
+    blocks[2].link_chars = (float)blocks[2].len;       /* a link */
+    blocks[3].label = NC_LABEL_COMMENT;                /* a comment by its class */
+    blocks[3].reason = NC_REASON_MARKUP;
+    blocks[3].hints = NC_HINT_COMMENT;
+    blocks[5].repeat = 2;                              /* repeated on the page */
+    blocks[6].in |= NC_IN_ASIDE;                       /* an aside in it */
+    blocks[7].score1 = 0.05f;                          /* stage 1 sure it is none */
+    ck_assert_uint_eq(run(), 0);
+    ck_assert_int_eq(blocks[3].label, NC_LABEL_COMMENT);
+}
+END_TEST
+
+START_TEST(test_no_restore_without_cause)
+{
+    /* The model already kept most of it. */
+    listicle();
+    for (size_t i = 0; i < NB - 1; i++) {
+        blocks[i].score = 0.8f;
+        blocks[i].label = NC_LABEL_BODY;
+    }
+    ck_assert_uint_eq(run(), 0);
+    /* Stage 1 reads the container as no body (teasers). */
+    listicle();
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].score1 = 0.2f;
+    ck_assert_uint_eq(run(), 0);
+    /* Too little kept in it to show it is the body. */
+    listicle();
+    blocks[0].words = blocks[4].words = 20;
+    ck_assert_uint_eq(run(), 0);
+}
+END_TEST
+
+/* A comment class the kept body carries too (a page wrapped in a
+ * "comments-load" container) tells nothing: the paragraphs dropped for it
+ * are restored; a comment phrase still keeps its block out. */
+START_TEST(test_comment_class_shared)
+{
+    listicle();
+    for (size_t i = 0; i < NB; i++) {
+        blocks[i].hints = NC_HINT_COMMENT;
+        if (i != 0 && i != 4) {
+            blocks[i].label = NC_LABEL_COMMENT;
+            blocks[i].reason = NC_REASON_MARKUP;
+        }
+    }
+    blocks[7].reason = NC_REASON_UI_PHRASE;
+    ck_assert_uint_eq(run(), NB - 3);
+    ck_assert_int_eq(blocks[7].label, NC_LABEL_COMMENT);
+}
+END_TEST
+
+/* Plain text has no markup: the container is the span from the first kept
+ * paragraph to the last, and stage 1 must read a dropped one as body. */
+START_TEST(test_text_span)
+{
+    listicle();
+    doc.kind = NC_INPUT_TEXT;
+    for (size_t i = 0; i < NB; i++) {
+        blocks[i].in = 0;
+        blocks[i].score1 = 0.9f;
+    }
+    blocks[3].score1 = 0.7f; /* body in HTML's container, not in a span of lines */
+    ck_assert_uint_eq(run(), 2); /* 1 and 2; 5 to 7 lie after the last kept */
+    ck_assert_int_eq(blocks[1].reason, NC_REASON_CONTAINER_BODY);
+    ck_assert_int_eq(blocks[3].label, NC_LABEL_BOILERPLATE);
+    ck_assert_int_eq(blocks[5].label, NC_LABEL_BOILERPLATE);
+}
+END_TEST
+
+static Suite *fallback_suite(void)
+{
+    Suite *s = suite_create("fallback");
+    TCase *tc = tcase_create("fallback");
+    tcase_add_test(tc, test_islands_restored);
+    tcase_add_test(tc, test_what_stays_dropped);
+    tcase_add_test(tc, test_no_restore_without_cause);
+    tcase_add_test(tc, test_text_span);
+    tcase_add_test(tc, test_comment_class_shared);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run(fallback_suite()); }
