@@ -65,6 +65,12 @@ typedef enum nc_tag {
     NC_TAG_OTHER, NC_TAG_COUNT
 } nc_tag;
 
+/* <h1> to <h6>. */
+static inline bool nc_tag_heading(unsigned tag)
+{
+    return tag >= NC_TAG_H1 && tag <= NC_TAG_H6;
+}
+
 /* Ancestor bits: which containers a block sits in. */
 enum {
     NC_IN_NAV = 1u << 0, NC_IN_HEADER = 1u << 1, NC_IN_FOOTER = 1u << 2,

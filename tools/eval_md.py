@@ -57,14 +57,20 @@ def strip_inline(text):
     return re.sub("[\U000F0000-\U000F007F]", lambda m: chr(ord(m.group(0)) - 0xF0000), text)
 
 
-def strip_markdown(md):
-    """The plain text of a Markdown document, line by line."""
-    out = []
+def md_lines(md):
+    """(line, in a code block) for every line of md but the fences."""
     in_code = False
     for line in md.split("\n"):
         if FENCE_RE.match(line):
             in_code = not in_code
-            continue
+        else:
+            yield line, in_code
+
+
+def strip_markdown(md):
+    """The plain text of a Markdown document, line by line."""
+    out = []
+    for line, in_code in md_lines(md):
         if in_code:
             out.append(line)
             continue
@@ -93,11 +99,7 @@ def structure(md):
     """(headings, list items, links) of a Markdown document; links as
     (text, url) pairs."""
     heads, items, links = [], [], []
-    in_code = False
-    for line in md.split("\n"):
-        if FENCE_RE.match(line):
-            in_code = not in_code
-            continue
+    for line, in_code in md_lines(md):
         if in_code:
             continue
         for m in LINK_RE.finditer(line):
@@ -120,11 +122,7 @@ def gold_texts(md):
     written as a list item is the text of a heading "1. Step") and its
     table cells."""
     texts = set()
-    in_code = False
-    for line in md.split("\n"):
-        if FENCE_RE.match(line):
-            in_code = not in_code
-            continue
+    for line, in_code in md_lines(md):
         line = re.sub(r"^\s*(>\s*)+", "", line)
         texts.add(norm(line))
         m = HEADING_RE.match(line) or ITEM_RE.match(line)

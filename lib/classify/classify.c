@@ -135,7 +135,7 @@ static bool has(const nc_block *b, unsigned fact) { return (b->facts & fact) != 
 /* A kept block that reads as a heading: short, no sentence end. */
 static bool heading_like(const nc_block *b)
 {
-    if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+    if (nc_tag_heading(b->tag))
         return true;
     return b->words <= 20 && has(b, FACT_NO_END_PUNCT);
 }
@@ -309,7 +309,7 @@ static void apply_detectors(nc_doc *doc)
             continue;
         const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
         bool short_line = b->label == NC_LABEL_HEADING && b->words <= 14 &&
-                          !(b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6);
+                          !nc_tag_heading(b->tag);
         unsigned phrases = b->words <= 40 ? nc_block_phrases(b->text, b->len) : 0;
         if (text && has(b, FACT_SITE_SUFFIX)) {
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
@@ -491,7 +491,7 @@ void nc_classify_labels(nc_doc *doc)
             b->label = heading_like(b) ? NC_LABEL_HEADING : NC_LABEL_BODY;
             b->reason = b->score1 >= threshold ? NC_REASON_MODEL
                                                : NC_REASON_CONTEXT_KEEP;
-            if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+            if (nc_tag_heading(b->tag))
                 b->reason = NC_REASON_HEADING_MARKUP;
             if (first_body == n && b->label == NC_LABEL_BODY)
                 first_body = i;

@@ -63,7 +63,7 @@ static bool restorable(const nc_block *b, bool comment_class_shared)
 static bool paragraph_of(const container *c, const nc_block *b)
 {
     if ((b->in & c->in) != c->in || (b->in & OUT_OF_ARTICLE) || b->words < PROSE_WORDS ||
-        b->repeat > 1 || (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6))
+        b->repeat > 1 || nc_tag_heading(b->tag))
         return false;
     return b->len > 0 && b->link_chars <= PROSE_LINK_SHARE * (double)b->len;
 }

@@ -291,22 +291,6 @@ static void headline_as_title(nc_doc *doc, nc_meta_cands *cs)
     }
 }
 
-/* The title without a site part that <title> also drops: "Headline |
- * Site" in og:title or an h1, where <title> reads "Headline | Site" too. */
-static const char *title_without_site(const nc_doc *doc)
-{
-    const char *base = doc->html_title_base;
-    size_t n = base ? strlen(base) : 0;
-    if (!n || strncmp(doc->title, base, n) != 0 || !doc->title[n])
-        return doc->title;
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                                       " :: ", " \xC2\xBB ", " \xC2\xB7 "};
-    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
-        if (strncmp(doc->title + n, seps[k], strlen(seps[k])) == 0)
-            return base;
-    return doc->title;
-}
-
 nc_status nc_meta(nc_doc *doc)
 {
     nc_meta_cands cs;
@@ -317,7 +301,7 @@ nc_status nc_meta(nc_doc *doc)
     if (doc->title) {
         bool og = doc->og_title && strcmp(doc->og_title, doc->title) == 0;
         nc_meta_add(doc, &cs, NC_META_TITLE, og ? NC_SOURCE_OPEN_GRAPH : NC_SOURCE_TEXT,
-                    title_without_site(doc), 0);
+                    nc_meta_title_without_site(doc), 0);
     }
     nc_meta_collect_html(doc, &cs);
     headline_as_title(doc, &cs);

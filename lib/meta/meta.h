@@ -144,6 +144,10 @@ void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs);
  * punctuation ignored. Returns its length. */
 size_t nc_meta_key(const char *s, size_t len, char *out, size_t cap);
 
+/* meta/title.c: the classifier's title (doc->title, set) without a site
+ * part that <title> also drops: "Headline | Site" in og:title or an h1,
+ * where <title> reads "Headline | Site" too. */
+const char *nc_meta_title_without_site(const nc_doc *doc);
 /* meta/title.c: title checked against the page's other titles and the
  * site's names: og:title (or <title> without its site part) when title is
  * the site's name; title without a site's name after or before a

@@ -4,7 +4,9 @@
  * the blog's name), carries the site's name after a separator ("Headline
  * – Site"), or is another title with a date or label glued before it
  * ("Dec 18 2025 Headline"). The site's names are og:site_name, the
- * JSON-LD publisher and the part <title> drops as the site's. */
+ * JSON-LD publisher and the part <title> drops as the site's. Also the
+ * first cut, of the classifier's title before the candidates are
+ * weighed: the site part <title> drops, where the title carries it too. */
 #include <string.h>
 
 #include "meta/meta.h"
@@ -55,10 +57,24 @@ static bool is_site(const site_names *sites, const char *s, size_t len)
     return false;
 }
 
-/* ": " last: only <title>'s own site part is read at it. */
+/* ": " last: only <title>'s own site part is read at it. The first
+ * TITLE_SITE_SEPARATORS are those nc_meta_title_without_site reads. */
 static const char *const separators[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
                                          " :: ", " \xC2\xBB ", " \xC2\xB7 ", " \xE2\x80\xA2 ",
                                          ": "};
+enum { TITLE_SITE_SEPARATORS = 7 };
+
+const char *nc_meta_title_without_site(const nc_doc *doc)
+{
+    const char *base = doc->html_title_base;
+    size_t n = base ? strlen(base) : 0;
+    if (!n || strncmp(doc->title, base, n) != 0 || !doc->title[n])
+        return doc->title;
+    for (size_t k = 0; k < TITLE_SITE_SEPARATORS; k++)
+        if (strncmp(doc->title + n, separators[k], strlen(separators[k])) == 0)
+            return base;
+    return doc->title;
+}
 
 /* The part <title> drops as the site's: what is left of it around its
  * base (the title without the site part), without the separator. A part

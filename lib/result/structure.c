@@ -49,7 +49,7 @@ bool nc_block_text_list_line(const nc_block *b, const nc_block *prev)
 static int own_level(const nc_doc *doc, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
-    if (b->tag >= NC_TAG_H1 && b->tag <= NC_TAG_H6)
+    if (nc_tag_heading(b->tag))
         return (int)(b->tag - NC_TAG_H1) + 1;
     if (text_heading(b) && !nc_block_text_list_line(b, i ? b - 1 : NULL))
         return 2;
@@ -129,7 +129,7 @@ static bool same_cell(const nc_doc *doc, size_t j, const nc_block *b)
 static bool cell_heading(const nc_doc *doc, size_t i, bool comments)
 {
     const nc_block *b = &doc->blocks[i];
-    if (!b->shape.table || b->tag < NC_TAG_H1 || b->tag > NC_TAG_H6 ||
+    if (!b->shape.table || !nc_tag_heading(b->tag) ||
         same_cell(doc, prev_kept(doc, i, comments), b) ||
         same_cell(doc, next_kept(doc, i, comments, NULL), b))
         return false;
@@ -173,8 +173,8 @@ int nc_block_heading_level(const nc_doc *doc, size_t i, bool comments)
     int level = own_level(doc, i);
     if (!level || !kept(&doc->blocks[i], comments))
         return level;
-    if (heading_list_item(doc, i, comments) || cell_heading(doc, i, comments) || empty_section(doc, i, level, comments) ||
-        paragraph_text_heading(doc, i, comments))
+    if (heading_list_item(doc, i, comments) || cell_heading(doc, i, comments) ||
+        empty_section(doc, i, level, comments) || paragraph_text_heading(doc, i, comments))
         return 0;
     return level;
 }
