@@ -119,11 +119,15 @@ typedef enum nc_reason {
     NC_REASON_TRUNCATED = 20,     /* past a limit: not classified */
     NC_REASON_ONLY_TEXT = 21,     /* nothing scored as body: the page's
                                      best-scored text is kept */
-    NC_REASON_CONTAINER_BODY = 22 /* a paragraph of the container that
+    NC_REASON_CONTAINER_BODY = 22,/* a paragraph of the container that
                                      holds the kept body, restored when
                                      the model kept only part of it */
+    NC_REASON_THIN_PAGE = 23      /* the model kept under 80 words of a
+                                     listing, forum or other page that is
+                                     no article: what it scored at least
+                                     0.1 is kept, and a comment thread */
 } nc_reason;
-#define NC_REASON_COUNT 23
+#define NC_REASON_COUNT 24
 
 /* Result flags: what was repaired or cut (nc_result_flags). */
 #define NC_FLAG_REPAIRED_UTF8 0x1u   /* invalid bytes became U+FFFD */

@@ -123,8 +123,11 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
 
 static bool has_body(const nc_doc *doc)
 {
+    /* A thin page's widening is the last resort: a <noscript> holding the
+     * body comes first. */
     for (size_t i = 0; i < doc->nblocks; i++)
-        if (doc->blocks[i].label == NC_LABEL_BODY)
+        if (doc->blocks[i].label == NC_LABEL_BODY &&
+            doc->blocks[i].reason != NC_REASON_THIN_PAGE)
             return true;
     return false;
 }

@@ -293,7 +293,8 @@ static const char *const reason_names[NC_REASON_COUNT] = {
     "site-suffix", "caption-words", "headline-run", "counter", "ui-phrase",
     "foreign-script", "foreign-words", "repeated", "markup", "link-dense",
     "outside-body", "empty", "legal-phrase", "byline-pattern",
-    "heading-markup", "truncated", "only-text", "container-body"};
+    "heading-markup", "truncated", "only-text", "container-body",
+    "thin-page"};
 
 const char *nc_label_name(nc_label label)
 {

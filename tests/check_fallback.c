@@ -4,7 +4,8 @@
  * paragraphs) is returned whole, with the reason container-body; the
  * paragraphs it stays away from (outside the container, link lists,
  * detectors' labels, repeats, a container the model reads as no body, a
- * body already kept) keep their labels. The blocks are made by hand, so
+ * body already kept) keep their labels. A page the model kept under 80
+ * words of is returned wider, with the reason thin-page. The blocks are made by hand, so
  * the rule is tested apart from any trained model. */
 #include <string.h>
 
@@ -139,6 +140,105 @@ START_TEST(test_text_span)
 }
 END_TEST
 
+/* A thin page: the model kept one 30-word block. Blocks it scored at
+ * least 0.1 come back (60 words each: 180 in all, over 150 and twice the
+ * kept words), legal text and low scores stay out, and comments come back
+ * only as a thread of over 200 words. */
+static void thin_page(size_t comment_words)
+{
+    listicle();
+    for (size_t i = 0; i < NB; i++) {
+        blocks[i].words = 60;
+        blocks[i].score = 0.3f;
+        blocks[i].label = NC_LABEL_NAVIGATION;
+        blocks[i].reason = NC_REASON_MARKUP;
+    }
+    blocks[0].words = 30;
+    blocks[0].label = NC_LABEL_BODY;
+    blocks[0].reason = NC_REASON_MODEL;
+    blocks[1].tag = NC_TAG_H2;
+    blocks[2].score = 0.05f;                           /* under the floor */
+    blocks[3].label = NC_LABEL_LEGAL;                  /* a detector's legal text */
+    blocks[4].words = 0;                               /* no words */
+    blocks[5].label = NC_LABEL_COMMENT;
+    blocks[5].score = 0.01f;
+    blocks[5].words = comment_words;
+}
+
+static size_t thin_kept(void)
+{
+    nc_keep_thin_page(&doc);
+    size_t n = 0;
+    for (size_t i = 0; i < NB; i++)
+        n += blocks[i].reason == NC_REASON_THIN_PAGE;
+    return n;
+}
+
+START_TEST(test_thin_page)
+{
+    thin_page(150);
+    ck_assert_uint_eq(thin_kept(), 3); /* 1, 6, 7 */
+    ck_assert_int_eq(blocks[1].label, NC_LABEL_HEADING);
+    ck_assert_int_eq(blocks[6].label, NC_LABEL_BODY);
+    ck_assert_int_eq(blocks[0].reason, NC_REASON_MODEL);
+    ck_assert_int_eq(blocks[2].label, NC_LABEL_NAVIGATION);
+    ck_assert_int_eq(blocks[3].label, NC_LABEL_LEGAL);
+    ck_assert_int_eq(blocks[4].label, NC_LABEL_NAVIGATION);
+    ck_assert_int_eq(blocks[5].label, NC_LABEL_COMMENT);
+    ck_assert_str_eq(nc_reason_name(NC_REASON_THIN_PAGE), "thin-page");
+
+    thin_page(250); /* a forum thread */
+    ck_assert_uint_eq(thin_kept(), 4);
+    ck_assert_int_eq(blocks[5].label, NC_LABEL_BODY);
+}
+END_TEST
+
+START_TEST(test_not_thin)
+{
+    thin_page(250);
+    blocks[0].words = 50;
+    blocks[7].label = NC_LABEL_HEADING; /* body and headings: 80 words */
+    blocks[7].words = 30;
+    ck_assert_uint_eq(thin_kept(), 0);
+    ck_assert_int_eq(blocks[5].label, NC_LABEL_COMMENT);
+}
+END_TEST
+
+/* A short article: what would come back is too little to be a listing
+ * (under 150 words, or under twice the kept ones), so its sidebar stays
+ * out; with nothing kept at all, any of it comes back. */
+START_TEST(test_short_article_stays)
+{
+    thin_page(0);
+    blocks[6].words = 20;
+    blocks[7].words = 20;
+    ck_assert_uint_eq(thin_kept(), 0); /* 100 words */
+    thin_page(0);
+    blocks[0].words = 79;
+    blocks[7].words = 35;
+    ck_assert_uint_eq(thin_kept(), 0); /* 155 words, under twice 79 */
+    thin_page(0);
+    blocks[0].label = NC_LABEL_NAVIGATION;
+    blocks[0].score = 0.05f;
+    blocks[6].words = 5;
+    blocks[7].words = 5;
+    blocks[1].words = 5;
+    ck_assert_uint_eq(thin_kept(), 3); /* nothing kept: 15 words come back */
+}
+END_TEST
+
+/* A page of links alone has no body to give, however thin. */
+START_TEST(test_links_alone_stay)
+{
+    thin_page(0);
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].link_chars = (float)blocks[i].len;
+    ck_assert_uint_eq(thin_kept(), 0);
+    blocks[6].link_chars = 0; /* one block of text among the links */
+    ck_assert_uint_eq(thin_kept(), 3);
+}
+END_TEST
+
 static Suite *fallback_suite(void)
 {
     Suite *s = suite_create("fallback");
@@ -148,6 +248,10 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_no_restore_without_cause);
     tcase_add_test(tc, test_text_span);
     tcase_add_test(tc, test_comment_class_shared);
+    tcase_add_test(tc, test_thin_page);
+    tcase_add_test(tc, test_not_thin);
+    tcase_add_test(tc, test_short_article_stays);
+    tcase_add_test(tc, test_links_alone_stay);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -505,4 +505,5 @@ void nc_classify_labels(nc_doc *doc)
     choose_title(doc, first_body);
     nc_restore_container_body(doc, threshold);
     keep_best_when_empty(doc);
+    nc_keep_thin_page(doc);
 }

@@ -131,3 +131,72 @@ void nc_restore_container_body(nc_doc *doc, float threshold)
         b->reason = NC_REASON_CONTAINER_BODY;
     }
 }
+
+/* A page whose kept body is this thin is no article, and an article
+ * extractor's cut fits it badly: measured on listing, forum, product and
+ * service pages, the gold body is the page's own lists, posts and offers,
+ * which the model, trained on articles, scores as teasers. The floor keeps
+ * what still reads a little like content, not every menu; a thread of
+ * comments over COMMENT_WORDS is a forum's posts, the page's content. A
+ * short article is thin too: its page widens only when what would come
+ * back holds WIDER_WORDS and WIDER_TIMES the kept words, as a listing's
+ * does and a blog post's sidebar does not; and never for links alone: a
+ * page of nothing but links has no body to give. The numbers and their
+ * figures:
+ * docs/algorithm.md ("A thin page is returned wider"). */
+enum {
+    THIN_WORDS = 80,
+    COMMENT_WORDS = 200,
+    WIDER_WORDS = 150,
+    WIDER_TIMES = 2,
+    PROSE_MIN = 1
+};
+#define THIN_FLOOR 0.1f
+
+static bool kept_label(nc_label label)
+{
+    return label == NC_LABEL_BODY || label == NC_LABEL_HEADING;
+}
+
+/* Whether a dropped block comes back on a thin page. */
+static bool widens(const nc_block *b, bool thread)
+{
+    if (kept_label(b->label) || b->words == 0 || b->reason == NC_REASON_TRUNCATED)
+        return false;
+    if (b->label == NC_LABEL_COMMENT)
+        return thread;
+    return b->label != NC_LABEL_LEGAL && b->score >= THIN_FLOOR;
+}
+
+void nc_keep_thin_page(nc_doc *doc)
+{
+    size_t kept = 0, comments = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (kept_label(b->label))
+            kept += b->words;
+        else if (b->label == NC_LABEL_COMMENT)
+            comments += b->words;
+    }
+    if (kept >= THIN_WORDS)
+        return;
+    bool thread = comments > COMMENT_WORDS;
+    size_t added = 0, prose = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (!widens(b, thread))
+            continue;
+        added += b->words;
+        if (b->link_chars <= PROSE_LINK_SHARE * (double)b->len)
+            prose += b->words;
+    }
+    if (prose < PROSE_MIN || (kept > 0 && (added < WIDER_WORDS || added < WIDER_TIMES * kept)))
+        return;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (!widens(b, thread))
+            continue;
+        b->label = nc_tag_heading(b->tag) ? NC_LABEL_HEADING : NC_LABEL_BODY;
+        b->reason = NC_REASON_THIN_PAGE;
+    }
+}
