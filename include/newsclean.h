@@ -122,7 +122,7 @@ typedef enum nc_reason {
     NC_REASON_CONTAINER_BODY = 22,/* a paragraph of the container that
                                      holds the kept body, restored when
                                      the model kept only part of it */
-    NC_REASON_THIN_PAGE = 23      /* the model kept under 80 words of a
+    NC_REASON_THIN_PAGE = 23      /* the model kept under 300 words of a
                                      listing, forum or other page that is
                                      no article: what it scored at least
                                      0.1 is kept, and a comment thread */

@@ -141,9 +141,9 @@ START_TEST(test_text_span)
 END_TEST
 
 /* A thin page: the model kept one 30-word block. Blocks it scored at
- * least 0.1 come back (60 words each: 180 in all, over 150 and twice the
- * kept words), legal text and low scores stay out, and comments come back
- * only as a thread of over 200 words. */
+ * least 0.1 come back (60 words each: 180 in all, at least 150 and six
+ * times the kept words), legal text and low scores stay out, and comments
+ * come back only as a thread of over 200 words. */
 static void thin_page(size_t comment_words)
 {
     listicle();
@@ -196,17 +196,18 @@ END_TEST
 START_TEST(test_not_thin)
 {
     thin_page(250);
-    blocks[0].words = 50;
-    blocks[7].label = NC_LABEL_HEADING; /* body and headings: 80 words */
+    blocks[0].words = 270;
+    blocks[7].label = NC_LABEL_HEADING; /* body and headings: 300 words */
     blocks[7].words = 30;
+    blocks[6].words = 5000;
     ck_assert_uint_eq(thin_kept(), 0);
     ck_assert_int_eq(blocks[5].label, NC_LABEL_COMMENT);
 }
 END_TEST
 
 /* A short article: what would come back is too little to be a listing
- * (under 150 words, or under twice the kept ones), so its sidebar stays
- * out; with nothing kept at all, any of it comes back. */
+ * (under 150 words, or under six times the kept ones), so its sidebar
+ * stays out; with nothing kept at all, any of it comes back. */
 START_TEST(test_short_article_stays)
 {
     thin_page(0);
@@ -214,9 +215,8 @@ START_TEST(test_short_article_stays)
     blocks[7].words = 20;
     ck_assert_uint_eq(thin_kept(), 0); /* 100 words */
     thin_page(0);
-    blocks[0].words = 79;
-    blocks[7].words = 35;
-    ck_assert_uint_eq(thin_kept(), 0); /* 155 words, under twice 79 */
+    blocks[0].words = 31;
+    ck_assert_uint_eq(thin_kept(), 0); /* 180 words, under six times 31 */
     thin_page(0);
     blocks[0].label = NC_LABEL_NAVIGATION;
     blocks[0].score = 0.05f;

@@ -132,7 +132,7 @@ void nc_restore_container_body(nc_doc *doc, float threshold)
     }
 }
 
-/* A page whose kept body is this thin is no article, and an article
+/* A page whose kept body is this thin may be no article, and an article
  * extractor's cut fits it badly: measured on listing, forum, product and
  * service pages, the gold body is the page's own lists, posts and offers,
  * which the model, trained on articles, scores as teasers. The floor keeps
@@ -142,13 +142,12 @@ void nc_restore_container_body(nc_doc *doc, float threshold)
  * back holds WIDER_WORDS and WIDER_TIMES the kept words, as a listing's
  * does and a blog post's sidebar does not; and never for links alone: a
  * page of nothing but links has no body to give. The numbers and their
- * figures:
- * docs/algorithm.md ("A thin page is returned wider"). */
+ * figures: docs/algorithm.md ("A thin page is returned wider"). */
 enum {
-    THIN_WORDS = 80,
+    THIN_WORDS = 300,
     COMMENT_WORDS = 200,
     WIDER_WORDS = 150,
-    WIDER_TIMES = 2,
+    WIDER_TIMES = 6,
     PROSE_MIN = 1
 };
 #define THIN_FLOOR 0.1f

@@ -12,12 +12,12 @@
  * reason NC_REASON_CONTAINER_BODY. Linear, allocates nothing. */
 void nc_restore_container_body(nc_doc *doc, float threshold);
 
-/* When the kept body and headings hold under 80 words, the page may be no
- * article (a listing, a forum thread, a product or a tiny page): every
+/* When the kept body and headings hold under 300 words, the page may be
+ * no article (a listing, a forum thread, a product or a tiny page): every
  * block the model scored at least 0.1 that no detector named legal text or
  * a comment is kept, and the comments too when they hold over 200 words;
- * unless nothing was kept, only when those hold at least 150 words and
- * twice the kept ones (a short article's sidebar does not), and never when
+ * unless nothing was kept, only when those hold at least 150 words and six
+ * times the kept ones (a short article's sidebar does not), and never when
  * all of it is links. Kept blocks get the reason NC_REASON_THIN_PAGE.
  * Linear, allocates nothing. */
 void nc_keep_thin_page(nc_doc *doc);
