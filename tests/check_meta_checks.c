@@ -1,7 +1,8 @@
 /* check_meta_checks.c - the metadata stage's cross-checks through
  * nc_clean: weak dates (a JSON-LD WebPage's, a date line alone) that
  * count only when another source agrees, a site's own <meta> name and a
- * label for the date, an author box under the article, and the title
+ * label for the date, an author box under the article, dates in a list,
+ * the date shown by the title over a structured one shown nowhere, and the title
  * checked against the site's names and the page's other titles. */
 #include <stdio.h>
 #include <string.h>
@@ -116,6 +117,55 @@ START_TEST(test_meta_published_key_and_label)
 }
 END_TEST
 
+/* Three or more blocks in a row each showing another day are a list
+ * (teasers, posts, events): none of their dates is the page's. The same
+ * date repeated line after line is one date. */
+START_TEST(test_meta_listed_dates)
+{
+    nc_result *r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 5, 2025</p>"
+                                    "<p>March 9, 2025</p>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 5, 2025</p>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 3, 2025</p>"
+                         "<p>March 3, 2025</p>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+}
+END_TEST
+
+/* A structured date the page shows nowhere gives way to the publication
+ * date shown by the title; not to a date the structured data or the page
+ * gives as the modified one, and not when the page shows the structured
+ * day anywhere (02-12-2025 either way round). */
+START_TEST(test_meta_date_by_title)
+{
+    static const char posting[] = "<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\","
+                                  "\"datePublished\": \"2025-06-12\", \"dateModified\": \"%s\"}</script>";
+    static const struct { const char *modified, *shown, *date; nc_meta_source source; } pages[] = {
+        {"2025-06-12", "<p>November 2, 2022</p>", "2022-11-02", NC_SOURCE_BYLINE},
+        {"2025-06-12", "<p><time datetime=\"2022-11-02\">Nov 2</time></p>", "2022-11-02",
+         NC_SOURCE_TIME},
+        {"2025-06-12", "<p>By Jane Doe | November 2, 2022</p>", "2022-11-02", NC_SOURCE_BYLINE},
+        {"2025-11-02", "<p>November 2, 2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>Updated November 2, 2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>November 2, 2022</p><p>Published June 12, 2025</p>", "2025-06-12",
+         NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>06.12.2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>12.06.2025</p>", "2025-06-12", NC_SOURCE_JSON_LD}};
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        char head[512], body[512];
+        snprintf(head, sizeof head, posting, pages[k].modified);
+        snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", pages[k].shown);
+        nc_result *r = tu_meta_page(head, body, NULL);
+        tu_expect_meta(r, NC_META_DATE, 0, pages[k].date, pages[k].source);
+        nc_result_free(r);
+    }
+}
+END_TEST
+
 /* The title checked against the page's other titles and the site's names. */
 START_TEST(test_meta_title_checked)
 {
@@ -162,6 +212,8 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_web_page_dates);
     tcase_add_test(tc, test_meta_published_key_and_label);
     tcase_add_test(tc, test_meta_title_checked);
+    tcase_add_test(tc, test_meta_listed_dates);
+    tcase_add_test(tc, test_meta_date_by_title);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -170,6 +170,17 @@ static void set_day(nc_date *d, int y, int m, int day)
     d->day = day;
     d->hour = d->minute = d->second = -1;
     d->zone = NC_DATE_NO_ZONE;
+    d->swappable = false;
+}
+
+bool nc_date_swapped(const nc_date *d, nc_date *out)
+{
+    if (!d->swappable)
+        return false;
+    *out = *d;
+    out->month = d->day;
+    out->day = d->month;
+    return true;
 }
 
 int nc_date_cmp_day(const nc_date *a, const nc_date *b)
@@ -367,6 +378,7 @@ static bool numeric_at(const token *t, size_t n, size_t k, const char *language,
         set_day(d, y, b, a);
     else
         return false;
+    d->swappable = a <= 12 && b <= 12 && a != b;
     *last = k + 4;
     return true;
 }
@@ -433,6 +445,7 @@ static bool relative_at(const token *t, size_t n, size_t k, const nc_date *ref,
     civil_from_days(days_from_civil(ref->year, ref->month, ref->day) - back, d);
     d->hour = d->minute = d->second = -1;
     d->zone = NC_DATE_NO_ZONE;
+    d->swappable = false;
     return true;
 }
 
