@@ -67,6 +67,20 @@ START_TEST(test_date_numeric)
         ck_assert(nc_date_find(fixed[i], strlen(fixed[i]), "en", NULL, &d, NULL, NULL));
         ck_assert(!nc_date_swapped(&d, &other));
     }
+    /* A moment's day somewhere in the world: UTC-12 to UTC+14. */
+    const char *stamp = "2025-12-10T02:17:00Z";
+    ck_assert(nc_date_find(stamp, strlen(stamp), NULL, NULL, &d, NULL, NULL));
+    const struct { const char *day; bool local; } days[] = {
+        {"2025-12-09", true}, {"2025-12-10", true}, {"2025-12-11", false}, {"2025-12-08", false}};
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        ck_assert(nc_date_find(days[i].day, 10, NULL, NULL, &other, NULL, NULL));
+        ck_assert(nc_date_local_day(&d, &other) == days[i].local);
+    }
+    stamp = "2025-12-10"; /* no time: only its own day */
+    ck_assert(nc_date_find(stamp, strlen(stamp), NULL, NULL, &d, NULL, NULL));
+    ck_assert(!nc_date_local_day(&d, &other));
+    ck_assert(nc_date_find("2025-12-10", 10, NULL, NULL, &other, NULL, NULL));
+    ck_assert(nc_date_local_day(&d, &other));
 }
 END_TEST
 

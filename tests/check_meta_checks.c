@@ -110,8 +110,9 @@ START_TEST(test_meta_published_key_and_label)
             ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
         nc_result_free(r);
     }
-    r = tu_meta_page("", "<h1>Budget passes</h1><footer><h3>Published</h3><p>Feb 2, 2023</p></footer>",
-                   NULL);
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>The council met again on the matter of the budget, "
+                         "and the members spoke at length about the plan for the schools.</p>"
+                         "<footer><h3>Published</h3><p>Feb 2, 2023</p></footer>", NULL);
     ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
     nc_result_free(r);
 }
@@ -155,12 +156,54 @@ START_TEST(test_meta_date_by_title)
          NC_SOURCE_JSON_LD},
         {"2025-06-12", "<p>06.12.2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
         {"2025-06-12", "<p>12.06.2025</p>", "2025-06-12", NC_SOURCE_JSON_LD}};
+    /* The page shows the structured date's moment on its local day; an
+     * update shown on the structured day is no showing of it; another
+     * structured date the page shows comes first. */
+    static const struct { const char *head, *shown, *date; nc_meta_source source; } more[] = {
+        {"<meta property=\"article:published_time\" content=\"2025-12-10T02:17:00Z\">",
+         "<p>December 9, 2025</p>", "2025-12-10T02:17:00Z", NC_SOURCE_OPEN_GRAPH},
+        {"<meta property=\"article:published_time\" content=\"2025-12-19T22:02:00Z\">",
+         "<p>December 18, 2025</p>", "2025-12-18", NC_SOURCE_BYLINE},
+        {"<meta property=\"article:published_time\" content=\"2025-08-21\">",
+         "<p>Published Apr 26, 2023</p><p>Updated Aug 21, 2025</p>", "2023-04-26", NC_SOURCE_BYLINE},
+        {"<meta property=\"article:published_time\" content=\"2024-08-29\">"
+         "<meta name=\"date\" content=\"November 25, 2025\">",
+         "<p>Budget plans</p><p>Nov 25, 2025 5:00 am PST</p>", "2025-11-25", NC_SOURCE_META}};
+    for (size_t k = 0; k < sizeof more / sizeof *more; k++) {
+        char body[512];
+        snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", more[k].shown);
+        nc_result *r = tu_meta_page(more[k].head, body, NULL);
+        tu_expect_meta(r, NC_META_DATE, 0, more[k].date, more[k].source);
+        nc_result_free(r);
+    }
     for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
         char head[512], body[512];
         snprintf(head, sizeof head, posting, pages[k].modified);
         snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", pages[k].shown);
         nc_result *r = tu_meta_page(head, body, NULL);
         tu_expect_meta(r, NC_META_DATE, 0, pages[k].date, pages[k].source);
+        nc_result_free(r);
+    }
+}
+END_TEST
+
+/* Between the title and the body, the byline is read whatever the markup
+ * says around it (an <article>'s <footer>, a "promoted" teaser class, a
+ * comment count beside it), but not inside comment markup. */
+START_TEST(test_meta_under_title)
+{
+    static const struct { const char *block; const char *date; } pages[] = {
+        {"<footer><p>By Jane Doe</p><p>March 30, 2023</p></footer>", "2023-03-30"},
+        {"<div class=\"promoted\"><p>Jane Doe</p><p>March 30, 2023</p></div>", "2023-03-30"},
+        {"<div class=\"comments\"><p>Jane Doe</p><p>March 30, 2023</p></div>", NULL}};
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        char body[512];
+        snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", pages[k].block);
+        nc_result *r = tu_meta_page("", body, NULL);
+        if (pages[k].date)
+            tu_expect_meta(r, NC_META_DATE, 0, pages[k].date, NC_SOURCE_BYLINE);
+        else
+            ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
         nc_result_free(r);
     }
 }
@@ -214,6 +257,7 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_title_checked);
     tcase_add_test(tc, test_meta_listed_dates);
     tcase_add_test(tc, test_meta_date_by_title);
+    tcase_add_test(tc, test_meta_under_title);
     suite_add_tcase(s, tc);
     return s;
 }

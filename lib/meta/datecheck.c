@@ -97,12 +97,22 @@ void nc_meta_drop_listed_dates(nc_meta_cands *cs)
     free(at);
 }
 
-/* The same day, either date read the other way when it can be. */
-static bool same_day_either_way(const nc_date *a, const nc_date *b)
+/* The page shows the structured date: on its day somewhere in the world,
+ * or read the other way round (02-12-2025). */
+static bool shows(const nc_date *shown_day, const nc_date *stamp)
 {
     nc_date s;
-    return nc_date_cmp_day(a, b) == 0 || (nc_date_swapped(a, &s) && nc_date_cmp_day(&s, b) == 0) ||
-           (nc_date_swapped(b, &s) && nc_date_cmp_day(a, &s) == 0);
+    return nc_date_local_day(stamp, shown_day) ||
+           (nc_date_swapped(shown_day, &s) && nc_date_cmp_day(&s, stamp) == 0);
+}
+
+/* A publication date the page shows (not only as its update) on stamp's day. */
+static bool shown_date(const nc_meta_cands *cs, const nc_date *stamp)
+{
+    for (size_t i = 0; i < cs->n; i++)
+        if (shown(&cs->c[i]) && cs->c[i].field == NC_META_DATE && shows(&cs->c[i].date, stamp))
+            return true;
+    return false;
 }
 
 static size_t title_block(const nc_doc *doc)
@@ -141,9 +151,15 @@ bool nc_meta_date_checked(const nc_doc *doc, const nc_meta_cands *cs, const nc_m
 {
     if (!structured(chosen->source))
         return false;
+    if (shown_date(cs, &chosen->date))
+        return false;
+    /* Another structured source's date that the page shows. */
     for (size_t i = 0; i < cs->n; i++)
-        if (shown(&cs->c[i]) && same_day_either_way(&cs->c[i].date, &chosen->date))
-            return false;
+        if (cs->c[i].field == NC_META_DATE && structured(cs->c[i].source) &&
+            shown_date(cs, &cs->c[i].date)) {
+            *out = cs->c[i];
+            return true;
+        }
     const nc_meta_cand *by_title = date_by_title(doc, cs);
     if (!by_title)
         return false;

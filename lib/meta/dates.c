@@ -190,6 +190,23 @@ int nc_date_cmp_day(const nc_date *a, const nc_date *b)
     return x < y ? -1 : x > y;
 }
 
+bool nc_date_local_day(const nc_date *stamp, const nc_date *day)
+{
+    if (stamp->hour < 0 || stamp->zone == NC_DATE_NO_ZONE)
+        return nc_date_cmp_day(stamp, day) == 0;
+    /* Minutes since 1970 in UTC; the zones of the world run from UTC-12
+     * to UTC+14. */
+    long utc = days_from_civil(stamp->year, stamp->month, stamp->day) * 1440 +
+               stamp->hour * 60 + (stamp->minute > 0 ? stamp->minute : 0) - stamp->zone;
+    long first = utc - 12 * 60, last = utc + 14 * 60;
+    long d = days_from_civil(day->year, day->month, day->day);
+    /* Floor division: the minutes are never negative for years >= 1970,
+     * but a stamp may be older. */
+    long first_day = first >= 0 ? first / 1440 : -((-first + 1439) / 1440);
+    long last_day = last >= 0 ? last / 1440 : -((-last + 1439) / 1440);
+    return d >= first_day && d <= last_day;
+}
+
 void nc_date_format(const nc_date *d, char out[32])
 {
     int n = snprintf(out, 32, "%04d-%02d-%02d", d->year % 10000, d->month % 100, d->day % 100);

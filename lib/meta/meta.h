@@ -42,6 +42,10 @@ bool nc_date_from_url(const char *url, nc_date *out);
 void nc_date_format(const nc_date *d, char out[32]);
 /* -1, 0, 1 as a is before, on the same day as, or after b (days only). */
 int nc_date_cmp_day(const nc_date *a, const nc_date *b);
+/* day is the day of stamp's moment somewhere (UTC-12 to UTC+14) when
+ * stamp has a time and a zone ("2025-12-10T02:17Z" is December 9 in New
+ * York); otherwise the same day. */
+bool nc_date_local_day(const nc_date *stamp, const nc_date *day);
 /* d read with day and month the other way (02-12-2025 as 12 February, not
  * 2 December); false when d is not swappable. */
 bool nc_date_swapped(const nc_date *d, nc_date *out);
