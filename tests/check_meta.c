@@ -67,6 +67,15 @@ START_TEST(test_date_numeric)
         ck_assert(nc_date_find(fixed[i], strlen(fixed[i]), "en", NULL, &d, NULL, NULL));
         ck_assert(!nc_date_swapped(&d, &other));
     }
+    /* A span of days is no day. */
+    const char *const spans[] = {"DATE: 2025-12-12 - 2025-12-17", "March 3, 2025 \xE2\x80\x93 March 5, 2025",
+                                 "3 March 2025 to 5 March 2025"};
+    const char *const days_not_spans[] = {"2025-12-12", "Published 2025-12-12 - Updated 2025-12-17",
+                                          "March 3, 2025 - 5 min read"};
+    for (size_t i = 0; i < sizeof spans / sizeof *spans; i++)
+        ck_assert(nc_date_span(spans[i], strlen(spans[i]), "en"));
+    for (size_t i = 0; i < sizeof days_not_spans / sizeof *days_not_spans; i++)
+        ck_assert(!nc_date_span(days_not_spans[i], strlen(days_not_spans[i]), "en"));
     /* A moment's day somewhere in the world: UTC-12 to UTC+14. */
     const char *stamp = "2025-12-10T02:17:00Z";
     ck_assert(nc_date_find(stamp, strlen(stamp), NULL, NULL, &d, NULL, NULL));

@@ -120,7 +120,7 @@ END_TEST
 
 /* Three or more blocks in a row each showing another day are a list
  * (teasers, posts, events): none of their dates is the page's. The same
- * date repeated line after line is one date. */
+ * date repeated line after line is one date. A span of days is none. */
 START_TEST(test_meta_listed_dates)
 {
     nc_result *r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 5, 2025</p>"
@@ -133,6 +133,10 @@ START_TEST(test_meta_listed_dates)
     r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 3, 2025</p>"
                          "<p>March 3, 2025</p>", NULL);
     tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    /* A span of days (an event's) is not the page's date either. */
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025 - March 5, 2025</p>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
     nc_result_free(r);
 }
 END_TEST

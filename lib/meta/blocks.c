@@ -102,6 +102,7 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
         nc_meta_push(cs, &c);
     }
     if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
+        !nc_date_span(b->text, b->len, cs->language) &&
         !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
         /* A date line alone in an HTML page's header area (no byline, no
          * name, not just under the title) is as often an event's or a

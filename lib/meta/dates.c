@@ -523,6 +523,29 @@ bool nc_date_find(const char *s, size_t len, const char *language, const nc_date
     return false;
 }
 
+bool nc_date_span(const char *s, size_t len, const char *language)
+{
+    nc_date first, second;
+    size_t end, at;
+    if (!nc_date_find(s, len, language, NULL, &first, NULL, &end))
+        return false;
+    while (end < len && s[end] == ' ')
+        end++;
+    static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", "to ", "bis ", "au "};
+    size_t dash = 0;
+    for (size_t i = 0; i < sizeof dashes / sizeof *dashes && !dash; i++) {
+        size_t n = strlen(dashes[i]);
+        if (n <= len - end && memcmp(s + end, dashes[i], n) == 0)
+            dash = n;
+    }
+    if (!dash)
+        return false;
+    end += dash;
+    while (end < len && s[end] == ' ')
+        end++;
+    return nc_date_find(s + end, len - end, language, NULL, &second, &at, NULL) && at == 0;
+}
+
 bool nc_date_from_url(const char *url, nc_date *out)
 {
     if (!url)

@@ -35,6 +35,9 @@ typedef struct nc_date {
  * False when there is none or it is no real calendar day. */
 bool nc_date_find(const char *s, size_t len, const char *language, const nc_date *ref,
                   nc_date *out, size_t *at, size_t *end);
+/* s's first date is followed by a dash ("-", "–", "—", "to") and a second
+ * date: a span of days (an event's, a document's), not a day. */
+bool nc_date_span(const char *s, size_t len, const char *language);
 /* A date in a URL's path: /2025/09/04/, /2025-09-04-, /20250904/. */
 bool nc_date_from_url(const char *url, nc_date *out);
 /* ISO 8601 text of d ("2025-09-04", with "T10:00:00+02:00" when it has a
