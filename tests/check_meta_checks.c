@@ -173,10 +173,19 @@ START_TEST(test_meta_date_by_title)
         {"<meta property=\"article:published_time\" content=\"2024-08-29\">"
          "<meta name=\"date\" content=\"November 25, 2025\">",
          "<p>Budget plans</p><p>Nov 25, 2025 5:00 am PST</p>", "2025-11-25", NC_SOURCE_META}};
+    /* A date shown above the title (a masthead's "today") gives way to
+     * the one under it. */
+    nc_result *r = tu_meta_page("", "<div class=\"byline\">Friday, December 19, 2025</div><h1>Budget passes</h1>"
+                                    "<p>By Jane Doe</p><p>12.12.2025</p>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-12-12", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = tu_meta_page("", "<div class=\"byline\">Friday, December 19, 2025</div><h1>Budget passes</h1>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-12-19", NC_SOURCE_BYLINE);
+    nc_result_free(r);
     for (size_t k = 0; k < sizeof more / sizeof *more; k++) {
         char body[512];
         snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", more[k].shown);
-        nc_result *r = tu_meta_page(more[k].head, body, NULL);
+        r = tu_meta_page(more[k].head, body, NULL);
         tu_expect_meta(r, NC_META_DATE, 0, more[k].date, more[k].source);
         nc_result_free(r);
     }
@@ -184,7 +193,7 @@ START_TEST(test_meta_date_by_title)
         char head[512], body[512];
         snprintf(head, sizeof head, posting, pages[k].modified);
         snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", pages[k].shown);
-        nc_result *r = tu_meta_page(head, body, NULL);
+        r = tu_meta_page(head, body, NULL);
         tu_expect_meta(r, NC_META_DATE, 0, pages[k].date, pages[k].source);
         nc_result_free(r);
     }

@@ -124,8 +124,9 @@ static size_t title_block(const nc_doc *doc)
 }
 
 /* The publication date shown by the title (a <time> or a byline within
- * a few blocks of it), not the day of any modified date; NULL when none. */
-static const nc_meta_cand *date_by_title(const nc_doc *doc, const nc_meta_cands *cs)
+ * a few blocks of it; under it only, when under), not the day of any
+ * modified date; NULL when none. */
+static const nc_meta_cand *date_by_title(const nc_doc *doc, const nc_meta_cands *cs, bool under)
 {
     size_t title = title_block(doc);
     if (title == SIZE_MAX)
@@ -134,7 +135,8 @@ static const nc_meta_cand *date_by_title(const nc_doc *doc, const nc_meta_cands 
         const nc_meta_cand *c = &cs->c[i];
         if (c->field != NC_META_DATE ||
             (c->source != NC_SOURCE_TIME && c->source != NC_SOURCE_BYLINE) ||
-            (c->block > title ? c->block - title : title - c->block) > TITLE_WINDOW)
+            (c->block > title ? c->block - title : title - c->block) > TITLE_WINDOW ||
+            (under && c->block < title))
             continue;
         bool modified = false;
         for (size_t k = 0; k < cs->n && !modified; k++)
@@ -149,8 +151,16 @@ static const nc_meta_cand *date_by_title(const nc_doc *doc, const nc_meta_cands 
 bool nc_meta_date_checked(const nc_doc *doc, const nc_meta_cands *cs, const nc_meta_cand *chosen,
                           nc_meta_cand *out)
 {
-    if (!structured(chosen->source))
-        return false;
+    if (!structured(chosen->source)) {
+        /* A date shown above the title (a masthead's "today") gives way to
+         * the one under it. */
+        const nc_meta_cand *by_title =
+            chosen->block < title_block(doc) ? date_by_title(doc, cs, true) : NULL;
+        if (!by_title)
+            return false;
+        *out = *by_title;
+        return true;
+    }
     if (shown_date(cs, &chosen->date))
         return false;
     /* Another structured source's date that the page shows. */
@@ -160,7 +170,7 @@ bool nc_meta_date_checked(const nc_doc *doc, const nc_meta_cands *cs, const nc_m
             *out = cs->c[i];
             return true;
         }
-    const nc_meta_cand *by_title = date_by_title(doc, cs);
+    const nc_meta_cand *by_title = date_by_title(doc, cs, false);
     if (!by_title)
         return false;
     *out = *by_title;
