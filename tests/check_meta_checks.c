@@ -200,6 +200,36 @@ START_TEST(test_meta_date_by_title)
 }
 END_TEST
 
+/* Microdata dates past the article's body are its teasers'; before it,
+ * the article's. */
+START_TEST(test_meta_microdata_past_body)
+{
+    static const char body[] =
+        "<p>The council voted on Tuesday to approve the new budget for the coming year, after a "
+        "long debate about the cost of the transport plan and the schools.</p>"
+        "<p>Members of the opposition said that the plan would raise taxes for most of the "
+        "families in the city, and asked for a second vote in the spring.</p>";
+    static const char item[] = "<div itemscope><meta itemprop=\"datePublished\" content=\"2025-03-13\">"
+                               "<p><a href=\"/roads\">The roads plan is late again</a></p></div>";
+    char page[2048];
+    snprintf(page, sizeof page, "<html><body><article><h1>Budget passes</h1>%s%s</article>"
+             "<h3>More stories</h3><p><a href=\"/parks\">New parks for the city</a></p>%s</body></html>",
+             item, body, item);
+    nc_options o;
+    nc_options_init(&o);
+    o.input = NC_INPUT_HTML;
+    nc_result *r = tu_clean(page, strlen(page), &o);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-03-13", NC_SOURCE_MICRODATA);
+    nc_result_free(r);
+    snprintf(page, sizeof page, "<html><body><article><h1>Budget passes</h1>%s</article>"
+             "<h3>More stories</h3><p><a href=\"/parks\">New parks for the city</a></p>%s</body></html>",
+             body, item);
+    r = tu_clean(page, strlen(page), &o);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+}
+END_TEST
+
 /* Between the title and the body, the byline is read whatever the markup
  * says around it (an <article>'s <footer>, a "promoted" teaser class, a
  * comment count beside it), but not inside comment markup. */
@@ -271,6 +301,7 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_listed_dates);
     tcase_add_test(tc, test_meta_date_by_title);
     tcase_add_test(tc, test_meta_under_title);
+    tcase_add_test(tc, test_meta_microdata_past_body);
     suite_add_tcase(s, tc);
     return s;
 }
