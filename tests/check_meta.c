@@ -53,6 +53,43 @@ START_TEST(test_date_numeric)
     ck_assert_str_eq(day_of("Updated on 6/2/2025", "en", NULL), "2025-06-02");
     ck_assert_str_eq(day_of("4 / 9 / 2025", "de", NULL), ""); /* spaced: no date */
     ck_assert_str_eq(day_of("31.2.2025", "de", NULL), "");
+    /* Day and month both 12 or under: the other reading is kept at hand. */
+    const char *const swappable[] = {"02-12-2025", "09.10.2024", "3/4/2025"};
+    const char *const fixed[] = {"25/12/2025", "2025-02-12", "12.12.2025", "Feb 3, 2025"};
+    nc_date d, other;
+    for (size_t i = 0; i < sizeof swappable / sizeof *swappable; i++) {
+        ck_assert(nc_date_find(swappable[i], strlen(swappable[i]), "en", NULL, &d, NULL, NULL));
+        ck_assert(nc_date_swapped(&d, &other));
+        ck_assert_int_eq(other.month, d.day);
+        ck_assert_int_eq(other.day, d.month);
+    }
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        ck_assert(nc_date_find(fixed[i], strlen(fixed[i]), "en", NULL, &d, NULL, NULL));
+        ck_assert(!nc_date_swapped(&d, &other));
+    }
+    /* A span of days is no day. */
+    const char *const spans[] = {"DATE: 2025-12-12 - 2025-12-17", "March 3, 2025 \xE2\x80\x93 March 5, 2025",
+                                 "3 March 2025 to 5 March 2025"};
+    const char *const days_not_spans[] = {"2025-12-12", "Published 2025-12-12 - Updated 2025-12-17",
+                                          "March 3, 2025 - 5 min read"};
+    for (size_t i = 0; i < sizeof spans / sizeof *spans; i++)
+        ck_assert(nc_date_span(spans[i], strlen(spans[i]), "en"));
+    for (size_t i = 0; i < sizeof days_not_spans / sizeof *days_not_spans; i++)
+        ck_assert(!nc_date_span(days_not_spans[i], strlen(days_not_spans[i]), "en"));
+    /* A moment's day somewhere in the world: UTC-12 to UTC+14. */
+    const char *stamp = "2025-12-10T02:17:00Z";
+    ck_assert(nc_date_find(stamp, strlen(stamp), NULL, NULL, &d, NULL, NULL));
+    const struct { const char *day; bool local; } days[] = {
+        {"2025-12-09", true}, {"2025-12-10", true}, {"2025-12-11", false}, {"2025-12-08", false}};
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        ck_assert(nc_date_find(days[i].day, 10, NULL, NULL, &other, NULL, NULL));
+        ck_assert(nc_date_local_day(&d, &other) == days[i].local);
+    }
+    stamp = "2025-12-10"; /* no time: only its own day */
+    ck_assert(nc_date_find(stamp, strlen(stamp), NULL, NULL, &d, NULL, NULL));
+    ck_assert(!nc_date_local_day(&d, &other));
+    ck_assert(nc_date_find("2025-12-10", 10, NULL, NULL, &other, NULL, NULL));
+    ck_assert(nc_date_local_day(&d, &other));
 }
 END_TEST
 
@@ -112,7 +149,7 @@ START_TEST(test_date_from_url)
     ck_assert(!nc_date_from_url("https://x.com/2025/story", &d));
     ck_assert(!nc_date_from_url("https://x.com/id/202509041234", &d));
     ck_assert(!nc_date_from_url(NULL, &d));
-    nc_date a = {2025, 9, 4, -1, -1, -1, NC_DATE_NO_ZONE}, b = a;
+    nc_date a = {2025, 9, 4, -1, -1, -1, NC_DATE_NO_ZONE, false}, b = a;
     ck_assert_int_eq(nc_date_cmp_day(&a, &b), 0);
     b.day = 5;
     ck_assert_int_eq(nc_date_cmp_day(&a, &b), -1);

@@ -1,7 +1,8 @@
 /* check_meta_checks.c - the metadata stage's cross-checks through
  * nc_clean: weak dates (a JSON-LD WebPage's, a date line alone) that
  * count only when another source agrees, a site's own <meta> name and a
- * label for the date, an author box under the article, and the title
+ * label for the date, an author box under the article, dates in a list,
+ * the date shown by the title over a structured one shown nowhere, and the title
  * checked against the site's names and the page's other titles. */
 #include <stdio.h>
 #include <string.h>
@@ -109,10 +110,145 @@ START_TEST(test_meta_published_key_and_label)
             ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
         nc_result_free(r);
     }
-    r = tu_meta_page("", "<h1>Budget passes</h1><footer><h3>Published</h3><p>Feb 2, 2023</p></footer>",
-                   NULL);
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>The council met again on the matter of the budget, "
+                         "and the members spoke at length about the plan for the schools.</p>"
+                         "<footer><h3>Published</h3><p>Feb 2, 2023</p></footer>", NULL);
     ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
     nc_result_free(r);
+}
+END_TEST
+
+/* Three or more blocks in a row each showing another day are a list
+ * (teasers, posts, events): none of their dates is the page's. The same
+ * date repeated line after line is one date. A span of days is none. */
+START_TEST(test_meta_listed_dates)
+{
+    nc_result *r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 5, 2025</p>"
+                                    "<p>March 9, 2025</p>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 5, 2025</p>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p><p>March 3, 2025</p>"
+                         "<p>March 3, 2025</p>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    /* A span of days (an event's) is not the page's date either. */
+    r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025 - March 5, 2025</p>", NULL);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+}
+END_TEST
+
+/* A structured date the page shows nowhere gives way to the publication
+ * date shown by the title; not to a date the structured data or the page
+ * gives as the modified one, and not when the page shows the structured
+ * day anywhere (02-12-2025 either way round). */
+START_TEST(test_meta_date_by_title)
+{
+    static const char posting[] = "<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\","
+                                  "\"datePublished\": \"2025-06-12\", \"dateModified\": \"%s\"}</script>";
+    static const struct { const char *modified, *shown, *date; nc_meta_source source; } pages[] = {
+        {"2025-06-12", "<p>November 2, 2022</p>", "2022-11-02", NC_SOURCE_BYLINE},
+        {"2025-06-12", "<p><time datetime=\"2022-11-02\">Nov 2</time></p>", "2022-11-02",
+         NC_SOURCE_TIME},
+        {"2025-06-12", "<p>By Jane Doe | November 2, 2022</p>", "2022-11-02", NC_SOURCE_BYLINE},
+        {"2025-11-02", "<p>November 2, 2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>Updated November 2, 2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>November 2, 2022</p><p>Published June 12, 2025</p>", "2025-06-12",
+         NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>06.12.2025</p>", "2025-06-12", NC_SOURCE_JSON_LD},
+        {"2025-06-12", "<p>12.06.2025</p>", "2025-06-12", NC_SOURCE_JSON_LD}};
+    /* The page shows the structured date's moment on its local day; an
+     * update shown on the structured day is no showing of it; another
+     * structured date the page shows comes first. */
+    static const struct { const char *head, *shown, *date; nc_meta_source source; } more[] = {
+        {"<meta property=\"article:published_time\" content=\"2025-12-10T02:17:00Z\">",
+         "<p>December 9, 2025</p>", "2025-12-10T02:17:00Z", NC_SOURCE_OPEN_GRAPH},
+        {"<meta property=\"article:published_time\" content=\"2025-12-19T22:02:00Z\">",
+         "<p>December 18, 2025</p>", "2025-12-18", NC_SOURCE_BYLINE},
+        {"<meta property=\"article:published_time\" content=\"2025-08-21\">",
+         "<p>Published Apr 26, 2023</p><p>Updated Aug 21, 2025</p>", "2023-04-26", NC_SOURCE_BYLINE},
+        {"<meta property=\"article:published_time\" content=\"2024-08-29\">"
+         "<meta name=\"date\" content=\"November 25, 2025\">",
+         "<p>Budget plans</p><p>Nov 25, 2025 5:00 am PST</p>", "2025-11-25", NC_SOURCE_META}};
+    /* A date shown above the title (a masthead's "today") gives way to
+     * the one under it. */
+    nc_result *r = tu_meta_page("", "<div class=\"byline\">Friday, December 19, 2025</div><h1>Budget passes</h1>"
+                                    "<p>By Jane Doe</p><p>12.12.2025</p>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-12-12", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    r = tu_meta_page("", "<div class=\"byline\">Friday, December 19, 2025</div><h1>Budget passes</h1>", NULL);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-12-19", NC_SOURCE_BYLINE);
+    nc_result_free(r);
+    for (size_t k = 0; k < sizeof more / sizeof *more; k++) {
+        char body[512];
+        snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", more[k].shown);
+        r = tu_meta_page(more[k].head, body, NULL);
+        tu_expect_meta(r, NC_META_DATE, 0, more[k].date, more[k].source);
+        nc_result_free(r);
+    }
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        char head[512], body[512];
+        snprintf(head, sizeof head, posting, pages[k].modified);
+        snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", pages[k].shown);
+        r = tu_meta_page(head, body, NULL);
+        tu_expect_meta(r, NC_META_DATE, 0, pages[k].date, pages[k].source);
+        nc_result_free(r);
+    }
+}
+END_TEST
+
+/* Microdata dates past the article's body are its teasers'; before it,
+ * the article's. */
+START_TEST(test_meta_microdata_past_body)
+{
+    static const char body[] =
+        "<p>The council voted on Tuesday to approve the new budget for the coming year, after a "
+        "long debate about the cost of the transport plan and the schools.</p>"
+        "<p>Members of the opposition said that the plan would raise taxes for most of the "
+        "families in the city, and asked for a second vote in the spring.</p>";
+    static const char item[] = "<div itemscope><meta itemprop=\"datePublished\" content=\"2025-03-13\">"
+                               "<p><a href=\"/roads\">The roads plan is late again</a></p></div>";
+    char page[2048];
+    snprintf(page, sizeof page, "<html><body><article><h1>Budget passes</h1>%s%s</article>"
+             "<h3>More stories</h3><p><a href=\"/parks\">New parks for the city</a></p>%s</body></html>",
+             item, body, item);
+    nc_options o;
+    nc_options_init(&o);
+    o.input = NC_INPUT_HTML;
+    nc_result *r = tu_clean(page, strlen(page), &o);
+    tu_expect_meta(r, NC_META_DATE, 0, "2025-03-13", NC_SOURCE_MICRODATA);
+    nc_result_free(r);
+    snprintf(page, sizeof page, "<html><body><article><h1>Budget passes</h1>%s</article>"
+             "<h3>More stories</h3><p><a href=\"/parks\">New parks for the city</a></p>%s</body></html>",
+             body, item);
+    r = tu_clean(page, strlen(page), &o);
+    ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+    nc_result_free(r);
+}
+END_TEST
+
+/* Between the title and the body, the byline is read whatever the markup
+ * says around it (an <article>'s <footer>, a "promoted" teaser class, a
+ * comment count beside it), but not inside comment markup. */
+START_TEST(test_meta_under_title)
+{
+    static const struct { const char *block; const char *date; } pages[] = {
+        {"<footer><p>By Jane Doe</p><p>March 30, 2023</p></footer>", "2023-03-30"},
+        {"<div class=\"promoted\"><p>Jane Doe</p><p>March 30, 2023</p></div>", "2023-03-30"},
+        {"<div class=\"comments\"><p>Jane Doe</p><p>March 30, 2023</p></div>", NULL}};
+    for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+        char body[512];
+        snprintf(body, sizeof body, "<h1>Budget passes</h1>%s", pages[k].block);
+        nc_result *r = tu_meta_page("", body, NULL);
+        if (pages[k].date)
+            tu_expect_meta(r, NC_META_DATE, 0, pages[k].date, NC_SOURCE_BYLINE);
+        else
+            ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
+        nc_result_free(r);
+    }
 }
 END_TEST
 
@@ -162,6 +298,10 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_web_page_dates);
     tcase_add_test(tc, test_meta_published_key_and_label);
     tcase_add_test(tc, test_meta_title_checked);
+    tcase_add_test(tc, test_meta_listed_dates);
+    tcase_add_test(tc, test_meta_date_by_title);
+    tcase_add_test(tc, test_meta_under_title);
+    tcase_add_test(tc, test_meta_microdata_past_body);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,7 +8,7 @@
 #include "meta/meta.h"
 
 enum { BYLINE_MAX = 300, DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8,
-       HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3, LABEL_MAX = 40, AUTHOR_BOX_MAX = 120 };
+       HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3, UNDER_TITLE_SLOT = 6, LABEL_MAX = 40, AUTHOR_BOX_MAX = 120 };
 
 /* Teasers, comments and the page's footer: their dates and names are
  * other articles'. (Menus are not: a header's layout often puts the
@@ -102,6 +102,7 @@ static void from_block(nc_doc *doc, nc_meta_cands *cs, size_t i)
         nc_meta_push(cs, &c);
     }
     if (by.has_date && (byline || b->len <= DATE_LINE_MAX) &&
+        !nc_date_span(b->text, b->len, cs->language) &&
         !(cs->has_ref && nc_date_cmp_day(&by.date, &cs->ref) > 0)) {
         /* A date line alone in an HTML page's header area (no byline, no
          * name, not just under the title) is as often an event's or a
@@ -176,6 +177,21 @@ static void labelled_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
     nc_meta_push(cs, &c);
 }
 
+/* The blocks between the title and the body's first paragraph (at most
+ * UNDER_TITLE_SLOT of them): the article's own byline and date, whatever
+ * the markup around them says (an <article>'s <footer>, a "promoted" node,
+ * "59 Comments" beside the date). */
+static bool under_title_slot(const nc_doc *doc, size_t i)
+{
+    for (size_t k = i; k-- > 0 && i - k <= UNDER_TITLE_SLOT;) {
+        if (doc->blocks[k].label == NC_LABEL_TITLE)
+            return true;
+        if (doc->blocks[k].label == NC_LABEL_BODY)
+            return false;
+    }
+    return false;
+}
+
 void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
 {
     size_t end = header_end(doc), last_body = 0;
@@ -184,7 +200,8 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
             last_body = i;
     for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (b->len > BYLINE_MAX || furniture(b))
+        if (b->len > BYLINE_MAX ||
+            (furniture(b) && ((b->hints & NC_HINT_COMMENT) || !under_title_slot(doc, i))))
             continue;
         /* A label is a short block: the checks below run on every block of
          * the page, so the lengths come first. */

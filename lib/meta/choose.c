@@ -210,7 +210,7 @@ static bool multi_valued(nc_meta_field field)
     return field == NC_META_AUTHOR || field == NC_META_SECTION || field == NC_META_TAG;
 }
 
-static void choose_field(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field)
+static int best_trust(const nc_meta_cands *cs, nc_meta_field field)
 {
     int best = 0;
     for (size_t i = 0; i < cs->n; i++)
@@ -219,6 +219,12 @@ static void choose_field(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field)
             if (t && (!best || t < best))
                 best = t;
         }
+    return best;
+}
+
+static void choose_field(nc_doc *doc, nc_meta_cands *cs, nc_meta_field field)
+{
+    int best = best_trust(cs, field);
     if (!best)
         return;
     nc_meta_cand chosen[MAX_ITEMS];
@@ -265,6 +271,19 @@ static void modified_as_date(nc_meta_cands *cs)
     }
 }
 
+/* The date chosen, checked against the page's other dates. */
+static void check_date(nc_doc *doc, nc_meta_cands *cs)
+{
+    int best = best_trust(cs, NC_META_DATE);
+    for (size_t i = 0; i < cs->n && best; i++)
+        if (cs->c[i].field == NC_META_DATE && trust(NC_META_DATE, cs->c[i].source) == best) {
+            nc_meta_cand checked;
+            if (nc_meta_date_checked(doc, cs, &cs->c[i], &checked))
+                store(doc, cs, NC_META_DATE, &checked, 1);
+            return;
+        }
+}
+
 static bool same_text(const char *a, const char *b)
 {
     char x[512], y[512];
@@ -309,6 +328,7 @@ nc_status nc_meta(nc_doc *doc)
     nc_meta_collect_bios(doc, &cs);
     add_url_candidates(doc, &cs);
     drop_site_authors(&cs);
+    nc_meta_drop_listed_dates(&cs);
     drop_weak_dates(&cs);
     for (int f = 0; f < NC_META_COUNT && cs.status == NC_OK; f++) {
         /* The title the classifier used (the first candidate); the other
@@ -328,6 +348,8 @@ nc_status nc_meta(nc_doc *doc)
             modified_as_date(&cs);
             choose_field(doc, &cs, NC_META_DATE);
         }
+        if (f == NC_META_DATE)
+            check_date(doc, &cs);
     }
     free(cs.c);
     return cs.status;

@@ -124,8 +124,9 @@ static void from_meta(nc_doc *doc, nc_meta_cands *cs, const nc_meta_ev *ev)
         nc_meta_add(doc, cs, NC_META_DATE, NC_SOURCE_META, ev->value, 0);
 }
 
-/* itemprop values: microdata. */
-static void from_itemprop(nc_doc *doc, nc_meta_cands *cs, const nc_meta_ev *ev)
+/* itemprop values: microdata. Dates past the article's body (after its
+ * last paragraph) are its teasers'. */
+static void from_itemprop(nc_doc *doc, nc_meta_cands *cs, const nc_meta_ev *ev, bool past_body)
 {
     static const struct { const char *key; nc_meta_field field; } props[] = {
         {"author", NC_META_AUTHOR}, {"creator", NC_META_AUTHOR},
@@ -137,7 +138,9 @@ static void from_itemprop(nc_doc *doc, nc_meta_cands *cs, const nc_meta_ev *ev)
         return;
     for (size_t i = 0; i < sizeof props / sizeof *props; i++)
         if (strcmp(ev->key, props[i].key) == 0) {
-            nc_meta_add(doc, cs, props[i].field, NC_SOURCE_MICRODATA, ev->value, ev->block);
+            bool dated = props[i].field == NC_META_DATE || props[i].field == NC_META_MODIFIED;
+            if (!(dated && past_body))
+                nc_meta_add(doc, cs, props[i].field, NC_SOURCE_MICRODATA, ev->value, ev->block);
             return;
         }
 }
@@ -191,6 +194,10 @@ static void from_json_ld(nc_doc *doc, nc_meta_cands *cs)
 
 void nc_meta_collect_html(nc_doc *doc, nc_meta_cands *cs)
 {
+    size_t body_end = 0; /* the block after the article's last paragraph */
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].label == NC_LABEL_BODY)
+            body_end = i + 1;
     from_json_ld(doc, cs);
     for (const nc_meta_ev *ev = doc->ev; ev; ev = ev->next) {
         switch (ev->kind) {
@@ -198,7 +205,7 @@ void nc_meta_collect_html(nc_doc *doc, nc_meta_cands *cs)
             from_meta(doc, cs, ev);
             break;
         case NC_EV_ITEMPROP:
-            from_itemprop(doc, cs, ev);
+            from_itemprop(doc, cs, ev, body_end && ev->block > body_end);
             break;
         case NC_EV_TIME:
             if (!teaser_context(ev->in, ev->hints))

@@ -170,6 +170,17 @@ static void set_day(nc_date *d, int y, int m, int day)
     d->day = day;
     d->hour = d->minute = d->second = -1;
     d->zone = NC_DATE_NO_ZONE;
+    d->swappable = false;
+}
+
+bool nc_date_swapped(const nc_date *d, nc_date *out)
+{
+    if (!d->swappable)
+        return false;
+    *out = *d;
+    out->month = d->day;
+    out->day = d->month;
+    return true;
 }
 
 int nc_date_cmp_day(const nc_date *a, const nc_date *b)
@@ -177,6 +188,23 @@ int nc_date_cmp_day(const nc_date *a, const nc_date *b)
     long x = days_from_civil(a->year, a->month, a->day);
     long y = days_from_civil(b->year, b->month, b->day);
     return x < y ? -1 : x > y;
+}
+
+bool nc_date_local_day(const nc_date *stamp, const nc_date *day)
+{
+    if (stamp->hour < 0 || stamp->zone == NC_DATE_NO_ZONE)
+        return nc_date_cmp_day(stamp, day) == 0;
+    /* Minutes since 1970 in UTC; the zones of the world run from UTC-12
+     * to UTC+14. */
+    long utc = days_from_civil(stamp->year, stamp->month, stamp->day) * 1440 +
+               stamp->hour * 60 + (stamp->minute > 0 ? stamp->minute : 0) - stamp->zone;
+    long first = utc - 12 * 60, last = utc + 14 * 60;
+    long d = days_from_civil(day->year, day->month, day->day);
+    /* Floor division: the minutes are never negative for years >= 1970,
+     * but a stamp may be older. */
+    long first_day = first >= 0 ? first / 1440 : -((-first + 1439) / 1440);
+    long last_day = last >= 0 ? last / 1440 : -((-last + 1439) / 1440);
+    return d >= first_day && d <= last_day;
 }
 
 void nc_date_format(const nc_date *d, char out[32])
@@ -367,6 +395,7 @@ static bool numeric_at(const token *t, size_t n, size_t k, const char *language,
         set_day(d, y, b, a);
     else
         return false;
+    d->swappable = a <= 12 && b <= 12 && a != b;
     *last = k + 4;
     return true;
 }
@@ -433,6 +462,7 @@ static bool relative_at(const token *t, size_t n, size_t k, const nc_date *ref,
     civil_from_days(days_from_civil(ref->year, ref->month, ref->day) - back, d);
     d->hour = d->minute = d->second = -1;
     d->zone = NC_DATE_NO_ZONE;
+    d->swappable = false;
     return true;
 }
 
@@ -491,6 +521,29 @@ bool nc_date_find(const char *s, size_t len, const char *language, const nc_date
         }
     }
     return false;
+}
+
+bool nc_date_span(const char *s, size_t len, const char *language)
+{
+    nc_date first, second;
+    size_t end, at;
+    if (!nc_date_find(s, len, language, NULL, &first, NULL, &end))
+        return false;
+    while (end < len && s[end] == ' ')
+        end++;
+    static const char *const dashes[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", "to ", "bis ", "au "};
+    size_t dash = 0;
+    for (size_t i = 0; i < sizeof dashes / sizeof *dashes && !dash; i++) {
+        size_t n = strlen(dashes[i]);
+        if (n <= len - end && memcmp(s + end, dashes[i], n) == 0)
+            dash = n;
+    }
+    if (!dash)
+        return false;
+    end += dash;
+    while (end < len && s[end] == ' ')
+        end++;
+    return nc_date_find(s + end, len - end, language, NULL, &second, &at, NULL) && at == 0;
 }
 
 bool nc_date_from_url(const char *url, nc_date *out)

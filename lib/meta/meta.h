@@ -20,6 +20,8 @@ typedef struct nc_date {
     int year, month, day;    /* 0 when unknown */
     int hour, minute, second;/* -1 when no time was given */
     int zone;                /* minutes east of UTC; NC_DATE_NO_ZONE */
+    bool swappable;          /* numbers only, day and month both 1..12 and
+                                unequal: 02-12-2025 reads the other way too */
 } nc_date;
 #define NC_DATE_NO_ZONE 9999
 
@@ -33,6 +35,9 @@ typedef struct nc_date {
  * False when there is none or it is no real calendar day. */
 bool nc_date_find(const char *s, size_t len, const char *language, const nc_date *ref,
                   nc_date *out, size_t *at, size_t *end);
+/* s's first date is followed by a dash ("-", "–", "—", "to") and a second
+ * date: a span of days (an event's, a document's), not a day. */
+bool nc_date_span(const char *s, size_t len, const char *language);
 /* A date in a URL's path: /2025/09/04/, /2025-09-04-, /20250904/. */
 bool nc_date_from_url(const char *url, nc_date *out);
 /* ISO 8601 text of d ("2025-09-04", with "T10:00:00+02:00" when it has a
@@ -40,6 +45,13 @@ bool nc_date_from_url(const char *url, nc_date *out);
 void nc_date_format(const nc_date *d, char out[32]);
 /* -1, 0, 1 as a is before, on the same day as, or after b (days only). */
 int nc_date_cmp_day(const nc_date *a, const nc_date *b);
+/* day is the day of stamp's moment somewhere (UTC-12 to UTC+14) when
+ * stamp has a time and a zone ("2025-12-10T02:17Z" is December 9 in New
+ * York); otherwise the same day. */
+bool nc_date_local_day(const nc_date *stamp, const nc_date *day);
+/* d read with day and month the other way (02-12-2025 as 12 February, not
+ * 2 December); false when d is not swappable. */
+bool nc_date_swapped(const nc_date *d, nc_date *out);
 
 /* ---- meta/byline.c ---- */
 
@@ -138,6 +150,16 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs);
 /* meta/blocks.c: authors named by a bio under a line that is only the
  * name ("Jane Doe" / "Jane Doe is a reporter ..."). */
 void nc_meta_collect_bios(nc_doc *doc, nc_meta_cands *cs);
+
+/* meta/datecheck.c: drops the dates shown in a list (three or more
+ * blocks in a row each showing one: teasers, posts, events). */
+void nc_meta_drop_listed_dates(nc_meta_cands *cs);
+/* meta/datecheck.c: the chosen date checked against the page's others;
+ * true with *out the date to take instead: for a structured date the page
+ * shows nowhere (in neither reading of 02-12-2025), the publication date
+ * shown by the title that no modified date gives. */
+bool nc_meta_date_checked(const nc_doc *doc, const nc_meta_cands *cs, const nc_meta_cand *chosen,
+                          nc_meta_cand *out);
 
 /* meta/choose.c: the lower-case letters and digits of s[0..len) (bytes
  * from 0x80 kept) in out[0..cap): text compared with case, spacing and
