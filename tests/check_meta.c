@@ -300,6 +300,22 @@ START_TEST(test_meta_json_ld)
 }
 END_TEST
 
+/* Numeric character references in a structured value are decoded;
+ * those naming no printable character stay as written. */
+START_TEST(test_meta_numeric_entities)
+{
+    nc_result *r = tu_meta_page(
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\","
+        "\"headline\": \"Tools &#8211; Python, SQL &#x26; AI\","
+        "\"description\": \"a &#1; b &#xD800; c &#99999999; d &#; e &#38\"}</script>",
+        "<p>Text.</p>", NULL);
+    tu_expect_meta(r, NC_META_TITLE, 0, "Tools \xE2\x80\x93 Python, SQL & AI", NC_SOURCE_JSON_LD);
+    tu_expect_meta(r, NC_META_DESCRIPTION, 0, "a &#1; b &#xD800; c &#99999999; d &#; e &#38",
+                   NC_SOURCE_JSON_LD);
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_meta_open_graph_and_meta)
 {
     nc_result *r = tu_meta_page(
@@ -533,6 +549,7 @@ static Suite *meta_suite(void)
     tcase_add_test(tc, test_json_reader);
     tcase_add_test(tc, test_json_ld_fields);
     tcase_add_test(tc, test_meta_json_ld);
+    tcase_add_test(tc, test_meta_numeric_entities);
     tcase_add_test(tc, test_meta_open_graph_and_meta);
     tcase_add_test(tc, test_meta_microdata_time_link);
     tcase_add_test(tc, test_meta_byline_and_author_links);

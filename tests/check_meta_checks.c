@@ -141,6 +141,16 @@ START_TEST(test_meta_title_checked)
         {"<title>The full impact of meditation on the mind | Opinion</title>"
          "<meta property=\"og:title\" content=\"How meditation rewires brains | Opinion\">",
          "How meditation rewires brains | Opinion", "How meditation rewires brains"},
+        /* The separator <title> sets its site part off with sets off other
+         * furniture too: the headline is the first part. */
+        {"<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>",
+         "Best Movers in NYC 2025 | Top 19 Companies", "Best Movers in NYC 2025"},
+        /* Not where the site part has another separator, nor a short head. */
+        {"<title>Top Cameras of 2025 | The Best Mirrorless Cameras \xE2\x80\x94 Studio</title>",
+         "Top Cameras of 2025 | The Best Mirrorless Cameras",
+         "Top Cameras of 2025 | The Best Mirrorless Cameras"},
+        {"<title>Go Home | A story of the long way back | Daily Post</title>",
+         "Go Home | A story of the long way back", "Go Home | A story of the long way back"},
         /* A name before ": " stays when the site does not give it. */
         {"<title>Figma: The Collaborative Interface Design Tool</title>",
          "Figma: The Collaborative Interface Design Tool",

@@ -157,6 +157,37 @@ static const char *inner_title(const char *title, const char *other)
     return title;
 }
 
+/* The separator <title> sets its site part off with ("Headline | Top 19
+ * Companies | Site" -> " | "), when the site part follows the headline;
+ * NULL otherwise. */
+static const char *site_separator(const nc_doc *doc)
+{
+    const char *t = doc->html_title, *base = doc->html_title_base;
+    size_t n = base ? strlen(base) : 0;
+    if (!t || !n || strncmp(t, base, n) != 0)
+        return NULL;
+    for (size_t k = 0; k < TITLE_SITE_SEPARATORS; k++)
+        if (strncmp(t + n, separators[k], strlen(separators[k])) == 0)
+            return separators[k];
+    return NULL;
+}
+
+/* A site that sets its name off with " | " sets off the page's other
+ * furniture with it too ("Headline | Top 19 Companies", "Headline |
+ * Patient Education"): the title is its first part, when that has three
+ * words or more. */
+static const char *first_part(nc_arena *arena, const char *title, const char *sep)
+{
+    enum { HEAD_WORDS_MIN = 3 };
+    const char *at = sep ? strstr(title, sep) : NULL;
+    size_t words = 1;
+    for (const char *p = title; at && p < at; p++)
+        words += *p == ' ';
+    if (!at || words < HEAD_WORDS_MIN)
+        return title;
+    return nc_arena_strndup(arena, title, (size_t)(at - title));
+}
+
 const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title)
 {
     /* The names the site gives itself and the part <title> ends with strip
@@ -177,7 +208,7 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
     if (is_site(&sites, title, strlen(title)) && og && og[0] && !is_site(&sites, og, strlen(og)))
         return og;
     const char *t = strip_site_name(&doc->arena, title, &named);
-    if (!t)
+    if (!t || !(t = first_part(&doc->arena, t, site_separator(doc))))
         return NULL;
     return inner_title(t, og);
 }
