@@ -151,6 +151,12 @@ START_TEST(test_meta_title_checked)
          "Top Cameras of 2025 | The Best Mirrorless Cameras"},
         {"<title>Go Home | A story of the long way back | Daily Post</title>",
          "Go Home | A story of the long way back", "Go Home | A story of the long way back"},
+        /* One word from inside the headline is a name the text gives,
+         * not the title; a headline's first word may be. */
+        {"<meta property=\"og:title\" content=\"How we found Discord and forty other leaks\">",
+         "Discord", "How we found Discord and forty other leaks"},
+        {"<meta property=\"og:title\" content=\"Technology news of the day\">", "Technology",
+         "Technology"},
         /* A name before ": " stays when the site does not give it. */
         {"<title>Figma: The Collaborative Interface Design Tool</title>",
          "Figma: The Collaborative Interface Design Tool",

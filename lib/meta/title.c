@@ -157,6 +157,33 @@ static const char *inner_title(const char *title, const char *other)
     return title;
 }
 
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    for (bool in = false; *s; s++) {
+        n += *s != ' ' && !in;
+        in = *s != ' ';
+    }
+    return n;
+}
+
+/* title is one word from inside other ("Discord" of "How we pwned
+ * X, Vercel, Cursor, Discord and hundreds of companies"): an h1 in the
+ * text that names something the headline names matched it: other. A
+ * title other starts with is its first words ("Sleeping Bags | REI"). */
+static const char *whole_title(const char *title, const char *other)
+{
+    enum { PIECE_WORDS = 1, WHOLE_WORDS = 4 };
+    char a[KEY_MAX], b[KEY_MAX];
+    size_t words = word_count(title);
+    if (!other || words > PIECE_WORDS || word_count(other) < WHOLE_WORDS ||
+        !nc_meta_key(title, strlen(title), a, sizeof a) ||
+        !nc_meta_key(other, strlen(other), b, sizeof b) || !strstr(b, a) ||
+        strncmp(a, b, strlen(a)) == 0)
+        return title;
+    return other;
+}
+
 /* The separator <title> sets its site part off with ("Headline | Top 19
  * Companies | Site" -> " | "), when the site part follows the headline;
  * NULL otherwise. */
@@ -210,5 +237,5 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
     const char *t = strip_site_name(&doc->arena, title, &named);
     if (!t || !(t = first_part(&doc->arena, t, site_separator(doc))))
         return NULL;
-    return inner_title(t, og);
+    return whole_title(inner_title(t, og), og);
 }
