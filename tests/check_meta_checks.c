@@ -151,6 +151,18 @@ START_TEST(test_meta_title_checked)
          "Top Cameras of 2025 | The Best Mirrorless Cameras"},
         {"<title>Go Home | A story of the long way back | Daily Post</title>",
          "Go Home | A story of the long way back", "Go Home | A story of the long way back"},
+        /* A label before the headline, a source and a count after it. */
+        {"<title>Best Ad Agencies in 2025 (Ranked) | Silverback</title>"
+         "<meta property=\"og:title\" content=\"Best Ad Agencies in 2025 (Ranked)\">",
+         "Blog: Best Ad Agencies in 2025 (Ranked)", "Best Ad Agencies in 2025 (Ranked)"},
+        {"<meta property=\"og:title\" content=\"Grads Find Their Degrees No Longer Pay\">",
+         "Grads Find Their Degrees No Longer Pay (latimes.com) 87",
+         "Grads Find Their Degrees No Longer Pay"},
+        /* Not a title cut short, nor words that are no label. */
+        {"<meta property=\"og:title\" content=\"What will the watch market do...\">",
+         "What will the watch market do in 2024?", "What will the watch market do in 2024?"},
+        {"<meta property=\"og:title\" content=\"Designing the city of tomorrow\">",
+         "Our view: Designing the city of tomorrow", "Our view: Designing the city of tomorrow"},
         /* One word from inside the headline is a name the text gives,
          * not the title; a headline's first word may be. */
         {"<meta property=\"og:title\" content=\"How we found Discord and forty other leaks\">",

@@ -137,26 +137,6 @@ static const char *strip_site_name(nc_arena *arena, const char *title, const sit
     return title;
 }
 
-/* title is other with a date glued before it ("Dec 18 2025 Headline"):
- * other, when it has three words or more. */
-static const char *inner_title(const char *title, const char *other)
-{
-    char a[KEY_MAX], b[KEY_MAX];
-    size_t n = nc_meta_key(title, strlen(title), a, sizeof a);
-    size_t m = other ? nc_meta_key(other, strlen(other), b, sizeof b) : 0;
-    size_t words = 1;
-    for (const char *p = other; p && *p; p++)
-        words += *p == ' ';
-    if (!m || m >= n || n + 1 >= sizeof a || words < 3 || n - m > 24)
-        return title;
-    if (memcmp(a + n - m, b, m) != 0)
-        return title;
-    for (size_t i = 0; i < n - m; i++)
-        if (a[i] >= '0' && a[i] <= '9')
-            return other;
-    return title;
-}
-
 static size_t word_count(const char *s)
 {
     size_t n = 0;
@@ -165,6 +145,50 @@ static size_t word_count(const char *s)
         in = *s != ' ';
     }
     return n;
+}
+
+/* A label before the headline: one word and a colon ("Blog: ", "Title:"). */
+static bool label_first(const char *title)
+{
+    enum { LABEL_MAX = 16 };
+    const char *colon = strchr(title, ':');
+    return colon && colon > title && colon - title <= LABEL_MAX &&
+           !memchr(title, ' ', (size_t)(colon - title));
+}
+
+/* s ends in "..." or an ellipsis: cut short, not a whole title. */
+static bool cut_short(const char *s)
+{
+    size_t n = strlen(s);
+    return (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+           (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* title is other with a few characters glued on: a date before it ("Dec
+ * 18 2025 Headline"), a label before it ("Blog: Headline"), or a number
+ * or source after it ("Headline (latimes.com) 87"): other, when it has
+ * three words or more. */
+static const char *inner_title(const char *title, const char *other)
+{
+    enum { GLUED_MAX = 24 };
+    char a[KEY_MAX], b[KEY_MAX];
+    size_t n = nc_meta_key(title, strlen(title), a, sizeof a);
+    size_t m = other ? nc_meta_key(other, strlen(other), b, sizeof b) : 0;
+    if (!m || m >= n || n + 1 >= sizeof a || word_count(other) < 3 || n - m > GLUED_MAX)
+        return title;
+    const char *glued = NULL;
+    if (memcmp(a + n - m, b, m) == 0)
+        glued = a;
+    else if (memcmp(a, b, m) == 0 && !cut_short(other))
+        glued = a + m;
+    else
+        return title;
+    if (glued == a && label_first(title))
+        return other;
+    for (size_t i = 0; i < n - m; i++)
+        if (glued[i] >= '0' && glued[i] <= '9')
+            return other;
+    return title;
 }
 
 /* title is one word from inside other ("Discord" of "How we pwned
