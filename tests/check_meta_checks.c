@@ -145,6 +145,11 @@ START_TEST(test_meta_title_checked)
          * furniture too: the headline is the first part. */
         {"<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>",
          "Best Movers in NYC 2025 | Top 19 Companies", "Best Movers in NYC 2025"},
+        /* A separator used twice: the parts after the first are furniture. */
+        {"<title>How to help babies sleep through the night | Patient Education | "
+         "UC Davis Children's Hospital</title>",
+         "How to help babies sleep through the night | Patient Education | "
+         "UC Davis Children's Hospital", "How to help babies sleep through the night"},
         /* Not where the site part has another separator, nor a short head. */
         {"<title>Top Cameras of 2025 | The Best Mirrorless Cameras \xE2\x80\x94 Studio</title>",
          "Top Cameras of 2025 | The Best Mirrorless Cameras",

@@ -223,6 +223,18 @@ static const char *site_separator(const nc_doc *doc)
     return NULL;
 }
 
+/* A separator title uses twice ("Headline | Patient Education | Site"):
+ * the parts after the first are the page's furniture. */
+static const char *repeated_separator(const char *title)
+{
+    for (size_t k = 0; k < TITLE_SITE_SEPARATORS; k++) {
+        const char *at = strstr(title, separators[k]);
+        if (at && strstr(at + strlen(separators[k]), separators[k]))
+            return separators[k];
+    }
+    return NULL;
+}
+
 /* A site that sets its name off with " | " sets off the page's other
  * furniture with it too ("Headline | Top 19 Companies", "Headline |
  * Patient Education"): the title is its first part, when that has three
@@ -259,7 +271,10 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
     if (is_site(&sites, title, strlen(title)) && og && og[0] && !is_site(&sites, og, strlen(og)))
         return og;
     const char *t = strip_site_name(&doc->arena, title, &named);
-    if (!t || !(t = first_part(&doc->arena, t, site_separator(doc))))
+    const char *sep = site_separator(doc);
+    if (t && !sep)
+        sep = repeated_separator(t);
+    if (!t || !(t = first_part(&doc->arena, t, sep)))
         return NULL;
     return whole_title(inner_title(t, og), og);
 }
