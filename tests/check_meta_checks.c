@@ -168,6 +168,13 @@ START_TEST(test_meta_title_checked)
          "What will the watch market do in 2024?", "What will the watch market do in 2024?"},
         {"<meta property=\"og:title\" content=\"Designing the city of tomorrow\">",
          "Our view: Designing the city of tomorrow", "Our view: Designing the city of tomorrow"},
+        /* Characters lost in the h1 ('?', U+FFFD) that og:title has. */
+        {"<meta property=\"og:title\" content=\"Event Planning: A Beginner's Guide\">",
+         "Event Planning? A Beginner? Guide", "Event Planning: A Beginner's Guide"},
+        {"<meta property=\"og:title\" content=\"Caf\xC3\xA9 owners face new rules\">",
+         "Caf\xEF\xBF\xBD owners face new rules", "Caf\xC3\xA9 owners face new rules"},
+        {"<meta property=\"og:title\" content=\"Is it over? Fans ask again\">",
+         "Is it over? Fans ask again!", "Is it over? Fans ask again!"},
         /* One word from inside the headline is a name the text gives,
          * not the title; a headline's first word may be. */
         {"<meta property=\"og:title\" content=\"How we found Discord and forty other leaks\">",

@@ -208,6 +208,41 @@ static const char *whole_title(const char *title, const char *other)
     return other;
 }
 
+static char lower_ascii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* title is other with characters lost on the way: each '?' or U+FFFD of
+ * title stands for one to four bytes of other where other has no '?'
+ * ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's
+ * Guide"), the rest the same but for ASCII case. */
+static bool lost_chars(const char *title, const char *other)
+{
+    enum { LOST_MAX = 4 };
+    static const char fffd[] = "\xEF\xBF\xBD";
+    bool lost = false;
+    const char *t = title, *o = other;
+    while (*t && *o) {
+        size_t mark = *t == '?' ? 1 : strncmp(t, fffd, 3) == 0 ? 3 : 0;
+        if (!mark || *o == '?') {
+            if (lower_ascii(*t) != lower_ascii(*o))
+                return false;
+            t++, o++;
+            continue;
+        }
+        t += mark;
+        size_t k = 1;
+        while (k <= LOST_MAX && o[k - 1] && lower_ascii(o[k]) != lower_ascii(*t))
+            k++;
+        if (k > LOST_MAX)
+            return false;
+        o += k;
+        lost = true;
+    }
+    return lost && !*t && !*o;
+}
+
 /* The separator <title> sets its site part off with ("Headline | Top 19
  * Companies | Site" -> " | "), when the site part follows the headline;
  * NULL otherwise. */
@@ -276,5 +311,7 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
         sep = repeated_separator(t);
     if (!t || !(t = first_part(&doc->arena, t, sep)))
         return NULL;
+    if (og && lost_chars(t, og))
+        return og;
     return whole_title(inner_title(t, og), og);
 }
