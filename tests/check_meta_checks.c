@@ -124,6 +124,10 @@ START_TEST(test_meta_title_checked)
         {"<title>Budget passes in the city council \xE2\x80\x93 Town Notes</title>"
          "<meta property=\"og:title\" content=\"Budget passes in the city council\">",
          "Town Notes", "Budget passes in the city council"},
+        /* The same before ": ", where og:title is the rest of <title>. */
+        {"<title>Engora Data Blog: Small adventures with small models</title>"
+         "<meta property=\"og:title\" content=\"Small adventures with small models\">",
+         "Engora Data Blog", "Small adventures with small models"},
         /* og:site_name after a separator in the headline. */
         {"<meta property=\"og:site_name\" content=\"Artlyst\">"
          "<meta property=\"og:title\" content=\"Best Art Shows of 2025 \xE2\x80\x93 Artlyst\">",

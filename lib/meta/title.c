@@ -82,10 +82,11 @@ const char *nc_meta_title_without_site(const nc_doc *doc)
  * base: a short first part is as often the topic ("Zero Waste - A
  * Beginner's Guide"). strict: only a part after the base, after a
  * separator other than ": ", with no digit ("- March 2026" is the
- * title's). */
-static void title_site_part(const nc_doc *doc, site_names *sites, bool strict)
+ * title's). base is <title>'s base or og:title ("Blog Name: Headline"
+ * with og:title "Headline": the blog's name is the site's). */
+static void title_site_part(const nc_doc *doc, const char *base, site_names *sites, bool strict)
 {
-    const char *t = doc->html_title, *base = doc->html_title_base;
+    const char *t = doc->html_title;
     if (!t || !base || !base[0])
         return;
     size_t tl = strlen(t), bl = strlen(base);
@@ -297,8 +298,9 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
         if (cs->c[i].field == NC_META_SITE_NAME)
             add_site(&named, cs->c[i].value, strlen(cs->c[i].value));
     sites = named;
-    title_site_part(doc, &named, true);
-    title_site_part(doc, &sites, false);
+    title_site_part(doc, doc->html_title_base, &named, true);
+    title_site_part(doc, doc->html_title_base, &sites, false);
+    title_site_part(doc, doc->og_title, &sites, false);
     const char *og = doc->og_title ? strip_site_name(&doc->arena, doc->og_title, &named) : NULL;
     const char *base = doc->html_title_base;
     if (!og || !og[0] || is_site(&sites, og, strlen(og)))
