@@ -199,6 +199,23 @@ START_TEST(test_meta_title_checked)
 }
 END_TEST
 
+/* A title whose UTF-8 the page's own markup holds as windows-1252 read
+ * ("Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s") is read back, and flagged. */
+START_TEST(test_meta_title_read_back)
+{
+    nc_result *r = tu_meta_page("<title>A DIY Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s Guide</title>",
+                                "<h1>A DIY Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s Guide</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "A DIY Investor\xE2\x80\x99s Guide");
+    ck_assert(nc_result_flags(r) & NC_FLAG_REPAIRED_TITLE);
+    nc_result_free(r);
+    r = tu_meta_page("<title>Caf\xC3\xA9 \xC3\x80 la carte</title>",
+                     "<h1>Caf\xC3\xA9 \xC3\x80 la carte</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Caf\xC3\xA9 \xC3\x80 la carte");
+    ck_assert(!(nc_result_flags(r) & NC_FLAG_REPAIRED_TITLE));
+    nc_result_free(r);
+}
+END_TEST
+
 static Suite *meta_checks_suite(void)
 {
     Suite *s = suite_create("meta_checks");
@@ -206,6 +223,7 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_web_page_dates);
     tcase_add_test(tc, test_meta_published_key_and_label);
     tcase_add_test(tc, test_meta_title_checked);
+    tcase_add_test(tc, test_meta_title_read_back);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -155,4 +155,10 @@ const char *nc_meta_title_without_site(const nc_doc *doc);
  * NULL when memory ran out. */
 const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title);
 
+/* meta/mojibake.c: s with each run of characters that a windows-1252 or
+ * Latin-1 reader made of one UTF-8 character ("â€™") read back as that
+ * character ("’"); s itself when there is none (*repaired false). NULL
+ * when memory ran out. */
+const char *nc_meta_read_back(nc_arena *arena, const char *s, bool *repaired);
+
 #endif /* NC_META_H */

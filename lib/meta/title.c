@@ -287,7 +287,7 @@ static const char *first_part(nc_arena *arena, const char *title, const char *se
     return nc_arena_strndup(arena, title, (size_t)(at - title));
 }
 
-const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title)
+static const char *checked_title(nc_doc *doc, const nc_meta_cands *cs, const char *title)
 {
     /* The names the site gives itself and the part <title> ends with strip
      * a title; any part <title> drops says what the title is not. */
@@ -316,4 +316,13 @@ const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const ch
     if (og && lost_chars(t, og))
         return og;
     return whole_title(inner_title(t, og), og);
+}
+
+const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title)
+{
+    const char *t = checked_title(doc, cs, title);
+    bool repaired = false;
+    if (t && (t = nc_meta_read_back(&doc->arena, t, &repaired)) != NULL && repaired)
+        doc->flags |= NC_FLAG_REPAIRED_TITLE;
+    return t;
 }
