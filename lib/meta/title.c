@@ -4,9 +4,13 @@
  * the blog's name), carries the site's name after a separator ("Headline
  * – Site"), or is another title with a date or label glued before it
  * ("Dec 18 2025 Headline"). The site's names are og:site_name, the
- * JSON-LD publisher and the part <title> drops as the site's. Also the
- * first cut, of the classifier's title before the candidates are
- * weighed: the site part <title> drops, where the title carries it too. */
+ * JSON-LD publisher and the part <title> drops as the site's. Then the
+ * headline's furniture: the parts after the separator <title> sets its
+ * site off with, a label before it, a count after it, a one-word h1 from
+ * inside it and an h1 that lost characters give way to the headline, and
+ * a title the page holds as misread UTF-8 is read back. Also the first
+ * cut, of the classifier's title before the candidates are weighed: the
+ * site part <title> drops, where the title carries it too. */
 #include <string.h>
 
 #include "meta/meta.h"
