@@ -185,6 +185,12 @@ START_TEST(test_meta_title_checked)
          "Discord", "How we found Discord and forty other leaks"},
         {"<meta property=\"og:title\" content=\"Technology news of the day\">", "Technology",
          "Technology"},
+        /* An h1 broken over lines is read whole where og:title has its
+         * words; two h1 elements side by side are not joined. */
+        {"<meta property=\"og:title\" content=\"Real Estate for Beginners Real Estate 101\">",
+         "Real Estate for Beginners<br>Real Estate 101", "Real Estate for Beginners Real Estate 101"},
+        {"<meta property=\"og:title\" content=\"Defer, Panic, and Recover\">",
+         "Defer, Panic, and Recover</h1><h1>The Go Blog", "Defer, Panic, and Recover"},
         /* A name before ": " stays when the site does not give it. */
         {"<title>Figma: The Collaborative Interface Design Tool</title>",
          "Figma: The Collaborative Interface Design Tool",

@@ -156,9 +156,37 @@ static char *strip_site(nc_arena *arena, const char *title, const char *site)
     return nc_arena_strndup(arena, title, len);
 }
 
+/* An h1 broken over lines ("Real Estate for Beginners<br>Real Estate
+ * 101") is a run of h1 blocks. The run's text, one space between lines,
+ * when it has the same words as title and the first line alone does not
+ * (two h1 elements side by side look the same, so only then); NULL
+ * otherwise or when memory ran out. */
+static const char *h1_run(nc_doc *doc, size_t i, const char *title)
+{
+    enum { RUN_MAX = 4 };
+    size_t end = i + 1, len = doc->blocks[i].len, na = 0, nb = 0;
+    while (end < doc->nblocks && end - i < RUN_MAX && doc->blocks[end].tag == NC_TAG_H1)
+        len += 1 + doc->blocks[end++].len;
+    if (end == i + 1 || !title || word_overlap(doc->blocks[i].text, title) >= 1.0)
+        return NULL;
+    char *out = nc_arena_alloc(&doc->arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t k = i; k < end; k++) {
+        if (k > i)
+            out[o++] = ' ';
+        memcpy(out + o, doc->blocks[k].text, doc->blocks[k].len);
+        o += doc->blocks[k].len;
+    }
+    out[o] = '\0';
+    size_t fa = words_found(out, title, &na), fb = words_found(title, out, &nb);
+    return fa == na && fb == nb && na == nb ? out : NULL;
+}
+
 /* The h1 most like the title; it must be most of the title or nearly
  * all inside it (a title is often "Headline | Site"). */
-static const char *matching_h1(const nc_doc *doc, const char *title)
+static const char *matching_h1(nc_doc *doc, const char *title)
 {
     const nc_block *best_h1 = NULL;
     double best = -1;
@@ -169,6 +197,9 @@ static const char *matching_h1(const nc_doc *doc, const char *title)
         if (b->tag != NC_TAG_H1)
             continue;
         tried++;
+        const char *run = h1_run(doc, i, title);
+        if (run)
+            return run;
         double s = title ? word_overlap(b->text, title) : 0;
         if (s > best) {
             size_t words = 0;
