@@ -155,6 +155,11 @@ typedef enum nc_reason {
                                         (nc_result_encoding_confidence below
                                         0.5) and 1% or more of the text is
                                         in doubt: it may be garbled */
+#define NC_FLAG_REPAIRED_TITLE 0x1000u /* the page's own title text was
+                                        UTF-8 read as windows-1252 and
+                                        written again (a right quote as
+                                        the three characters a-circumflex,
+                                        euro, trade mark); it was read back */
 
 /* Options. Fill with nc_options_init(), then change fields. The first
  * field is the struct's size, so later versions can add fields at the

@@ -74,6 +74,7 @@ FLAG_CHARSET_GUESSED = 0x800
 FLAG_TRUNCATED_MARKUP = 0x100
 FLAG_REMOVED_CHARS = 0x200
 FLAG_WORK_LIMIT = 0x400
+FLAG_REPAIRED_TITLE = 0x1000
 
 # The largest size_t: larger ints would wrap in ctypes.
 _SIZE_MAX = 2 ** (8 * ctypes.sizeof(ctypes.c_size_t)) - 1

@@ -337,6 +337,46 @@ START_TEST(test_meta_json_ld)
 }
 END_TEST
 
+/* Runs of characters a windows-1252 or Latin-1 reader made of one UTF-8
+ * character are read back; what no UTF-8 character could have been
+ * (a surrogate, an overlong form, a lead without its tail) stays. */
+START_TEST(test_meta_read_back)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", "It\xE2\x80\x99s"},       /* windows-1252 */
+        {"It\xC3\xA2\xC2\x80\xC2\x99s", "It\xE2\x80\x99s"},                 /* Latin-1 */
+        {"Caf\xC3\x83\xC2\xA9 \xC3\x82\xC2\xB6", "Caf\xC3\xA9 \xC2\xB6"},  /* two bytes */
+        {"\xC3\xAD\xC2\xA0\xE2\x82\xAC", "\xC3\xAD\xC2\xA0\xE2\x82\xAC"}, /* ED A0 80 */
+        {"\xC3\x80\xE2\x82\xAC", "\xC3\x80\xE2\x82\xAC"},                 /* C0 80 */
+        {"Caf\xC3\xA9 au lait \xC3\x83", "Caf\xC3\xA9 au lait \xC3\x83"}};
+    nc_arena a;
+    nc_arena_init(&a);
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        bool repaired = true;
+        const char *got = nc_meta_read_back(&a, cases[k].in, &repaired);
+        ck_assert_str_eq(got, cases[k].out);
+        ck_assert(repaired == (strcmp(cases[k].in, cases[k].out) != 0));
+    }
+    nc_arena_free(&a);
+}
+END_TEST
+
+/* Numeric character references in a structured value are decoded;
+ * those naming no printable character stay as written. */
+START_TEST(test_meta_numeric_entities)
+{
+    nc_result *r = tu_meta_page(
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\","
+        "\"headline\": \"Tools &#8211; Python, SQL &#x26; AI\","
+        "\"description\": \"a &#1; b &#xD800; c &#99999999; d &#; e &#38\"}</script>",
+        "<p>Text.</p>", NULL);
+    tu_expect_meta(r, NC_META_TITLE, 0, "Tools \xE2\x80\x93 Python, SQL & AI", NC_SOURCE_JSON_LD);
+    tu_expect_meta(r, NC_META_DESCRIPTION, 0, "a &#1; b &#xD800; c &#99999999; d &#; e &#38",
+                   NC_SOURCE_JSON_LD);
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_meta_open_graph_and_meta)
 {
     nc_result *r = tu_meta_page(
@@ -570,6 +610,8 @@ static Suite *meta_suite(void)
     tcase_add_test(tc, test_json_reader);
     tcase_add_test(tc, test_json_ld_fields);
     tcase_add_test(tc, test_meta_json_ld);
+    tcase_add_test(tc, test_meta_numeric_entities);
+    tcase_add_test(tc, test_meta_read_back);
     tcase_add_test(tc, test_meta_open_graph_and_meta);
     tcase_add_test(tc, test_meta_microdata_time_link);
     tcase_add_test(tc, test_meta_byline_and_author_links);

@@ -260,6 +260,10 @@ START_TEST(test_meta_title_checked)
         {"<title>Budget passes in the city council \xE2\x80\x93 Town Notes</title>"
          "<meta property=\"og:title\" content=\"Budget passes in the city council\">",
          "Town Notes", "Budget passes in the city council"},
+        /* The same before ": ", where og:title is the rest of <title>. */
+        {"<title>Engora Data Blog: Small adventures with small models</title>"
+         "<meta property=\"og:title\" content=\"Small adventures with small models\">",
+         "Engora Data Blog", "Small adventures with small models"},
         /* og:site_name after a separator in the headline. */
         {"<meta property=\"og:site_name\" content=\"Artlyst\">"
          "<meta property=\"og:title\" content=\"Best Art Shows of 2025 \xE2\x80\x93 Artlyst\">",
@@ -277,6 +281,52 @@ START_TEST(test_meta_title_checked)
         {"<title>The full impact of meditation on the mind | Opinion</title>"
          "<meta property=\"og:title\" content=\"How meditation rewires brains | Opinion\">",
          "How meditation rewires brains | Opinion", "How meditation rewires brains"},
+        /* The separator <title> sets its site part off with sets off other
+         * furniture too: the headline is the first part. */
+        {"<title>Best Movers in NYC 2025 | Top 19 Companies | Supermove</title>",
+         "Best Movers in NYC 2025 | Top 19 Companies", "Best Movers in NYC 2025"},
+        /* A separator used twice: the parts after the first are furniture. */
+        {"<title>How to help babies sleep through the night | Patient Education | "
+         "UC Davis Children's Hospital</title>",
+         "How to help babies sleep through the night | Patient Education | "
+         "UC Davis Children's Hospital", "How to help babies sleep through the night"},
+        /* Not where the site part has another separator, nor a short head. */
+        {"<title>Top Cameras of 2025 | The Best Mirrorless Cameras \xE2\x80\x94 Studio</title>",
+         "Top Cameras of 2025 | The Best Mirrorless Cameras",
+         "Top Cameras of 2025 | The Best Mirrorless Cameras"},
+        {"<title>Go Home | A story of the long way back | Daily Post</title>",
+         "Go Home | A story of the long way back", "Go Home | A story of the long way back"},
+        /* A label before the headline, a source and a count after it. */
+        {"<title>Best Ad Agencies in 2025 (Ranked) | Silverback</title>"
+         "<meta property=\"og:title\" content=\"Best Ad Agencies in 2025 (Ranked)\">",
+         "Blog: Best Ad Agencies in 2025 (Ranked)", "Best Ad Agencies in 2025 (Ranked)"},
+        {"<meta property=\"og:title\" content=\"Grads Find Their Degrees No Longer Pay\">",
+         "Grads Find Their Degrees No Longer Pay (latimes.com) 87",
+         "Grads Find Their Degrees No Longer Pay"},
+        /* Not a title cut short, nor words that are no label. */
+        {"<meta property=\"og:title\" content=\"What will the watch market do...\">",
+         "What will the watch market do in 2024?", "What will the watch market do in 2024?"},
+        {"<meta property=\"og:title\" content=\"Designing the city of tomorrow\">",
+         "Our view: Designing the city of tomorrow", "Our view: Designing the city of tomorrow"},
+        /* Characters lost in the h1 ('?', U+FFFD) that og:title has. */
+        {"<meta property=\"og:title\" content=\"Event Planning: A Beginner's Guide\">",
+         "Event Planning? A Beginner? Guide", "Event Planning: A Beginner's Guide"},
+        {"<meta property=\"og:title\" content=\"Caf\xC3\xA9 owners face new rules\">",
+         "Caf\xEF\xBF\xBD owners face new rules", "Caf\xC3\xA9 owners face new rules"},
+        {"<meta property=\"og:title\" content=\"Is it over? Fans ask again\">",
+         "Is it over? Fans ask again!", "Is it over? Fans ask again!"},
+        /* One word from inside the headline is a name the text gives,
+         * not the title; a headline's first word may be. */
+        {"<meta property=\"og:title\" content=\"How we found Discord and forty other leaks\">",
+         "Discord", "How we found Discord and forty other leaks"},
+        {"<meta property=\"og:title\" content=\"Technology news of the day\">", "Technology",
+         "Technology"},
+        /* An h1 broken over lines is read whole where og:title has its
+         * words; two h1 elements side by side are not joined. */
+        {"<meta property=\"og:title\" content=\"Real Estate for Beginners Real Estate 101\">",
+         "Real Estate for Beginners<br>Real Estate 101", "Real Estate for Beginners Real Estate 101"},
+        {"<meta property=\"og:title\" content=\"Defer, Panic, and Recover\">",
+         "Defer, Panic, and Recover</h1><h1>The Go Blog", "Defer, Panic, and Recover"},
         /* A name before ": " stays when the site does not give it. */
         {"<title>Figma: The Collaborative Interface Design Tool</title>",
          "Figma: The Collaborative Interface Design Tool",
@@ -291,6 +341,23 @@ START_TEST(test_meta_title_checked)
 }
 END_TEST
 
+/* A title whose UTF-8 the page's own markup holds as windows-1252 read
+ * ("Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s") is read back, and flagged. */
+START_TEST(test_meta_title_read_back)
+{
+    nc_result *r = tu_meta_page("<title>A DIY Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s Guide</title>",
+                                "<h1>A DIY Investor\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s Guide</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "A DIY Investor\xE2\x80\x99s Guide");
+    ck_assert(nc_result_flags(r) & NC_FLAG_REPAIRED_TITLE);
+    nc_result_free(r);
+    r = tu_meta_page("<title>Caf\xC3\xA9 \xC3\x80 la carte</title>",
+                     "<h1>Caf\xC3\xA9 \xC3\x80 la carte</h1>", NULL);
+    ck_assert_str_eq(nc_result_title(r), "Caf\xC3\xA9 \xC3\x80 la carte");
+    ck_assert(!(nc_result_flags(r) & NC_FLAG_REPAIRED_TITLE));
+    nc_result_free(r);
+}
+END_TEST
+
 static Suite *meta_checks_suite(void)
 {
     Suite *s = suite_create("meta_checks");
@@ -302,6 +369,7 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_date_by_title);
     tcase_add_test(tc, test_meta_under_title);
     tcase_add_test(tc, test_meta_microdata_past_body);
+    tcase_add_test(tc, test_meta_title_read_back);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -218,6 +218,12 @@ class TestBinding(unittest.TestCase):
         self.assertFalse(page.flags & newsclean.FLAG_WORK_LIMIT)
         self.assertTrue(page.paragraphs)
 
+    def test_title_read_back(self):
+        page = newsclean.analyse("<title>It\u00e2\u20ac\u2122s here</title>"
+                                 "<h1>It\u00e2\u20ac\u2122s here</h1><p>Text.</p>", input="html")
+        self.assertTrue(page.flags & newsclean.FLAG_REPAIRED_TITLE)
+        self.assertEqual(page.title, "It\u2019s here")
+
     def test_output_has_no_controls(self):
         page = newsclean.analyse("<p>Caf\u0065&#x301; \x1b[31m red &#x9b; text in "
                                  "a paragraph here.</p>", input="html")

@@ -15,6 +15,32 @@ static bool teaser_context(uint32_t in, uint32_t hints)
                      NC_HINT_NAV | NC_HINT_FOOTER));
 }
 
+/* A numeric character reference at s ("&#8211;", "&#x26;"): its length,
+ * with the code point in *cp; 0 when there is none or it names no
+ * printable character. Never shorter than the UTF-8 it stands for. */
+static size_t numeric_entity(const char *s, size_t len, uint32_t *cp)
+{
+    size_t i = 2;
+    bool hex = len > 2 && (s[2] == 'x' || s[2] == 'X');
+    uint32_t v = 0;
+    if (len < 4 || s[1] != '#')
+        return 0;
+    for (i += hex; i < len && i < 2u + hex + 8; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            break;
+        v = v * (hex ? 16u : 10u) + (uint32_t)d;
+    }
+    if (i >= len || s[i] != ';' || i == 2u + hex || v < 0x20 || (v >= 0x7F && v < 0xA0) ||
+        (v >= 0xD800 && v < 0xE000) || v > 0x10FFFF)
+        return 0;
+    *cp = v;
+    return i + 1;
+}
+
 char *nc_meta_text(nc_arena *arena, const char *s, size_t len)
 {
     static const struct { const char *entity, *text; } entities[] = {
@@ -28,7 +54,13 @@ char *nc_meta_text(nc_arena *arena, const char *s, size_t len)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
-        size_t k = sizeof entities / sizeof *entities;
+        size_t k = sizeof entities / sizeof *entities, used;
+        uint32_t cp;
+        if (s[i] == '&' && (used = numeric_entity(s + i, len - i, &cp)) != 0) {
+            o += nc_utf8_put(out + o, cp);
+            i += used;
+            continue;
+        }
         if (s[i] == '&')
             for (k = 0; k < sizeof entities / sizeof *entities; k++) {
                 size_t n = strlen(entities[k].entity);

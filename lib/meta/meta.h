@@ -173,8 +173,17 @@ const char *nc_meta_title_without_site(const nc_doc *doc);
 /* meta/title.c: title checked against the page's other titles and the
  * site's names: og:title (or <title> without its site part) when title is
  * the site's name; title without a site's name after or before a
- * separator; the other title when title is it with a few words glued on.
- * NULL when memory ran out. */
+ * separator; the other title when title is it with a few words glued on
+ * (a date or label before, a count after), one word from inside it or it
+ * with characters lost; the first part at the separator <title> sets its
+ * site off with; misread UTF-8 read back (NC_FLAG_REPAIRED_TITLE). NULL
+ * when memory ran out. */
 const char *nc_meta_title_checked(nc_doc *doc, const nc_meta_cands *cs, const char *title);
+
+/* meta/mojibake.c: s with each run of characters that a windows-1252 or
+ * Latin-1 reader made of one UTF-8 character ("â€™") read back as that
+ * character ("’"); s itself when there is none (*repaired false). NULL
+ * when memory ran out. */
+const char *nc_meta_read_back(nc_arena *arena, const char *s, bool *repaired);
 
 #endif /* NC_META_H */

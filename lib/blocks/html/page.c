@@ -156,9 +156,60 @@ static char *strip_site(nc_arena *arena, const char *title, const char *site)
     return nc_arena_strndup(arena, title, len);
 }
 
+/* a and b have the same letters and digits in the same order, ASCII
+ * case, spaces and punctuation aside (bytes from 0x80 compared as they
+ * are). */
+static char letter_or_digit(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return (char)(c + 32);
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80 ? c : 0;
+}
+
+static bool same_letters(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !letter_or_digit(*a))
+            a++;
+        while (*b && !letter_or_digit(*b))
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (letter_or_digit(*a++) != letter_or_digit(*b++))
+            return false;
+    }
+}
+
+/* An h1 broken over lines ("Real Estate for Beginners<br>Real Estate
+ * 101") is a run of h1 blocks. The run's text, one space between lines,
+ * when it reads as title and the first line alone does not
+ * (two h1 elements side by side look the same, so only then); NULL
+ * otherwise or when memory ran out. */
+static const char *h1_run(nc_doc *doc, size_t i, const char *title)
+{
+    enum { RUN_MAX = 4 };
+    size_t end = i + 1, len = doc->blocks[i].len;
+    while (end < doc->nblocks && end - i < RUN_MAX && doc->blocks[end].tag == NC_TAG_H1)
+        len += 1 + doc->blocks[end++].len;
+    if (end == i + 1 || !title || word_overlap(doc->blocks[i].text, title) >= 1.0)
+        return NULL;
+    char *out = nc_arena_alloc(&doc->arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t k = i; k < end; k++) {
+        if (k > i)
+            out[o++] = ' ';
+        memcpy(out + o, doc->blocks[k].text, doc->blocks[k].len);
+        o += doc->blocks[k].len;
+    }
+    out[o] = '\0';
+    return same_letters(out, title) ? out : NULL;
+}
+
 /* The h1 most like the title; it must be most of the title or nearly
  * all inside it (a title is often "Headline | Site"). */
-static const char *matching_h1(const nc_doc *doc, const char *title)
+static const char *matching_h1(nc_doc *doc, const char *title)
 {
     const nc_block *best_h1 = NULL;
     double best = -1;
@@ -169,6 +220,9 @@ static const char *matching_h1(const nc_doc *doc, const char *title)
         if (b->tag != NC_TAG_H1)
             continue;
         tried++;
+        const char *run = h1_run(doc, i, title);
+        if (run)
+            return run;
         double s = title ? word_overlap(b->text, title) : 0;
         if (s > best) {
             size_t words = 0;
