@@ -193,7 +193,13 @@ START_TEST(test_byline_more_forms)
         {"DIY Solar Guide", true, NULL},
         {"Posted On", false, NULL},
         {"Articles by Juliette", false, NULL},
-        {"Recent Posts", false, NULL}};
+        {"Recent Posts", false, NULL},
+        /* A menu's filters, in text where no markup shows the menu. */
+        {"By Use Case", true, NULL},
+        {"BY INDUSTRY", true, NULL},
+        {"By Company Size", true, NULL},
+        {"By Gender & Age", true, NULL},
+        {"By Grant Price", true, "Grant Price"}};
     nc_arena a;
     nc_arena_init(&a);
     for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {

@@ -34,6 +34,20 @@ static const char *const label_starts[] = {
     "date", "share", "read", "view", "see", "follow", "about", "contact", "latest",
     "recent", "popular", "related", "trending", "featured"};
 
+/* What a menu filters by ("By Industry", "By Use Case", "By Company
+ * Size"), folded: a name made only of these is a filter's entry. */
+static const char *const facets[] = {
+    "industry", "industries", "role", "roles", "category", "categories", "type", "types",
+    "collection", "collections", "weight", "team", "size", "company", "use", "case", "cases",
+    "region", "manufacturer", "brand", "gender", "age", "stage", "challenge", "challenges",
+    "modality", "need", "needs", "topic", "topics", "subject", "product", "products",
+    "solution", "solutions", "department", "price", "location", "format", "level",
+    "audience", "function", "platform", "service", "services", "feature", "features",
+    "country", "state", "event", "goal", "goals", "job", "occupation", "interest", "style",
+    "material", "color", "colour", "room", "occasion", "skill", "program", "language",
+    "segment", "vertical", "sector", "business", "application", "technology", "market",
+    "city", "theme", "series", "&"};
+
 /* Words after which a date is an update, not the publication. */
 static const char *const update_words[] = {"updated", "modified", "aktualisiert",
                                            "mis à jour", "actualizado", "aggiornato",
@@ -200,6 +214,23 @@ bool nc_name_shape(const char *s, size_t len)
     return words >= 2 && words <= 4;
 }
 
+/* folded[0..n) is only words a menu filters by ("use case"). */
+static bool only_facets(const char *folded, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = 0;
+        while (i + w < n && folded[i + w] != ' ')
+            w++;
+        bool facet = false;
+        for (size_t k = 0; k < sizeof facets / sizeof *facets && !facet; k++)
+            facet = strlen(facets[k]) == w && memcmp(folded + i, facets[k], w) == 0;
+        if (!facet)
+            return false;
+        i += w + 1;
+    }
+    return n > 0;
+}
+
 /* The name inside s[0..len) in *name, *name_len; false when it is none. */
 static bool author_span(const char *s, size_t len, bool any_case, const char **name,
                         size_t *name_len)
@@ -241,6 +272,8 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         if (k < fl && memcmp(folded, label_starts[i], k) == 0 && folded[k] == ' ')
             return false;
     }
+    if (only_facets(folded, fl))
+        return false;
     /* "page.head.author", "user_123": template keys and user ids. */
     if (!memchr(s, ' ', len) && (memchr(s, '_', len) || count_char(s, len, '.') > 1))
         return false;
