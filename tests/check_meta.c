@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "meta/meta.h"
+#include "outline.h"
 #include "testutil.h"
 
 /* ---- dates ---- */
@@ -427,6 +428,33 @@ START_TEST(test_meta_url_and_reference_date)
 }
 END_TEST
 
+/* The authors the metadata stage reads from the lines of text, each
+ * labelled as labels says ('t' title, 'b' body, 'y' byline, 'c' comment,
+ * 'n' navigation), joined by " | " in out ("" for none). */
+static const char *labelled_authors(const char *text, const char *labels)
+{
+    static char out[256];
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = NC_INPUT_TEXT;
+    nc_doc doc;
+    ck_assert_int_eq(nc_pipeline_blocks(text, strlen(text), &opts, &doc), NC_OK);
+    ck_assert_uint_eq(doc.nblocks, strlen(labels));
+    for (size_t i = 0; i < doc.nblocks; i++)
+        doc.blocks[i].label = labels[i] == 't'   ? NC_LABEL_TITLE
+                              : labels[i] == 'y' ? NC_LABEL_BYLINE
+                              : labels[i] == 'c' ? NC_LABEL_COMMENT
+                              : labels[i] == 'n' ? NC_LABEL_NAVIGATION
+                                                 : NC_LABEL_BODY;
+    ck_assert_int_eq(nc_meta(&doc), NC_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < doc.nmeta[NC_META_AUTHOR]; i++)
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " | " : "",
+                 doc.meta[NC_META_AUTHOR][i].value);
+    nc_doc_free(&doc);
+    return out;
+}
+
 START_TEST(test_meta_text_input)
 {
     const char *text =
@@ -498,6 +526,21 @@ START_TEST(test_meta_text_input)
 }
 END_TEST
 
+START_TEST(test_meta_text_labelled_lines)
+{
+    static const char body[] =
+        "The council voted on Tuesday to approve the new budget for the coming year, after a "
+        "long debate about the cost of the transport plan.\n";
+    char page[1024];
+    /* A byline the count of its comments made a comment's line is read;
+     * a comment's own line is not. */
+    snprintf(page, sizeof page, "Budget passes\nByJane DoeMay 3, 2025 | 6 comments\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "tcb"), "Jane Doe");
+    snprintf(page, sizeof page, "Budget passes\n%sJohn Roe May 4, 2025\n", body);
+    ck_assert_str_eq(labelled_authors(page, "tbc"), "");
+}
+END_TEST
+
 START_TEST(test_meta_names_and_bounds)
 {
     ck_assert_str_eq(nc_meta_field_name(NC_META_AUTHOR), "author");
@@ -544,6 +587,7 @@ static Suite *meta_suite(void)
     tcase_add_test(tc, test_meta_byline_and_author_links);
     tcase_add_test(tc, test_meta_url_and_reference_date);
     tcase_add_test(tc, test_meta_text_input);
+    tcase_add_test(tc, test_meta_text_labelled_lines);
     tcase_add_test(tc, test_meta_names_and_bounds);
     suite_add_tcase(s, tc);
     return s;

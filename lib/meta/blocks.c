@@ -17,7 +17,10 @@ static bool furniture(const nc_block *b)
 {
     return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
            (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)) ||
-           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_COMMENT;
+           b->label == NC_LABEL_RELATED ||
+           /* "By Jane Doe | May 3, 2025 | 6 comments": the count of comments
+            * made a byline a comment's line; no markup says it is one. */
+           (b->label == NC_LABEL_COMMENT && !nc_byline_opens(b->text, b->len));
 }
 
 /* The header area: from the page's start to a few blocks into the body. */

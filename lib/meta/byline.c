@@ -103,6 +103,11 @@ static size_t opener_len(const char *text, size_t len)
     return 0;
 }
 
+bool nc_byline_opens(const char *text, size_t len)
+{
+    return opener_len(text, len) > 0;
+}
+
 bool nc_byline_explicit(const char *text, size_t len)
 {
     return opener_len(text, len) >= 5;
