@@ -499,6 +499,11 @@ START_TEST(test_meta_text_input)
         /* "By" over "Name | Outlet". */
         {"Budget passes after a long debate in the council\nBy\nSergio Martin | The Newsroom\n",
          "Sergio Martin", NC_SOURCE_BYLINE},
+        /* The date between the headline and the name. */
+        {"Budget passes after a long debate in the council\nSeptember 4, 2025\nBo Kim\n",
+         "Bo Kim", NC_SOURCE_TEXT},
+        {"Budget passes after a long debate in the council\nSeptember 4, 2025\nLink Copied!\n",
+         NULL, NC_SOURCE_TEXT},
         /* "By Role" / "By Industry": a menu of filters, not bylines. */
         {"Solutions\nBy Role\nBy Industry\nBudget passes after a long debate in the council\n",
          NULL, NC_SOURCE_TEXT}};

@@ -132,6 +132,17 @@ static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
                         NULL, NULL);
 }
 
+/* Block k is the title, or in plain text a headline the classifier took
+ * for a teaser (the page's own title repeated in a list of them): 4 to 30
+ * words, no sentence end. */
+static bool headline(const nc_doc *doc, size_t k)
+{
+    const nc_block *b = &doc->blocks[k];
+    return b->label == NC_LABEL_TITLE ||
+           (doc->kind == NC_INPUT_TEXT && b->words >= 4 && b->words <= 30 && b->len &&
+            !strchr(".!:;,", b->text[b->len - 1]));
+}
+
 /* The header's name line: only a name, right before a date line (or after
  * the title with a date line next), as pages set "Jane Doe" /
  * "September 4, 2025" under the headline. */
@@ -144,19 +155,16 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
         return;
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
     bool after_title = prev && prev->label == NC_LABEL_TITLE;
-    /* In plain text, a headline the classifier took for a teaser (the
-     * page's own title repeated in a list of them): 4 to 30 words, no
-     * sentence end. */
-    bool after_headline = after_title ||
-                          (doc->kind == NC_INPUT_TEXT && prev && prev->words >= 4 &&
-                           prev->words <= 30 && prev->len &&
-                           !strchr(".!:;,", prev->text[prev->len - 1]));
+    bool after_headline = i > 0 && headline(doc, i - 1);
     /* Under the title, a name over its role ("Content Editor") or the
      * reading time ("9 min read") is the byline too. */
     const nc_block *next = i + 1 < doc->nblocks ? &doc->blocks[i + 1] : NULL;
     bool role_next = after_headline && next && next->len <= 40 &&
                      (bio_role(next->text, next->len) || nc_reading_time(next->text, next->len));
-    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next)
+    /* "Headline" / "December 19, 2025" / "Jane Doe": the date between. */
+    bool date_between = i > 1 && date_line(doc, i - 1, cs) && headline(doc, i - 2);
+    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next &&
+        !date_between)
         return;
     nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, name_len),
                       {0}, i, false};

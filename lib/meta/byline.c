@@ -248,7 +248,9 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         trim(&s, &len);
     }
     /* "Jane Doe is a reporter ...": a bio, not a name. */
+    /* "Link Copied!", "Need help?": an exclamation or a question is no name. */
     if (!len || len > 80 || has_substring_ci(s, len, "http") || memchr(s, '@', len) ||
+        memchr(s, '!', len) || memchr(s, '?', len) ||
         has_substring_ci(s, len, " is ") || has_substring_ci(s, len, " has "))
         return false;
     size_t words = 1, letters = 0, digits = 0;
