@@ -543,6 +543,23 @@ START_TEST(test_meta_text_labelled_lines)
     ck_assert_str_eq(labelled_authors(page, "tcb"), "Jane Doe");
     snprintf(page, sizeof page, "Budget passes\n%sJohn Roe May 4, 2025\n", body);
     ck_assert_str_eq(labelled_authors(page, "tbc"), "");
+    /* A name alone under the headline: the author when the page names it
+     * again as one (its author box, "by", a bio with a role). */
+    static const struct { const char *again, *author; } again[] = {
+        {"About Bo Kim", "Bo Kim"},
+        {"More stories by Bo Kim", "Bo Kim"},
+        {"Bo Kim is a reporter at City News.", "Bo Kim"},
+        {"Site by Bo Kim Web Design", ""},   /* more of a name after it */
+        {"Refine by Bo Kim: 3 items", ""},   /* a label's colon */
+        {"Bo Kim is a town in the hills.", ""}, /* no role */
+        {"Bo Kim", ""}};                      /* alone again: a menu's entry as often */
+    for (size_t k = 0; k < sizeof again / sizeof *again; k++) {
+        snprintf(page, sizeof page, "Budget passes\nBo Kim\n%s%s\n", body, again[k].again);
+        ck_assert_msg(strcmp(labelled_authors(page, "tbbb"), again[k].author) == 0, "%s",
+                      again[k].again);
+    }
+    snprintf(page, sizeof page, "Budget passes\nBo Kim\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "tbb"), "");
 }
 END_TEST
 

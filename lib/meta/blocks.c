@@ -143,6 +143,56 @@ static bool headline(const nc_doc *doc, size_t k)
             !strchr(".!:;,", b->text[b->len - 1]));
 }
 
+/* A name ends at s: the text's end, a separator, or a word in lower case
+ * ("by Jane Doe on May 3"), not more of a name ("by San Jose SEO
+ * Company") nor a label's colon ("Refine by Noise Control Type:"). */
+static bool name_ends(const char *s, size_t len)
+{
+    if (!len)
+        return true;
+    if (strchr(",|.;)", s[0]))
+        return true;
+    return s[0] == ' ' && len > 1 && !(s[1] >= 'A' && s[1] <= 'Z') && s[1] != ':';
+}
+
+/* Whether text[0..len) names name[0..n) as an author: "by Jane Doe"
+ * ("Posted by", "More by"), an author box's heading ("About Jane Doe",
+ * "About the Author Jane Doe"), or a bio with its role ("Jane Doe is a
+ * reporter ...", "Jane Doe has covered ... as a writer"). */
+static bool names_author(const char *text, size_t len, const char *name, size_t n)
+{
+    enum { ABOUT_HEADING_MAX = 24 };
+    static const char *const after[] = {" is ", " has ", " was "};
+    if (len > n && memcmp(text, name, n) == 0)
+        for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+            if (len - n >= strlen(after[k]) && memcmp(text + n, after[k], strlen(after[k])) == 0)
+                return bio_role(text + n, len - n);
+    if (len > n && len <= n + ABOUT_HEADING_MAX && memcmp(text + len - n, name, n) == 0 &&
+        (text[0] | 0x20) == 'a' && len >= 5 && memcmp(text + 1, "bout", 4) == 0)
+        return true;
+    for (size_t at = 3; at + n <= len; at++)
+        if (text[at] == name[0] && memcmp(text + at, name, n) == 0 &&
+            (text[at - 3] | 0x20) == 'b' && text[at - 2] == 'y' && text[at - 1] == ' ' &&
+            (at == 3 || text[at - 4] == ' ') && name_ends(text + at + n, len - at - n))
+            return true;
+    return false;
+}
+
+/* Another block of the page is name[0..n) alone again, or names it as
+ * an author (names_author). Each block is read once: a page costs one
+ * scan for each name line under its headline. */
+static bool named_again(const nc_doc *doc, size_t i, const char *name, size_t n)
+{
+    for (size_t k = 0; k < doc->nblocks; k++) {
+        const nc_block *o = &doc->blocks[k];
+        if (k == i || o->len < n || o->len > AUTHOR_BOX_MAX * 4)
+            continue;
+        if (names_author(o->text, o->len, name, n))
+            return true;
+    }
+    return false;
+}
+
 /* The header's name line: only a name, right before a date line (or after
  * the title with a date line next), as pages set "Jane Doe" /
  * "September 4, 2025" under the headline. */
@@ -163,11 +213,14 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
                      (bio_role(next->text, next->len) || nc_reading_time(next->text, next->len));
     /* "Headline" / "December 19, 2025" / "Jane Doe": the date between. */
     bool date_between = i > 1 && date_line(doc, i - 1, cs) && headline(doc, i - 2);
+    /* The name under the headline that the page names again as its
+     * author's (an author box, "About Jane Doe", "Jane Doe is ..."). */
+    bool again = after_headline && named_again(doc, i, b->text, name_len);
     if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next &&
-        !date_between)
+        !date_between && !again)
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, name_len),
-                      {0}, i, false};
+    nc_meta_cand c = {NC_META_AUTHOR, again ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT,
+                      nc_author_clean(&doc->arena, b->text, name_len), {0}, i, false};
     if (c.value)
         nc_meta_push(cs, &c);
 }
