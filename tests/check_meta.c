@@ -526,7 +526,8 @@ START_TEST(test_meta_text_input)
                       "year, after a long debate about the cost of the transport plan.\n"
                       "Ann Lee\nAnn Lee is a senior writer at City News.\n";
     r = tu_clean_kind(bio, NC_INPUT_TEXT);
-    tu_expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_TEXT);
+    /* The name alone and its bio with a role: as good as a byline. */
+    tu_expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_BYLINE);
     nc_result_free(r);
 }
 END_TEST

@@ -299,7 +299,8 @@ static bool bio_role(const char *s, size_t len)
 
 /* "Jane Doe is a reporter ...": the name before " is a", " is an",
  * " is the" at the block's start, when a block of the page is that name
- * alone (the author box's heading over the bio). */
+ * alone (the author box's heading over the bio). The name twice and a
+ * role: a byline's worth of evidence. */
 static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     static const char *const links[] = {" is a ", " is an ", " is the "};
@@ -316,7 +317,7 @@ static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
         const nc_block *name = &doc->blocks[k];
         if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
             continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k, false};
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, name->text, {0}, k, false};
         nc_meta_push(cs, &c);
         break;
     }
