@@ -189,6 +189,12 @@ START_TEST(test_byline_more_forms)
         /* Glued by stripped markup. */
         {"ByKathryn GiuffridaMar 5, 2025 | 6 comments", true, "Kathryn Giuffrida"},
         {"Written byby Rebecca MacFarlane", true, "Rebecca MacFarlane"},
+        /* The name among the parts before the date. */
+        {"109 Comments | Jill Winger | Last Updated: March 11, 2019", true, "Jill Winger"},
+        {"David Hartshorne\xE2\x80\xA2Updated on Jul 4, 2024 \xE2\x80\xA2" "28 min read", true,
+         "David Hartshorne"},
+        {"Visual Studio Community \xE2\x80\x93 Free IDE and Developer Tools 2025-12-08", true, NULL},
+        {"Release Date: March 2, 2026", true, NULL},
         /* A byline word inside a word in capitals, labels, headings. */
         {"PARTNERS", true, NULL},
         {"DIY Solar Guide", true, NULL},
@@ -430,7 +436,7 @@ END_TEST
 
 /* The authors the metadata stage reads from the lines of text, each
  * labelled as labels says ('t' title, 'b' body, 'y' byline, 'c' comment,
- * 'n' navigation), joined by " | " in out ("" for none). */
+ * 'n' navigation, 'r' related), joined by " | " in out ("" for none). */
 static const char *labelled_authors(const char *text, const char *labels)
 {
     static char out[256];
@@ -445,6 +451,7 @@ static const char *labelled_authors(const char *text, const char *labels)
                               : labels[i] == 'y' ? NC_LABEL_BYLINE
                               : labels[i] == 'c' ? NC_LABEL_COMMENT
                               : labels[i] == 'n' ? NC_LABEL_NAVIGATION
+                              : labels[i] == 'r' ? NC_LABEL_RELATED
                                                  : NC_LABEL_BODY;
     ck_assert_int_eq(nc_meta(&doc), NC_OK);
     out[0] = '\0';
@@ -544,6 +551,15 @@ START_TEST(test_meta_text_labelled_lines)
     ck_assert_str_eq(labelled_authors(page, "tcb"), "Jane Doe");
     snprintf(page, sizeof page, "Budget passes\n%sJohn Roe May 4, 2025\n", body);
     ck_assert_str_eq(labelled_authors(page, "tbc"), "");
+    /* Beside the title, a line taken for a teaser's or a comment's is the
+     * article's byline; a teaser's further down is not. */
+    snprintf(page, sizeof page, "Budget passes\nJohn Roe May 4, 2025\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "trb"), "John Roe");
+    snprintf(page, sizeof page, "109 Comments | John Roe | May 4, 2025\nBudget passes\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "ctb"), "John Roe");
+    snprintf(page, sizeof page, "Budget passes\n%sSchools reopen after the summer\n"
+             "John Roe May 4, 2025\n", body);
+    ck_assert_str_eq(labelled_authors(page, "tbrr"), "");
     /* A name alone under the headline: the author when the page names it
      * again as one (its author box, "by", a bio with a role). */
     static const struct { const char *again, *author; } again[] = {

@@ -23,6 +23,20 @@ static bool furniture(const nc_block *b)
            (b->label == NC_LABEL_COMMENT && !nc_byline_opens(b->text, b->len));
 }
 
+/* A line beside the title that the classifier alone (no markup) took for
+ * a teaser's or a comment's ("109 Comments | Jane Doe | May 3, 2019"
+ * over the title, "Jane Doe May 18, 2016" under it): the article's own
+ * byline, as teasers and comments never sit next to its title. */
+static bool beside_title(const nc_doc *doc, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if ((b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
+        (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)))
+        return false;
+    return (i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE) ||
+           (i + 1 < doc->nblocks && doc->blocks[i + 1].label == NC_LABEL_TITLE);
+}
+
 /* The header area: from the page's start to a few blocks into the body. */
 static size_t header_end(const nc_doc *doc)
 {
@@ -248,7 +262,7 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
             last_body = i;
     for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (b->len > BYLINE_MAX || furniture(b))
+        if (b->len > BYLINE_MAX || (furniture(b) && !beside_title(doc, i)))
             continue;
         /* A label is a short block: the checks below run on every block of
          * the page, so the lengths come first. */

@@ -32,7 +32,7 @@ static const char *const non_names[] = {
 static const char *const label_starts[] = {
     "posted", "published", "last", "updated", "modified", "articles", "all", "more",
     "date", "share", "read", "view", "see", "follow", "about", "contact", "latest",
-    "recent", "popular", "related", "trending", "featured"};
+    "recent", "popular", "related", "trending", "featured", "release"};
 
 /* What a menu filters by ("By Industry", "By Use Case", "By Company
  * Size"), folded: a name made only of these is a filter's entry. */
@@ -388,6 +388,37 @@ static void split_names(nc_arena *arena, const char *s, size_t len, nc_byline *o
     }
 }
 
+/* The part of s[0..len) (the text before a date) that separators divide
+ * off as the name ("109 Comments | Jane Doe | Last Updated:", "Jane
+ * Doe\u2022Updated on"): the first that reads as one, in *s and the
+ * length returned; the whole when none does. */
+static size_t name_part_before(const char **s, size_t len)
+{
+    /* Not dashes: "Product Name \u2013 What It Does" is a heading. */
+    static const char *const seps[] = {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x8B\x85"};
+    for (const char *p = *s, *stop = *s + len; p < stop;) {
+        size_t end = (size_t)(stop - p), sep = 0;
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t n = strlen(seps[k]);
+            for (size_t i = 0; i + n <= end; i++)
+                if (memcmp(p + i, seps[k], n) == 0) {
+                    end = i, sep = n;
+                    break;
+                }
+        }
+        const char *name;
+        size_t name_len;
+        if (author_span(p, end, false, &name, &name_len) && nc_name_shape(name, name_len)) {
+            *s = p;
+            return end;
+        }
+        if (!sep)
+            break;
+        p += end + sep;
+    }
+    return len;
+}
+
 bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *language,
                     const nc_date *ref, bool strict, nc_byline *out, nc_status *st)
 {
@@ -411,10 +442,12 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
             from = i + 1;
     /* "Jane Doe October 14, 2025": a name alone before the date;
      * "Dec 19, 2025 Â· Jane Doe in Politics": after it. */
-    if (strict && !op && out->has_date && ((at > 0 && at <= 40) || (at == 0 && end < len))) {
+    if (strict && !op && out->has_date && ((at > 0 && at <= 60) || (at == 0 && end < len))) {
         const char *name = at ? text : text + end;
         size_t span = at ? at : len - end;
-        if (!at) {
+        if (at) {
+            span = name_part_before(&name, span);
+        } else {
             while (span && (*name == ' ' || *name == '|' || *name == '-'))
                 name++, span--;
             if (span && *name == '/') /* "May 3, 2025/Health": a teaser's section */
