@@ -189,6 +189,14 @@ START_TEST(test_byline_more_forms)
         /* Glued by stripped markup. */
         {"ByKathryn GiuffridaMar 5, 2025 | 6 comments", true, "Kathryn Giuffrida"},
         {"Written byby Rebecca MacFarlane", true, "Rebecca MacFarlane"},
+        /* A section glued or spaced after the name, a role, the name twice. */
+        {"On January 12, 2025 By Gabby BoucherIn Budget Travel, Travel Tips", true,
+         "Gabby Boucher"},
+        {"May 18, 2023 By Sara Harberson In", true, "Sara Harberson"},
+        {"Written By: Cat Boeckmann Executive Digital Editor", true, "Cat Boeckmann"},
+        {"Written by: Colin Gray Colin Gray", true, "Colin Gray"},
+        {"By Colin GrayColin Gray", true, "Colin Gray"},
+        {"By Devin Indiana", true, "Devin Indiana"},
         /* The name among the parts before the date. */
         {"109 Comments | Jill Winger | Last Updated: March 11, 2019", true, "Jill Winger"},
         {"David Hartshorne\xE2\x80\xA2Updated on Jul 4, 2024 \xE2\x80\xA2" "28 min read", true,

@@ -16,7 +16,8 @@ static const char *const openers[] = {
 /* Words after a name that are its role, not part of it ("Jane Doe
  * Founder", "Jane Doe ⋅ Senior Editor"), folded. */
 static const char *const roles[] = {
-    "founder", "co-founder", "writer", "reporter", "correspondent",
+    "founder", "co-founder", "writer", "reporter", "correspondent", "editor", "executive",
+    "associate", "managing", "contributing", "sponsored",
     "contributor", "analyst", "reviewer", "journalist", "columnist", "director",
     "manager", "ceo", "specialist", "senior", "former", "lead",
     "chief", "head", "view", "published", "posted", "updated", "last", "read",
@@ -264,6 +265,13 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         return false;
     len = cut_roles(s, len, words);
     trim(&s, &len);
+    /* "Jane Doe Jane Doe", "Jane DoeJane Doe": a linked name and its
+     * link's title, both kept by a page's text. */
+    size_t half = len / 2;
+    if (len >= 6 && len % 2 && s[half] == ' ' && memcmp(s, s + half + 1, half) == 0)
+        len = half;
+    else if (len >= 6 && len % 2 == 0 && memcmp(s, s + half, half) == 0)
+        len = half;
     /* A person's name starts with a capital ("van der Merwe" inside it is
      * fine); "following the tips below" after "By" is a sentence. */
     unsigned char first = (unsigned char)s[0];
@@ -321,6 +329,14 @@ static size_t names_end(const char *s, size_t len)
                                        " on ", " am ", " le ", " el ", " il ", " op ",
                                        " em ", " in ", " at "};
     size_t end = len;
+    /* "Jane Doe In Politics", "Jane DoeIn Travel" (glued by stripped
+     * markup), "Jane Doe In" at the line's end: the section after it. */
+    for (size_t i = 1; i + 2 <= end; i++)
+        if (s[i] == 'I' && s[i + 1] == 'n' && (i + 2 == end || s[i + 2] == ' ') &&
+            (s[i - 1] == ' ' || (s[i - 1] >= 'a' && s[i - 1] <= 'z'))) {
+            end = i;
+            break;
+        }
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t n = strlen(seps[k]);
         for (size_t i = 0; i + n <= end; i++)
