@@ -209,6 +209,9 @@ START_TEST(test_byline_more_forms)
         {"Posted On", false, NULL},
         {"Articles by Juliette", false, NULL},
         {"Recent Posts", false, NULL},
+        {"Publisher: Valve", false, NULL}, /* a label's value */
+        {"Sign In", false, NULL},
+        {"Comment", false, NULL},
         /* A menu's filters, in text where no markup shows the menu. */
         {"By Use Case", true, NULL},
         {"BY INDUSTRY", true, NULL},
@@ -511,6 +514,9 @@ START_TEST(test_meta_text_input)
         /* "By" over one name over the date. */
         {"Budget passes after a long debate in the council\nBy\nLauren\nUpdated October 17, 2025\n",
          "Lauren", NC_SOURCE_BYLINE},
+        /* "By" over "Name on Date". */
+        {"Budget passes after a long debate in the council\nBy\nMatt Eland on Dec. 13, 2025\n",
+         "Matt Eland", NC_SOURCE_BYLINE},
         /* "By" over "Name | Outlet". */
         {"Budget passes after a long debate in the council\nBy\nSergio Martin | The Newsroom\n",
          "Sergio Martin", NC_SOURCE_BYLINE},

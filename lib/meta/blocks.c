@@ -71,12 +71,13 @@ static bool filter_run(const nc_doc *doc, size_t i)
 static bool bio_role(const char *s, size_t len);
 static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs);
 
-/* The length of the name at the start of "Jane Doe, Contributor" or
- * "Jane Doe | The Newsroom": up to the first comma or bar. */
+/* The length of the name at the start of "Jane Doe, Contributor",
+ * "Jane Doe | The Newsroom" or "Jane Doe on May 3, 2025": up to the first
+ * comma, bar or " on ". */
 static size_t name_part(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (s[i] == ',' || s[i] == '|') {
+        if (s[i] == ',' || s[i] == '|' || (i + 4 <= len && memcmp(s + i, " on ", 4) == 0)) {
             while (i && s[i - 1] == ' ')
                 i--;
             return i;

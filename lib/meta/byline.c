@@ -26,14 +26,14 @@ static const char *const roles[] = {
 /* Placeholders CMSs print where no author was set. */
 static const char *const non_names[] = {
     "admin", "administrator", "webmaster", "author", "undefined", "null", "unknown",
-    "guest", "user", "anonymous", "none", "editor", "staff"};
+    "guest", "user", "anonymous", "none", "editor", "staff", "comment", "comments"};
 
 /* First words of a label, never of a name ("Posted On", "Last Modified",
  * "Articles by Jane", "All Insights"), folded. */
 static const char *const label_starts[] = {
     "posted", "published", "last", "updated", "modified", "articles", "all", "more",
     "date", "share", "read", "view", "see", "follow", "about", "contact", "latest",
-    "recent", "popular", "related", "trending", "featured", "release"};
+    "recent", "popular", "related", "trending", "featured", "release", "sign"};
 
 /* What a menu filters by ("By Industry", "By Use Case", "By Company
  * Size"), folded: a name made only of these is a filter's entry. */
@@ -249,9 +249,10 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         trim(&s, &len);
     }
     /* "Jane Doe is a reporter ...": a bio, not a name. */
-    /* "Link Copied!", "Need help?": an exclamation or a question is no name. */
+    /* "Link Copied!", "Need help?": an exclamation or a question is no
+     * name, "Publisher: Valve" a label's value. */
     if (!len || len > 80 || has_substring_ci(s, len, "http") || memchr(s, '@', len) ||
-        memchr(s, '!', len) || memchr(s, '?', len) ||
+        memchr(s, '!', len) || memchr(s, '?', len) || memchr(s, ':', len) ||
         has_substring_ci(s, len, " is ") || has_substring_ci(s, len, " has "))
         return false;
     size_t words = 1, letters = 0, digits = 0;
@@ -331,7 +332,8 @@ static size_t names_end(const char *s, size_t len)
     size_t end = len;
     /* "Jane Doe In Politics", "Jane DoeIn Travel" (glued by stripped
      * markup), "Jane Doe In" at the line's end: the section after it. */
-    for (size_t i = 1; i + 2 <= end; i++)
+    const char *space = memchr(s, ' ', len);
+    for (size_t i = space ? (size_t)(space - s) + 2 : len; i + 2 <= end; i++)
         if (s[i] == 'I' && s[i + 1] == 'n' && (i + 2 == end || s[i + 2] == ' ') &&
             (s[i - 1] == ' ' || (s[i - 1] >= 'a' && s[i - 1] <= 'z'))) {
             end = i;
@@ -492,7 +494,9 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     size_t names_len = names_end(names, len - from - op);
     if (out->has_date && text + at >= names && (size_t)(text + at - names) < names_len)
         names_len = (size_t)(text + at - names);
-    if (op || names_len * 2 >= len)
+    /* "Jane Doe on Dec. 13, 2025" under its "By": the names, then the date. */
+    bool dated = out->has_date && text + at >= names + names_len;
+    if (op || names_len * 2 >= len || (!strict && dated))
         split_names(arena, names, names_len, out, st);
     return out->nauthors > 0 || out->has_date;
 }
