@@ -197,6 +197,10 @@ START_TEST(test_byline_more_forms)
         {"Written by: Colin Gray Colin Gray", true, "Colin Gray"},
         {"By Colin GrayColin Gray", true, "Colin Gray"},
         {"By Devin Indiana", true, "Devin Indiana"},
+        /* A byline after a standfirst's sentence; "Text by". */
+        {"The chain plans to grow. By Lisa Jennings on Dec. 19, 2025", true, "Lisa Jennings"},
+        {"He waited. By then it was May 3, 2025", true, NULL},
+        {"Text by Hunter Dukes", true, "Hunter Dukes"},
         /* The name among the parts before the date. */
         {"109 Comments | Jill Winger | Last Updated: March 11, 2019", true, "Jill Winger"},
         {"David Hartshorne\xE2\x80\xA2Updated on Jul 4, 2024 \xE2\x80\xA2" "28 min read", true,

@@ -9,7 +9,7 @@
 /* Words that open a byline, folded (ICU simple folding, so ASCII lower). */
 static const char *const openers[] = {
     "written by", "posted by", "words by", "story by", "reported by", "published by",
-    "authored by", "recipe by", "guide by", "article by", "by:", "by", "von", "par",
+    "authored by", "recipe by", "guide by", "article by", "text by", "by:", "by", "von", "par",
     "por", "di", "door", "av", "przez", "autor:", "autorin:", "author:", "authors:",
     "auteur:", "text:", "texto:", "testo:", "автор:", "tekst:", "redactie:"};
 
@@ -458,6 +458,12 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     for (size_t i = out->has_date ? end : len; !op && i + 1 < len; i++)
         if (text[i] == ' ' && (op = opener_len(text + i + 1, len - i - 1)) != 0)
             from = i + 1;
+    /* "A standfirst's sentence. By Jane Doe on Dec. 19, 2025": after a
+     * sentence's end, a capital "By" and the names before the date. */
+    for (size_t i = 2; !op && out->has_date && i + 3 < at; i++)
+        if (text[i] == 'B' && text[i + 1] == 'y' && text[i + 2] == ' ' && text[i - 1] == ' ' &&
+            text[i - 2] == '.' && (op = opener_len(text + i, len - i)) != 0)
+            from = i;
     /* "Jane Doe October 14, 2025": a name alone before the date;
      * "Dec 19, 2025 Â· Jane Doe in Politics": after it. */
     if (strict && !op && out->has_date && ((at > 0 && at <= 60) || (at == 0 && end < len))) {
