@@ -506,6 +506,9 @@ START_TEST(test_numbered_link_heading_is_a_list_line)
 {
     /* a ranked list's entry, a number and a link: the numbered line it reads as */
     md_is("<h3>3. <a href='/acme'>Acme Movers</a></h3><p>Text.</p>", "3. Acme Movers\n\nText.");
+    md_is("<h2><strong>13.</strong><a href='/m'><strong> Men on the Move</strong></a></h2>"
+          "<p>Text.</p>",
+          "13. Men on the Move\n\nText.");
     char *got = md("<h2>12) <a href='/acme'>Acme Movers</a></h2><p>Text.</p>", NC_RECORD_LINKS,
                    NC_MD_LINKS, "https://x.org/");
     ck_assert_str_eq(got, "12) [Acme Movers](https://x.org/acme)\n\nText.");

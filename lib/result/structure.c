@@ -172,12 +172,12 @@ static bool paragraph_text_heading(const nc_doc *doc, size_t i, bool comments)
            own_level(doc, n);
 }
 
-/* Code points of s[0..len). */
+/* Code points of s[0..len) but spaces, as a block's link_chars counts. */
 static size_t code_points(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+        n += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != ' ';
     return n;
 }
 
