@@ -595,6 +595,26 @@ START_TEST(test_meta_text_labelled_lines)
     }
     snprintf(page, sizeof page, "Budget passes\nBo Kim\n%s", body);
     ck_assert_str_eq(labelled_authors(page, "tbb"), "");
+    /* The page is scanned for a few dozen such names, not for each of a
+     * million: past that, a name under a headline is not looked for. */
+    for (int lines = 10; lines <= 70; lines += 60) {
+        tu_buf text = {0};
+        char labels[160] = "";
+        for (int k = 0; k < lines; k++) {
+            char pair[64];
+            snprintf(pair, sizeof pair, "Schools reopen after the long summer\nBo K%c%c\n",
+                     'a' + k / 26, 'a' + k % 26);
+            tu_puts(&text, pair);
+            strcat(labels, "nn");
+        }
+        char about[32];
+        snprintf(about, sizeof about, "About Bo K%c%c\n", 'a' + (lines - 1) / 26,
+                 'a' + (lines - 1) % 26);
+        tu_puts(&text, about);
+        strcat(labels, "b");
+        ck_assert_str_eq(labelled_authors(text.data, labels), lines == 10 ? "Bo Kaj" : "");
+        free(text.data);
+    }
 }
 END_TEST
 

@@ -193,11 +193,16 @@ static bool names_author(const char *text, size_t len, const char *name, size_t 
     return false;
 }
 
-/* Another block of the page is name[0..n) alone again, or names it as
- * an author (names_author). Each block is read once: a page costs one
- * scan for each name line under its headline. */
-static bool named_again(const nc_doc *doc, size_t i, const char *name, size_t n)
+/* Another block of the page names name[0..n) as an author
+ * (names_author). A scan of the page for each name line under a headline,
+ * and a few a page: a page of a million such lines costs no more. */
+static bool named_again(const nc_doc *doc, nc_meta_cands *cs, size_t i, const char *name,
+                        size_t n)
 {
+    enum { MAX_SCANS = 64 };
+    if (cs->page_scans >= MAX_SCANS)
+        return false;
+    cs->page_scans++;
     for (size_t k = 0; k < doc->nblocks; k++) {
         const nc_block *o = &doc->blocks[k];
         if (k == i || o->len < n || o->len > AUTHOR_BOX_MAX * 4)
@@ -228,16 +233,21 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
                      (bio_role(next->text, next->len) || nc_reading_time(next->text, next->len));
     /* "Headline" / "December 19, 2025" / "Jane Doe": the date between. */
     bool date_between = i > 1 && date_line(doc, i - 1, cs) && headline(doc, i - 2);
+    bool dated = date_line(doc, i + 1, cs) || (after_title && date_line(doc, i + 2, cs)) ||
+                 role_next || date_between;
+    if (!dated && !after_headline)
+        return;
+    const char *name = nc_author_clean(&doc->arena, b->text, name_len);
+    if (!name)
+        return;
     /* The name under the headline that the page names again as its
      * author's (an author box, "About Jane Doe", "Jane Doe is ..."). */
-    bool again = after_headline && named_again(doc, i, b->text, name_len);
-    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next &&
-        !date_between && !again)
+    bool again = after_headline && named_again(doc, cs, i, name, strlen(name));
+    if (!dated && !again)
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, again ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT,
-                      nc_author_clean(&doc->arena, b->text, name_len), {0}, i, false};
-    if (c.value)
-        nc_meta_push(cs, &c);
+    nc_meta_cand c = {NC_META_AUTHOR, again ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, name, {0}, i,
+                      false};
+    nc_meta_push(cs, &c);
 }
 
 /* "Published" / "Feb 2, 2023": a date under its label, wherever the

@@ -119,6 +119,7 @@ typedef struct nc_meta_cands {
     bool has_ref;
     const char *language;/* document language code, for numeric dates */
     nc_status status;    /* NC_ERR_NOMEM once memory ran out */
+    unsigned page_scans; /* meta/blocks.c: scans of the whole page for a name */
 } nc_meta_cands;
 
 /* Appends c; false when the list is full or memory ran out (then
