@@ -324,8 +324,9 @@ NC_EXPORT nc_status nc_result_block(const nc_result *result, size_t i,
  * columns is a cell, a heading whose section lost every block (three or
  * more dropped, then a heading of its rank or higher, or the end) and a
  * heading line of text of 15 words or more with no paragraph right under
- * it are paragraphs; a heading's permalink glyph ("#", pilcrow, link
- * symbol) is left out. Links and images are written as flags asks, their targets
+ * it are paragraphs, a heading that is a number and a link ("3. <a>Acme
+ * Movers</a>", a ranked list's entry) is that numbered line; a heading's
+ * permalink glyph ("#", pilcrow, link symbol) is left out. Links and images are written as flags asks, their targets
  * resolved against <base href>, else url (the page's address; NULL or ""
  * when unknown), else the page's canonical <link>; a relative target
  * stays relative when none of them is known. NC_ERR_ARGUMENT when r or

@@ -502,6 +502,24 @@ START_TEST(test_heading_alone_in_a_cell_is_a_cell)
 }
 END_TEST
 
+START_TEST(test_numbered_link_heading_is_a_list_line)
+{
+    /* a ranked list's entry, a number and a link: the numbered line it reads as */
+    md_is("<h3>3. <a href='/acme'>Acme Movers</a></h3><p>Text.</p>", "3. Acme Movers\n\nText.");
+    md_is("<h2><strong>13.</strong><a href='/m'><strong> Men on the Move</strong></a></h2>"
+          "<p>Text.</p>",
+          "13. Men on the Move\n\nText.");
+    char *got = md("<h2>12) <a href='/acme'>Acme Movers</a></h2><p>Text.</p>", NC_RECORD_LINKS,
+                   NC_MD_LINKS, "https://x.org/");
+    ck_assert_str_eq(got, "12) [Acme Movers](https://x.org/acme)\n\nText.");
+    nc_free(got);
+    /* a numbered heading of its own words, or a link without a number, stays */
+    md_is("<h3>4. Pack the kitchen</h3><h3>4. <a href='/a'>Acme</a> and more</h3>"
+          "<h3><a href='/a'>Acme Movers</a></h3><p>Text.</p>",
+          "### 4. Pack the kitchen\n\n### 4. Acme and more\n\n### Acme Movers\n\nText.");
+}
+END_TEST
+
 Suite *markdown_suite(void)
 {
     Suite *s = suite_create("markdown");
@@ -532,6 +550,7 @@ Suite *markdown_suite(void)
     tcase_add_test(tc, test_heading_without_permalink_glyph);
     tcase_add_test(tc, test_long_text_heading_needs_a_paragraph);
     tcase_add_test(tc, test_heading_alone_in_a_cell_is_a_cell);
+    tcase_add_test(tc, test_numbered_link_heading_is_a_list_line);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -225,12 +225,39 @@ START_TEST(test_byline_more_forms)
         /* Glued by stripped markup. */
         {"ByKathryn GiuffridaMar 5, 2025 | 6 comments", true, "Kathryn Giuffrida"},
         {"Written byby Rebecca MacFarlane", true, "Rebecca MacFarlane"},
+        /* A section glued or spaced after the name, a role, the name twice. */
+        {"On January 12, 2025 By Gabby BoucherIn Budget Travel, Travel Tips", true,
+         "Gabby Boucher"},
+        {"May 18, 2023 By Sara Harberson In", true, "Sara Harberson"},
+        {"Written By: Cat Boeckmann Executive Digital Editor", true, "Cat Boeckmann"},
+        {"Written by: Colin Gray Colin Gray", true, "Colin Gray"},
+        {"By Colin GrayColin Gray", true, "Colin Gray"},
+        {"By Devin Indiana", true, "Devin Indiana"},
+        /* A byline after a standfirst's sentence; "Text by". */
+        {"The chain plans to grow. By Lisa Jennings on Dec. 19, 2025", true, "Lisa Jennings"},
+        {"He waited. By then it was May 3, 2025", true, NULL},
+        {"Text by Hunter Dukes", true, "Hunter Dukes"},
+        /* The name among the parts before the date. */
+        {"109 Comments | Jill Winger | Last Updated: March 11, 2019", true, "Jill Winger"},
+        {"David Hartshorne\xE2\x80\xA2Updated on Jul 4, 2024 \xE2\x80\xA2" "28 min read", true,
+         "David Hartshorne"},
+        {"Visual Studio Community \xE2\x80\x93 Free IDE and Developer Tools 2025-12-08", true, NULL},
+        {"Release Date: March 2, 2026", true, NULL},
         /* A byline word inside a word in capitals, labels, headings. */
         {"PARTNERS", true, NULL},
         {"DIY Solar Guide", true, NULL},
         {"Posted On", false, NULL},
         {"Articles by Juliette", false, NULL},
-        {"Recent Posts", false, NULL}};
+        {"Recent Posts", false, NULL},
+        {"Publisher: Valve", false, NULL}, /* a label's value */
+        {"Sign In", false, NULL},
+        {"Comment", false, NULL},
+        /* A menu's filters, in text where no markup shows the menu. */
+        {"By Use Case", true, NULL},
+        {"BY INDUSTRY", true, NULL},
+        {"By Company Size", true, NULL},
+        {"By Gender & Age", true, NULL},
+        {"By Grant Price", true, "Grant Price"}};
     nc_arena a;
     nc_arena_init(&a);
     for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
@@ -539,9 +566,17 @@ START_TEST(test_meta_text_input)
         /* "By" over one name over the date. */
         {"Budget passes after a long debate in the council\nBy\nLauren\nUpdated October 17, 2025\n",
          "Lauren", NC_SOURCE_BYLINE},
+        /* "By" over "Name on Date". */
+        {"Budget passes after a long debate in the council\nBy\nMatt Eland on Dec. 13, 2025\n",
+         "Matt Eland", NC_SOURCE_BYLINE},
         /* "By" over "Name | Outlet". */
         {"Budget passes after a long debate in the council\nBy\nSergio Martin | The Newsroom\n",
          "Sergio Martin", NC_SOURCE_BYLINE},
+        /* The date between the headline and the name. */
+        {"Budget passes after a long debate in the council\nSeptember 4, 2025\nBo Kim\n",
+         "Bo Kim", NC_SOURCE_TEXT},
+        {"Budget passes after a long debate in the council\nSeptember 4, 2025\nLink Copied!\n",
+         NULL, NC_SOURCE_TEXT},
         /* "By Role" / "By Industry": a menu of filters, not bylines. */
         {"Solutions\nBy Role\nBy Industry\nBudget passes after a long debate in the council\n",
          NULL, NC_SOURCE_TEXT}};
@@ -564,7 +599,8 @@ START_TEST(test_meta_text_input)
                       "year, after a long debate about the cost of the transport plan.\n"
                       "Ann Lee\nAnn Lee is a senior writer at City News.\n";
     r = tu_clean_kind(bio, NC_INPUT_TEXT);
-    tu_expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_TEXT);
+    /* The name alone and its bio with a role: as good as a byline. */
+    tu_expect_meta(r, NC_META_AUTHOR, 0, "Ann Lee", NC_SOURCE_BYLINE);
     nc_result_free(r);
 }
 END_TEST

@@ -2,11 +2,15 @@
  * nc_clean: weak dates (a JSON-LD WebPage's, a date line alone) that
  * count only when another source agrees, a site's own <meta> name and a
  * label for the date, an author box under the article, dates in a list,
- * the date shown by the title over a structured one shown nowhere, and the title
- * checked against the site's names and the page's other titles. */
+ * the date shown by the title over a structured one shown nowhere, the title
+ * checked against the site's names and the page's other titles, and the
+ * bylines of plain text read from lines with the labels a test gives. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "meta/meta.h"
+#include "outline.h"
 #include "rules/rules.h"
 #include "testutil.h"
 
@@ -358,6 +362,95 @@ START_TEST(test_meta_title_read_back)
 }
 END_TEST
 
+/* The authors the metadata stage reads from the lines of text, each
+ * labelled as labels says ('t' title, 'b' body, 'y' byline, 'c' comment,
+ * 'n' navigation, 'r' related), joined by " | " in out ("" for none). */
+static const char *labelled_authors(const char *text, const char *labels)
+{
+    static char out[256];
+    nc_options opts;
+    nc_options_init(&opts);
+    opts.input = NC_INPUT_TEXT;
+    nc_doc doc;
+    ck_assert_int_eq(nc_pipeline_blocks(text, strlen(text), &opts, &doc), NC_OK);
+    ck_assert_uint_eq(doc.nblocks, strlen(labels));
+    for (size_t i = 0; i < doc.nblocks; i++)
+        doc.blocks[i].label = labels[i] == 't'   ? NC_LABEL_TITLE
+                              : labels[i] == 'y' ? NC_LABEL_BYLINE
+                              : labels[i] == 'c' ? NC_LABEL_COMMENT
+                              : labels[i] == 'n' ? NC_LABEL_NAVIGATION
+                              : labels[i] == 'r' ? NC_LABEL_RELATED
+                                                 : NC_LABEL_BODY;
+    ck_assert_int_eq(nc_meta(&doc), NC_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < doc.nmeta[NC_META_AUTHOR]; i++)
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " | " : "",
+                 doc.meta[NC_META_AUTHOR][i].value);
+    nc_doc_free(&doc);
+    return out;
+}
+
+START_TEST(test_meta_text_labelled_lines)
+{
+    static const char body[] =
+        "The council voted on Tuesday to approve the new budget for the coming year, after a "
+        "long debate about the cost of the transport plan.\n";
+    char page[1024];
+    /* A byline the count of its comments made a comment's line is read;
+     * a comment's own line is not. */
+    snprintf(page, sizeof page, "Budget passes\nByJane DoeMay 3, 2025 | 6 comments\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "tcb"), "Jane Doe");
+    snprintf(page, sizeof page, "Budget passes\n%sJohn Roe May 4, 2025\n", body);
+    ck_assert_str_eq(labelled_authors(page, "tbc"), "");
+    /* Beside the title, a line taken for a teaser's or a comment's is the
+     * article's byline; a teaser's further down is not. */
+    snprintf(page, sizeof page, "Budget passes\nJohn Roe May 4, 2025\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "trb"), "John Roe");
+    snprintf(page, sizeof page, "109 Comments | John Roe | May 4, 2025\nBudget passes\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "ctb"), "John Roe");
+    snprintf(page, sizeof page, "Budget passes\n%sSchools reopen after the summer\n"
+             "John Roe May 4, 2025\n", body);
+    ck_assert_str_eq(labelled_authors(page, "tbrr"), "");
+    /* A name alone under the headline: the author when the page names it
+     * again as one (its author box, "by", a bio with a role). */
+    static const struct { const char *again, *author; } again[] = {
+        {"About Bo Kim", "Bo Kim"},
+        {"More stories by Bo Kim", "Bo Kim"},
+        {"Bo Kim is a reporter at City News.", "Bo Kim"},
+        {"Site by Bo Kim Web Design", ""},   /* more of a name after it */
+        {"Refine by Bo Kim: 3 items", ""},   /* a label's colon */
+        {"Bo Kim is a town in the hills.", ""}, /* no role */
+        {"Bo Kim", ""}};                      /* alone again: a menu's entry as often */
+    for (size_t k = 0; k < sizeof again / sizeof *again; k++) {
+        snprintf(page, sizeof page, "Budget passes\nBo Kim\n%s%s\n", body, again[k].again);
+        ck_assert_msg(strcmp(labelled_authors(page, "tbbb"), again[k].author) == 0, "%s",
+                      again[k].again);
+    }
+    snprintf(page, sizeof page, "Budget passes\nBo Kim\n%s", body);
+    ck_assert_str_eq(labelled_authors(page, "tbb"), "");
+    /* The page is scanned for a few dozen such names, not for each of a
+     * million: past that, a name under a headline is not looked for. */
+    for (int lines = 10; lines <= 70; lines += 60) {
+        tu_buf text = {0};
+        char labels[160] = "";
+        for (int k = 0; k < lines; k++) {
+            char pair[64];
+            snprintf(pair, sizeof pair, "Schools reopen after the long summer\nBo K%c%c\n",
+                     'a' + k / 26, 'a' + k % 26);
+            tu_puts(&text, pair);
+            strcat(labels, "nn");
+        }
+        char about[32];
+        snprintf(about, sizeof about, "About Bo K%c%c\n", 'a' + (lines - 1) / 26,
+                 'a' + (lines - 1) % 26);
+        tu_puts(&text, about);
+        strcat(labels, "b");
+        ck_assert_str_eq(labelled_authors(text.data, labels), lines == 10 ? "Bo Kaj" : "");
+        free(text.data);
+    }
+}
+END_TEST
+
 static Suite *meta_checks_suite(void)
 {
     Suite *s = suite_create("meta_checks");
@@ -370,6 +463,7 @@ static Suite *meta_checks_suite(void)
     tcase_add_test(tc, test_meta_under_title);
     tcase_add_test(tc, test_meta_microdata_past_body);
     tcase_add_test(tc, test_meta_title_read_back);
+    tcase_add_test(tc, test_meta_text_labelled_lines);
     suite_add_tcase(s, tc);
     return s;
 }

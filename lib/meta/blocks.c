@@ -17,7 +17,24 @@ static bool furniture(const nc_block *b)
 {
     return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
            (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)) ||
-           b->label == NC_LABEL_RELATED || b->label == NC_LABEL_COMMENT;
+           b->label == NC_LABEL_RELATED ||
+           /* "By Jane Doe | May 3, 2025 | 6 comments": the count of comments
+            * made a byline a comment's line; no markup says it is one. */
+           (b->label == NC_LABEL_COMMENT && !nc_byline_opens(b->text, b->len));
+}
+
+/* A line beside the title that the classifier alone (no markup) took for
+ * a teaser's or a comment's ("109 Comments | Jane Doe | May 3, 2019"
+ * over the title, "Jane Doe May 18, 2016" under it): the article's own
+ * byline, as teasers and comments never sit next to its title. */
+static bool beside_title(const nc_doc *doc, size_t i)
+{
+    const nc_block *b = &doc->blocks[i];
+    if ((b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
+        (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)))
+        return false;
+    return (i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE) ||
+           (i + 1 < doc->nblocks && doc->blocks[i + 1].label == NC_LABEL_TITLE);
 }
 
 /* The header area: from the page's start to a few blocks into the body. */
@@ -54,12 +71,13 @@ static bool filter_run(const nc_doc *doc, size_t i)
 static bool bio_role(const char *s, size_t len);
 static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs);
 
-/* The length of the name at the start of "Jane Doe, Contributor" or
- * "Jane Doe | The Newsroom": up to the first comma or bar. */
+/* The length of the name at the start of "Jane Doe, Contributor",
+ * "Jane Doe | The Newsroom" or "Jane Doe on May 3, 2025": up to the first
+ * comma, bar or " on ". */
 static size_t name_part(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (s[i] == ',' || s[i] == '|') {
+        if (s[i] == ',' || s[i] == '|' || (i + 4 <= len && memcmp(s + i, " on ", 4) == 0)) {
             while (i && s[i - 1] == ' ')
                 i--;
             return i;
@@ -130,6 +148,72 @@ static bool date_line(const nc_doc *doc, size_t i, const nc_meta_cands *cs)
                         NULL, NULL);
 }
 
+/* Block k is the title, or in plain text a headline the classifier took
+ * for a teaser (the page's own title repeated in a list of them): 4 to 30
+ * words, no sentence end. */
+static bool headline(const nc_doc *doc, size_t k)
+{
+    const nc_block *b = &doc->blocks[k];
+    return b->label == NC_LABEL_TITLE ||
+           (doc->kind == NC_INPUT_TEXT && b->words >= 4 && b->words <= 30 && b->len &&
+            !strchr(".!:;,", b->text[b->len - 1]));
+}
+
+/* A name ends at s: the text's end, a separator, or a word in lower case
+ * ("by Jane Doe on May 3"), not more of a name ("by San Jose SEO
+ * Company") nor a label's colon ("Refine by Noise Control Type:"). */
+static bool name_ends(const char *s, size_t len)
+{
+    if (!len)
+        return true;
+    if (strchr(",|.;)", s[0]))
+        return true;
+    return s[0] == ' ' && len > 1 && !(s[1] >= 'A' && s[1] <= 'Z') && s[1] != ':';
+}
+
+/* Whether text[0..len) names name[0..n) as an author: "by Jane Doe"
+ * ("Posted by", "More by"), an author box's heading ("About Jane Doe",
+ * "About the Author Jane Doe"), or a bio with its role ("Jane Doe is a
+ * reporter ...", "Jane Doe has covered ... as a writer"). */
+static bool names_author(const char *text, size_t len, const char *name, size_t n)
+{
+    enum { ABOUT_HEADING_MAX = 24 };
+    static const char *const after[] = {" is ", " has ", " was "};
+    if (len > n && memcmp(text, name, n) == 0)
+        for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+            if (len - n >= strlen(after[k]) && memcmp(text + n, after[k], strlen(after[k])) == 0)
+                return bio_role(text + n, len - n);
+    if (len > n && len <= n + ABOUT_HEADING_MAX && memcmp(text + len - n, name, n) == 0 &&
+        (text[0] | 0x20) == 'a' && len >= 5 && memcmp(text + 1, "bout", 4) == 0)
+        return true;
+    for (size_t at = 3; at + n <= len; at++)
+        if (text[at] == name[0] && memcmp(text + at, name, n) == 0 &&
+            (text[at - 3] | 0x20) == 'b' && text[at - 2] == 'y' && text[at - 1] == ' ' &&
+            (at == 3 || text[at - 4] == ' ') && name_ends(text + at + n, len - at - n))
+            return true;
+    return false;
+}
+
+/* Another block of the page names name[0..n) as an author
+ * (names_author). A scan of the page for each name line under a headline,
+ * and a few a page: a page of a million such lines costs no more. */
+static bool named_again(const nc_doc *doc, nc_meta_cands *cs, size_t i, const char *name,
+                        size_t n)
+{
+    enum { MAX_SCANS = 64 };
+    if (cs->page_scans >= MAX_SCANS)
+        return false;
+    cs->page_scans++;
+    for (size_t k = 0; k < doc->nblocks; k++) {
+        const nc_block *o = &doc->blocks[k];
+        if (k == i || o->len < n || o->len > AUTHOR_BOX_MAX * 4)
+            continue;
+        if (names_author(o->text, o->len, name, n))
+            return true;
+    }
+    return false;
+}
+
 /* The header's name line: only a name, right before a date line (or after
  * the title with a date line next), as pages set "Jane Doe" /
  * "September 4, 2025" under the headline. */
@@ -142,24 +226,29 @@ static void name_by_date(nc_doc *doc, nc_meta_cands *cs, size_t i)
         return;
     const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
     bool after_title = prev && prev->label == NC_LABEL_TITLE;
-    /* In plain text, a headline the classifier took for a teaser (the
-     * page's own title repeated in a list of them): 4 to 30 words, no
-     * sentence end. */
-    bool after_headline = after_title ||
-                          (doc->kind == NC_INPUT_TEXT && prev && prev->words >= 4 &&
-                           prev->words <= 30 && prev->len &&
-                           !strchr(".!:;,", prev->text[prev->len - 1]));
+    bool after_headline = i > 0 && headline(doc, i - 1);
     /* Under the title, a name over its role ("Content Editor") or the
      * reading time ("9 min read") is the byline too. */
     const nc_block *next = i + 1 < doc->nblocks ? &doc->blocks[i + 1] : NULL;
     bool role_next = after_headline && next && next->len <= 40 &&
                      (bio_role(next->text, next->len) || nc_reading_time(next->text, next->len));
-    if (!date_line(doc, i + 1, cs) && !(after_title && date_line(doc, i + 2, cs)) && !role_next)
+    /* "Headline" / "December 19, 2025" / "Jane Doe": the date between. */
+    bool date_between = i > 1 && date_line(doc, i - 1, cs) && headline(doc, i - 2);
+    bool dated = date_line(doc, i + 1, cs) || (after_title && date_line(doc, i + 2, cs)) ||
+                 role_next || date_between;
+    if (!dated && !after_headline)
         return;
-    nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, nc_author_clean(&doc->arena, b->text, name_len),
-                      {0}, i, false};
-    if (c.value)
-        nc_meta_push(cs, &c);
+    const char *name = nc_author_clean(&doc->arena, b->text, name_len);
+    if (!name)
+        return;
+    /* The name under the headline that the page names again as its
+     * author's (an author box, "About Jane Doe", "Jane Doe is ..."). */
+    bool again = after_headline && named_again(doc, cs, i, name, strlen(name));
+    if (!dated && !again)
+        return;
+    nc_meta_cand c = {NC_META_AUTHOR, again ? NC_SOURCE_BYLINE : NC_SOURCE_TEXT, name, {0}, i,
+                      false};
+    nc_meta_push(cs, &c);
 }
 
 /* "Published" / "Feb 2, 2023": a date under its label, wherever the
@@ -200,8 +289,11 @@ void nc_meta_collect_blocks(nc_doc *doc, nc_meta_cands *cs)
             last_body = i;
     for (size_t i = 0; i < doc->nblocks && cs->status == NC_OK; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (b->len > BYLINE_MAX ||
-            (furniture(b) && ((b->hints & NC_HINT_COMMENT) || !under_title_slot(doc, i))))
+        /* Furniture beside the title, or in the slot under it without a
+         * comment's markup, is the article's own byline. */
+        bool by_title = beside_title(doc, i) ||
+                        (!(b->hints & NC_HINT_COMMENT) && under_title_slot(doc, i));
+        if (b->len > BYLINE_MAX || (furniture(b) && !by_title))
             continue;
         /* A label is a short block: the checks below run on every block of
          * the page, so the lengths come first. */
@@ -252,7 +344,8 @@ static bool bio_role(const char *s, size_t len)
 
 /* "Jane Doe is a reporter ...": the name before " is a", " is an",
  * " is the" at the block's start, when a block of the page is that name
- * alone (the author box's heading over the bio). */
+ * alone (the author box's heading over the bio). The name twice and a
+ * role: a byline's worth of evidence. */
 static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
 {
     static const char *const links[] = {" is a ", " is an ", " is the "};
@@ -269,7 +362,7 @@ static bool from_bio(nc_doc *doc, nc_meta_cands *cs, size_t i)
         const nc_block *name = &doc->blocks[k];
         if (name->len != n || memcmp(name->text, b->text, n) != 0 || furniture(name))
             continue;
-        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_TEXT, name->text, {0}, k, false};
+        nc_meta_cand c = {NC_META_AUTHOR, NC_SOURCE_BYLINE, name->text, {0}, k, false};
         nc_meta_push(cs, &c);
         break;
     }

@@ -9,14 +9,15 @@
 /* Words that open a byline, folded (ICU simple folding, so ASCII lower). */
 static const char *const openers[] = {
     "written by", "posted by", "words by", "story by", "reported by", "published by",
-    "authored by", "recipe by", "guide by", "article by", "by:", "by", "von", "par",
+    "authored by", "recipe by", "guide by", "article by", "text by", "by:", "by", "von", "par",
     "por", "di", "door", "av", "przez", "autor:", "autorin:", "author:", "authors:",
     "auteur:", "text:", "texto:", "testo:", "автор:", "tekst:", "redactie:"};
 
 /* Words after a name that are its role, not part of it ("Jane Doe
  * Founder", "Jane Doe ⋅ Senior Editor"), folded. */
 static const char *const roles[] = {
-    "founder", "co-founder", "writer", "reporter", "correspondent",
+    "founder", "co-founder", "writer", "reporter", "correspondent", "editor", "executive",
+    "associate", "managing", "contributing", "sponsored",
     "contributor", "analyst", "reviewer", "journalist", "columnist", "director",
     "manager", "ceo", "specialist", "senior", "former", "lead",
     "chief", "head", "view", "published", "posted", "updated", "last", "read",
@@ -25,14 +26,28 @@ static const char *const roles[] = {
 /* Placeholders CMSs print where no author was set. */
 static const char *const non_names[] = {
     "admin", "administrator", "webmaster", "author", "undefined", "null", "unknown",
-    "guest", "user", "anonymous", "none", "editor", "staff"};
+    "guest", "user", "anonymous", "none", "editor", "staff", "comment", "comments"};
 
 /* First words of a label, never of a name ("Posted On", "Last Modified",
  * "Articles by Jane", "All Insights"), folded. */
 static const char *const label_starts[] = {
     "posted", "published", "last", "updated", "modified", "articles", "all", "more",
     "date", "share", "read", "view", "see", "follow", "about", "contact", "latest",
-    "recent", "popular", "related", "trending", "featured"};
+    "recent", "popular", "related", "trending", "featured", "release", "sign"};
+
+/* What a menu filters by ("By Industry", "By Use Case", "By Company
+ * Size"), folded: a name made only of these is a filter's entry. */
+static const char *const facets[] = {
+    "industry", "industries", "role", "roles", "category", "categories", "type", "types",
+    "collection", "collections", "weight", "team", "size", "company", "use", "case", "cases",
+    "region", "manufacturer", "brand", "gender", "age", "stage", "challenge", "challenges",
+    "modality", "need", "needs", "topic", "topics", "subject", "product", "products",
+    "solution", "solutions", "department", "price", "location", "format", "level",
+    "audience", "function", "platform", "service", "services", "feature", "features",
+    "country", "state", "event", "goal", "goals", "job", "occupation", "interest", "style",
+    "material", "color", "colour", "room", "occasion", "skill", "program", "language",
+    "segment", "vertical", "sector", "business", "application", "technology", "market",
+    "city", "theme", "series", "&"};
 
 /* Words after which a date is an update, not the publication. */
 static const char *const update_words[] = {"updated", "modified", "aktualisiert",
@@ -87,6 +102,11 @@ static size_t opener_len(const char *text, size_t len)
             return k;
     }
     return 0;
+}
+
+bool nc_byline_opens(const char *text, size_t len)
+{
+    return opener_len(text, len) > 0;
 }
 
 bool nc_byline_explicit(const char *text, size_t len)
@@ -200,6 +220,23 @@ bool nc_name_shape(const char *s, size_t len)
     return words >= 2 && words <= 4;
 }
 
+/* folded[0..n) is only words a menu filters by ("use case"). */
+static bool only_facets(const char *folded, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = 0;
+        while (i + w < n && folded[i + w] != ' ')
+            w++;
+        bool facet = false;
+        for (size_t k = 0; k < sizeof facets / sizeof *facets && !facet; k++)
+            facet = strlen(facets[k]) == w && memcmp(folded + i, facets[k], w) == 0;
+        if (!facet)
+            return false;
+        i += w + 1;
+    }
+    return n > 0;
+}
+
 /* The name inside s[0..len) in *name, *name_len; false when it is none. */
 static bool author_span(const char *s, size_t len, bool any_case, const char **name,
                         size_t *name_len)
@@ -212,7 +249,10 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         trim(&s, &len);
     }
     /* "Jane Doe is a reporter ...": a bio, not a name. */
+    /* "Link Copied!", "Need help?": an exclamation or a question is no
+     * name, "Publisher: Valve" a label's value. */
     if (!len || len > 80 || has_substring_ci(s, len, "http") || memchr(s, '@', len) ||
+        memchr(s, '!', len) || memchr(s, '?', len) || memchr(s, ':', len) ||
         has_substring_ci(s, len, " is ") || has_substring_ci(s, len, " has "))
         return false;
     size_t words = 1, letters = 0, digits = 0;
@@ -226,6 +266,13 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         return false;
     len = cut_roles(s, len, words);
     trim(&s, &len);
+    /* "Jane Doe Jane Doe", "Jane DoeJane Doe": a linked name and its
+     * link's title, both kept by a page's text. */
+    size_t half = len / 2;
+    if (len >= 6 && len % 2 && s[half] == ' ' && memcmp(s, s + half + 1, half) == 0)
+        len = half;
+    else if (len >= 6 && len % 2 == 0 && memcmp(s, s + half, half) == 0)
+        len = half;
     /* A person's name starts with a capital ("van der Merwe" inside it is
      * fine); "following the tips below" after "By" is a sentence. */
     unsigned char first = (unsigned char)s[0];
@@ -241,6 +288,8 @@ static bool author_span(const char *s, size_t len, bool any_case, const char **n
         if (k < fl && memcmp(folded, label_starts[i], k) == 0 && folded[k] == ' ')
             return false;
     }
+    if (only_facets(folded, fl))
+        return false;
     /* "page.head.author", "user_123": template keys and user ids. */
     if (!memchr(s, ' ', len) && (memchr(s, '_', len) || count_char(s, len, '.') > 1))
         return false;
@@ -281,6 +330,15 @@ static size_t names_end(const char *s, size_t len)
                                        " on ", " am ", " le ", " el ", " il ", " op ",
                                        " em ", " in ", " at "};
     size_t end = len;
+    /* "Jane Doe In Politics", "Jane DoeIn Travel" (glued by stripped
+     * markup), "Jane Doe In" at the line's end: the section after it. */
+    const char *space = memchr(s, ' ', len);
+    for (size_t i = space ? (size_t)(space - s) + 2 : len; i + 2 <= end; i++)
+        if (s[i] == 'I' && s[i + 1] == 'n' && (i + 2 == end || s[i + 2] == ' ') &&
+            (s[i - 1] == ' ' || (s[i - 1] >= 'a' && s[i - 1] <= 'z'))) {
+            end = i;
+            break;
+        }
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t n = strlen(seps[k]);
         for (size_t i = 0; i + n <= end; i++)
@@ -348,6 +406,37 @@ static void split_names(nc_arena *arena, const char *s, size_t len, nc_byline *o
     }
 }
 
+/* The part of s[0..len) (the text before a date) that separators divide
+ * off as the name ("109 Comments | Jane Doe | Last Updated:", "Jane
+ * Doe\u2022Updated on"): the first that reads as one, in *s and the
+ * length returned; the whole when none does. */
+static size_t name_part_before(const char **s, size_t len)
+{
+    /* Not dashes: "Product Name \u2013 What It Does" is a heading. */
+    static const char *const seps[] = {"|", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x8B\x85"};
+    for (const char *p = *s, *stop = *s + len; p < stop;) {
+        size_t end = (size_t)(stop - p), sep = 0;
+        for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+            size_t n = strlen(seps[k]);
+            for (size_t i = 0; i + n <= end; i++)
+                if (memcmp(p + i, seps[k], n) == 0) {
+                    end = i, sep = n;
+                    break;
+                }
+        }
+        const char *name;
+        size_t name_len;
+        if (author_span(p, end, false, &name, &name_len) && nc_name_shape(name, name_len)) {
+            *s = p;
+            return end;
+        }
+        if (!sep)
+            break;
+        p += end + sep;
+    }
+    return len;
+}
+
 bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *language,
                     const nc_date *ref, bool strict, nc_byline *out, nc_status *st)
 {
@@ -369,12 +458,20 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     for (size_t i = out->has_date ? end : len; !op && i + 1 < len; i++)
         if (text[i] == ' ' && (op = opener_len(text + i + 1, len - i - 1)) != 0)
             from = i + 1;
+    /* "A standfirst's sentence. By Jane Doe on Dec. 19, 2025": after a
+     * sentence's end, a capital "By" and the names before the date. */
+    for (size_t i = 2; !op && out->has_date && i + 3 < at; i++)
+        if (text[i] == 'B' && text[i + 1] == 'y' && text[i + 2] == ' ' && text[i - 1] == ' ' &&
+            text[i - 2] == '.' && (op = opener_len(text + i, len - i)) != 0)
+            from = i;
     /* "Jane Doe October 14, 2025": a name alone before the date;
      * "Dec 19, 2025 Â· Jane Doe in Politics": after it. */
-    if (strict && !op && out->has_date && ((at > 0 && at <= 40) || (at == 0 && end < len))) {
+    if (strict && !op && out->has_date && ((at > 0 && at <= 60) || (at == 0 && end < len))) {
         const char *name = at ? text : text + end;
         size_t span = at ? at : len - end;
-        if (!at) {
+        if (at) {
+            span = name_part_before(&name, span);
+        } else {
             while (span && (*name == ' ' || *name == '|' || *name == '-'))
                 name++, span--;
             if (span && *name == '/') /* "May 3, 2025/Health": a teaser's section */
@@ -403,7 +500,9 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
     size_t names_len = names_end(names, len - from - op);
     if (out->has_date && text + at >= names && (size_t)(text + at - names) < names_len)
         names_len = (size_t)(text + at - names);
-    if (op || names_len * 2 >= len)
+    /* "Jane Doe on Dec. 13, 2025" under its "By": the names, then the date. */
+    bool dated = out->has_date && text + at >= names + names_len;
+    if (op || names_len * 2 >= len || (!strict && dated))
         split_names(arena, names, names_len, out, st);
     return out->nauthors > 0 || out->has_date;
 }

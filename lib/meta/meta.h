@@ -74,6 +74,8 @@ bool nc_byline_read(nc_arena *arena, const char *text, size_t len, const char *l
 /* True when text is only a byline word ("Written by", "Author:"): the
  * name is in the next block. */
 bool nc_byline_opener_only(const char *text, size_t len);
+/* text opens with a byline word ("By", "Written by", "Von", "Author:"). */
+bool nc_byline_opens(const char *text, size_t len);
 /* text opens with a byline phrase no heading or menu opens with
  * ("Written by", "Author:"), not a bare "By". */
 bool nc_byline_explicit(const char *text, size_t len);
@@ -129,6 +131,7 @@ typedef struct nc_meta_cands {
     bool has_ref;
     const char *language;/* document language code, for numeric dates */
     nc_status status;    /* NC_ERR_NOMEM once memory ran out */
+    unsigned page_scans; /* meta/blocks.c: scans of the whole page for a name */
 } nc_meta_cands;
 
 /* Appends c; false when the list is full or memory ran out (then

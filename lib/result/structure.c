@@ -11,7 +11,10 @@
  *    nothing) heads nothing of the output: the title of a teaser or
  *    sign-up box whose links were dropped is written as a paragraph;
  *  - a heading line of text (the classifier's guess, no tag) as long as a
- *    paragraph needs a paragraph right under it to stay a heading.
+ *    paragraph needs a paragraph right under it to stay a heading;
+ *  - a heading that is a number and a link ("3. <a>Acme Movers</a>"), an
+ *    entry of a ranked list that links to the thing ranked, is written as
+ *    the numbered list line it reads as.
  * Every function here looks at a few neighbours; a scan past dropped
  * blocks runs to the next kept one, so a whole page costs linear time. */
 #include <stdint.h>
@@ -22,7 +25,8 @@
 enum {
     SECTION_DROPPED_MIN = 3,   /* blocks dropped after a heading: its section's */
     TABLE_NEAR = 64,           /* blocks either side a table's columns are looked for */
-    TEXT_PARAGRAPH_WORDS = 15  /* words: a line of text this long is a paragraph's */
+    TEXT_PARAGRAPH_WORDS = 15, /* words: a line of text this long is a paragraph's */
+    LINK_SLACK = 1             /* code points of a heading's text outside its link */
 };
 
 static bool kept(const nc_block *b, bool comments)
@@ -168,13 +172,37 @@ static bool paragraph_text_heading(const nc_doc *doc, size_t i, bool comments)
            own_level(doc, n);
 }
 
+/* Code points of s[0..len) but spaces, as a block's link_chars counts. */
+static size_t code_points(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != ' ';
+    return n;
+}
+
+/* An HTML heading "3. Acme Movers" (or "3) ...") whose text after the
+ * number is all inside a link. */
+static bool numbered_link_heading(const nc_block *b)
+{
+    size_t i = 0;
+    while (i < b->len && i < 4 && b->text[i] >= '0' && b->text[i] <= '9')
+        i++;
+    if (!i || i + 2 >= b->len || (b->text[i] != '.' && b->text[i] != ')') ||
+        b->text[i + 1] != ' ' || !nc_tag_heading(b->tag))
+        return false;
+    size_t rest = code_points(b->text + i + 2, b->len - i - 2);
+    return b->link_chars + LINK_SLACK >= (float)rest;
+}
+
 int nc_block_heading_level(const nc_doc *doc, size_t i, bool comments)
 {
     int level = own_level(doc, i);
     if (!level || !kept(&doc->blocks[i], comments))
         return level;
     if (heading_list_item(doc, i, comments) || cell_heading(doc, i, comments) ||
-        empty_section(doc, i, level, comments) || paragraph_text_heading(doc, i, comments))
+        empty_section(doc, i, level, comments) || paragraph_text_heading(doc, i, comments) ||
+        numbered_link_heading(&doc->blocks[i]))
         return 0;
     return level;
 }
