@@ -186,11 +186,17 @@ static bool names_author(const char *text, size_t len, const char *name, size_t 
     if (len > n && len <= n + ABOUT_HEADING_MAX && memcmp(text + len - n, name, n) == 0 &&
         (text[0] | 0x20) == 'a' && len >= 5 && memcmp(text + 1, "bout", 4) == 0)
         return true;
-    for (size_t at = 3; at + n <= len; at++)
-        if (text[at] == name[0] && memcmp(text + at, name, n) == 0 &&
-            (text[at - 3] | 0x20) == 'b' && text[at - 2] == 'y' && text[at - 1] == ' ' &&
-            (at == 3 || text[at - 4] == ' ') && name_ends(text + at + n, len - at - n))
+    /* memchr to each place the name's first byte is: this runs over every
+     * block of the page for each name line under a headline. */
+    const char *end = text + len, *p = text + 3;
+    while (p + n <= end && (p = memchr(p, name[0], (size_t)(end - p - n + 1))) != NULL) {
+        size_t at = (size_t)(p - text);
+        if (memcmp(p, name, n) == 0 && (text[at - 3] | 0x20) == 'b' && text[at - 2] == 'y' &&
+            text[at - 1] == ' ' && (at == 3 || text[at - 4] == ' ') &&
+            name_ends(p + n, len - at - n))
             return true;
+        p++;
+    }
     return false;
 }
 

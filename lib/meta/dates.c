@@ -309,8 +309,9 @@ static int month_of(const char *word)
     size_t n = strlen(word);
     if (n < 3)
         return 0;
+    /* The first byte first: every word of a date-like block comes here. */
     for (size_t i = 0; i < sizeof nc_month_names / sizeof *nc_month_names; i++)
-        if (strcmp(nc_month_names[i].name, word) == 0)
+        if (nc_month_names[i].name[0] == word[0] && strcmp(nc_month_names[i].name, word) == 0)
             return nc_month_names[i].month;
     return 0;
 }
