@@ -136,6 +136,30 @@ START_TEST(test_lynx_short_lines_kept_apart)
 }
 END_TEST
 
+START_TEST(test_lynx_mostly_short_lines)
+{
+    /* A lynx page of menus and short lines: few lines are full, but nearly
+     * every line is indented as lynx indents them, so it is still wrapped
+     * text and the one long paragraph is joined. */
+    nc_result *r = clean_text(
+        "Site name\n"
+        "\n"
+        "     * Home\n     * World\n     * Business\n     * Sport\n"
+        "     * Culture\n     * Travel\n     * Weather\n     * Contact\n"
+        "\n"
+        "   Officials said the bridge would stay closed until engineers had checked\n"
+        "   every pillar.\n"
+        "\n"
+        "   Share this\n   Print\n   Email\n   Comments (4)\n");
+    ck_assert(tu_has_block(r,
+        "Officials said the bridge would stay closed until engineers had "
+        "checked every pillar."));
+    ck_assert(tu_has_block(r, "Share this"));
+    ck_assert(tu_has_block(r, "Print"));
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_bullet_markers)
 {
     nc_result *r = clean_text("* star item\n+ plus item\no oh item\n- dash item\n"
@@ -251,6 +275,7 @@ static Suite *text_blocks_suite(void)
     tcase_add_test(tc, test_lynx_paragraphs);
     tcase_add_test(tc, test_lynx_bullets);
     tcase_add_test(tc, test_lynx_short_lines_kept_apart);
+    tcase_add_test(tc, test_lynx_mostly_short_lines);
     tcase_add_test(tc, test_bullet_markers);
     tcase_add_test(tc, test_tabs);
     tcase_add_test(tc, test_very_long_line);

@@ -99,7 +99,7 @@ static line_info read_line(const char *s, size_t len, bool need_cols)
  * nearly full. One-block-a-line text has long lines. */
 static size_t wrap_width(const char *s, size_t len)
 {
-    size_t lines = 0, wide = 0, full = 0;
+    size_t lines = 0, wide = 0, full = 0, indented = 0;
     const char *p = s, *end = s + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -107,6 +107,8 @@ static size_t wrap_width(const char *s, size_t len)
         line_info li = read_line(p, n, false);
         if (!li.blank) {
             lines++;
+            if (li.indent)
+                indented++;
             /* A code point takes at most one column a byte, and at least
              * one for every three bytes: most lines need no counting. */
             if (li.indent + li.len < 68)
@@ -126,7 +128,8 @@ static size_t wrap_width(const char *s, size_t len)
     }
     /* lynx -width=80 fills lines to 74 columns (its margins take the
      * rest): a line is wrapped when the next word would pass that. */
-    if (lines >= 4 && wide * 50 <= lines && full * 10 >= lines)
+    if (lines >= 4 && wide * 50 <= lines &&
+        (full * 10 >= lines || indented * 2 >= lines))
         return 74;
     return 0;
 }
