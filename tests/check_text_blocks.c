@@ -11,6 +11,18 @@ static nc_result *clean_text(const char *s)
     return tu_clean_kind(s, NC_INPUT_TEXT);
 }
 
+/* Whether any block holds needle. */
+static bool any_block_has(const nc_result *r, const char *needle)
+{
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        if (strstr(info.text, needle))
+            return true;
+    }
+    return false;
+}
+
 static void assert_block(const nc_result *r, size_t i, const char *want)
 {
     nc_block_info info = NC_BLOCK_INFO_INIT;
@@ -136,6 +148,118 @@ START_TEST(test_lynx_short_lines_kept_apart)
 }
 END_TEST
 
+START_TEST(test_lynx_mostly_short_lines)
+{
+    /* A lynx page of menus and short lines: few lines are full, but nearly
+     * every line is indented as lynx indents them, so it is still wrapped
+     * text and the one long paragraph is joined. */
+    nc_result *r = clean_text(
+        "Site name\n"
+        "\n"
+        "     * Home\n     * World\n     * Business\n     * Sport\n"
+        "     * Culture\n     * Travel\n     * Weather\n     * Contact\n"
+        "\n"
+        "   Officials said the bridge would stay closed until engineers had checked\n"
+        "   every pillar.\n"
+        "\n"
+        "   Share this\n   Print\n   Email\n   Comments (4)\n");
+    ck_assert(tu_has_block(r,
+        "Officials said the bridge would stay closed until engineers had "
+        "checked every pillar."));
+    ck_assert(tu_has_block(r, "Share this"));
+    ck_assert(tu_has_block(r, "Print"));
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_lynx_math_dropped)
+{
+    /* lynx prints MathML as its markup: "[MATH: <mi> a </mi> ... :MATH]",
+     * over lines and across a blank line; the text around it stays. */
+    nc_result *r = clean_text(
+        "   When\n"
+        "   [MATH: <mi> a </mi> <mo> = </mo> <mn> 0 </mn> <mo> + </mo> <mi> b\n"
+        "   </mi> :MATH]\n"
+        "   , there are two solutions to the equation that we wrote down above.\n"
+        "\n"
+        "   [MATH: <mtable columnalign=\"right left right left right left\"> <mtr>\n"
+        "\n"
+        "   <mtd> <mi> x </mi> </mtd> </mtr> </mtable> :MATH] and they are real.\n"
+        "   A closing line of the page.\n");
+    ck_assert(tu_has_block(r, "When"));
+    ck_assert(tu_has_block(r, ", there are two solutions to the equation that we "
+                              "wrote down above."));
+    ck_assert(tu_has_block(r, "and they are real."));
+    ck_assert(!any_block_has(r, "MATH"));
+    ck_assert(!any_block_has(r, "<mi>"));
+    ck_assert(!any_block_has(r, "mtd"));
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_lynx_ins_del_marks)
+{
+    /* <ins> and <del> come as "[INS: ... :INS]": the marks go, the text
+     * stays; an empty one (an ad slot) leaves no block. */
+    nc_result *r = clean_text(
+        "   The council [INS: finally :INS] approved the plan on Tuesday.\n"
+        "\n"
+        "   [INS: :INS]\n"
+        "\n"
+        "   It will cost [DEL: ten :DEL] twelve million to build.\n"
+        "\n"
+        "   A closing line of the page.\n");
+    ck_assert(tu_has_block(r, "The council finally approved the plan on Tuesday."));
+    ck_assert(tu_has_block(r, "It will cost ten twelve million to build."));
+    ck_assert_uint_eq(nc_result_block_count(r), 3);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_lynx_images_dropped)
+{
+    /* Images without alt text come as "[" + the end of their address +
+     * "]", an alt text that is a file name as a line of its own: neither
+     * is text. A caption under an image line is not joined to the
+     * paragraph over it, however full that paragraph's last line is.
+     * Bracketed words that are no address stay. */
+    nc_result *r = clean_text(
+        "   The foundation was started by a handful of volunteers who released\n"
+        "   their first model without knowing what to expect from the market then.\n"
+        "   [apcnews2012raspberry_pi_logo_mainimage8_jpg8_322_27630a8388eb_lg.jpg]\n"
+        "   Raspberry Pi 3 - Image: Raspberry Pi Foundation\n"
+        "\n"
+        "   hotel-door-getty.JPG\n"
+        "\n"
+        "   Share [tr?id=1637596&ev=PageView&noscript=1] [svg%3E] this [edit]\n"
+        "   [gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==]\n"
+        "   Footnote [1] and [photo.webp?w=605] a [...] mark.\n");
+    ck_assert(tu_has_block(r,
+        "The foundation was started by a handful of volunteers who released "
+        "their first model without knowing what to expect from the market then."));
+    ck_assert(tu_has_block(r, "Raspberry Pi 3 - Image: Raspberry Pi Foundation"));
+    ck_assert(tu_has_block(r, "Share this [edit]"));
+    ck_assert(tu_has_block(r, "Footnote [1] and a [...] mark."));
+    ck_assert(!any_block_has(r, "jpg"));
+    ck_assert(!any_block_has(r, "JPG"));
+    ck_assert(!any_block_has(r, "base64"));
+    ck_assert_uint_eq(nc_result_block_count(r), 4);
+    nc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_lines_keep_brackets)
+{
+    /* One-block-a-line text is no lynx output: its brackets are text. */
+    nc_result *r = clean_text("A picture [photo.jpg] of the harbour\n"
+                              "[INS: kept :INS]\nlogo.png\n");
+    ck_assert(tu_has_block(r, "A picture [photo.jpg] of the harbour"));
+    ck_assert(tu_has_block(r, "[INS: kept :INS]"));
+    ck_assert(tu_has_block(r, "logo.png"));
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_bullet_markers)
 {
     nc_result *r = clean_text("* star item\n+ plus item\no oh item\n- dash item\n"
@@ -251,6 +375,11 @@ static Suite *text_blocks_suite(void)
     tcase_add_test(tc, test_lynx_paragraphs);
     tcase_add_test(tc, test_lynx_bullets);
     tcase_add_test(tc, test_lynx_short_lines_kept_apart);
+    tcase_add_test(tc, test_lynx_mostly_short_lines);
+    tcase_add_test(tc, test_lynx_math_dropped);
+    tcase_add_test(tc, test_lynx_ins_del_marks);
+    tcase_add_test(tc, test_lynx_images_dropped);
+    tcase_add_test(tc, test_lines_keep_brackets);
     tcase_add_test(tc, test_bullet_markers);
     tcase_add_test(tc, test_tabs);
     tcase_add_test(tc, test_very_long_line);

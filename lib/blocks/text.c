@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "blocks/blocks.h"
+#include "rules/rules.h"
 
 typedef struct line_info {
     const char *start; /* first non-space byte */
@@ -95,11 +96,86 @@ static line_info read_line(const char *s, size_t len, bool need_cols)
     return li;
 }
 
+/* The first n-byte needle in s[0..len), or NULL. */
+static const char *find(const char *s, size_t len, const char *needle, size_t n)
+{
+    for (const char *p = s; (size_t)(s + len - p) >= n; p++) {
+        p = memchr(p, needle[0], (size_t)(s + len - p));
+        if (!p || (size_t)(s + len - p) < n)
+            return NULL;
+        if (memcmp(p, needle, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+/* What lynx prints in brackets for an image without alt text: the last
+ * part of its address, a file name ("[photo.jpg]"), a counter's query
+ * ("[tr?id=12&ev=PageView]") or the tail of a data: URI
+ * ("[gif;base64,R0lGOD...]", "[svg%3E]"). */
+static bool image_address(const char *s, size_t n)
+{
+    const char *q = memchr(s, '?', n);
+    return nc_image_file_name(s, n) || (q && memchr(q, '=', (size_t)(s + n - q))) ||
+           find(s, n, ";base64,", 8) ||
+           (n > 3 && s[n - 3] == '%' && s[n - 2] == '3' && (s[n - 1] | 0x20) == 'e');
+}
+
+/* Blanks, in a paragraph of wrapped text, what lynx -dump prints for
+ * what is no text (the block's spaces fold when it is added):
+ *  - MathML as its markup, "[MATH: <mi> a </mi> ... :MATH]" (to its end,
+ *    which may be in a later paragraph: *in_math says so);
+ *  - the marks around <ins> and <del>, "[INS: ... :INS]" (the text stays);
+ *  - an image without alt text, "[photo.jpg]" (image_address). */
+static void scrub_lynx(char *s, size_t len, bool *in_math)
+{
+    size_t i = 0;
+    if (*in_math) {
+        const char *e = find(s, len, ":MATH]", 6);
+        i = e ? (size_t)(e - s) + 6 : len;
+        memset(s, ' ', i);
+        *in_math = !e;
+    }
+    for (; i < len; i++) {
+        size_t left = len - i, cut = 0;
+        if (s[i] == '[' && left >= 6 && memcmp(s + i, "[MATH:", 6) == 0) {
+            const char *e = find(s + i + 6, left - 6, ":MATH]", 6);
+            cut = e ? (size_t)(e - s) + 6 - i : left;
+            *in_math = !e;
+        } else if (left >= 5 && (memcmp(s + i, "[INS:", 5) == 0 ||
+                                 memcmp(s + i, "[DEL:", 5) == 0 ||
+                                 memcmp(s + i, ":INS]", 5) == 0 ||
+                                 memcmp(s + i, ":DEL]", 5) == 0)) {
+            cut = 5;
+        } else if (s[i] == '[') {
+            size_t j = i + 1;
+            while (j < len && s[j] != ']' && s[j] != '[' && s[j] != ' ')
+                j++;
+            if (j < len && s[j] == ']' && j > i + 1 && image_address(s + i + 1, j - i - 1))
+                cut = j + 1 - i;
+        }
+        memset(s + i, ' ', cut);
+        i += cut ? cut - 1 : 0;
+    }
+}
+
+/* A line of wrapped text that is only an image: "[photo.jpg]", or its
+ * file name as its alt text. It is no text, and it stands between the
+ * lines around it (the caption under it is not its paragraph's). */
+static bool image_line(const line_info *li)
+{
+    if (memchr(li->start, ' ', li->len))
+        return false;
+    if (li->len > 2 && li->start[0] == '[' && li->start[li->len - 1] == ']')
+        return image_address(li->start + 1, li->len - 2);
+    return nc_image_file_name(li->start, li->len);
+}
+
 /* Hard-wrapped text: nearly all lines fit a terminal width, and many are
  * nearly full. One-block-a-line text has long lines. */
 static size_t wrap_width(const char *s, size_t len)
 {
-    size_t lines = 0, wide = 0, full = 0;
+    size_t lines = 0, wide = 0, full = 0, indented = 0;
     const char *p = s, *end = s + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -107,6 +183,8 @@ static size_t wrap_width(const char *s, size_t len)
         line_info li = read_line(p, n, false);
         if (!li.blank) {
             lines++;
+            if (li.indent)
+                indented++;
             /* A code point takes at most one column a byte, and at least
              * one for every three bytes: most lines need no counting. */
             if (li.indent + li.len < 68)
@@ -126,7 +204,8 @@ static size_t wrap_width(const char *s, size_t len)
     }
     /* lynx -width=80 fills lines to 74 columns (its margins take the
      * rest): a line is wrapped when the next word would pass that. */
-    if (lines >= 4 && wide * 50 <= lines && full * 10 >= lines)
+    if (lines >= 4 && wide * 50 <= lines &&
+        (full * 10 >= lines || indented * 2 >= lines))
         return 74;
     return 0;
 }
@@ -138,6 +217,7 @@ nc_status nc_text_blocks(nc_doc *doc)
     nc_buf para = {0};
     line_info prev = {0};
     bool have_prev = false, gap = false, para_gap = false, para_bullet = false;
+    bool in_math = false;
     size_t cont_indent = 0;
     uint32_t line_no = 0, para_line = 0;
     nc_status st = NC_OK;
@@ -145,6 +225,8 @@ nc_status nc_text_blocks(nc_doc *doc)
 #define FLUSH()                                                              \
     do {                                                                     \
         if (para.len) {                                                      \
+            if (width)                                                       \
+                scrub_lynx(para.data, para.len, &in_math);                   \
             nc_block *b = nc_doc_add_block(doc, para.data, para.len, &st);   \
             if (b) {                                                         \
                 b->gap_before = para_gap;                                    \
@@ -165,6 +247,11 @@ nc_status nc_text_blocks(nc_doc *doc)
         s = nl ? nl + 1 : end;
         if (li.blank) {
             gap = true;
+            have_prev = false;
+            continue;
+        }
+        if (width && image_line(&li)) {
+            FLUSH();
             have_prev = false;
             continue;
         }

@@ -130,6 +130,10 @@ bool nc_date_label(const char *text, size_t len);
  * modified date nor the publisher. */
 bool nc_published_key(const char *key);
 
+/* s[0..len), one token, is an image's file name: its part before any '?'
+ * ends in an image file extension ("photo.JPG", "a.webp?w=600"). */
+bool nc_image_file_name(const char *s, size_t len);
+
 /* ---- rules/markup.c: class, id and role words ---- */
 
 /* What a class/id/itemprop token (lower case, ASCII) says: the bits its

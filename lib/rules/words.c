@@ -204,3 +204,26 @@ bool nc_published_key(const char *key)
         mark = strstr(key, not_dates[i]) == NULL;
     return mark;
 }
+
+/* Image file extensions: lynx -dump prints an image without alt text as
+ * "[" + its file name + "]", and pages that give a file name as the alt
+ * text get it printed as a line of its own (blocks/text.c blanks both). */
+bool nc_image_file_name(const char *s, size_t len)
+{
+    static const char *const extensions[] = {"jpg", "jpeg", "png", "gif", "webp", "svg",
+                                             "avif", "bmp", "ico", "tif", "tiff"};
+    const char *query = memchr(s, '?', len);
+    size_t n = query ? (size_t)(query - s) : len;
+    size_t dot = n;
+    while (dot > 0 && s[dot - 1] != '.')
+        dot--;
+    if (dot < 2 || n - dot > 4)
+        return false; /* no name before the dot, or no extension */
+    char ext[5] = {0};
+    for (size_t i = dot; i < n; i++)
+        ext[i - dot] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
+        if (strcmp(ext, extensions[i]) == 0)
+            return true;
+    return false;
+}
