@@ -179,6 +179,12 @@ typedef struct nc_block {
     nc_reason reason;
 } nc_block;
 
+/* A block the result returns: the labels the classifier keeps. */
+static inline bool nc_label_kept(nc_label label)
+{
+    return label == NC_LABEL_BODY || label == NC_LABEL_HEADING;
+}
+
 /* ---- metadata evidence the HTML walk records for meta/ ---- */
 
 typedef enum nc_ev_kind {

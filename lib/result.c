@@ -23,7 +23,7 @@ struct nc_result {
 
 static bool is_paragraph(const nc_block *b)
 {
-    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+    return nc_label_kept(b->label);
 }
 
 /* *s (NUL-terminated, in the arena or static) made to keep the output

@@ -295,7 +295,7 @@ static bool homoglyph_words(const nc_block *b)
 
 static bool is_kept(const nc_block *b)
 {
-    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+    return nc_label_kept(b->label);
 }
 
 

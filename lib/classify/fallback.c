@@ -152,15 +152,10 @@ enum {
 };
 #define THIN_FLOOR 0.1f
 
-static bool kept_label(nc_label label)
-{
-    return label == NC_LABEL_BODY || label == NC_LABEL_HEADING;
-}
-
 /* Whether a dropped block comes back on a thin page. */
 static bool widens(const nc_block *b, bool thread)
 {
-    if (kept_label(b->label) || b->words == 0 || b->reason == NC_REASON_TRUNCATED)
+    if (nc_label_kept(b->label) || b->words == 0 || b->reason == NC_REASON_TRUNCATED)
         return false;
     if (b->label == NC_LABEL_COMMENT)
         return thread;
@@ -172,7 +167,7 @@ void nc_keep_thin_page(nc_doc *doc)
     size_t kept = 0, comments = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (kept_label(b->label))
+        if (nc_label_kept(b->label))
             kept += b->words;
         else if (b->label == NC_LABEL_COMMENT)
             comments += b->words;

@@ -166,7 +166,7 @@ static bool selected(const md *m, const nc_block *b)
 {
     if (m->flags & NC_MD_COMMENTS)
         return b->label == NC_LABEL_COMMENT;
-    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+    return nc_label_kept(b->label);
 }
 
 static const nc_mark *raw_line(const md *m, const nc_block *b)

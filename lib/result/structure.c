@@ -33,7 +33,7 @@ static bool kept(const nc_block *b, bool comments)
 {
     if (comments)
         return b->label == NC_LABEL_COMMENT;
-    return b->label == NC_LABEL_BODY || b->label == NC_LABEL_HEADING;
+    return nc_label_kept(b->label);
 }
 
 /* Text: a line the classifier calls a heading. */
