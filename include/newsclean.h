@@ -121,7 +121,8 @@ typedef enum nc_reason {
                                      best-scored text is kept */
     NC_REASON_CONTAINER_BODY = 22,/* a paragraph of the container that
                                      holds the kept body, restored when
-                                     the model kept only part of it */
+                                     the model kept only part of it (text:
+                                     or of a run of paragraphs past it) */
     NC_REASON_THIN_PAGE = 23      /* the model kept under 300 words of a
                                      listing, forum or other page that is
                                      no article: what it scored at least

@@ -5,7 +5,8 @@
  * paragraphs it stays away from (outside the container, link lists,
  * detectors' labels, repeats, a container the model reads as no body, a
  * body already kept) keep their labels. A page the model kept under 80
- * words of is returned wider, with the reason thin-page. The blocks are made by hand, so
+ * words of is returned wider, with the reason thin-page. In text, a run of three or more
+ * paragraphs after the kept body is kept as body (container-body). The blocks are made by hand, so
  * the rule is tested apart from any trained model. */
 #include <string.h>
 
@@ -239,6 +240,90 @@ START_TEST(test_links_alone_stay)
 }
 END_TEST
 
+/* Plain text: two kept paragraphs of 200 words, then six the model's score
+ * sank on (0.2, dropped by the model alone), each two sentences. */
+static const char *const prose = "The clerk would not copy. He preferred not to.";
+
+static void long_text(void)
+{
+    listicle();
+    doc.kind = NC_INPUT_TEXT;
+    for (size_t i = 0; i < NB; i++) {
+        nc_block *b = &blocks[i];
+        b->text = (char *)prose;
+        b->len = strlen(prose);
+        b->in = 0;
+        b->words = 40;
+        b->score = i < 2 ? 0.8f : 0.2f;
+        b->label = i < 2 ? NC_LABEL_BODY : NC_LABEL_BOILERPLATE;
+        b->reason = i < 2 ? NC_REASON_MODEL : (i % 2 ? NC_REASON_OUTSIDE_BODY : NC_REASON_CONTEXT_DROP);
+    }
+    blocks[0].words = blocks[1].words = 200;
+}
+
+static size_t run_kept(void)
+{
+    nc_keep_prose_runs(&doc);
+    size_t n = 0;
+    for (size_t i = 0; i < NB; i++)
+        n += blocks[i].reason == NC_REASON_CONTAINER_BODY && blocks[i].label == NC_LABEL_BODY;
+    return n;
+}
+
+START_TEST(test_prose_run)
+{
+    long_text();
+    ck_assert_uint_eq(run_kept(), 6);
+
+    long_text(); /* a short line between paragraphs neither ends nor counts */
+    blocks[4].words = 3;
+    blocks[4].text = "Reply";
+    blocks[4].len = 5;
+    ck_assert_uint_eq(run_kept(), 5);
+    ck_assert_int_eq(blocks[4].label, NC_LABEL_BOILERPLATE);
+
+    long_text(); /* a longer line between them ends the runs: 2 and 3 */
+    blocks[4].words = 4;
+    blocks[4].text = "Posted by a reader";
+    blocks[4].len = strlen(blocks[4].text);
+    ck_assert_uint_eq(run_kept(), 3);
+    ck_assert_int_eq(blocks[2].label, NC_LABEL_BOILERPLATE);
+    ck_assert_int_eq(blocks[7].label, NC_LABEL_BODY);
+}
+END_TEST
+
+START_TEST(test_prose_run_stays)
+{
+    long_text(); /* HTML has its container */
+    doc.kind = NC_INPUT_HTML;
+    ck_assert_uint_eq(run_kept(), 0);
+
+    long_text(); /* under 300 kept words */
+    blocks[1].words = 99;
+    ck_assert_uint_eq(run_kept(), 0);
+
+    long_text(); /* what breaks a paragraph: a detector's label, a low score, one
+                  * sentence, no stop at the end, a lower-case opening, few words */
+    blocks[2].label = NC_LABEL_COMMENT;
+    blocks[2].reason = NC_REASON_UI_PHRASE;
+    blocks[3].score = 0.05f;
+    blocks[4].text = "One sentence only, of forty words.";
+    blocks[5].text = "Two sentences. But no stop at the end";
+    blocks[6].text = "cookie_consent 11 months. This cookie is set. It stores consent.";
+    blocks[7].words = 29;
+    for (size_t i = 4; i < 7; i++)
+        blocks[i].len = strlen(blocks[i].text);
+    ck_assert_uint_eq(run_kept(), 0);
+
+    long_text(); /* closing marks and ideographic stops count */
+    blocks[5].text = "\xe5\xbd\xbc\xe3\x80\x82\xe5\xa5\xb9\xe3\x80\x82";
+    blocks[6].text = "He said \"no.\" She said \xe2\x80\x9cyes.\xe2\x80\x9d";
+    for (size_t i = 5; i < 7; i++)
+        blocks[i].len = strlen(blocks[i].text);
+    ck_assert_uint_eq(run_kept(), 6);
+}
+END_TEST
+
 static Suite *fallback_suite(void)
 {
     Suite *s = suite_create("fallback");
@@ -252,6 +337,8 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_not_thin);
     tcase_add_test(tc, test_short_article_stays);
     tcase_add_test(tc, test_links_alone_stay);
+    tcase_add_test(tc, test_prose_run);
+    tcase_add_test(tc, test_prose_run_stays);
     suite_add_tcase(s, tc);
     return s;
 }

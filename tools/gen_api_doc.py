@@ -114,7 +114,13 @@ def parse(lines):
             kind = "enum" if "enum" in block[0] else "struct"
             name = re.search(r"}\s*(\w+)\s*;", block[-1]).group(1)
             parts = []
-            for member in block[1:-1]:
+            members, body = [], block[1:-1]
+            while body:  # a member's comment may go on over lines
+                member = body.pop(0)
+                while "/*" in member and "*/" not in member.split("/*", 1)[1] and body:
+                    member += " " + body.pop(0).strip()
+                members.append(member)
+            for member in members:
                 code, trailing = split_trailing(member)
                 code = code.strip().rstrip(",;")
                 if not code:

@@ -504,6 +504,7 @@ void nc_classify_labels(nc_doc *doc)
     nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
     nc_restore_container_body(doc, threshold);
+    nc_keep_prose_runs(doc);
     keep_best_when_empty(doc);
     nc_keep_thin_page(doc);
 }

@@ -194,3 +194,137 @@ void nc_keep_thin_page(nc_doc *doc)
         b->reason = NC_REASON_THIN_PAGE;
     }
 }
+
+/* In plain text the model's score sinks with the position on the page:
+ * trained on news pages, whose last third is comments and links, it reads
+ * the second half of a long essay, story or review as that, paragraph by
+ * paragraph, though the paragraphs read as the first half's did. A run of
+ * RUN_BLOCKS or more such paragraphs after the first kept one, nothing of
+ * more than RUN_GAP words between them, is the body going on: a comment
+ * thread or a list of teasers has names, dates, "Reply" or headlines
+ * between its paragraphs. A paragraph here: RUN_WORDS words or more, two
+ * sentence ends, ending as a sentence ends, not opening in lower case, dropped on the model's score
+ * alone (no detector named it) and scored at least RUN_FLOOR. Only where
+ * RUN_KEPT words were kept: a short page's tail is its sidebar. HTML does
+ * not need it: its container holds the body whole (nc_restore_container_body).
+ * Measured in docs/algorithm.md ("A long text's body is returned whole"). */
+enum {
+    RUN_BLOCKS = 3,
+    RUN_GAP = 3,
+    RUN_WORDS = 30,
+    RUN_KEPT = 300
+};
+#define RUN_FLOOR 0.1f
+
+/* Whether the UTF-8 sequence at s is a sentence's stop: . ! ? or the
+ * ideographic and fullwidth stops; *n: its bytes. */
+static bool sentence_stop(const unsigned char *s, const unsigned char *end, size_t *n)
+{
+    *n = 1;
+    if (*s == '.' || *s == '!' || *s == '?')
+        return true;
+    if (end - s >= 3 && ((s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x82) ||
+                         (s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x81 || s[2] == 0x9F)))) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+/* The closing marks a stop may carry: " ) ” ’ »; *n: its bytes. */
+static bool closing_mark(const unsigned char *s, const unsigned char *end, size_t *n)
+{
+    *n = 1;
+    if (*s == '"' || *s == ')')
+        return true;
+    if (end - s >= 2 && s[0] == 0xC2 && s[1] == 0xBB) {
+        *n = 2;
+        return true;
+    }
+    if (end - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9D || s[2] == 0x99)) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+/* At least two sentence stops (a full stop, ! or ? followed, after an
+ * optional closing mark, by a space or the end; an ideographic stop
+ * anywhere), and the text ends with a stop or a
+ * closing mark. Block text is collapsed: no trailing space. */
+static bool reads_as_sentences(const nc_block *b)
+{
+    const unsigned char *s = (const unsigned char *)b->text, *end = s + b->len;
+    size_t stops = 0, n = 0, m = 0;
+    bool ends = false;
+    while (s < end) {
+        if (sentence_stop(s, end, &n)) {
+            const unsigned char *t = s + n;
+            if (t < end && closing_mark(t, end, &m))
+                t += m;
+            stops += n == 3 || t == end || *t == ' '; /* 。 needs no space */
+            ends = t == end;
+            s += n;
+        } else {
+            ends = closing_mark(s, end, &m) && s + m == end;
+            s += ends ? m : 1;
+        }
+    }
+    return stops >= 2 && ends;
+}
+
+static bool run_paragraph(const nc_block *b)
+{
+    if (nc_label_kept(b->label) || b->words < RUN_WORDS || b->score < RUN_FLOOR)
+        return false;
+    /* A sentence does not open in lower case; a table row of names and
+     * values ("cookielawinfo-checkbox 11 months This cookie is...") does. */
+    if (b->len > 0 && b->text[0] >= 'a' && b->text[0] <= 'z')
+        return false;
+    if (b->reason != NC_REASON_MODEL && b->reason != NC_REASON_CONTEXT_DROP &&
+        b->reason != NC_REASON_OUTSIDE_BODY)
+        return false;
+    return reads_as_sentences(b);
+}
+
+static void keep_run(nc_doc *doc, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (run_paragraph(b)) {
+            b->label = NC_LABEL_BODY;
+            b->reason = NC_REASON_CONTAINER_BODY;
+        }
+    }
+}
+
+void nc_keep_prose_runs(nc_doc *doc)
+{
+    if (doc->kind == NC_INPUT_HTML)
+        return;
+    size_t kept = 0, first = doc->nblocks;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        if (nc_label_kept(doc->blocks[i].label)) {
+            kept += doc->blocks[i].words;
+            first = first < i ? first : i;
+        }
+    }
+    if (kept < RUN_KEPT)
+        return;
+    /* [start, i): the run so far; count: its paragraphs. A kept block or
+     * a short one between them neither ends nor counts. */
+    size_t start = first, count = 0;
+    for (size_t i = first; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (run_paragraph(b)) {
+            if (count++ == 0)
+                start = i;
+        } else if (!nc_label_kept(b->label) && b->words > RUN_GAP) {
+            if (count >= RUN_BLOCKS)
+                keep_run(doc, start, i);
+            count = 0;
+        }
+    }
+    if (count >= RUN_BLOCKS)
+        keep_run(doc, start, doc->nblocks);
+}

@@ -22,4 +22,13 @@ void nc_restore_container_body(nc_doc *doc, float threshold);
  * Linear, allocates nothing. */
 void nc_keep_thin_page(nc_doc *doc);
 
+/* Plain text only: where the kept body and headings hold at least 300
+ * words, every run of three or more paragraphs after the first kept block
+ * (30 words or more, two sentence stops, ending as a sentence ends, scored
+ * at least 0.1 and dropped on the model's score alone), with no dropped
+ * block of more than 3 words between them, is kept as body with the reason
+ * NC_REASON_CONTAINER_BODY: the second half of a long text the model's
+ * score sank on. Linear, allocates nothing. */
+void nc_keep_prose_runs(nc_doc *doc);
+
 #endif
