@@ -123,12 +123,15 @@ typedef enum nc_reason {
                                      holds the kept body, restored when
                                      the model kept only part of it (text:
                                      or of a run of paragraphs past it) */
-    NC_REASON_THIN_PAGE = 23      /* the model kept under 300 words of a
+    NC_REASON_THIN_PAGE = 23,     /* the model kept under 300 words of a
                                      listing, forum or other page that is
                                      no article: what it scored at least
                                      0.1 is kept, and a comment thread */
+    NC_REASON_COMMENT_THREAD = 24 /* text: under a comment count, three or
+                                     more comments marked by dated bylines
+                                     or "Reply" */
 } nc_reason;
-#define NC_REASON_COUNT 24
+#define NC_REASON_COUNT 25
 
 /* Result flags: what was repaired or cut (nc_result_flags). */
 #define NC_FLAG_REPAIRED_UTF8 0x1u   /* invalid bytes became U+FFFD */

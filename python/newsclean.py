@@ -58,8 +58,6 @@ STATUS_NAMES = {
 JSONL_SCHEMA = 1
 _INPUT_KINDS = {"auto": 0, "text": 1, "html": 2}
 _KIND_NAMES = {0: "auto", 1: "text", 2: "html"}
-_NC_LABEL_COUNT = 14
-_NC_REASON_COUNT = 23
 _NC_META_COUNT = 10
 
 # Result flags (NC_FLAG_*).
@@ -648,16 +646,26 @@ def markdown(data: Input, *, links: bool = False, images: bool = False,
         lib.nc_result_free(handle.value)
 
 
+def _names(name_of) -> List[str]:
+    """The names name_of gives for 0, 1, ... up to its first "unknown": the
+    library's own list, so a library newer than this module is read whole."""
+    out = []
+    while len(out) < 1000:
+        name = name_of(len(out)).decode("ascii")
+        if name == "unknown":
+            break
+        out.append(name)
+    return out
+
+
 def labels() -> List[str]:
     """Every label name, in nc_label order ("body", "title", ...)."""
-    lib = _library()
-    return [lib.nc_label_name(i).decode("ascii") for i in range(_NC_LABEL_COUNT)]
+    return _names(_library().nc_label_name)
 
 
 def reasons() -> List[str]:
     """Every reason name, in nc_reason order ("model", ...)."""
-    lib = _library()
-    return [lib.nc_reason_name(i).decode("ascii") for i in range(_NC_REASON_COUNT)]
+    return _names(_library().nc_reason_name)
 
 
 def _read_page_file(path, max_input_bytes: Optional[int]) -> bytes:

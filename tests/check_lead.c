@@ -4,7 +4,8 @@
  * "Lesen Sie auch:", "TEMAS RELACIONADOS", "Tags:", is dropped as related,
  * while the same words inside a sentence stay) and language pickers
  * (lib/classify/pickers.c: "English | Deutsch | Français" is labelled foreign),
- * and news tickers after the article (classify/classify.c drop_tickers). */
+ * news tickers after the article (classify/classify.c drop_tickers) and a reader-comment
+ * thread under a text's article (drop_comment_thread). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,6 +359,84 @@ START_TEST(test_no_ticker_without_three_marks)
 }
 END_TEST
 
+/* An article in plain text, then "4 Comments" and four comments, each under
+ * a name and a dated byline and over "Reply". */
+static const char *const article_lines =
+    "The city council voted on Tuesday to keep the waste collection fees at this "
+    "year's level, although the cost of fuel and wages has risen since the spring.\n"
+    "The decision passed with a large majority. Only two members voted against it, "
+    "saying that the town's reserves should not be drawn down to pay for it.\n"
+    "The mayor said the council would look again at the fees next autumn, when the "
+    "new contract with the collection company is signed and its price is known.\n"
+    "Residents who want a second bin can still order one from the town hall, where "
+    "the office is open every weekday morning and on Thursday afternoons.\n";
+
+static const char *const comments[] = {
+    "I think the council made the right call here, prices are high enough as it is.",
+    "Keeping the fees flat is fine, but the reserves will not last forever you know.",
+    "Does anyone know whether the second bin costs extra or comes with the fee?",
+    "Good news for once. Our street has been waiting for a decision like this one."};
+
+static void thread_page(char *page, size_t size, bool count)
+{
+    snprintf(page, size, "%s%s", article_lines, count ? "4 Comments\n" : "");
+    const char *names[] = {"Sharon says", "Peter says", "Amy says", "Tom says"};
+    for (size_t i = 0; i < 4; i++) {
+        size_t len = strlen(page);
+        snprintf(page + len, size - len, "%s\nJuly %zu, 2025 at 3:53 pm\n%s\nReply\n",
+                 names[i], 14 + i, comments[i]);
+    }
+}
+
+static nc_reason reason_of(const nc_result *r, const char *text)
+{
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        if (!strcmp(info.text, text))
+            return info.reason;
+    }
+    ck_abort_msg("no block %s", text);
+    return NC_REASON_MODEL;
+}
+
+START_TEST(test_comment_thread)
+{
+    char page[4096];
+    thread_page(page, sizeof page, true);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    size_t threaded = 0;
+    for (size_t i = 0; i < 4; i++) {
+        nc_label label = label_of(r, comments[i]);
+        ck_assert_msg(label != NC_LABEL_BODY && label != NC_LABEL_HEADING, "kept: %s", comments[i]);
+        threaded += reason_of(r, comments[i]) == NC_REASON_COMMENT_THREAD;
+    }
+    ck_assert_uint_ge(threaded, 1);
+    ck_assert_int_eq(label_of(r, "Residents who want a second bin can still order one from the "
+                                 "town hall, where the office is open every weekday morning "
+                                 "and on Thursday afternoons."), NC_LABEL_BODY);
+    ck_assert_str_eq(nc_reason_name(NC_REASON_COMMENT_THREAD), "comment-thread");
+    nc_result_free(r);
+
+    /* without the count, no thread: the same comments are left to the model */
+    thread_page(page, sizeof page, false);
+    r = tu_clean_kind(page, NC_INPUT_TEXT);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_ne(reason_of(r, comments[i]), NC_REASON_COMMENT_THREAD);
+    nc_result_free(r);
+
+    /* HTML has its comment markup: the rule is text's */
+    thread_page(page, sizeof page, true);
+    r = tu_clean_kind(page, NC_INPUT_HTML);
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        ck_assert_int_ne(info.reason, NC_REASON_COMMENT_THREAD);
+    }
+    nc_result_free(r);
+}
+END_TEST
+
 static Suite *lead_suite(void)
 {
     Suite *s = suite_create("lead");
@@ -377,6 +456,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_homoglyph_words);
     tcase_add_test(tc, test_promo_phrases);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
+    tcase_add_test(tc, test_comment_thread);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -182,6 +182,16 @@ class TestBinding(unittest.TestCase):
         self.assertEqual(newsclean.reasons()[0], "model")
         self.assertEqual(len(set(newsclean.reasons())), len(newsclean.reasons()))
 
+    def test_every_label_and_reason_of_the_header(self):
+        """labels() and reasons() list as many names as the header's counts."""
+        with open(os.path.join(ROOT, "include", "newsclean.h")) as f:
+            header = f.read()
+        labels = int(re.search(r"#define NC_LABEL_COUNT (\d+)", header).group(1))
+        reasons = int(re.search(r"#define NC_REASON_COUNT (\d+)", header).group(1))
+        self.assertEqual(len(newsclean.labels()), labels)
+        self.assertEqual(len(newsclean.reasons()), reasons)
+        self.assertEqual(newsclean.reasons()[-2:], ["thin-page", "comment-thread"])
+
     def test_flags_match_the_header(self):
         """Every NC_FLAG_* of include/newsclean.h has its FLAG_* here, same value."""
         with open(os.path.join(ROOT, "include", "newsclean.h")) as f:

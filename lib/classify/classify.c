@@ -403,6 +403,78 @@ static void drop_tickers(nc_doc *doc)
     }
 }
 
+/* A reader-comment thread under a text's article: in plain text no
+ * markup says where the article ends, and comments read as body
+ * paragraphs. The thread opens with a count the comment phrases name
+ * ("109 Comments", "59 Comments on ..."), after at least THREAD_BEFORE
+ * kept words, and each comment carries a mark: a dated byline ("July 14,
+ * 2015 at 3:53 pm", "#2 · Aug 5, 2023") or a short comment phrase
+ * ("Reply", "reply to comment"). Three or more marks after the count, each
+ * at most THREAD_GAP blocks after the one before, are a thread: what is kept
+ * from the count to the last comment is dropped as comment-thread. A forum
+ * is not an article with comments: its first post carries the same dated
+ * marks, so a page with more than one of them in the THREAD_GAP blocks
+ * before its first kept block or between it and the count is left alone. */
+enum { THREAD_BEFORE = 100, THREAD_GAP = 8, THREAD_MARKS = 3 };
+
+static bool dated_byline(const nc_block *b)
+{
+    return !is_kept(b) && b->label == NC_LABEL_BYLINE && b->words <= 10 && has(b, FACT_DATE);
+}
+
+static bool thread_mark(const nc_block *b)
+{
+    return dated_byline(b) || (!is_kept(b) && b->label == NC_LABEL_COMMENT && b->words <= 4);
+}
+
+static bool thread_count(const nc_block *b)
+{
+    if (b->label != NC_LABEL_COMMENT || b->reason != NC_REASON_UI_PHRASE)
+        return false;
+    for (size_t k = 0; k < b->len; k++)
+        if (b->text[k] >= '0' && b->text[k] <= '9')
+            return true;
+    return false;
+}
+
+static void drop_comment_thread(nc_doc *doc)
+{
+    size_t n = doc->nblocks, first = n, head = n, kept = 0;
+    for (size_t i = 0; i < n && head == n; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (first == n && is_kept(b))
+            first = i;
+        else if (first < n && thread_count(b))
+            head = i;
+        if (is_kept(b))
+            kept += b->words;
+    }
+    if (head == n || kept < THREAD_BEFORE)
+        return;
+    size_t marks = 0;
+    for (size_t i = first > THREAD_GAP ? first - THREAD_GAP : 0; i < head; i++)
+        marks += dated_byline(&doc->blocks[i]);
+    if (marks > 1)
+        return;
+    size_t last = head, count = 0;
+    for (size_t i = head + 1; i < n && i <= last + THREAD_GAP; i++) {
+        if (thread_mark(&doc->blocks[i])) {
+            last = i;
+            count++;
+        }
+    }
+    if (count < THREAD_MARKS)
+        return;
+    /* the last comment: what is kept after its mark, short lines between */
+    size_t end = last + 1;
+    while (end < n && end <= last + THREAD_GAP &&
+           (is_kept(&doc->blocks[end]) || doc->blocks[end].words <= 3))
+        end++;
+    for (size_t i = head; i < end; i++)
+        if (is_kept(&doc->blocks[i]))
+            relabel(&doc->blocks[i], NC_LABEL_COMMENT, NC_REASON_COMMENT_THREAD);
+}
+
 /* For text input: the title is the headline-like block nearest before the
  * first body paragraph (4 to 30 words, no sentence end, not a credit). */
 static void choose_title(nc_doc *doc, size_t first_body)
@@ -501,6 +573,8 @@ void nc_classify_labels(nc_doc *doc)
     }
     apply_detectors(doc);
     drop_tickers(doc);
+    if (doc->kind != NC_INPUT_HTML)
+        drop_comment_thread(doc);
     nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
     nc_restore_container_body(doc, threshold);
