@@ -60,6 +60,7 @@ def norm(text):
 
 
 SETS = ("wcxb-dev", "readability", "traf-dev")
+SNIPPET_SETS = ("traf-dev",)
 FORMS = ("text-lines", "text-lynx", "html")
 N_STAGE2 = 9  # context features appended by stage 2 (see context_features)
 
@@ -379,6 +380,29 @@ def reweight(pages, a):
             w *= a.foreign_weight
         if w != 1.0:
             p["weights"] = p["weights"] * w
+    if a.page_norm > 0:
+        normalize_pages(pages, a.page_norm)
+
+
+def normalize_pages(pages, alpha):
+    """Moves the gold-text pages' weight towards one share a page: the
+    figures are a mean over pages, and without this a page of 1,500 menu
+    and comment blocks outweighs a hundred short articles. A page's blocks
+    are scaled by (mean page weight / its weight) ** alpha, so each set and
+    form keeps its total (snippet pages, a few labels each, are left as
+    they are)."""
+    groups = {}
+    for p in pages:
+        if p["set"] in SNIPPET_SETS:
+            continue
+        groups.setdefault((p["set"], p["form"]), []).append(p)
+    for group in groups.values():
+        sums = [float(p["weights"][p["labels"] >= 0].sum()) or 1.0 for p in group]
+        scale = [(np.mean(sums) / s) ** alpha for s in sums]
+        total = sum(s * k for s, k in zip(sums, scale))
+        fix = sum(sums) / total
+        for p, k in zip(group, scale):
+            p["weights"] = p["weights"] * np.float32(k * fix)
 
 
 def feature_key():
@@ -490,6 +514,9 @@ def add_model_args(ap):
                     help="multiply the weight of pages whose manifest language is not en")
     ap.add_argument("--oof-by", choices=("page", "host"), default="page",
                     help="stage 1's out-of-fold scores for stage 2: two folds of pages or of sites")
+    ap.add_argument("--page-norm", type=float, default=0.0, metavar="ALPHA",
+                    help="scale each gold page's blocks by (mean page weight / its weight) "
+                         "** ALPHA (0: blocks count alike; 1: pages count alike)")
     ap.add_argument("--cache-dir", default=os.path.join(ROOT, "build", "features"),
                     help="where the labelled dumps are kept, one file a set and form")
 
