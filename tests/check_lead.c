@@ -43,6 +43,15 @@ START_TEST(test_every_list_is_indexed)
     ck_assert(!nc_byline_start("By ", 3)); /* something must follow */
     ck_assert(nc_reading_time("Lesezeit: 4 Min.", 16));
     ck_assert(nc_month_name("le 3 décembre", strlen("le 3 décembre")));
+    const char *dates[] = {"02.01.2024", "2024-01-02", "on 1/2/24", "July 14, 2015 at 3:53 pm",
+                           "18h30", "18 h 30", "5 mai", "#2 · Aug 5, 2023", "10:25"};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+        ck_assert_msg(nc_date_line(dates[i], strlen(dates[i])), "no date: %s", dates[i]);
+    const char *not_dates[] = {"Market share: 4.37%", "$22.00", "PCI Express 4.0",
+                               "4.8 / 5", "1.1. The HTTP Visibility Problem", "17/50 Argentina",
+                               "HTTP/1.1 200 OK", "May the best win", "Scale: $35-110", "123:456"};
+    for (size_t i = 0; i < sizeof not_dates / sizeof *not_dates; i++)
+        ck_assert_msg(!nc_date_line(not_dates[i], strlen(not_dates[i])), "date: %s", not_dates[i]);
     ck_assert_uint_eq(nc_endonym_count("English | DEUTSCH", 17), 2);
     ck_assert_uint_eq(nc_markup_token("navbar", 6, 0) & NC_HINT_NAV, NC_HINT_NAV);
     ck_assert_uint_eq(nc_markup_token("contentinfo", 11, 0) & NC_HINT_CONTENT, 0);

@@ -248,11 +248,15 @@ static bool reading_time(const nc_block *b)
     return b->words <= 6 && b->len <= 64 && nc_reading_time(b->text, b->len);
 }
 
-/* A short date line alone (a run of dated lines is a table or a list). */
+/* A short date line alone (a run of dated lines is a table or a list).
+ * The date feature takes any digits around a point; here the line must
+ * hold a real date or time (nc_date_line): "Market share: 4.37%", "$22.00"
+ * and "PCI Express 4.0" are a spec table's cells, not bylines. */
 static bool lone_date(const nc_doc *doc, size_t i)
 {
     const nc_block *b = &doc->blocks[i];
-    if (!has(b, FACT_DATE) || b->words > 8 || (b->in & (NC_IN_TABLE | NC_IN_LIST)))
+    if (!has(b, FACT_DATE) || b->words > 8 || (b->in & (NC_IN_TABLE | NC_IN_LIST)) ||
+        !nc_date_line(b->text, b->len))
         return false;
     return !(i > 0 && has(&doc->blocks[i - 1], FACT_DATE)) &&
            !(i + 1 < doc->nblocks && has(&doc->blocks[i + 1], FACT_DATE));

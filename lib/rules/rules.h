@@ -118,6 +118,12 @@ bool nc_reading_time(const char *text, size_t len);
 /* folded[0..n) holds a month's name or abbreviation ("march", "mai",
  * "jan "), anywhere. */
 bool nc_month_name(const char *folded, size_t n);
+/* text[0..len) holds a calendar date or a clock time, not only digits
+ * around a point: two like separators between digits ("02.01.2024",
+ * "2024-01-02", "1/2/24"), a time ("3:46", "18h30") or digits with a
+ * month's name ("June 1", "5 mai"). A price, a version or a rating
+ * ("$22.00", "4.0", "4.8 / 5") is no date. */
+bool nc_date_line(const char *text, size_t len);
 /* How many languages' own names ("English", "Deutsch") text[0..len) is
  * made of, between separators; 0 when anything else is in it or it is
  * longer than 120 bytes. */

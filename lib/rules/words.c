@@ -97,6 +97,48 @@ bool nc_month_name(const char *folded, size_t n)
     return nc_phrase_within(&month_index, (const uint8_t *)folded, n);
 }
 
+static bool digit_at(const char *s, size_t n, size_t i)
+{
+    return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+bool nc_date_line(const char *text, size_t len)
+{
+    char buf[256];
+    size_t n = nc_fold_lossy(text, len < 200 ? len : 200, buf, sizeof buf - 1);
+    bool digits = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!digit_at(buf, n, i))
+            continue;
+        digits = true;
+        size_t j = i;
+        while (digit_at(buf, n, j))
+            j++;
+        /* 18h30, 18 h 30 */
+        size_t h = j + (j < n && buf[j] == ' ');
+        if (h < n && buf[h] == 'h') {
+            h += 1 + (h + 1 < n && buf[h + 1] == ' ');
+            if (digit_at(buf, n, h) && digit_at(buf, n, h + 1) && !digit_at(buf, n, h + 2))
+                return true;
+        }
+        if (j >= n)
+            break;
+        char sep = buf[j];
+        if (sep == ':' && j - i <= 2 && digit_at(buf, n, j + 1) && digit_at(buf, n, j + 2) &&
+            !digit_at(buf, n, j + 3))
+            return true;
+        if (sep == '.' || sep == '/' || sep == '-') {
+            size_t k = j + 1;
+            while (digit_at(buf, n, k))
+                k++;
+            if (k > j + 1 && k < n && buf[k] == sep && digit_at(buf, n, k + 1))
+                return true;
+        }
+        i = j;
+    }
+    return digits && nc_month_name(buf, n);
+}
+
 enum { PICKER_MAX_BYTES = 240 };
 
 static bool separator(UChar32 c)
