@@ -409,6 +409,27 @@ static nc_reason reason_of(const nc_result *r, const char *text)
     return NC_REASON_MODEL;
 }
 
+/* A short line under a section label goes with it, the one line only: a
+ * list under it is left to the model, so no headline-run follows another. */
+START_TEST(test_no_headline_cascade)
+{
+    char page[2048];
+    snprintf(page, sizeof page, "%sRelated stories\nBins and fees\nSecond bin order\n"
+             "Office opening hours\nCouncil meeting dates\n%s", article_lines, article_lines);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    nc_reason before = NC_REASON_MODEL;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        ck_assert_msg(!(info.reason == NC_REASON_HEADLINE_RUN && before == NC_REASON_HEADLINE_RUN),
+                      "cascade: %s", info.text);
+        before = info.reason;
+    }
+    ck_assert_int_eq(reason_of(r, "Second bin order"), NC_REASON_MODEL);
+    nc_result_free(r);
+}
+END_TEST
+
 START_TEST(test_comment_thread)
 {
     char page[4096];
@@ -466,6 +487,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_promo_phrases);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
     tcase_add_test(tc, test_comment_thread);
+    tcase_add_test(tc, test_no_headline_cascade);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -229,7 +229,9 @@ static void relabel(nc_block *b, nc_label label, nc_reason reason)
  * ending in a " - Site" suffix that repeats on the page, look-alike
  * letters, ad labels and calls to action (rules/labels.c), rights notices,
  * credits, bylines, section labels, and a headline-cased teaser right
- * after a caption. The first that fits decides. */
+ * after a caption or a short line right after a section label (one line:
+ * the rule does not run on down a list, whose lines are often the
+ * article's own). The first that fits decides. */
 static bool is_caption_drop(const nc_block *b)
 {
     return b->label == NC_LABEL_CAPTION || b->label == NC_LABEL_CREDIT;
@@ -334,7 +336,8 @@ static void apply_detectors(nc_doc *doc)
                    (b->words <= 25 && nc_lead_phrase(b->text, b->len))) {
             relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
         } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
-                                    (short_line && prev->label == NC_LABEL_RELATED))) {
+                                    (short_line && prev->label == NC_LABEL_RELATED &&
+                                     prev->reason != NC_REASON_HEADLINE_RUN))) {
             relabel(b, NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
         }
     }
