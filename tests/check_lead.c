@@ -409,8 +409,8 @@ static nc_reason reason_of(const nc_result *r, const char *text)
     return NC_REASON_MODEL;
 }
 
-/* A short line under a section label goes with it, the one line only: a
- * list under it is left to the model, so no headline-run follows another. */
+/* A short line under a section label goes with it; a list of short items
+ * under it is left to the model: no headline-run follows another here. */
 START_TEST(test_no_headline_cascade)
 {
     char page[2048];

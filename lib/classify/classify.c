@@ -229,12 +229,27 @@ static void relabel(nc_block *b, nc_label label, nc_reason reason)
  * ending in a " - Site" suffix that repeats on the page, look-alike
  * letters, ad labels and calls to action (rules/labels.c), rights notices,
  * credits, bylines, section labels, and a headline-cased teaser right
- * after a caption or a short line right after a section label (one line:
- * the rule does not run on down a list, whose lines are often the
- * article's own). The first that fits decides. */
+ * after a caption or a short line right after a section label; down the
+ * list under the label only while the lines read as headlines (4 words or
+ * more, no digits): a list of short items, prices or figures under a label
+ * is most often the article's own. The first that fits decides. */
 static bool is_caption_drop(const nc_block *b)
 {
     return b->label == NC_LABEL_CAPTION || b->label == NC_LABEL_CREDIT;
+}
+
+static bool has_digit(const nc_block *b)
+{
+    for (size_t k = 0; k < b->len; k++)
+        if (b->text[k] >= '0' && b->text[k] <= '9')
+            return true;
+    return false;
+}
+
+/* A line that reads as another teaser's headline, not a list item. */
+static bool teaser_headline(const nc_block *b)
+{
+    return b->words >= 4 && !has_digit(b);
 }
 
 static bool headline_cased(const nc_block *b)
@@ -337,7 +352,8 @@ static void apply_detectors(nc_doc *doc)
             relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
         } else if (text && prev && ((headline_cased(b) && is_caption_drop(prev)) ||
                                     (short_line && prev->label == NC_LABEL_RELATED &&
-                                     prev->reason != NC_REASON_HEADLINE_RUN))) {
+                                     (prev->reason != NC_REASON_HEADLINE_RUN ||
+                                      teaser_headline(b))))) {
             relabel(b, NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
         }
     }
@@ -436,12 +452,7 @@ static bool thread_mark(const nc_block *b)
 
 static bool thread_count(const nc_block *b)
 {
-    if (b->label != NC_LABEL_COMMENT || b->reason != NC_REASON_UI_PHRASE)
-        return false;
-    for (size_t k = 0; k < b->len; k++)
-        if (b->text[k] >= '0' && b->text[k] <= '9')
-            return true;
-    return false;
+    return b->label == NC_LABEL_COMMENT && b->reason == NC_REASON_UI_PHRASE && has_digit(b);
 }
 
 static void drop_comment_thread(nc_doc *doc)
