@@ -141,16 +141,27 @@ START_TEST(test_label_line_dropped_in_a_page)
 END_TEST
 
 /* The label of the block whose text is exactly text. */
-static nc_label label_of(const nc_result *r, const char *text)
+/* The block of r whose text is text (the test fails without one). */
+static nc_block_info block_of(const nc_result *r, const char *text)
 {
     for (size_t i = 0; i < nc_result_block_count(r); i++) {
         nc_block_info info = NC_BLOCK_INFO_INIT;
         ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
         if (!strcmp(info.text, text))
-            return info.label;
+            return info;
     }
     ck_abort_msg("no block %s", text);
-    return NC_LABEL_BODY;
+    return (nc_block_info)NC_BLOCK_INFO_INIT;
+}
+
+static nc_label label_of(const nc_result *r, const char *text)
+{
+    return block_of(r, text).label;
+}
+
+static nc_reason reason_of(const nc_result *r, const char *text)
+{
+    return block_of(r, text).reason;
 }
 
 static const char *const body_lines =
@@ -395,18 +406,6 @@ static void thread_page(char *page, size_t size, bool count)
         snprintf(page + len, size - len, "%s\nJuly %zu, 2025 at 3:53 pm\n%s\nReply\n",
                  names[i], 14 + i, comments[i]);
     }
-}
-
-static nc_reason reason_of(const nc_result *r, const char *text)
-{
-    for (size_t i = 0; i < nc_result_block_count(r); i++) {
-        nc_block_info info = NC_BLOCK_INFO_INIT;
-        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
-        if (!strcmp(info.text, text))
-            return info.reason;
-    }
-    ck_abort_msg("no block %s", text);
-    return NC_REASON_MODEL;
 }
 
 /* A short line under a section label goes with it; a list of short items
