@@ -438,7 +438,7 @@ static void drop_tickers(nc_doc *doc)
  * is not an article with comments: its first post carries the same dated
  * marks, so a page with more than one of them in the THREAD_GAP blocks
  * before its first kept block or between it and the count is left alone. */
-enum { THREAD_BEFORE = 100, THREAD_GAP = 8, THREAD_MARKS = 3 };
+enum { THREAD_BEFORE = 100, THREAD_GAP = 12, THREAD_MARKS = 3 };
 
 static bool dated_byline(const nc_block *b)
 {
