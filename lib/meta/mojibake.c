@@ -7,21 +7,14 @@
 
 #include "meta/meta.h"
 
-/* windows-1252's characters for the bytes 0x80..0x9F (0: none, where
- * Latin-1's C1 control stands). */
-static const uint16_t windows_1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
-/* The byte a reader of windows-1252 or Latin-1 turned into cp; -1 for
- * ASCII and for characters no such reader makes. */
+/* The byte a reader of windows-1252 (util's nc_cp1252_high) or Latin-1
+ * turned into cp; -1 for ASCII and for characters no such reader makes. */
 static int byte_read_as(uint32_t cp)
 {
     if (cp >= 0x80 && cp <= 0xFF)
         return (int)cp;
     for (int i = 0; i < 32; i++)
-        if (windows_1252_high[i] == cp)
+        if (nc_cp1252_high[i] == cp)
             return 0x80 + i;
     return -1;
 }

@@ -134,7 +134,7 @@ size_t nc_cap_marks(UChar *u, size_t len)
 /* U+0080..U+009F read as windows-1252, as HTML5 reads &#x80;..&#x9F;:
  * they come from cp1252 text decoded as Latin-1 ("\u0080" for the euro
  * sign). 0: no character there, the control is dropped. */
-static const uint16_t c1_as_cp1252[32] = {
+const uint16_t nc_cp1252_high[32] = {
     0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -159,7 +159,7 @@ static char *rebuild(nc_arena *arena, const UNormalizer2 *nfc, const unsigned ch
             *flags |= NC_FLAG_REPAIRED_UTF8;
         } else if (control(c)) {
             *flags |= NC_FLAG_REMOVED_CHARS;
-            c = c >= 0x80 && c <= 0x9F ? c1_as_cp1252[c - 0x80] : 0;
+            c = c >= 0x80 && c <= 0x9F ? nc_cp1252_high[c - 0x80] : 0;
             if (!c)
                 continue;
         }

@@ -95,6 +95,10 @@ size_t nc_cap_marks(uint16_t *u, size_t len);
 /* True when the code point c (nfc: ICU's NFC normaliser) neither combines
  * with what is before it nor changes under NFC itself. */
 bool nc_nfc_starter(const void *nfc, int32_t c);
+/* windows-1252's characters for the bytes 0x80..0x9F (0 where it has
+ * none): what HTML5 reads &#x80;..&#x9F; as, and what a reader of
+ * windows-1252 turned those bytes into (util/safe_text.c). */
+extern const uint16_t nc_cp1252_high[32];
 
 /* util/spaces.c: s[0..len) with every run of white space (ASCII or NBSP)
  * made one space and trimmed, as a NUL-terminated arena string; NULL when
