@@ -12,7 +12,6 @@
 #include "internal.h"
 #include "input/input.h"
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 static bool is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static bool is_space(char c)
 {
@@ -26,7 +25,7 @@ static bool prefix_ci(const char *s, size_t len, const char *word)
     if (len < n)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != word[i])
+        if (nc_ascii_lower(s[i]) != word[i])
             return false;
     return true;
 }
@@ -36,7 +35,7 @@ static size_t find_ci(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
     for (size_t i = 0; i + n <= len; i++)
-        if (lower(s[i]) == word[0] && prefix_ci(s + i, len - i, word))
+        if (nc_ascii_lower(s[i]) == word[0] && prefix_ci(s + i, len - i, word))
             return i;
     return len;
 }
@@ -142,7 +141,7 @@ static bool read_name(const char *s, size_t len, char *name, size_t cap)
     size_t k = 0;
     while (j < len && k + 1 < cap &&
            (is_alpha(s[j]) || (s[j] >= '0' && s[j] <= '9') || strchr("-_.:", s[j])))
-        name[k++] = lower(s[j++]);
+        name[k++] = nc_ascii_lower(s[j++]);
     name[k] = '\0';
     return k > 0;
 }

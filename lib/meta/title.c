@@ -144,12 +144,7 @@ static const char *strip_site_name(nc_arena *arena, const char *title, const sit
 
 static size_t word_count(const char *s)
 {
-    size_t n = 0;
-    for (bool in = false; *s; s++) {
-        n += *s != ' ' && !in;
-        in = *s != ' ';
-    }
-    return n;
+    return nc_count_words(s, strlen(s));
 }
 
 /* A label before the headline: one word and a colon ("Blog: ", "Title:"). */
@@ -213,11 +208,6 @@ static const char *whole_title(const char *title, const char *other)
     return other;
 }
 
-static char lower_ascii(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
 /* title is other with characters lost on the way: each '?' or U+FFFD of
  * title stands for one to four bytes of other where other has no '?'
  * ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's
@@ -231,14 +221,14 @@ static bool lost_chars(const char *title, const char *other)
     while (*t && *o) {
         size_t mark = *t == '?' ? 1 : strncmp(t, fffd, 3) == 0 ? 3 : 0;
         if (!mark || *o == '?') {
-            if (lower_ascii(*t) != lower_ascii(*o))
+            if (nc_ascii_lower(*t) != nc_ascii_lower(*o))
                 return false;
             t++, o++;
             continue;
         }
         t += mark;
         size_t k = 1;
-        while (k <= LOST_MAX && o[k - 1] && lower_ascii(o[k]) != lower_ascii(*t))
+        while (k <= LOST_MAX && o[k - 1] && nc_ascii_lower(o[k]) != nc_ascii_lower(*t))
             k++;
         if (k > LOST_MAX)
             return false;

@@ -73,6 +73,25 @@ static inline size_t nc_utf8_cut(const char *s, size_t len, size_t max)
     return max;
 }
 
+/* c in lower case when it is an ASCII capital; any other byte as it is. */
+static inline char nc_ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* The words of s[0..len), text whose words one space divides. */
+static inline size_t nc_count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool space = s[i] == ' ';
+        n += !space && !in;
+        in = !space;
+    }
+    return n;
+}
+
 /* util/budget.c: nc_budget_start fixes the deadline (opts.max_ms) at the
  * call's start; nc_out_of_time is true once it has passed (then
  * NC_FLAG_WORK_LIMIT is set). Block stages check every NC_BUDGET_EVERY

@@ -30,7 +30,7 @@ static bool tag_named(const char *s, const char *end, const char *word)
     if ((size_t)(end - s) <= n)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (nc_html_lower(s[i]) != word[i])
+        if (nc_ascii_lower(s[i]) != word[i])
             return false;
     return !nc_html_is_name_char((unsigned char)s[n]);
 }
@@ -189,7 +189,7 @@ static char *skip_raw(char *from, const char *end, const char *name)
             return (char *)end;
         if ((size_t)(end - q) >= n + 2 && q[1] == '/') {
             size_t i = 0;
-            while (i < n && nc_html_lower(q[2 + i]) == name[i])
+            while (i < n && nc_ascii_lower(q[2 + i]) == name[i])
                 i++;
             if (i == n)
                 return q;

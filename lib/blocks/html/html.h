@@ -30,10 +30,6 @@ static inline bool nc_html_is_name_char(unsigned char c)
     return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
 }
 
-static inline char nc_html_lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
 #include "blocks/blocks.h"
 #include "rules/rules.h"
 

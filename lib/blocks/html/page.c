@@ -108,18 +108,6 @@ static bool same_ci(const char *s, size_t len, const char *t)
     return true;
 }
 
-static size_t count_words(const char *s, size_t len)
-{
-    size_t n = 0;
-    bool in = false;
-    for (size_t i = 0; i < len; i++) {
-        bool space = s[i] == ' ';
-        n += !space && !in;
-        in = !space;
-    }
-    return n;
-}
-
 /* A title without its site part: "Headline | Site", "Site - Headline".
  * The part dropped is the site's name (og:site_name), or a short part
  * (three words at most) beside a longer one. */
@@ -145,11 +133,11 @@ static char *strip_site(nc_arena *arena, const char *title, const char *site)
         if (site && same_ci(title, lead_len, site))
             return nc_arena_strndup(arena, first + sl, len - lead_len - sl);
         if ((site && same_ci(tail, tail_len, site)) ||
-            (count_words(tail, tail_len) <= 3 && count_words(title, head) > 3))
+            (nc_count_words(tail, tail_len) <= 3 && nc_count_words(title, head) > 3))
             return nc_arena_strndup(arena, title, head);
         /* "Site :: A longer headline": one separator, a short first part. */
-        if (last == first && count_words(title, lead_len) <= 3 &&
-            count_words(tail, tail_len) > 3)
+        if (last == first && nc_count_words(title, lead_len) <= 3 &&
+            nc_count_words(tail, tail_len) > 3)
             return nc_arena_strndup(arena, tail, tail_len);
         break;
     }
@@ -161,8 +149,7 @@ static char *strip_site(nc_arena *arena, const char *title, const char *site)
  * are). */
 static char letter_or_digit(char c)
 {
-    if (c >= 'A' && c <= 'Z')
-        return (char)(c + 32);
+    c = nc_ascii_lower(c);
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80 ? c : 0;
 }
 

@@ -28,7 +28,7 @@ static bool name_is(const char *s, size_t n, const char *word)
 {
     size_t i = 0;
     for (; i < n; i++)
-        if (!word[i] || nc_html_lower(s[i]) != word[i])
+        if (!word[i] || nc_ascii_lower(s[i]) != word[i])
             return false;
     return word[i] == '\0';
 }
@@ -37,7 +37,7 @@ static bool name_is(const char *s, size_t n, const char *word)
 static bool same_ci(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (nc_html_lower(a[i]) != nc_html_lower(b[i]))
+        if (nc_ascii_lower(a[i]) != nc_ascii_lower(b[i]))
             return false;
     return true;
 }
@@ -77,7 +77,7 @@ char *nc_html_skip_raw(char *gt, const char *end, const char *name, bool *closed
         /* htmlParseScript stops at "</" and the name as a prefix. */
         if ((size_t)(end - q) >= n + 2 && q[1] == '/') {
             size_t i = 0;
-            while (i < n && nc_html_lower(q[2 + i]) == name[i])
+            while (i < n && nc_ascii_lower(q[2 + i]) == name[i])
                 i++;
             if (i == n)
                 break;
@@ -176,7 +176,7 @@ static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
         const piece *pc = taken[k];
         ahead->atts[2 * k] = out;
         for (size_t j = 0; j < pc->name_len; j++)
-            *out++ = nc_html_lower(pc->name[j]);
+            *out++ = nc_ascii_lower(pc->name[j]);
         *out++ = '\0';
         ahead->atts[2 * k + 1] = pc->value ? out : NULL;
         if (pc->value) {
@@ -189,7 +189,7 @@ static bool take_attrs(const piece *pieces, size_t npieces, const char *name,
     ahead->atts[2 * n] = NULL;
     ahead->atts[2 * n + 1] = NULL;
     for (size_t k = 0; k < name_len; k++)
-        ahead->name[k] = nc_html_lower(name[k]);
+        ahead->name[k] = nc_ascii_lower(name[k]);
     ahead->name[name_len] = '\0';
     return true;
 }
