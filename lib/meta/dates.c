@@ -190,6 +190,13 @@ int nc_date_cmp_day(const nc_date *a, const nc_date *b)
     return x < y ? -1 : x > y;
 }
 
+/* The day (since 1970) of a minute since 1970, flooring: the minutes are
+ * never negative for years >= 1970, but a stamp may be older. */
+static long day_of_minute(long minute)
+{
+    return minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440);
+}
+
 bool nc_date_local_day(const nc_date *stamp, const nc_date *day)
 {
     if (stamp->hour < 0 || stamp->zone == NC_DATE_NO_ZONE)
@@ -198,13 +205,8 @@ bool nc_date_local_day(const nc_date *stamp, const nc_date *day)
      * to UTC+14. */
     long utc = days_from_civil(stamp->year, stamp->month, stamp->day) * 1440 +
                stamp->hour * 60 + (stamp->minute > 0 ? stamp->minute : 0) - stamp->zone;
-    long first = utc - 12 * 60, last = utc + 14 * 60;
     long d = days_from_civil(day->year, day->month, day->day);
-    /* Floor division: the minutes are never negative for years >= 1970,
-     * but a stamp may be older. */
-    long first_day = first >= 0 ? first / 1440 : -((-first + 1439) / 1440);
-    long last_day = last >= 0 ? last / 1440 : -((-last + 1439) / 1440);
-    return d >= first_day && d <= last_day;
+    return d >= day_of_minute(utc - 12 * 60) && d <= day_of_minute(utc + 14 * 60);
 }
 
 void nc_date_format(const nc_date *d, char out[32])
