@@ -10,14 +10,19 @@
 enum { BYLINE_MAX = 300, DATE_LINE_MAX = 160, HEADER_AFTER_BODY = 8,
        HEADER_BLOCKS_NO_BODY = 40, UNDER_TITLE = 3, UNDER_TITLE_SLOT = 6, LABEL_MAX = 40, AUTHOR_BOX_MAX = 120 };
 
+/* Markup of teasers, comments and the page's footer. */
+static bool furniture_markup(const nc_block *b)
+{
+    return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
+           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER));
+}
+
 /* Teasers, comments and the page's footer: their dates and names are
  * other articles'. (Menus are not: a header's layout often puts the
  * byline in a <nav> or <aside> beside the title.) */
 static bool furniture(const nc_block *b)
 {
-    return (b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
-           (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)) ||
-           b->label == NC_LABEL_RELATED ||
+    return furniture_markup(b) || b->label == NC_LABEL_RELATED ||
            /* "By Jane Doe | May 3, 2025 | 6 comments": the count of comments
             * made a byline a comment's line; no markup says it is one. */
            (b->label == NC_LABEL_COMMENT && !nc_byline_opens(b->text, b->len));
@@ -29,9 +34,7 @@ static bool furniture(const nc_block *b)
  * byline, as teasers and comments never sit next to its title. */
 static bool beside_title(const nc_doc *doc, size_t i)
 {
-    const nc_block *b = &doc->blocks[i];
-    if ((b->in & (NC_IN_FOOTER | NC_IN_FORM)) ||
-        (b->hints & (NC_HINT_RELATED | NC_HINT_COMMENT | NC_HINT_PROMO | NC_HINT_FOOTER)))
+    if (furniture_markup(&doc->blocks[i]))
         return false;
     return (i > 0 && doc->blocks[i - 1].label == NC_LABEL_TITLE) ||
            (i + 1 < doc->nblocks && doc->blocks[i + 1].label == NC_LABEL_TITLE);
