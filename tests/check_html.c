@@ -131,6 +131,29 @@ START_TEST(test_hidden_article_kept)
 }
 END_TEST
 
+START_TEST(test_hidden_paragraph_dropped)
+{
+    /* A hidden <p> is a paragraph the page does not show, however long:
+     * only a hidden container is read as an article a script reveals. */
+    char page[4096] = "<body>";
+    add_long_paragraphs(page, 1);
+    static const char *const hiders[] = {"<p style=\"display: none;\">", "<p hidden>"};
+    for (int i = 0; i < 2; i++) {
+        strcat(page, hiders[i]);
+        for (int k = 0; k < 6; k++)
+            strcat(page, "Hidden text of the page, sed diam nonumy eirmod tempor "
+                         "invidunt ut labore et dolore magna aliquyam erat. ");
+        strcat(page, "</p>");
+    }
+    strcat(page, "</body>");
+    nc_doc d;
+    run(&d, page);
+    ck_assert_uint_eq(d.nblocks, 1);
+    ck_assert(!has_block(&d, "Hidden text"));
+    nc_doc_free(&d);
+}
+END_TEST
+
 /* <noscript> is skipped unless the page shows no body without it: then
  * nc_clean reads it (as a hidden element) and says so in the flags. */
 START_TEST(test_noscript_fallback)
@@ -250,6 +273,25 @@ START_TEST(test_links)
     ck_assert(!(b->in & NC_IN_LINK));
     ck_assert(b->link_chars == 4.0f);
     ck_assert(block(&d, "nested link")->in & NC_IN_LINK);
+    nc_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_script_links_are_text)
+{
+    /* Paragraphs wrapped in <a href="javascript:..."> (a script's handle,
+     * not a link to another page) are text, not a page of links; a short
+     * script link inside a paragraph ("Show more") is still a link. */
+    nc_doc d;
+    run(&d, "<body><a href=\" JavaScript:void(0)\"><p>abc</p><div>def</div></a>"
+            "<p><a href=\"javascript:more()\">Show more</a></p>"
+            "<p><a href=\"/javascript:x\"><span>a path</span></a></p></body>");
+    const nc_block *b = block(&d, "abc");
+    ck_assert(b->link_chars == 0.0f);
+    ck_assert(!(b->in & NC_IN_LINK));
+    ck_assert(block(&d, "def")->link_chars == 0.0f);
+    ck_assert(block(&d, "Show more")->link_chars == 8.0f);
+    ck_assert(block(&d, "a path")->link_chars == 5.0f);
     nc_doc_free(&d);
 }
 END_TEST
@@ -697,6 +739,8 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_skipped_elements);
     tcase_add_test(tc, test_hidden_elements);
     tcase_add_test(tc, test_hidden_article_kept);
+    tcase_add_test(tc, test_hidden_paragraph_dropped);
+    tcase_add_test(tc, test_script_links_are_text);
     tcase_add_test(tc, test_noscript_fallback);
     tcase_add_test(tc, test_tags);
     tcase_add_test(tc, test_in_bits);

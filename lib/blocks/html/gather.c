@@ -95,7 +95,7 @@ void nc_walk_flush(walk *w)
 }
 
 const frame nc_walk_root_frame = {0, NC_HTML_NONE, 0, 0, NC_HTML_NONE,
-                                 NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false,
+                                 NC_HTML_NONE, 0, 0, NC_TAG_OTHER, false, false, false,
                                  NC_HTML_NONE, NULL, {0, 0, 0, 0, 0, 0, 0, 0, 0}};
 
 const frame *nc_walk_top(const walk *w)

@@ -89,6 +89,10 @@ uint32_t nc_html_role_in(const char *role);
 
 /* True when the URL v[0..n) is an author's page ("/author/jane-doe"). */
 bool nc_html_author_path(const char *v, size_t n);
+/* True when the href v[0..n) runs a script ("javascript:void(0)"): a
+ * script's handle, not a link to another page (Readability unwraps them
+ * too), so its text is no link text. */
+bool nc_html_script_href(const char *v, size_t n);
 
 /* What an element's attributes say. */
 typedef struct nc_html_attrs {

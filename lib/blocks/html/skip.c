@@ -263,10 +263,12 @@ static size_t compact_tag(char *lt, const char *end, nc_html_ahead *ahead)
         }
         pc->end = p;
         /* An <a> to an author's page ("/author/jane-doe") names the
-         * author: its href is kept for the metadata. */
+         * author: its href is kept for the metadata; a javascript: href
+         * makes the <a> no link (nc_html_script_href). */
         if (!pc->keep && pc->value && name_is(name, name_len, "a") &&
             name_is(pc->name, pc->name_len, "href"))
-            pc->keep = nc_html_author_path(pc->value, pc->value_len);
+            pc->keep = nc_html_author_path(pc->value, pc->value_len) ||
+                       nc_html_script_href(pc->value, pc->value_len);
     }
     const char *tag_end = *p == '>' ? p + 1 : p + 2;
     if (npieces == 0)

@@ -90,7 +90,18 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
     f->name = name;
     f->in = parent->in | el->in | a->in | (a->article_body ? NC_IN_ARTICLE_BODY : 0);
     f->hints = parent->hints | (a->hints & ~NC_HTML_PRIVATE);
-    f->link = (el->flags & NC_EL_LINK) ? ++w->links : parent->link;
+    /* A block inside <a href="javascript:..."> is text: such an <a> is a
+     * script's handle, and when it wraps paragraphs (Readability unwraps
+     * them) they are no link. A short one ("Show more") stays a link. */
+    bool link = (el->flags & NC_EL_LINK) != 0;
+    f->script_link = link ? a->href && nc_html_script_href(a->href, strlen(a->href))
+                          : parent->script_link;
+    if (link)
+        f->link = ++w->links;
+    else if (f->script_link && (el->flags & NC_EL_BLOCK))
+        f->link = 0;
+    else
+        f->link = parent->link;
     f->li = parent->li || (el->flags & NC_EL_LI);
     nc_html_shape_child(&w->shaper, &parent->shape, &f->shape, el);
     /* Readability's unlikely candidates: a boilerplate class word with no
@@ -146,7 +157,8 @@ void nc_walk_end_hidden(walk *w)
 {
     nc_walk_flush(w);
     w->hide_depth = 0;
-    if (w->hide_chars >= HIDDEN_KEEP_CHARS && w->hide_longest >= HIDDEN_KEEP_LONGEST)
+    if (!w->hide_para && w->hide_chars >= HIDDEN_KEEP_CHARS &&
+        w->hide_longest >= HIDDEN_KEEP_LONGEST)
         return;
     if (w->doc->nblocks > w->hide_first) {
         nc_html_shape_drop(&w->shaper, w->hide_first);
@@ -312,6 +324,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         w->hide_first = w->doc->nblocks;
         w->hide_chars = w->hide_longest = 0;
         w->hide_group = w->last_group;
+        w->hide_para = el->tag == NC_TAG_P;
     } else if (((el->flags & NC_EL_SKIP) && !read_fallback) || a.hidden) {
         w->skip_depth = w->depth;
         w->skip_name = xname;

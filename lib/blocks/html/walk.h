@@ -23,6 +23,7 @@ typedef struct frame {
     uint16_t cdepth;    /* depth of the container */
     uint8_t tag;        /* the container's nc_tag */
     bool li;            /* inside an <li> */
+    bool script_link;   /* inside an <a href="javascript:..."> */
     bool unlikely;      /* it or an ancestor has boilerplate class words */
     uint32_t close_rec; /* record to close when it ends (NONE: closed) */
     const xmlChar *name; /* libxml2's interned element name */
@@ -55,12 +56,15 @@ typedef struct walk {
     const xmlChar *skip_name; /* its name */
     /* A hidden block element is read like any other; at its end its blocks
      * are dropped unless they hold real paragraphs (pages hide content
-     * that a script reveals: React's streamed <div hidden>, tabs). */
+     * that a script reveals: React's streamed <div hidden>, tabs). A
+     * hidden <p> is one paragraph the page chose not to show, never a
+     * container a script reveals: always dropped. */
     uint32_t hide_depth;     /* depth of that element, or 0 */
     size_t hide_first;       /* doc->nblocks when it started */
     uint32_t hide_chars;     /* non-link characters in its blocks */
     uint32_t hide_longest;   /* the most in one block */
     uint32_t hide_group;     /* last_group when it started */
+    bool hide_para;          /* that element is a <p> */
     uint32_t pre;        /* open <pre> elements */
     uint32_t links;      /* <a> elements seen */
     uint32_t events;     /* start tags and text chunks, for the deadline */
