@@ -127,11 +127,13 @@ typedef enum nc_reason {
                                      listing, forum or other page that is
                                      no article: what it scored at least
                                      0.1 is kept, and a comment thread */
-    NC_REASON_COMMENT_THREAD = 24 /* text: under a comment count, three or
+    NC_REASON_COMMENT_THREAD = 24,/* text: under a comment count, three or
                                      more comments marked by dated bylines
                                      or "Reply" */
+    NC_REASON_GALLERY = 25        /* a photo gallery after the article:
+                                     slides numbered "1/50", "2/50", ... */
 } nc_reason;
-#define NC_REASON_COUNT 25
+#define NC_REASON_COUNT 26
 
 /* Result flags: what was repaired or cut (nc_result_flags). */
 #define NC_FLAG_REPAIRED_UTF8 0x1u   /* invalid bytes became U+FFFD */

@@ -466,6 +466,74 @@ START_TEST(test_comment_thread)
 }
 END_TEST
 
+static const char *const more_lines =
+    "Council members also agreed to study a plan for a new recycling centre on the "
+    "edge of town, which could open in two years if the regional government helps.\n"
+    "The plan would let residents bring garden waste, old furniture and electrical "
+    "goods to one place instead of three, and it would employ about twenty people.\n";
+
+static const char *const slides[] = {
+    "Harbour lights return",
+    "The old lighthouse was lit again on Friday evening after ten years of repairs, and hundreds came to watch.",
+    "Market hall reopens",
+    "Traders moved back into the market hall, which had been closed since the storm damaged its roof last winter.",
+    "Bridge works finished",
+    "The new footbridge over the river opened a month early, and the first cyclists crossed it on Monday morning.",
+    "School wins prize",
+    "Pupils of the primary school won the national science prize for their project on the birds of the marsh."};
+
+/* slides[] as a gallery of n_slides slides numbered "k/4", or with marks
+ * written as long as a caption (long_marks), after the article or alone. */
+static void gallery_page(char *page, size_t size, bool article, bool long_marks)
+{
+    snprintf(page, size, "%s", article ? article_lines : "");
+    size_t len = strlen(page);
+    snprintf(page + len, size - len, "%s", article ? more_lines : "");
+    for (size_t i = 0; i < 4; i++) {
+        len = strlen(page);
+        snprintf(page + len, size - len, "%zu/4 %s%s\n%s\nPhoto: Town Archive\n", i + 1,
+                 slides[2 * i], long_marks ? ": what the town saw this week, from the harbour to the school" : "",
+                 slides[2 * i + 1]);
+    }
+}
+
+START_TEST(test_gallery)
+{
+    char page[4096];
+    gallery_page(page, sizeof page, true, false);
+    nc_result *r = tu_clean_kind(page, NC_INPUT_TEXT);
+    size_t gallery = 0;
+    for (size_t i = 0; i < nc_result_block_count(r); i++) {
+        nc_block_info info = NC_BLOCK_INFO_INIT;
+        ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+        for (size_t k = 0; k < 8; k++)
+            if (strstr(info.text, slides[k]))
+                ck_assert_msg(info.label != NC_LABEL_BODY && info.label != NC_LABEL_HEADING,
+                              "kept: %s", info.text);
+        gallery += info.reason == NC_REASON_GALLERY;
+    }
+    ck_assert_uint_ge(gallery, 1);
+    ck_assert_int_eq(label_of(r, "The decision passed with a large majority. Only two members "
+                                 "voted against it, saying that the town's reserves should not "
+                                 "be drawn down to pay for it."), NC_LABEL_BODY);
+    ck_assert_str_eq(nc_reason_name(NC_REASON_GALLERY), "gallery");
+    nc_result_free(r);
+
+    /* a slideshow page's slides are its body; marks as long as captions
+     * (numbered tweets, captions that say everything) are no gallery */
+    for (int v = 0; v < 2; v++) {
+        gallery_page(page, sizeof page, v == 1, v == 1);
+        r = tu_clean_kind(page, NC_INPUT_TEXT);
+        for (size_t i = 0; i < nc_result_block_count(r); i++) {
+            nc_block_info info = NC_BLOCK_INFO_INIT;
+            ck_assert_int_eq(nc_result_block(r, i, &info), NC_OK);
+            ck_assert_int_ne(info.reason, NC_REASON_GALLERY);
+        }
+        nc_result_free(r);
+    }
+}
+END_TEST
+
 static Suite *lead_suite(void)
 {
     Suite *s = suite_create("lead");
@@ -486,6 +554,7 @@ static Suite *lead_suite(void)
     tcase_add_test(tc, test_promo_phrases);
     tcase_add_test(tc, test_no_ticker_without_three_marks);
     tcase_add_test(tc, test_comment_thread);
+    tcase_add_test(tc, test_gallery);
     tcase_add_test(tc, test_no_headline_cascade);
     suite_add_tcase(s, tc);
     return s;

@@ -426,6 +426,79 @@ static void drop_tickers(nc_doc *doc)
     }
 }
 
+/* The slide number a block opens with ("12/50 Star Wars boosts economy",
+ * "3 of 5", "7/7" alone): true with k and of set, 1 <= k <= of, of >= 3. */
+static bool slide_mark(const nc_block *b, unsigned *k, unsigned *of)
+{
+    const char *t = b->text, *end = b->text + b->len;
+    unsigned v[2] = {0, 0};
+    for (int part = 0; part < 2; part++) {
+        const char *start = t;
+        while (t < end && t - start < 3 && *t >= '0' && *t <= '9')
+            v[part] = v[part] * 10 + (unsigned)(*t++ - '0');
+        if (t == start || (t < end && *t >= '0' && *t <= '9'))
+            return false;
+        if (part == 1)
+            break;
+        if (t < end && *t == ' ')
+            t++;
+        if (t < end && *t == '/')
+            t++;
+        else if (end - t >= 2 && t[0] == 'o' && t[1] == 'f')
+            t += 2;
+        else
+            return false;
+        if (t < end && *t == ' ')
+            t++;
+    }
+    if (t < end && *t != ' ')
+        return false;
+    *k = v[0];
+    *of = v[1];
+    return v[1] >= 3 && v[0] >= 1 && v[0] <= v[1];
+}
+
+/* A photo gallery after the article: three or more slides numbered in
+ * order ("1/50 United goin down", its caption, its credit; "2/50 ..."),
+ * the marks short (a slide's title, not a numbered tweet or a caption
+ * that says everything) and at most GALLERY_GAP blocks apart, after
+ * GALLERY_AFTER kept words of body (a slideshow page's slides are its
+ * body). The slides are dropped, the last one as long as the others. */
+enum { GALLERY_GAP = 6, GALLERY_AFTER = 150, GALLERY_MARK_WORDS = 12 };
+
+static bool gallery_mark(const nc_block *b, unsigned *k, unsigned *of)
+{
+    return b->words <= GALLERY_MARK_WORDS && slide_mark(b, k, of);
+}
+
+static void drop_gallery(nc_doc *doc)
+{
+    size_t n = doc->nblocks, body_words = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned k, of;
+        if (!gallery_mark(&doc->blocks[i], &k, &of) || k != 1) {
+            if (is_kept(&doc->blocks[i]))
+                body_words += doc->blocks[i].words;
+            continue;
+        }
+        size_t last = i, slides = 1;
+        for (size_t j = i + 1; j < n && j <= last + GALLERY_GAP; j++) {
+            unsigned kj, ofj;
+            if (gallery_mark(&doc->blocks[j], &kj, &ofj) && ofj == of && kj == slides + 1) {
+                last = j;
+                slides++;
+            }
+        }
+        if (slides < 3 || body_words < GALLERY_AFTER)
+            continue;
+        size_t end = last + (last - i) / (slides - 1);
+        for (size_t j = i; j < end && j < n; j++)
+            if (is_kept(&doc->blocks[j]))
+                relabel(&doc->blocks[j], NC_LABEL_CAPTION, NC_REASON_GALLERY);
+        i = end - 1;
+    }
+}
+
 /* A reader-comment thread under a text's article: in plain text no
  * markup says where the article ends, and comments read as body
  * paragraphs. The thread opens with a count the comment phrases name
@@ -591,6 +664,7 @@ void nc_classify_labels(nc_doc *doc)
     }
     apply_detectors(doc);
     drop_tickers(doc);
+    drop_gallery(doc);
     if (doc->kind != NC_INPUT_HTML)
         drop_comment_thread(doc);
     nc_mark_language_pickers(doc);
