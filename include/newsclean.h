@@ -130,10 +130,13 @@ typedef enum nc_reason {
     NC_REASON_COMMENT_THREAD = 24,/* text: under a comment count, three or
                                      more comments marked by dated bylines
                                      or "Reply" */
-    NC_REASON_GALLERY = 25        /* a photo gallery after the article:
+    NC_REASON_GALLERY = 25,       /* a photo gallery after the article:
                                      slides numbered "1/50", "2/50", ... */
+    NC_REASON_ONE_COPY = 26       /* html: a paragraph the page holds twice,
+                                     both copies dropped for the repeat:
+                                     the better-scored one is kept */
 } nc_reason;
-#define NC_REASON_COUNT 26
+#define NC_REASON_COUNT 27
 
 /* Result flags: what was repaired or cut (nc_result_flags). */
 #define NC_FLAG_REPAIRED_UTF8 0x1u   /* invalid bytes became U+FFFD */

@@ -6,7 +6,9 @@
  * detectors' labels, repeats, a container the model reads as no body, a
  * body already kept) keep their labels. A page the model kept under 80
  * words of is returned wider, with the reason thin-page. In text, a run of three or more
- * paragraphs after the kept body is kept as body (container-body). The blocks are made by hand, so
+ * paragraphs after the kept body is kept as body (container-body). In HTML,
+ * of a paragraph the page holds twice, both copies dropped, the better one
+ * is kept (one-copy). The blocks are made by hand, so
  * the rule is tested apart from any trained model. */
 #include <string.h>
 
@@ -327,6 +329,75 @@ START_TEST(test_prose_run_stays)
 }
 END_TEST
 
+/* HTML: four paragraphs the page holds twice (0-3 and 4-7), every copy
+ * dropped as repeated; the second copies scored higher. */
+static const char *const twins[] = {
+    "The council kept the fees at this year's level.",
+    "Two members voted against the plan, citing the reserves.",
+    "The mayor will look at the fees again next autumn.",
+    "A second bin can still be ordered from the town hall."};
+
+static void doubled_page(void)
+{
+    listicle();
+    for (size_t i = 0; i < NB; i++) {
+        nc_block *b = &blocks[i];
+        b->text = (char *)twins[i % 4];
+        b->len = strlen(b->text);
+        b->repeat = 2;
+        b->words = 20;
+        b->score = i < 4 ? 0.3f : 0.45f;
+        b->label = NC_LABEL_DUPLICATE;
+        b->reason = NC_REASON_REPEATED;
+    }
+}
+
+static size_t copies_kept(void)
+{
+    nc_keep_one_copy(&doc);
+    size_t n = 0;
+    for (size_t i = 0; i < NB; i++)
+        n += blocks[i].label == NC_LABEL_BODY && blocks[i].reason == NC_REASON_ONE_COPY;
+    return n;
+}
+
+START_TEST(test_one_copy)
+{
+    doubled_page();
+    ck_assert_uint_eq(copies_kept(), 4);
+    for (size_t i = 4; i < NB; i++)
+        ck_assert_int_eq(blocks[i].label, NC_LABEL_BODY);
+
+    doubled_page(); /* the better copy first */
+    blocks[0].score = 0.5f;
+    ck_assert_uint_eq(copies_kept(), 4);
+    ck_assert_int_eq(blocks[0].label, NC_LABEL_BODY);
+    ck_assert_int_eq(blocks[4].label, NC_LABEL_DUPLICATE);
+}
+END_TEST
+
+START_TEST(test_one_copy_stays)
+{
+    doubled_page(); /* plain text has no second layout of the page */
+    doc.kind = NC_INPUT_TEXT;
+    ck_assert_uint_eq(copies_kept(), 0);
+
+    doubled_page(); /* what keeps a pair dropped: a low score, few words, a
+                     * third copy, a detector's label, no sentence's end */
+    blocks[0].score = blocks[4].score = 0.29f;
+    blocks[1].words = blocks[5].words = 14;
+    blocks[2].repeat = blocks[6].repeat = 3;
+    blocks[3].label = blocks[7].label = NC_LABEL_UI;
+    ck_assert_uint_eq(copies_kept(), 0);
+    doubled_page();
+    blocks[0].text = blocks[4].text = "Warning: Creating default object on line 407";
+    blocks[0].len = blocks[4].len = strlen(blocks[0].text);
+    blocks[1].text = "The council kept the fees at this year's level";
+    blocks[1].len = strlen(blocks[1].text);
+    ck_assert_uint_eq(copies_kept(), 2); /* 2 and 3; 1 and 5 are no twins now */
+}
+END_TEST
+
 static Suite *fallback_suite(void)
 {
     Suite *s = suite_create("fallback");
@@ -342,6 +413,8 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_links_alone_stay);
     tcase_add_test(tc, test_prose_run);
     tcase_add_test(tc, test_prose_run_stays);
+    tcase_add_test(tc, test_one_copy);
+    tcase_add_test(tc, test_one_copy_stays);
     suite_add_tcase(s, tc);
     return s;
 }

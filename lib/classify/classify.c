@@ -673,4 +673,5 @@ void nc_classify_labels(nc_doc *doc)
     nc_keep_prose_runs(doc);
     keep_best_when_empty(doc);
     nc_keep_thin_page(doc);
+    nc_keep_one_copy(doc);
 }

@@ -23,6 +23,9 @@
  * article sits inside a "comments" wrapper has it on every block. Restored
  * blocks carry the reason container-body. Measured in docs/algorithm.md
  * ("A container's body is returned whole"). */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
 #include "classify/fallback.h"
 
@@ -248,29 +251,36 @@ static bool closing_mark(const unsigned char *s, const unsigned char *end, size_
     return false;
 }
 
-/* At least two sentence stops (a full stop, ! or ? followed, after an
+/* The sentence stops of a block (a full stop, ! or ? followed, after an
  * optional closing mark, by a space or the end; an ideographic stop
- * anywhere), and the text ends with a stop or a
- * closing mark. Block text is collapsed: no trailing space. */
-static bool reads_as_sentences(const nc_block *b)
+ * anywhere), and whether the text ends with a stop or a closing mark.
+ * Block text is collapsed: no trailing space. */
+static size_t sentence_stops(const nc_block *b, bool *ends)
 {
     const unsigned char *s = (const unsigned char *)b->text, *end = s + b->len;
     size_t stops = 0, n = 0, m = 0;
-    bool ends = false;
+    *ends = false;
     while (s < end) {
         if (sentence_stop(s, end, &n)) {
             const unsigned char *t = s + n;
             if (t < end && closing_mark(t, end, &m))
                 t += m;
             stops += n == 3 || t == end || *t == ' '; /* 。 needs no space */
-            ends = t == end;
+            *ends = t == end;
             s += n;
         } else {
-            ends = closing_mark(s, end, &m) && s + m == end;
-            s += ends ? m : 1;
+            *ends = closing_mark(s, end, &m) && s + m == end;
+            s += *ends ? m : 1;
         }
     }
-    return stops >= 2 && ends;
+    return stops;
+}
+
+/* At least two sentence stops, and the text ends as a sentence ends. */
+static bool reads_as_sentences(const nc_block *b)
+{
+    bool ends;
+    return sentence_stops(b, &ends) >= 2 && ends;
 }
 
 static bool run_paragraph(const nc_block *b)
@@ -327,4 +337,66 @@ void nc_keep_prose_runs(nc_doc *doc)
     }
     if (count >= RUN_BLOCKS)
         keep_run(doc, start, doc->nblocks);
+}
+
+/* ---- a paragraph the page holds twice ---- */
+
+enum { COPY_WORDS = 15 };
+static const float COPY_SCORE = 0.3f;
+
+typedef struct copy {
+    const char *text;
+    size_t len, index;
+} copy;
+
+static int copy_order(const void *pa, const void *pb)
+{
+    const copy *a = pa, *b = pb;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    int c = memcmp(a->text, b->text, a->len);
+    if (c)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* A paragraph, not a repeated notice or a server's warning ("Warning:
+ * Creating default object ... on line 407"): it ends as a sentence ends. */
+static bool copy_candidate(const nc_block *b)
+{
+    bool ends;
+    return b->repeat == 2 && b->words >= COPY_WORDS && b->label == NC_LABEL_DUPLICATE &&
+           b->reason == NC_REASON_REPEATED && sentence_stops(b, &ends) >= 1 && ends;
+}
+
+void nc_keep_one_copy(nc_doc *doc)
+{
+    if (doc->kind != NC_INPUT_HTML)
+        return;
+    size_t n = doc->nblocks, k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += copy_candidate(&doc->blocks[i]);
+    if (k < 2)
+        return;
+    copy *c = malloc(k * sizeof *c);
+    if (!c)
+        return;
+    k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (copy_candidate(&doc->blocks[i]))
+            c[k++] = (copy){doc->blocks[i].text, doc->blocks[i].len, i};
+    /* Sorted, twins are neighbours: O(k log k) whatever the page. */
+    qsort(c, k, sizeof *c, copy_order);
+    for (size_t i = 0; i + 1 < k; i++) {
+        if (c[i].len != c[i + 1].len || memcmp(c[i].text, c[i + 1].text, c[i].len) != 0)
+            continue;
+        nc_block *a = &doc->blocks[c[i].index], *b = &doc->blocks[c[i + 1].index];
+        nc_block *best = b->score > a->score ? b : a;
+        if (best->score >= COPY_SCORE) {
+            best->label = NC_LABEL_BODY;
+            best->reason = NC_REASON_ONE_COPY;
+        }
+        i++;
+    }
+    free(c);
 }
