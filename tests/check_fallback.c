@@ -202,6 +202,30 @@ START_TEST(test_thin_page)
 }
 END_TEST
 
+/* A page of at most 30 words in at most 10 blocks comes back whole but
+ * its title, whatever the model scored: a note, a test page. */
+START_TEST(test_tiny_page)
+{
+    thin_page(0);
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].words = 3;
+    blocks[4].words = 0;
+    blocks[7].label = NC_LABEL_TITLE;
+    ck_assert_uint_eq(thin_kept(), 5); /* 1, 2, 3, 5, 6: not 0 (kept), 4, 7 */
+    ck_assert_int_eq(blocks[2].label, NC_LABEL_BODY); /* under the floor */
+    ck_assert_int_eq(blocks[3].label, NC_LABEL_BODY); /* even legal text */
+    ck_assert_int_eq(blocks[1].label, NC_LABEL_HEADING);
+    ck_assert_int_eq(blocks[0].reason, NC_REASON_MODEL);
+    ck_assert_int_eq(blocks[4].label, NC_LABEL_NAVIGATION);
+    ck_assert_int_eq(blocks[7].label, NC_LABEL_TITLE);
+
+    thin_page(0); /* 31 words: the thin-page rule's own conditions */
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].words = 4;
+    ck_assert_uint_eq(thin_kept(), 0);
+}
+END_TEST
+
 START_TEST(test_not_thin)
 {
     thin_page(250);
@@ -409,6 +433,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_comment_class_shared);
     tcase_add_test(tc, test_thin_page);
     tcase_add_test(tc, test_not_thin);
+    tcase_add_test(tc, test_tiny_page);
     tcase_add_test(tc, test_short_article_stays);
     tcase_add_test(tc, test_links_alone_stay);
     tcase_add_test(tc, test_prose_run);

@@ -145,8 +145,13 @@ void nc_restore_container_body(nc_doc *doc, float threshold)
  * back holds WIDER_WORDS and WIDER_TIMES the kept words, as a listing's
  * does and a blog post's sidebar does not; and never for links alone: a
  * page of nothing but links has no body to give. The numbers and their
- * figures: docs/algorithm.md ("A thin page is returned wider"). */
+ * figures: docs/algorithm.md ("A thin page is returned wider"). A page
+ * of at most TINY_WORDS words in at most TINY_BLOCKS blocks (a note, a
+ * test page) has nothing to clean away: it comes back whole but its title,
+ * whatever the model scored its lines. */
 enum {
+    TINY_WORDS = 30,
+    TINY_BLOCKS = 10,
     THIN_WORDS = 300,
     COMMENT_WORDS = 200,
     WIDER_WORDS = 150,
@@ -165,8 +170,30 @@ static bool widens(const nc_block *b, bool thread)
     return b->label != NC_LABEL_LEGAL && b->score >= THIN_FLOOR;
 }
 
+static bool keep_tiny_page(nc_doc *doc)
+{
+    size_t words = 0;
+    if (doc->nblocks > TINY_BLOCKS)
+        return false;
+    for (size_t i = 0; i < doc->nblocks; i++)
+        words += doc->blocks[i].words;
+    if (words > TINY_WORDS)
+        return false;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (nc_label_kept(b->label) || b->label == NC_LABEL_TITLE || b->words == 0 ||
+            b->reason == NC_REASON_TRUNCATED)
+            continue;
+        b->label = nc_tag_heading(b->tag) ? NC_LABEL_HEADING : NC_LABEL_BODY;
+        b->reason = NC_REASON_THIN_PAGE;
+    }
+    return true;
+}
+
 void nc_keep_thin_page(nc_doc *doc)
 {
+    if (keep_tiny_page(doc))
+        return;
     size_t kept = 0, comments = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
         const nc_block *b = &doc->blocks[i];

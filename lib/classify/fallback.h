@@ -12,7 +12,9 @@
  * reason NC_REASON_CONTAINER_BODY. Linear, allocates nothing. */
 void nc_restore_container_body(nc_doc *doc, float threshold);
 
-/* When the kept body and headings hold under 300 words, the page may be
+/* A page of at most 30 words in at most 10 blocks comes back whole but its
+ * title (reason NC_REASON_THIN_PAGE): nothing to clean away. Else, when
+ * the kept body and headings hold under 300 words, the page may be
  * no article (a listing, a forum thread, a product or a tiny page): every
  * block the model scored at least 0.1 that no detector named legal text or
  * a comment is kept, and the comments too when they hold over 200 words;
