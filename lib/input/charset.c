@@ -18,24 +18,13 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* s[0..len) starts with word (lower-case ASCII), ignoring ASCII case. */
-static bool prefix_ci(const char *s, size_t len, const char *word)
-{
-    size_t n = strlen(word);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (nc_ascii_lower(s[i]) != word[i])
-            return false;
-    return true;
-}
 
 /* Offset of word in s[0..len), ignoring ASCII case; len when absent. */
 static size_t find_ci(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
     for (size_t i = 0; i + n <= len; i++)
-        if (nc_ascii_lower(s[i]) == word[0] && prefix_ci(s + i, len - i, word))
+        if (nc_ascii_lower(s[i]) == word[0] && nc_ascii_prefix_ci(s + i, len - i, word))
             return i;
     return len;
 }
@@ -61,7 +50,7 @@ static bool known_tag(const char *s, size_t len)
     if (n == 0 || n == len || !(is_space(s[n]) || s[n] == '>' || s[n] == '/'))
         return false;
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (strlen(names[k]) == n && prefix_ci(s, n, names[k]))
+        if (strlen(names[k]) == n && nc_ascii_prefix_ci(s, n, names[k]))
             return true;
     return false;
 }
@@ -81,7 +70,7 @@ nc_input_kind nc_input_detect_kind(const char *s, size_t len)
                                          "<h1", "<h2", "<h3", "<script", "<style",
                                          "<link", "<title", "<header", "<nav"};
     for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
-        if (prefix_ci(p, left, starts[k]))
+        if (nc_ascii_prefix_ci(p, left, starts[k]))
             return NC_INPUT_HTML;
     size_t n = left < 4096 ? left : 4096;
     /* A page after a line or two of junk (a server warning, a header):
@@ -233,7 +222,7 @@ static size_t skip_markup(const char *s, size_t len)
     static const char *const raw[] = {"script", "style"};
     for (size_t k = 0; k < 2; k++) {
         size_t n = strlen(raw[k]);
-        if (len > n + 1 && prefix_ci(s + 1, len - 1, raw[k]) &&
+        if (len > n + 1 && nc_ascii_prefix_ci(s + 1, len - 1, raw[k]) &&
             (is_space(s[n + 1]) || s[n + 1] == '>' || s[n + 1] == '/')) {
             char end[16] = "</";
             memcpy(end + 2, raw[k], n + 1);

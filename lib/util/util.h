@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* util/arena.c: one arena per nc_clean call, freed at once. */
 typedef struct nc_arena_chunk nc_arena_chunk;
@@ -77,6 +78,18 @@ static inline size_t nc_utf8_cut(const char *s, size_t len, size_t max)
 static inline char nc_ascii_lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* s[0..len) starts with word (lower-case ASCII), ignoring ASCII case. */
+static inline bool nc_ascii_prefix_ci(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (nc_ascii_lower(s[i]) != word[i])
+            return false;
+    return true;
 }
 
 /* The words of s[0..len), text whose words one space divides. */

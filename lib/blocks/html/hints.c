@@ -257,16 +257,9 @@ bool nc_html_author_path(const char *v, size_t n)
 
 bool nc_html_script_href(const char *v, size_t n)
 {
-    static const char scheme[] = "javascript:";
-    size_t m = sizeof scheme - 1;
     while (n && nc_html_is_blank((unsigned char)*v))
         v++, n--;
-    if (n < m)
-        return false;
-    for (size_t i = 0; i < m; i++)
-        if (nc_ascii_lower(v[i]) != scheme[i])
-            return false;
-    return true;
+    return nc_ascii_prefix_ci(v, n, "javascript:");
 }
 
 void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
