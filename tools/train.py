@@ -60,7 +60,6 @@ def norm(text):
 
 
 SETS = ("wcxb-dev", "readability", "traf-dev")
-SNIPPET_SETS = ("traf-dev",)
 FORMS = ("text-lines", "text-lynx", "html")
 N_STAGE2 = 9  # context features appended by stage 2 (see context_features)
 
@@ -389,11 +388,11 @@ def normalize_pages(pages, alpha):
     figures are a mean over pages, and without this a page of 1,500 menu
     and comment blocks outweighs a hundred short articles. A page's blocks
     are scaled by (mean page weight / its weight) ** alpha, so each set and
-    form keeps its total (snippet pages, a few labels each, are left as
-    they are)."""
+    form keeps its total (snippet pages, a few labels each and the rest
+    unlabelled, are left as they are)."""
     groups = {}
     for p in pages:
-        if p["set"] in SNIPPET_SETS:
+        if (p["labels"] < 0).any():
             continue
         groups.setdefault((p["set"], p["form"]), []).append(p)
     for group in groups.values():

@@ -426,36 +426,40 @@ static void drop_tickers(nc_doc *doc)
     }
 }
 
+/* The number of one to three digits at *t, which is moved past it; false
+ * when there is none or a longer one. */
+static bool read_small_number(const char **t, const char *end, unsigned *v)
+{
+    const char *p = *t;
+    *v = 0;
+    while (p < end && p - *t < 3 && *p >= '0' && *p <= '9')
+        *v = *v * 10 + (unsigned)(*p++ - '0');
+    if (p == *t || (p < end && *p >= '0' && *p <= '9'))
+        return false;
+    *t = p;
+    return true;
+}
+
 /* The slide number a block opens with ("12/50 Star Wars boosts economy",
  * "3 of 5", "7/7" alone): true with k and of set, 1 <= k <= of, of >= 3. */
 static bool slide_mark(const nc_block *b, unsigned *k, unsigned *of)
 {
     const char *t = b->text, *end = b->text + b->len;
-    unsigned v[2] = {0, 0};
-    for (int part = 0; part < 2; part++) {
-        const char *start = t;
-        while (t < end && t - start < 3 && *t >= '0' && *t <= '9')
-            v[part] = v[part] * 10 + (unsigned)(*t++ - '0');
-        if (t == start || (t < end && *t >= '0' && *t <= '9'))
-            return false;
-        if (part == 1)
-            break;
-        if (t < end && *t == ' ')
-            t++;
-        if (t < end && *t == '/')
-            t++;
-        else if (end - t >= 2 && t[0] == 'o' && t[1] == 'f')
-            t += 2;
-        else
-            return false;
-        if (t < end && *t == ' ')
-            t++;
-    }
-    if (t < end && *t != ' ')
+    if (!read_small_number(&t, end, k))
         return false;
-    *k = v[0];
-    *of = v[1];
-    return v[1] >= 3 && v[0] >= 1 && v[0] <= v[1];
+    if (t < end && *t == ' ')
+        t++;
+    if (t < end && *t == '/')
+        t++;
+    else if (end - t >= 2 && t[0] == 'o' && t[1] == 'f')
+        t += 2;
+    else
+        return false;
+    if (t < end && *t == ' ')
+        t++;
+    if (!read_small_number(&t, end, of) || (t < end && *t != ' '))
+        return false;
+    return *of >= 3 && *k >= 1 && *k <= *of;
 }
 
 /* A photo gallery after the article: three or more slides numbered in

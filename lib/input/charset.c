@@ -18,7 +18,6 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-
 /* Offset of word in s[0..len), ignoring ASCII case; len when absent. */
 static size_t find_ci(const char *s, size_t len, const char *word)
 {
