@@ -214,6 +214,12 @@ typedef struct nc_meta_item {
     nc_meta_source source;
 } nc_meta_item;
 
+/* What an HTML page declares itself to be (blocks/html/page.c): an
+ * article (og:type "article", a JSON-LD *Article or BlogPosting), some
+ * other type (a product, a website, a forum thread), or nothing. The
+ * larger wins: an article's JSON-LD often also holds a WebSite. */
+enum { NC_PAGE_UNTYPED, NC_PAGE_OTHER, NC_PAGE_ARTICLE };
+
 /* Everything one nc_clean call works on. */
 typedef struct nc_doc {
     nc_arena arena;
@@ -243,6 +249,7 @@ typedef struct nc_doc {
     char *site_name;
     char *html_lang;   /* <html lang> */
     char *ld_body;     /* JSON-LD articleBody */
+    int8_t page_type;  /* NC_PAGE_*: what og:type and JSON-LD @type declare */
     nc_meta_ev *ev, *ev_last; /* blocks/html/walk.c: metadata evidence */
     size_t nev;
     /* meta/choose.c: the chosen values, field by field (arena) */

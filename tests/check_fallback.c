@@ -219,6 +219,16 @@ START_TEST(test_tiny_page)
     ck_assert_int_eq(blocks[4].label, NC_LABEL_NAVIGATION);
     ck_assert_int_eq(blocks[7].label, NC_LABEL_TITLE);
 
+    /* A page that is only its title (one text line taken for a
+     * headline): that line is the body. */
+    thin_page(0);
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].words = 0;
+    blocks[7].words = 16;
+    blocks[7].label = NC_LABEL_TITLE;
+    ck_assert_uint_eq(thin_kept(), 1);
+    ck_assert_int_eq(blocks[7].label, NC_LABEL_BODY);
+
     thin_page(0); /* 31 words: the thin-page rule's own conditions */
     for (size_t i = 0; i < NB; i++)
         blocks[i].words = 4;

@@ -537,6 +537,45 @@ START_TEST(test_ld_body_scan)
 }
 END_TEST
 
+START_TEST(test_page_type)
+{
+    static const struct {
+        const char *json;
+        int type;
+    } ld[] = {
+        {"{\"@type\":\"NewsArticle\",\"headline\":\"x\"}", NC_PAGE_ARTICLE},
+        {"{\"@type\" : [\"WebPage\", \"BlogPosting\"]}", NC_PAGE_ARTICLE},
+        {"[{\"@type\":\"WebSite\"},{\"@type\":\"Article\"}]", NC_PAGE_ARTICLE},
+        {"{\"@type\":\"Product\",\"name\":\"Article 7 shoes\"}", NC_PAGE_OTHER},
+        {"{\"@type\":\"DiscussionForumPosting\"}", NC_PAGE_OTHER},
+        {"{\"@type\":[]}", NC_PAGE_UNTYPED},
+        {"{\"headline\":\"no type\"}", NC_PAGE_UNTYPED},
+        {"{\"@type\":\"Article", NC_PAGE_UNTYPED}, /* the name never closes */
+        {"{\"@type\":[\"Product\", \"News", NC_PAGE_OTHER},
+        {"{\"@type\"", NC_PAGE_UNTYPED},
+    };
+    for (size_t i = 0; i < sizeof ld / sizeof *ld; i++)
+        ck_assert_msg(nc_html_ld_page_type(ld[i].json, strlen(ld[i].json)) == ld[i].type,
+                      "%s", ld[i].json);
+    ck_assert_int_eq(nc_html_og_page_type("article"), NC_PAGE_ARTICLE);
+    ck_assert_int_eq(nc_html_og_page_type("Article:news"), NC_PAGE_ARTICLE);
+    ck_assert_int_eq(nc_html_og_page_type("website"), NC_PAGE_OTHER);
+    ck_assert_int_eq(nc_html_og_page_type(""), NC_PAGE_OTHER);
+    /* The page: the larger of og:type and JSON-LD wins, in any order. */
+    nc_doc d;
+    run(&d, "<meta property=og:type content=website><script type=application/ld+json>"
+            "{\"@type\":\"NewsArticle\"}</script><p>x</p>");
+    ck_assert_int_eq(d.page_type, NC_PAGE_ARTICLE);
+    nc_doc_free(&d);
+    run(&d, "<meta property=og:type content=product><p>x</p>");
+    ck_assert_int_eq(d.page_type, NC_PAGE_OTHER);
+    nc_doc_free(&d);
+    run(&d, "<p>x</p>");
+    ck_assert_int_eq(d.page_type, NC_PAGE_UNTYPED);
+    nc_doc_free(&d);
+}
+END_TEST
+
 static char *nested(const char *open, const char *close, size_t n, const char *inner)
 {
     size_t lo = strlen(open), lc = strlen(close), li = strlen(inner);
@@ -752,6 +791,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_best_wide);
     tcase_add_test(tc, test_page_hints);
     tcase_add_test(tc, test_ld_body_scan);
+    tcase_add_test(tc, test_page_type);
     tcase_add_test(tc, test_max_blocks_stops);
     tcase_add_test(tc, test_broken_markup);
     tcase_add_test(tc, test_unclosed_inside_landmark);

@@ -42,12 +42,12 @@ START_TEST(test_meta_web_page_dates)
     r = tu_meta_page("", "<h1>Budget passes</h1><p>March 3, 2025</p>", NULL);
     tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_BYLINE); /* labelled a byline */
     nc_result_free(r);
-    r = tu_meta_page("", "<p>Open day at the town hall on March 3, 2025, with music</p><p>Events</p><p>Calendar</p><p>Archive</p>"
+    r = tu_meta_page("", "<p>Open day at the town hall on March 3, 2025, with music and food</p><p>Events</p><p>Calendar</p><p>Archive</p>"
                        "<h1>Budget passes</h1>", NULL);
     ck_assert_ptr_null(nc_result_meta(r, NC_META_DATE, 0, NULL));
     nc_result_free(r);
     r = tu_meta_page("<meta property=\"article:published_time\" content=\"2025-03-03\">",
-                   "<p>Open day at the town hall on March 3, 2025, with music</p><p>Events</p><p>Calendar</p><p>Archive</p>"
+                   "<p>Open day at the town hall on March 3, 2025, with music and food</p><p>Events</p><p>Calendar</p><p>Archive</p>"
                    "<h1>Budget passes</h1>", NULL);
     tu_expect_meta(r, NC_META_DATE, 0, "2025-03-03", NC_SOURCE_OPEN_GRAPH);
     nc_result_free(r);

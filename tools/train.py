@@ -59,7 +59,16 @@ def norm(text):
     return " ".join(text.translate(_PUNCT).split())
 
 
-SETS = ("wcxb-dev", "readability", "traf-dev")
+SETS = ("wcxb-dev", "readability", "traf-dev", "wcxb-dev-other")
+# The other page types (service, forum, listing, documentation, product)
+# teach HTML layouts the article sets do not show, but at full weight they
+# also teach the model to keep what an article's gold leaves out (comments,
+# teasers); in plain text, with no markup to tell a listing from an
+# article, their short lines taught it to keep related headlines and menu
+# items. Chosen by tools/cv.py (docs/algorithm.md); --set-weight
+# overrides these.
+SET_WEIGHTS = {"wcxb-dev-other:html": 0.3, "wcxb-dev-other:text-lines": 0.0,
+               "wcxb-dev-other:text-lynx": 0.0}
 FORMS = ("text-lines", "text-lynx", "html")
 N_STAGE2 = 9  # context features appended by stage 2 (see context_features)
 
@@ -372,7 +381,8 @@ def reweight(pages, a):
     for s in sorted(set(p["set"] for p in pages)):
         for row in manifest(a.data, s):
             langs[(s, row["id"])] = row.get("lang", "und")
-    factor = dict((k, float(v)) for k, v in (x.split("=", 1) for x in a.set_weight))
+    factor = dict(SET_WEIGHTS)
+    factor.update((k, float(v)) for k, v in (x.split("=", 1) for x in a.set_weight))
     for p in pages:
         w = factor.get(p["set"], 1.0) * factor.get("%s:%s" % (p["set"], p["form"]), 1.0)
         if langs.get((p["set"], p["id"]), "und") not in ("en", "und"):

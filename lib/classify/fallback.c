@@ -148,7 +148,8 @@ void nc_restore_container_body(nc_doc *doc, float threshold)
  * figures: docs/algorithm.md ("A thin page is returned wider"). A page
  * of at most TINY_WORDS words in at most TINY_BLOCKS blocks (a note, a
  * test page) has nothing to clean away: it comes back whole but its title,
- * whatever the model scored its lines. */
+ * whatever the model scored its lines; a page that is only its title
+ * comes back as that. */
 enum {
     TINY_WORDS = 30,
     TINY_BLOCKS = 10,
@@ -172,16 +173,22 @@ static bool widens(const nc_block *b, bool thread)
 
 static bool keep_tiny_page(nc_doc *doc)
 {
-    size_t words = 0;
+    size_t words = 0, untitled = 0;
     if (doc->nblocks > TINY_BLOCKS)
         return false;
-    for (size_t i = 0; i < doc->nblocks; i++)
+    for (size_t i = 0; i < doc->nblocks; i++) {
         words += doc->blocks[i].words;
+        if (doc->blocks[i].label != NC_LABEL_TITLE)
+            untitled += doc->blocks[i].words;
+    }
     if (words > TINY_WORDS)
         return false;
     for (size_t i = 0; i < doc->nblocks; i++) {
         nc_block *b = &doc->blocks[i];
-        if (nc_label_kept(b->label) || b->label == NC_LABEL_TITLE || b->words == 0 ||
+        /* A page whose only words are its title (a text page of one
+         * line, taken for a headline) gives that line as its body. */
+        bool title = b->label == NC_LABEL_TITLE && untitled > 0;
+        if (nc_label_kept(b->label) || title || b->words == 0 ||
             b->reason == NC_REASON_TRUNCATED)
             continue;
         b->label = nc_tag_heading(b->tag) ? NC_LABEL_HEADING : NC_LABEL_BODY;

@@ -31,7 +31,7 @@ const char *const nc_feature_names[NC_NFEAT] = {
     "in_button", "in_list", "in_table", "in_quote", "in_bodyprop", "in_best",
     "in_link", "hint_bad", "hint_comment", "hint_caption", "hint_byline",
     "hint_content", "hint_meta", "prev_link", "next_link", "words_after",
-    "foreign", "block_lang_other", "in_best_wide", "in_ld_body"};
+    "foreign", "block_lang_other", "in_best_wide", "in_ld_body", "page_type"};
 
 int nc_feature_count(void) { return F_COUNT; }
 
@@ -140,6 +140,19 @@ static void count_chars(const nc_block *b, char_counts *cc)
 static float in_ld_body(const nc_block *b)
 {
     return (float)b->ld_found;
+}
+
+/* What the page declares itself (og:type, JSON-LD @type): a product page,
+ * a forum thread or a listing keeps blocks (lists of items, short posts)
+ * that an article's teasers resemble, and the model weighs the two apart.
+ * 1 an article, 0 another type, 0.5 undeclared; -1 text, which has none. */
+static float page_type(const nc_doc *doc)
+{
+    if (doc->kind != NC_INPUT_HTML)
+        return -1.0f;
+    return doc->page_type == NC_PAGE_ARTICLE ? 1.0f
+           : doc->page_type == NC_PAGE_OTHER ? 0.0f
+                                             : 0.5f;
 }
 
 /* Scripts with capital letters. Elsewhere (Arabic, Hebrew, Han, kana,
@@ -336,6 +349,7 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
                                 b->block_lang != doc->lang;
         f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
         f[F_IN_LD_BODY] = in_ld_body(b);
+        f[F_PAGE_TYPE] = page_type(doc);
         /* Pattern detectors (features/signals.c) fill F_LEGAL .. F_CAPTION_WORDS. */
         static const int pattern_slots[NC_NPATTERN] = {
             F_LEGAL, F_SITE_SUFFIX, F_CREDIT, F_UI_PHRASE, F_DATE, F_BYLINE,

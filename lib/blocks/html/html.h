@@ -286,6 +286,9 @@ void nc_html_shape_free(nc_html_shaper *s);
 /* blocks/html/page.c */
 /* The articleBody string of JSON-LD text, unescaped, or NULL. */
 char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len);
+/* The NC_PAGE_* type a JSON-LD script or an og:type content declares. */
+int nc_html_ld_page_type(const char *json, size_t len);
+int nc_html_og_page_type(const char *content);
 /* doc->title from og:title, the h1 that matches <title>, or <title>
  * without its site suffix. */
 void nc_html_choose_title(nc_doc *doc);

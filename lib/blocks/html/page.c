@@ -33,6 +33,78 @@ char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
     return NULL;
 }
 
+/* The rank of one @type name: "NewsArticle", "BlogPosting" and the like
+ * are articles; "DiscussionForumPosting" or "Product" are not. */
+static int type_name_rank(const char *s, size_t n)
+{
+    static const char *const article[] = {"Article", "BlogPosting"};
+    for (size_t k = 0; k < sizeof article / sizeof *article; k++) {
+        size_t m = strlen(article[k]);
+        for (size_t i = 0; i + m <= n; i++)
+            if (memcmp(s + i, article[k], m) == 0)
+                return NC_PAGE_ARTICLE;
+    }
+    return NC_PAGE_OTHER;
+}
+
+/* The JSON string at *q (its opening quote): its rank, *q moved past it;
+ * -1 when it does not close. */
+static int name_at(const char **q, const char *end)
+{
+    const char *close = memchr(*q + 1, '"', (size_t)(end - *q - 1));
+    if (!close)
+        return -1;
+    int rank = type_name_rank(*q + 1, (size_t)(close - *q - 1));
+    *q = close + 1;
+    return rank;
+}
+
+static const char *skip_space(const char *q, const char *end, char also)
+{
+    while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r' || *q == also))
+        q++;
+    return q;
+}
+
+int nc_html_ld_page_type(const char *json, size_t len)
+{
+    static const char key[] = "\"@type\"";
+    const char *end = json + len;
+    int rank = NC_PAGE_UNTYPED;
+    for (const char *p = json; p < end && rank < NC_PAGE_ARTICLE;) {
+        const char *hit = memchr(p, '"', (size_t)(end - p));
+        if (!hit)
+            break;
+        p = hit + 1;
+        if ((size_t)(end - hit) < sizeof key - 1 || memcmp(hit, key, sizeof key - 1) != 0)
+            continue;
+        const char *q = skip_space(hit + sizeof key - 1, end, ':');
+        bool cut = false; /* a name that never closes: the script ends there */
+        if (q < end && *q == '"') {
+            int r = name_at(&q, end);
+            cut = r < 0;
+            rank = r > rank ? r : rank;
+        } else if (q < end && *q == '[') { /* ["NewsArticle", "WebPage"] */
+            for (q = skip_space(q + 1, end, ','); q < end && *q == '"' && !cut;
+                 q = skip_space(q, end, ',')) {
+                int r = name_at(&q, end);
+                cut = r < 0;
+                rank = r > rank ? r : rank;
+            }
+        }
+        if (cut)
+            break;
+        p = q;
+    }
+    return rank;
+}
+
+int nc_html_og_page_type(const char *content)
+{
+    return nc_ascii_prefix_ci(content, strlen(content), "article") ? NC_PAGE_ARTICLE
+                                                                   : NC_PAGE_OTHER;
+}
+
 /* ---- title ---- */
 
 /* The title and an h1 are compared on their first CMP_BYTES bytes, and

@@ -295,6 +295,12 @@ static void check_time(walk *w)
         nc_walk_fail(w, NC_OK); /* the rest of the page is not read */
 }
 
+static void raise_page_type(nc_doc *doc, int type)
+{
+    if (type > doc->page_type)
+        doc->page_type = (int8_t)type;
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     walk *w = ctx;
@@ -340,6 +346,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
             nc_walk_set_page_string(w, &w->doc->og_title, a.content);
         else if (strcmp(a.property, "og:site_name") == 0)
             nc_walk_set_page_string(w, &w->doc->site_name, a.content);
+        else if (strcmp(a.property, "og:type") == 0)
+            raise_page_type(w->doc, nc_html_og_page_type(a.content));
     }
     if (el->flags & NC_EL_HTML)
         nc_walk_set_page_string(w, &w->doc->html_lang, a.lang);
@@ -402,6 +410,8 @@ static void on_end(void *ctx, const xmlChar *xname)
                 w->doc->html_title = nc_text_collapsed(&w->doc->arena, w->title.data,
                                                        nc_walk_page_string_len(w->title.data,
                                                                        w->title.len));
+            if (w->in_ld && w->ld.len)
+                raise_page_type(w->doc, nc_html_ld_page_type(w->ld.data, w->ld.len));
             if (w->in_ld && w->ld.len && !w->doc->ld_body)
                 w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                   w->ld.len);
