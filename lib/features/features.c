@@ -275,6 +275,7 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
     unsigned max_depth = walk->max_depth;
     memset(rows, 0, (hi - lo) * NC_NFEAT * sizeof *rows);
     const uint32_t long_words = 25;
+    const float declared = page_type(doc); /* one value for the whole page */
     distance_to_long(doc, lo, hi, rows, long_words);
     for (size_t i = lo; i < hi; i++) {
         const nc_block *b = &doc->blocks[i];
@@ -349,7 +350,7 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
                                 b->block_lang != doc->lang;
         f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
         f[F_IN_LD_BODY] = in_ld_body(b);
-        f[F_PAGE_TYPE] = page_type(doc);
+        f[F_PAGE_TYPE] = declared;
         /* Pattern detectors (features/signals.c) fill F_LEGAL .. F_CAPTION_WORDS. */
         static const int pattern_slots[NC_NPATTERN] = {
             F_LEGAL, F_SITE_SUFFIX, F_CREDIT, F_UI_PHRASE, F_DATE, F_BYLINE,

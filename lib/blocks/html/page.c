@@ -4,26 +4,38 @@
 
 #include "blocks/html/html.h"
 
+/* also: one more byte to skip (the commas of an array; a space for none). */
+static const char *skip_space(const char *q, const char *end, char also)
+{
+    while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r' || *q == also))
+        q++;
+    return q;
+}
+
+/* The value after the next "key": in json, from *p on (key with its
+ * quotes, n bytes): its first byte, or end when the value is missing;
+ * NULL when no such key is left. *p moves past the key's opening quote. */
+static const char *next_value(const char **p, const char *end, const char *key, size_t n)
+{
+    while (*p < end) {
+        const char *hit = memchr(*p, '"', (size_t)(end - *p));
+        if (!hit)
+            break;
+        *p = hit + 1;
+        if ((size_t)(end - hit) < n || memcmp(hit, key, n) != 0)
+            continue;
+        const char *q = skip_space(hit + n, end, ' ');
+        if (q < end && *q == ':')
+            return skip_space(q + 1, end, ' ');
+    }
+    return NULL;
+}
+
 char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
 {
     static const char key[] = "\"articleBody\"";
     const char *end = json + len;
-    for (const char *p = json; p < end;) {
-        const char *hit = memchr(p, '"', (size_t)(end - p));
-        if (!hit)
-            break;
-        p = hit + 1;
-        if ((size_t)(end - hit) < sizeof key - 1 ||
-            memcmp(hit, key, sizeof key - 1) != 0)
-            continue;
-        const char *q = hit + sizeof key - 1;
-        while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
-            q++;
-        if (q >= end || *q != ':')
-            continue;
-        q++;
-        while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r'))
-            q++;
+    for (const char *p = json, *q; (q = next_value(&p, end, key, sizeof key - 1));) {
         if (q >= end || *q != '"')
             continue;
         bool nomem = false;
@@ -59,26 +71,13 @@ static int name_at(const char **q, const char *end)
     return rank;
 }
 
-static const char *skip_space(const char *q, const char *end, char also)
-{
-    while (q < end && (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r' || *q == also))
-        q++;
-    return q;
-}
-
 int nc_html_ld_page_type(const char *json, size_t len)
 {
     static const char key[] = "\"@type\"";
     const char *end = json + len;
     int rank = NC_PAGE_UNTYPED;
-    for (const char *p = json; p < end && rank < NC_PAGE_ARTICLE;) {
-        const char *hit = memchr(p, '"', (size_t)(end - p));
-        if (!hit)
-            break;
-        p = hit + 1;
-        if ((size_t)(end - hit) < sizeof key - 1 || memcmp(hit, key, sizeof key - 1) != 0)
-            continue;
-        const char *q = skip_space(hit + sizeof key - 1, end, ':');
+    for (const char *p = json, *q;
+         rank < NC_PAGE_ARTICLE && (q = next_value(&p, end, key, sizeof key - 1));) {
         bool cut = false; /* a name that never closes: the script ends there */
         if (q < end && *q == '"') {
             int r = name_at(&q, end);

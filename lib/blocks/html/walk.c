@@ -410,15 +410,15 @@ static void on_end(void *ctx, const xmlChar *xname)
                 w->doc->html_title = nc_text_collapsed(&w->doc->arena, w->title.data,
                                                        nc_walk_page_string_len(w->title.data,
                                                                        w->title.len));
-            if (w->in_ld && w->ld.len)
+            if (w->in_ld && w->ld.len) {
                 raise_page_type(w->doc, nc_html_ld_page_type(w->ld.data, w->ld.len));
-            if (w->in_ld && w->ld.len && !w->doc->ld_body)
-                w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
-                                                  w->ld.len);
-            if (w->in_ld && w->ld.len &&
-                nc_html_record_ev(w->doc, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data,
-                                  w->ld.len) != NC_OK)
-                nc_walk_fail(w, NC_ERR_NOMEM);
+                if (!w->doc->ld_body)
+                    w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
+                                                      w->ld.len);
+                if (nc_html_record_ev(w->doc, NC_EV_LD_JSON, NULL, 0, 0, w->ld.data,
+                                      w->ld.len) != NC_OK)
+                    nc_walk_fail(w, NC_ERR_NOMEM);
+            }
             w->in_title = w->in_ld = false;
         }
         w->depth--;
