@@ -138,7 +138,7 @@ typedef struct nc_mark {
     const char *alt;     /* images: the alt text, arena string or NULL */
 } nc_mark;
 
-#define NC_NFEAT 80 /* room in the feature vector; features/features.c names them */
+#define NC_NFEAT 84 /* room in the feature vector; features/features.c names them */
 
 typedef struct nc_block {
     char *text;        /* NFC UTF-8, white space collapsed, in the arena */
@@ -154,6 +154,10 @@ typedef struct nc_block {
     bool gap_before;   /* text: a blank line before it; html: a new parent */
     bool list_item;    /* text: a bullet line; html: <li> */
     uint32_t source_line; /* text: first line number; html: 0 */
+    uint16_t groups[2]; /* html: look-alike groups around it (blocks/html/groups.c);
+                           text: 0 */
+    uint32_t group_key; /* html: the key of the element holding its container
+                           (blocks/html/groups.c); 0: none, or text */
     nc_shape shape;    /* lists, tables, marks (result/markdown.c) */
     /* Filled by lang/detect.c / features/features.c. */
     uint32_t words;      /* word count (ICU rules for no-space scripts) */
@@ -175,6 +179,8 @@ typedef struct nc_block {
     /* Filled by classify/classify.c. */
     float score;       /* body probability (stage 2) */
     float score1;      /* stage 1's, before the context pass */
+    float group_score1; /* the mean score1 of the other blocks with its
+                           group_key; -1 when it has none */
     nc_label label;
     nc_reason reason;
 } nc_block;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "blocks/html/html.h"
+#include "classify/classify.h"
 #include "outline.h"
 #include "testutil.h"
 
@@ -576,6 +577,47 @@ START_TEST(test_page_type)
 }
 END_TEST
 
+/* Look-alike groups: the article's paragraphs share one parent (1 at both
+ * levels); each comment repeats one structure with a parent of its own. */
+START_TEST(test_groups)
+{
+    nc_doc d;
+    run(&d, "<article><div class=body><p>First paragraph.</p><p>Second paragraph.</p>"
+            "</div></article><ol class=comments>"
+            "<li class=comment><div class=text><p>Comment one.</p></div></li>"
+            "<li class=comment><div class=text><p>Comment two.</p></div></li>"
+            "<li class=comment><div class=text><p>Comment three.</p></div></li>"
+            "</ol><div class=card><h3>A teaser</h3></div>");
+    const nc_block *b = block(&d, "Second paragraph.");
+    ck_assert_int_eq(b->groups[0], 1);
+    ck_assert_int_eq(b->groups[1], 1);
+    b = block(&d, "Comment two.");
+    ck_assert_int_eq(b->groups[0], 3); /* div.text in li.comment, three times */
+    ck_assert_int_eq(b->groups[1], 3); /* li.comment in ol.comments */
+    b = block(&d, "A teaser");
+    ck_assert_int_eq(b->groups[0], 1);
+    /* Stage 2 reads how a block's look-alikes scored in stage 1: the mean
+     * of the others with its key; -1 for a block alone with its key. */
+    for (size_t i = 0; i < d.nblocks; i++)
+        d.blocks[i].score1 = strncmp(d.blocks[i].text, "Comment t", 9) == 0 ? 0.2f : 0.8f;
+    nc_context_walk cw;
+    nc_classify_context_start(&d, &cw);
+    ck_assert_float_eq_tol(block(&d, "Comment one.")->group_score1, 0.2f, 1e-6f);
+    ck_assert_float_eq_tol(block(&d, "Comment two.")->group_score1, 0.5f, 1e-6f);
+    ck_assert_float_eq_tol(block(&d, "First paragraph.")->group_score1, 0.8f, 1e-6f);
+    ck_assert_float_eq_tol(block(&d, "A teaser")->group_score1, -1.0f, 1e-6f);
+    nc_doc_free(&d);
+    /* Text has no elements: 0. */
+    nc_options o;
+    nc_options_init(&o);
+    o.input = NC_INPUT_TEXT;
+    ck_assert_int_eq(nc_pipeline("One line.\n\nTwo lines.\n", 22, &o, &d), NC_OK);
+    ck_assert_uint_gt(d.nblocks, 0);
+    ck_assert_int_eq(d.blocks[0].groups[0], 0);
+    nc_doc_free(&d);
+}
+END_TEST
+
 static char *nested(const char *open, const char *close, size_t n, const char *inner)
 {
     size_t lo = strlen(open), lc = strlen(close), li = strlen(inner);
@@ -792,6 +834,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_page_hints);
     tcase_add_test(tc, test_ld_body_scan);
     tcase_add_test(tc, test_page_type);
+    tcase_add_test(tc, test_groups);
     tcase_add_test(tc, test_max_blocks_stops);
     tcase_add_test(tc, test_broken_markup);
     tcase_add_test(tc, test_unclosed_inside_landmark);

@@ -221,22 +221,16 @@ typedef struct known_failure {
 } known_failure;
 
 static const known_failure known_failures[] = {
-    {"en-foreign-cjk-menu.txt", "drop", 1,
-     "the Chinese menu item 关于我们: kept as heading/context-keep"},
     {"en-foreign-cyrillic-ui.html", "drop", 1,
      "the Cyrillic widget title (Заголовок открываемого материала): kept as heading/model (Поделиться is dropped as foreign-script)"},
-    {"es-sequia.txt", "drop", 2,
-     "both related items (the heading is dropped as a lead phrase): kept as body/model, heading/model"},
+    {"es-sequia.txt", "drop", 1,
+     "one related item (the heading is dropped as a lead phrase): kept as body/model"},
     {"fa-aloodegi.txt", "drop", 1,
      "one related item: kept as body/context-keep (menu, newsletter, cookie and legal lines dropped since the caseless features)"},
-    {"he-rakevet.txt", "drop", 1,
-     "one related item: kept as body/model at the threshold"},
-    {"ko-jeonse.html", "drop", 1,
-     "the photo caption with its agency credit (연합뉴스): kept as heading/model"},
+    {"ja-sakura.txt", "drop", 1,
+     "the cookie prompt after the article (このサイトではクッキーを使用しています。同意する): kept as heading/context-keep at 0.50"},
     {"ru-foreign-latin-ui.txt", "drop", 1,
      "the English UI word Share: kept as heading/context-keep"},
-    {"th-nam-thuam.txt", "body", 1,
-     "one body paragraph (ขณะเดียวกัน ...): dropped as boilerplate/context-drop at 0.47"},
     {"tr-deprem.txt", "drop", 1,
      "one related item (the newsletter prompt is dropped as a call to action): kept as body/context-keep"},
 };

@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     printf("file\tblock");
     for (int k = 0; k < nf; k++)
         printf("\t%s", nc_feature_names[k]);
-    printf("\ttext\n");
+    printf("\tgroup\ttext\n");
     for (; i < argc; i++) {
         size_t len = 0;
         char *data = slurp(argv[i], &len);
@@ -75,7 +75,7 @@ int main(int argc, char **argv)
             printf("%s\t%zu", argv[i], b);
             for (int k = 0; k < nf; k++)
                 printf("\t%.7g", blk->feat[k]);
-            putchar('\t');
+            printf("\t%u\t", (unsigned)blk->group_key);
             for (size_t c = 0; c < blk->len; c++) {
                 char ch = blk->text[c];
                 putchar(ch == '\t' || ch == '\n' ? ' ' : ch);

@@ -70,7 +70,7 @@ SETS = ("wcxb-dev", "readability", "traf-dev", "wcxb-dev-other")
 SET_WEIGHTS = {"wcxb-dev-other:html": 0.3, "wcxb-dev-other:text-lines": 0.0,
                "wcxb-dev-other:text-lynx": 0.0}
 FORMS = ("text-lines", "text-lynx", "html")
-N_STAGE2 = 9  # context features appended by stage 2 (see context_features)
+N_STAGE2 = 10  # context features appended by stage 2 (see context_features)
 
 
 def dump(files, form, tmp):
@@ -143,13 +143,14 @@ def load_job(job):
         else:
             files = [os.path.join(set_dir, form, i + ".txt") for i in ids]
         header, pages = dump(files, form, tmp)
-    nfeat = len(header) - 3
+    nfeat = len(header) - 4  # file, block, ..., group, text
     out = []
     for f, rows in pages.items():
         base = os.path.basename(f)
         pid = base[:-5] if base.endswith(".html") else base[:-4]
         texts = [r[-1] for r in rows]
         feats = np.array([[float(x) for x in r[2:2 + nfeat]] for r in rows], dtype=np.float32)
+        group = np.array([int(r[-2]) for r in rows], dtype=np.int64)
         gold_path = os.path.join(set_dir, "gold", pid + ".txt")
         snip_path = os.path.join(set_dir, "snippets", pid + ".json")
         if os.path.exists(gold_path):
@@ -164,14 +165,14 @@ def load_job(job):
         else:
             continue
         words = np.expm1(feats[:, 0])
-        out.append(dict(id=pid, set=set_name, form=form, feats=feats,
+        out.append(dict(id=pid, set=set_name, form=form, feats=feats, group=group,
                         labels=np.array(labels, dtype=np.float32),
                         weights=np.array(weights, dtype=np.float32) * (1.0 + np.log1p(words)),
                         names=header[2:2 + nfeat]))
     return out
 
 
-def context_features(p, words):
+def context_features(p, words, group):
     """Stage 2's view of the neighbours; classify/classify.c computes the same."""
     n = len(p)
     out = np.full((n, N_STAGE2), -1.0, dtype=np.float32)
@@ -203,6 +204,12 @@ def context_features(p, words):
         out[:, col] = m
     out[:, 7] = before / total
     out[:, 8] = after / total
+    # the other blocks of its look-alike group (group key, 0: none)
+    keys, inv, cnt = np.unique(group, return_inverse=True, return_counts=True)
+    sums = np.bincount(inv, weights=p)
+    others = cnt[inv] - 1
+    mean = np.where(others > 0, (sums[inv] - p) / np.maximum(others, 1), -1.0)
+    out[:, 9] = np.where(group != 0, mean, -1.0)
     return out
 
 
@@ -467,7 +474,8 @@ def load_pages(data, sets, jobs=2, cache_dir=None):
 
 
 CTX_NAMES = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
-             "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after"]
+             "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after",
+             "ctx_group_mean"]
 
 
 def train_models(pages, a, seed=0):
@@ -493,7 +501,7 @@ def train_models(pages, a, seed=0):
             p["p1"] = prob
     stage1 = fit(*stack(pages), seed=seed)
     for p in pages:
-        p["ctx"] = context_features(p["p1"], np.expm1(p["feats"][:, 0]))
+        p["ctx"] = context_features(p["p1"], np.expm1(p["feats"][:, 0]), p["group"])
     X = np.concatenate([np.hstack([p["feats"], p["ctx"]]) for p in pages])
     y = np.concatenate([p["labels"] for p in pages])
     w = np.concatenate([p["weights"] for p in pages])

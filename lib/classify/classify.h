@@ -20,7 +20,7 @@ typedef struct nc_context_walk {
     double total, body_total, before;
 } nc_context_walk;
 /* After stage 1 has scored every block. */
-void nc_classify_context_start(const nc_doc *doc, nc_context_walk *cw);
+void nc_classify_context_start(nc_doc *doc, nc_context_walk *cw);
 /* Stage 2, the context pass: blocks [lo, hi) scored again with their
  * neighbours' stage-1 scores written into their rows; keeps the feature
  * tests the labels need as each block's facts. */

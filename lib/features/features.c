@@ -31,7 +31,8 @@ const char *const nc_feature_names[NC_NFEAT] = {
     "in_button", "in_list", "in_table", "in_quote", "in_bodyprop", "in_best",
     "in_link", "hint_bad", "hint_comment", "hint_caption", "hint_byline",
     "hint_content", "hint_meta", "prev_link", "next_link", "words_after",
-    "foreign", "block_lang_other", "in_best_wide", "in_ld_body", "page_type"};
+    "foreign", "block_lang_other", "in_best_wide", "in_ld_body", "page_type",
+    "groups", "groups_up"};
 
 int nc_feature_count(void) { return F_COUNT; }
 
@@ -351,6 +352,9 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         f[F_IN_BEST_WIDE] = (b->in & NC_IN_BEST_WIDE) != 0;
         f[F_IN_LD_BODY] = in_ld_body(b);
         f[F_PAGE_TYPE] = declared;
+        for (int k = 0; k < 2; k++)
+            f[F_GROUPS + k] = doc->kind == NC_INPUT_HTML ? log1(b->groups[k] ? b->groups[k] - 1 : 0)
+                                                         : -1.0f;
         /* Pattern detectors (features/signals.c) fill F_LEGAL .. F_CAPTION_WORDS. */
         static const int pattern_slots[NC_NPATTERN] = {
             F_LEGAL, F_SITE_SUFFIX, F_CREDIT, F_UI_PHRASE, F_DATE, F_BYLINE,

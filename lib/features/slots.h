@@ -18,6 +18,7 @@ enum {
     F_IN_LINK, F_HINT_BAD, F_HINT_COMMENT, F_HINT_CAPTION, F_HINT_BYLINE,
     F_HINT_CONTENT, F_HINT_META, F_PREV_LINK, F_NEXT_LINK, F_WORDS_AFTER,
     F_FOREIGN, F_BLOCK_LANG_OTHER, F_IN_BEST_WIDE, F_IN_LD_BODY, F_PAGE_TYPE,
+    F_GROUPS, F_GROUPS_UP,
     F_COUNT
 };
 
@@ -25,7 +26,7 @@ enum {
  * the neighbours and where the body lies (tools/train.py, N_STAGE2). */
 enum {
     C_P_M2 = F_COUNT, C_P_M1, C_P_P1, C_P_P2, C_MEAN5, C_MAX_BEFORE,
-    C_MAX_AFTER, C_BODY_BEFORE, C_BODY_AFTER, C_COUNT
+    C_MAX_AFTER, C_BODY_BEFORE, C_BODY_AFTER, C_GROUP_MEAN, C_COUNT
 };
 _Static_assert(C_COUNT <= NC_NFEAT, "feature vector too small");
 

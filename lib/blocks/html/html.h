@@ -137,6 +137,7 @@ typedef struct nc_html_rec {
     uint32_t para_chars;   /* subtree characters in scored paragraphs */
     uint32_t hints;        /* the element's own NC_HINT_* */
     uint32_t class_hash;   /* its class attribute's hash, 0 without one */
+    uint32_t look;         /* its tag name and class, hashed (blocks/html/groups.c) */
     float score;           /* Readability's content score */
     float score_all;       /* the same with unlikely candidates scored too */
     float work;            /* the score the pick compares (blocks/html/best.c) */
@@ -151,7 +152,9 @@ enum {
     NC_REC_SCORED = 1u << 0,   /* a candidate: got paragraph score */
     NC_REC_SCORED_ALL = 1u << 3, /* the same, unlikely ones scored too */
     NC_REC_UNLIKELY = 1u << 1, /* it or an ancestor looks like boilerplate */
-    NC_REC_BEST = 1u << 2      /* chosen: its blocks get NC_IN_BEST */
+    NC_REC_BEST = 1u << 2,     /* chosen: its blocks get NC_IN_BEST */
+    NC_REC_GROUPED = 1u << 4,  /* blocks/html/groups.c: counted as a level-1 group */
+    NC_REC_GROUPED_UP = 1u << 5 /* and as a level-2 group */
 };
 
 /* blocks/html/best.c */
@@ -162,6 +165,12 @@ void nc_html_rec_close(nc_html_rec *recs, uint32_t i, uint32_t nrecs);
  * on every block whose container record (block_rec[i]) lies inside. */
 void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
+
+/* blocks/html/groups.c */
+/* Sets nc_block.groups of every block: how many elements on the page
+ * look like (tag and class, with their parent's) the one holding its
+ * container, and the one above that. */
+void nc_html_mark_groups(nc_doc *doc, nc_html_rec *recs, const uint32_t *block_rec);
 
 /* blocks/html/walk.c: grows the heap array *p of *cap elements of size
  * bytes to hold need (doubling); false on no memory (*p kept). */

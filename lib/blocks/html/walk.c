@@ -136,6 +136,10 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
                                     ? 25
                                     : 0));
     r->class_hash = a->class_hash;
+    uint32_t look = 2166136261u ^ a->class_hash;
+    for (const xmlChar *c = name; *c; c++)
+        look = (look ^ *c) * 16777619u;
+    r->look = look;
     if (parent->rec != NC_HTML_NONE)
         w->recs[parent->rec].children++;
     r->weight = el->weight;
@@ -599,6 +603,7 @@ nc_status nc_html_blocks_with(nc_doc *doc, bool read_ahead)
     }
     if (st == NC_OK) {
         nc_html_mark_best(doc, w.recs, w.nrecs, w.block_rec);
+        nc_html_mark_groups(doc, w.recs, w.block_rec);
         nc_html_choose_title(doc);
     }
     free(w.frames);
