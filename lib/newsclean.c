@@ -123,11 +123,13 @@ nc_status nc_pipeline(const char *input, size_t len, const nc_options *opts,
 
 static bool has_body(const nc_doc *doc)
 {
-    /* A thin page's widening is the last resort: a <noscript> holding the
-     * body comes first. */
+    /* A thin page's widening and the best blocks of a page that kept
+     * nothing are last resorts: a <noscript> holding the body comes first
+     * (a forum's crawler view of its posts). */
     for (size_t i = 0; i < doc->nblocks; i++)
         if (doc->blocks[i].label == NC_LABEL_BODY &&
-            doc->blocks[i].reason != NC_REASON_THIN_PAGE)
+            doc->blocks[i].reason != NC_REASON_THIN_PAGE &&
+            doc->blocks[i].reason != NC_REASON_ONLY_TEXT)
             return true;
     return false;
 }

@@ -184,6 +184,17 @@ START_TEST(test_noscript_fallback)
     ck_assert_ptr_null(strstr(nc_result_text(r, NULL), "JavaScript"));
     nc_result_free(r);
 
+    /* A page that kept nothing but shows a tagline (which the first pass
+     * returns as its only text): the <noscript> posts come first. */
+    snprintf(page, sizeof page,
+             "<html><body><nav><a href=/>Home</a></nav><header><div>Example Community "
+             "Forums</div><div>Share and learn in the community.</div></header>"
+             "<noscript data-path=/t/1>%s</noscript></body></html>", para);
+    ck_assert_int_eq(nc_clean(page, strlen(page), NULL, &r), NC_OK);
+    ck_assert_uint_eq(nc_result_paragraph_count(r), 3);
+    ck_assert(nc_result_flags(r) & NC_FLAG_FROM_NOSCRIPT);
+    nc_result_free(r);
+
     /* Nothing in the noscript either: the first pass's result, no flag. */
     const char *empty = "<html><body><noscript><img src=x></noscript><p>Hi</p></body></html>";
     ck_assert_int_eq(nc_clean(empty, strlen(empty), NULL, &r), NC_OK);
