@@ -156,8 +156,9 @@ typedef struct nc_block {
     uint32_t source_line; /* text: first line number; html: 0 */
     uint16_t groups[2]; /* html: look-alike groups around it (blocks/html/groups.c);
                            text: 0 */
-    uint32_t group_key; /* html: the key of the element holding its container
-                           (blocks/html/groups.c); 0: none, or text */
+    uint32_t group;     /* html: its look-alike group (the elements keyed like the
+                           one holding its container), numbered 1 ..
+                           doc->ngroups (blocks/html/groups.c); 0: none, or text */
     nc_shape shape;    /* lists, tables, marks (result/markdown.c) */
     /* Filled by lang/detect.c / features/features.c. */
     uint32_t words;      /* word count (ICU rules for no-space scripts) */
@@ -179,8 +180,8 @@ typedef struct nc_block {
     /* Filled by classify/classify.c. */
     float score;       /* body probability (stage 2) */
     float score1;      /* stage 1's, before the context pass */
-    float group_score1; /* the mean score1 of the other blocks with its
-                           group_key; -1 when it has none */
+    float group_score1; /* the mean score1 of the other blocks of its group;
+                           -1 when it has none */
     nc_label label;
     nc_reason reason;
 } nc_block;
@@ -246,6 +247,7 @@ typedef struct nc_doc {
     /* blocks */
     nc_block *blocks;  /* heap array */
     size_t nblocks;
+    uint32_t ngroups; /* HTML look-alike groups (nc_block.group), 0 for text */
     size_t cap_blocks;
     /* page-level hints (html) or guesses (text); arena strings or NULL */
     char *title;       /* chosen title */

@@ -607,6 +607,13 @@ START_TEST(test_groups)
     ck_assert_int_eq(b->groups[1], 3); /* li.comment in ol.comments */
     b = block(&d, "A teaser");
     ck_assert_int_eq(b->groups[0], 1);
+    /* Numbered groups: the comments share one, the paragraphs another. */
+    ck_assert_uint_ne(block(&d, "Comment one.")->group, 0);
+    ck_assert_uint_eq(block(&d, "Comment one.")->group, block(&d, "Comment three.")->group);
+    ck_assert_uint_eq(block(&d, "First paragraph.")->group,
+                      block(&d, "Second paragraph.")->group);
+    ck_assert_uint_ne(block(&d, "First paragraph.")->group, block(&d, "Comment one.")->group);
+    ck_assert_uint_le(b->group, d.ngroups);
     /* Stage 2 reads how a block's look-alikes scored in stage 1: the mean
      * of the others with its key; -1 for a block alone with its key. */
     for (size_t i = 0; i < d.nblocks; i++)
@@ -625,6 +632,8 @@ START_TEST(test_groups)
     ck_assert_int_eq(nc_pipeline("One line.\n\nTwo lines.\n", 22, &o, &d), NC_OK);
     ck_assert_uint_gt(d.nblocks, 0);
     ck_assert_int_eq(d.blocks[0].groups[0], 0);
+    ck_assert_uint_eq(d.blocks[0].group, 0);
+    ck_assert_uint_eq(d.ngroups, 0);
     nc_doc_free(&d);
 }
 END_TEST

@@ -75,7 +75,7 @@ int main(int argc, char **argv)
             printf("%s\t%zu", argv[i], b);
             for (int k = 0; k < nf; k++)
                 printf("\t%.7g", blk->feat[k]);
-            printf("\t%u\t", (unsigned)blk->group_key);
+            printf("\t%u\t", (unsigned)blk->group);
             for (size_t c = 0; c < blk->len; c++) {
                 char ch = blk->text[c];
                 putchar(ch == '\t' || ch == '\n' ? ' ' : ch);

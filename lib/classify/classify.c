@@ -36,55 +36,35 @@ float nc_model_predict(const nc_tree_model *m, const float *x)
 /* The stage-2 inputs; tools/train.py's context_features() is the same.
  * They read the neighbours' stage-1 scores (score1) and two page totals,
  * so a big page can fill them a window of rows at a time, in order. */
-/* Each block's group_score1: how its look-alikes (blocks whose container
- * sits in an element of the same key, blocks/html/groups.c) scored in
- * stage 1, so that a comment thread or a row of cards is weighed as a
- * whole. One table of the page's keys; on no memory the feature says -1. */
-typedef struct {
-    uint32_t key, count;
-    double sum;
-} group_slot;
-
-static group_slot *group_find(group_slot *table, uint32_t mask, uint32_t key)
-{
-    uint32_t i = (key * 2654435761u) & mask;
-    while (table[i].key && table[i].key != key)
-        i = (i + 1) & mask;
-    return &table[i];
-}
-
+/* Each block's group_score1: how its look-alikes (the blocks of its
+ * group, blocks/html/groups.c) scored in stage 1, so that a comment
+ * thread or a row of cards is weighed as a whole. On no memory the
+ * feature says -1. */
 static void group_scores(nc_doc *doc)
 {
     size_t n = doc->nblocks;
     for (size_t i = 0; i < n; i++)
         doc->blocks[i].group_score1 = -1.0f;
-    if (doc->kind != NC_INPUT_HTML || n < 2)
+    if (!doc->ngroups)
         return;
-    uint32_t size = 16;
-    while (size < 2 * n && size < (1u << 30))
-        size <<= 1;
-    group_slot *table = calloc(size, sizeof *table);
-    if (!table)
+    struct {
+        double sum;
+        uint32_t count;
+    } *groups = calloc((size_t)doc->ngroups + 1, sizeof *groups);
+    if (!groups)
         return;
-    uint32_t mask = size - 1;
     for (size_t i = 0; i < n; i++) {
         const nc_block *b = &doc->blocks[i];
-        if (!b->group_key)
-            continue;
-        group_slot *s = group_find(table, mask, b->group_key);
-        s->key = b->group_key;
-        s->count++;
-        s->sum += b->score1;
+        groups[b->group].sum += b->score1;
+        groups[b->group].count++;
     }
     for (size_t i = 0; i < n; i++) {
         nc_block *b = &doc->blocks[i];
-        if (!b->group_key)
-            continue;
-        const group_slot *s = group_find(table, mask, b->group_key);
-        if (s->count > 1)
-            b->group_score1 = (float)((s->sum - b->score1) / (s->count - 1));
+        if (b->group && groups[b->group].count > 1)
+            b->group_score1 =
+                (float)((groups[b->group].sum - b->score1) / (groups[b->group].count - 1));
     }
-    free(table);
+    free(groups);
 }
 
 void nc_classify_context_start(nc_doc *doc, nc_context_walk *cw)

@@ -10,8 +10,10 @@
  * body counts 1 at both levels; the tenth comment or card counts 10.
  * Whether such repetition is the body (a forum's posts, a listing's
  * items) or not (comments under an article) is the model's to weigh,
- * with the page's declared type beside it. Runs on the walk's records:
- * one pass over the blocks, one table. */
+ * with the page's declared type beside it. Each block also gets its
+ * level-1 group's number (nc_block.group), for stage 2 to read how the
+ * group scored (classify/classify.c). Runs on the walk's records: one
+ * pass over the blocks, one table. */
 #include <stdlib.h>
 
 #include "blocks/html/html.h"
@@ -30,6 +32,7 @@ static uint32_t rec_key(const nc_html_rec *recs, uint32_t g)
 
 typedef struct {
     uint32_t key, count;
+    uint32_t id; /* level 1: the group's number (nc_block.group) */
 } slot;
 
 /* The slot of key in the table of mask + 1 slots (open addressing). */
@@ -71,19 +74,23 @@ void nc_html_mark_groups(nc_doc *doc, nc_html_rec *recs, const uint32_t *block_r
             recs[g].flags |= counted_flag[level];
             /* level is part of the key: the two levels count apart. */
             slot *s = find(table, mask, rec_key(recs, g) ^ (uint32_t)level << 1);
-            s->key = rec_key(recs, g) ^ (uint32_t)level << 1;
+            if (!s->key) {
+                s->key = rec_key(recs, g) ^ (uint32_t)level << 1;
+                s->id = level == 0 ? ++doc->ngroups : 0;
+            }
             s->count++;
         }
     for (size_t b = 0; b < n; b++)
         for (int level = 0; level < LEVELS; level++) {
             uint32_t g = group_of(recs, block_rec[b], level);
-            uint32_t count = 1;
-            if (g != NC_HTML_NONE)
-                count = find(table, mask, rec_key(recs, g) ^ (uint32_t)level << 1)->count;
+            const slot *s = g != NC_HTML_NONE
+                                ? find(table, mask, rec_key(recs, g) ^ (uint32_t)level << 1)
+                                : NULL;
+            uint32_t count = s ? s->count : 1;
             doc->blocks[b].groups[level] =
                 (uint16_t)(count < UINT16_MAX ? count : UINT16_MAX);
-            if (level == 0 && g != NC_HTML_NONE)
-                doc->blocks[b].group_key = rec_key(recs, g);
+            if (level == 0 && s)
+                doc->blocks[b].group = s->id;
         }
     free(table);
 }
