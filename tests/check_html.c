@@ -397,6 +397,15 @@ START_TEST(test_hints_inherited)
     /* html and body classes describe the page, not a region. */
     ck_assert_uint_eq(block(&d, "a header")->hints, 0);
     nc_doc_free(&d);
+    /* An id of six or more words is a heading's anchor: no hints; a short
+     * one still names the part. */
+    run(&d, "<section id=\"code-respond-to-an-incoming-text-message\"><p>a section</p>"
+            "</section><div id=\"respond\"><p>a reply form</p></div>"
+            "<div id=\"comments-list-of-this-post\"><p>five words</p></div>");
+    ck_assert_uint_eq(block(&d, "a section")->hints, 0);
+    ck_assert_uint_eq(block(&d, "a reply form")->hints, NC_HINT_COMMENT);
+    ck_assert_uint_eq(block(&d, "five words")->hints, NC_HINT_COMMENT);
+    nc_doc_free(&d);
 }
 END_TEST
 

@@ -113,6 +113,22 @@ static bool is_alnum(char c)
     return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9');
 }
 
+/* An id of six or more words is an anchor made from a heading
+ * ("code-respond-to-an-incoming-text-message"), not the name of a page
+ * part: its words say what the section is about, not what it is. */
+static bool is_slug(const char *value)
+{
+    unsigned words = 0;
+    bool in_word = false;
+    for (const char *p = value; *p; p++) {
+        bool alnum = is_alnum(*p);
+        if (alnum && !in_word)
+            words++;
+        in_word = alnum;
+    }
+    return words >= 6;
+}
+
 uint32_t nc_html_token_hints(const char *value)
 {
     /* Tokens longer than this are matched on their first 31 letters,
@@ -288,7 +304,8 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
             break;
         case 'i':
             if (!root && strcmp(name, "id") == 0) {
-                a->hints |= nc_html_token_hints(value);
+                if (!is_slug(value))
+                    a->hints |= nc_html_token_hints(value);
             } else if (strcmp(name, "itemprop") == 0) {
                 a->itemprop = value;
                 a->hints |= nc_html_token_hints(value);
