@@ -12,8 +12,9 @@
  * items) or not (comments under an article) is the model's to weigh,
  * with the page's declared type beside it. Each block also gets its
  * level-1 group's number (nc_block.group), for stage 2 to read how the
- * group scored (classify/classify.c). Runs on the walk's records: one
- * pass over the blocks, one table. */
+ * group scored (classify/classify.c). Runs on the walk's records after
+ * the parse: two passes over the blocks, one table of at most two keys a
+ * block. */
 #include <stdlib.h>
 
 #include "blocks/html/html.h"
@@ -21,12 +22,14 @@
 enum { LEVELS = 2 };
 static const uint8_t counted_flag[LEVELS] = {NC_REC_GROUPED, NC_REC_GROUPED_UP};
 
+/* An element's key: its own look (tag name and class) and its parent's,
+ * so that a comment's body and an article's body, both a div in a div,
+ * key apart when their classes do. */
 static uint32_t rec_key(const nc_html_rec *recs, uint32_t g)
 {
     uint32_t h = 2166136261u;
-    for (int k = 0; k < 2 && g != NC_HTML_NONE; k++, g = recs[g].parent) {
+    for (int k = 0; k < 2 && g != NC_HTML_NONE; k++, g = recs[g].parent)
         h = (h ^ recs[g].look) * 16777619u;
-    }
     return h | 1; /* 0 marks a free slot */
 }
 
