@@ -33,9 +33,6 @@ float nc_model_predict(const nc_tree_model *m, const float *x)
     return (float)(1.0 / (1.0 + exp(-raw)));
 }
 
-/* The stage-2 inputs; tools/train.py's context_features() is the same.
- * They read the neighbours' stage-1 scores (score1) and two page totals,
- * so a big page can fill them a window of rows at a time, in order. */
 /* Each block's group_score1: how its look-alikes (the blocks of its
  * group, blocks/html/groups.c) scored in stage 1, so that a comment
  * thread or a row of cards is weighed as a whole. On no memory the
@@ -67,6 +64,10 @@ static void group_scores(nc_doc *doc)
     free(groups);
 }
 
+/* The stage-2 inputs; tools/train.py's context_features() is the same.
+ * They read the neighbours' stage-1 scores (score1), their groups' and
+ * two page totals, so a big page can fill them a window of rows at a
+ * time, in order. */
 void nc_classify_context_start(nc_doc *doc, nc_context_walk *cw)
 {
     group_scores(doc);

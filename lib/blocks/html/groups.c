@@ -47,8 +47,8 @@ static slot *find(slot *table, uint32_t mask, uint32_t key)
     return &table[i];
 }
 
-/* The group of block b at level (0: its container's parent, 1: the one
- * above), or NC_HTML_NONE. */
+/* The element of a block's group at level (0: the one holding its
+ * container, the header's level 1; 1: the one above), or NC_HTML_NONE. */
 static uint32_t group_of(const nc_html_rec *recs, uint32_t container, int level)
 {
     uint32_t g = container;
@@ -76,9 +76,10 @@ void nc_html_mark_groups(nc_doc *doc, nc_html_rec *recs, const uint32_t *block_r
                 continue;
             recs[g].flags |= counted_flag[level];
             /* level is part of the key: the two levels count apart. */
-            slot *s = find(table, mask, rec_key(recs, g) ^ (uint32_t)level << 1);
+            uint32_t key = rec_key(recs, g) ^ (uint32_t)level << 1;
+            slot *s = find(table, mask, key);
             if (!s->key) {
-                s->key = rec_key(recs, g) ^ (uint32_t)level << 1;
+                s->key = key;
                 s->id = level == 0 ? ++doc->ngroups : 0;
             }
             s->count++;

@@ -291,14 +291,11 @@ void nc_html_read_attrs(const nc_html_elem *el, const char *const *atts,
         switch (name[0]) {
         case 'c':
             if (!root && strcmp(name, "class") == 0) {
-                /* FNV-1a: siblings with the same class get a bonus. */
-                uint32_t h = 2166136261u;
-                const char *p = value;
-                for (; *p; p++)
-                    h = (h ^ (unsigned char)*p) * 16777619u;
-                a->class_hash = h | 1; /* 0 means no class */
+                /* Siblings with the same class get a bonus. */
+                size_t len;
+                a->class_hash = nc_html_fnv(NC_HTML_FNV_BASIS, value, &len) | 1; /* 0: no class */
                 a->class_name = value;
-                a->hints |= class_hints(cache, value, (size_t)(p - value), a->class_hash);
+                a->hints |= class_hints(cache, value, len, a->class_hash);
             } else if (strcmp(name, "content") == 0)
                 a->content = value;
             break;

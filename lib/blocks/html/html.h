@@ -33,6 +33,19 @@ static inline bool nc_html_is_name_char(unsigned char c)
 #include "blocks/blocks.h"
 #include "rules/rules.h"
 
+/* FNV-1a of the string s, continuing from h (start: NC_HTML_FNV_BASIS);
+ * *len gets s's length when len is not NULL. */
+#define NC_HTML_FNV_BASIS 2166136261u
+static inline uint32_t nc_html_fnv(uint32_t h, const char *s, size_t *len)
+{
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    if (len)
+        *len = (size_t)(p - s);
+    return h;
+}
+
 #define NC_HTML_NONE UINT32_MAX /* no record */
 
 /* What an element does to the text stream (nc_html_elem.flags). */
@@ -167,9 +180,10 @@ void nc_html_mark_best(nc_doc *doc, nc_html_rec *recs, uint32_t nrecs,
                        const uint32_t *block_rec);
 
 /* blocks/html/groups.c */
-/* Sets nc_block.groups of every block: how many elements on the page
- * look like (tag and class, with their parent's) the one holding its
- * container, and the one above that. */
+/* Sets nc_block.groups of every block (how many elements on the page
+ * look like, by tag name and class with their parent's, the one holding
+ * its container, and the one above that), nc_block.group (its level-1
+ * group's number) and doc->ngroups. */
 void nc_html_mark_groups(nc_doc *doc, nc_html_rec *recs, const uint32_t *block_rec);
 
 /* blocks/html/walk.c: grows the heap array *p of *cap elements of size

@@ -136,10 +136,7 @@ static void push_frame(walk *w, const xmlChar *name, const nc_html_elem *el,
                                     ? 25
                                     : 0));
     r->class_hash = a->class_hash;
-    uint32_t look = 2166136261u ^ a->class_hash;
-    for (const xmlChar *c = name; *c; c++)
-        look = (look ^ *c) * 16777619u;
-    r->look = look;
+    r->look = nc_html_fnv(NC_HTML_FNV_BASIS ^ a->class_hash, (const char *)name, NULL);
     if (parent->rec != NC_HTML_NONE)
         w->recs[parent->rec].children++;
     r->weight = el->weight;
