@@ -8,13 +8,16 @@
  * words of is returned wider, with the reason thin-page. In text, a run of three or more
  * paragraphs after the kept body is kept as body (container-body). In HTML,
  * of a paragraph the page holds twice, both copies dropped, the better one
- * is kept (one-copy). The blocks are made by hand, so
+ * is kept (one-copy). A page that declares a product, a listing or a
+ * thread is cut lower than an article (nc_classify_labels). The blocks
+ * are made by hand, so
  * the rule is tested apart from any trained model. */
 #include <string.h>
 
 #include <check.h>
 
 #include "internal.h"
+#include "classify/classify.h"
 #include "classify/fallback.h"
 #include "testutil.h"
 
@@ -432,6 +435,27 @@ START_TEST(test_one_copy_stays)
 }
 END_TEST
 
+/* The cut by what the page declares (classify/classify.c): a paragraph
+ * the model scores 0.45 stays under an article's cut, or an untyped
+ * page's, and over the cut of a page that declares a product, a listing
+ * or a thread (doc->page_kind). */
+START_TEST(test_page_kind_cut)
+{
+    static const int kinds[] = {NC_PAGE_UNTYPED, NC_PAGE_ARTICLE, NC_PAGE_OTHER};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        listicle();
+        doc.nblocks = 2;
+        doc.page_kind = (int8_t)kinds[k];
+        blocks[0].words = 200; /* kept: the page is no thin page to widen */
+        blocks[0].score = blocks[0].score1 = 0.9f;
+        blocks[1].score = blocks[1].score1 = 0.45f;
+        nc_classify_labels(&doc);
+        ck_assert_int_eq(blocks[0].label, NC_LABEL_BODY);
+        ck_assert_int_eq(blocks[1].label == NC_LABEL_BODY, kinds[k] == NC_PAGE_OTHER);
+    }
+}
+END_TEST
+
 static Suite *fallback_suite(void)
 {
     Suite *s = suite_create("fallback");
@@ -450,6 +474,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_prose_run_stays);
     tcase_add_test(tc, test_one_copy);
     tcase_add_test(tc, test_one_copy_stays);
+    tcase_add_test(tc, test_page_kind_cut);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -582,6 +582,29 @@ START_TEST(test_page_type)
     ck_assert_int_eq(nc_html_og_page_type("Article:news"), NC_PAGE_ARTICLE);
     ck_assert_int_eq(nc_html_og_page_type("website"), NC_PAGE_OTHER);
     ck_assert_int_eq(nc_html_og_page_type(""), NC_PAGE_OTHER);
+    /* The kind counts only the types that name non-article content. */
+    static const struct {
+        const char *json;
+        int kind;
+    } kinds[] = {
+        {"{\"@type\":\"Product\",\"name\":\"Article 7 shoes\"}", NC_PAGE_OTHER},
+        {"{\"@type\":\"DiscussionForumPosting\"}", NC_PAGE_OTHER},
+        {"[{\"@type\":\"WebSite\"},{\"@type\":\"ItemList\"}]", NC_PAGE_OTHER},
+        {"{\"@type\":[\"WebPage\", \"BlogPosting\"]}", NC_PAGE_ARTICLE},
+        {"[{\"@type\":\"Organization\"},{\"@type\":\"BreadcrumbList\"}]", NC_PAGE_UNTYPED},
+        {"{\"@type\":\"Products\"}", NC_PAGE_UNTYPED}, /* whole names only */
+        {"{\"@type\":[\"Event\", \"Prod", NC_PAGE_OTHER},
+        {"{\"@type\":\"LocalBusiness\"}", NC_PAGE_UNTYPED},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        ck_assert_msg(nc_html_ld_page_kind(kinds[i].json, strlen(kinds[i].json)) ==
+                          kinds[i].kind,
+                      "%s", kinds[i].json);
+    ck_assert_int_eq(nc_html_og_page_kind("article"), NC_PAGE_ARTICLE);
+    ck_assert_int_eq(nc_html_og_page_kind("product"), NC_PAGE_OTHER);
+    ck_assert_int_eq(nc_html_og_page_kind("Website"), NC_PAGE_UNTYPED);
+    ck_assert_int_eq(nc_html_og_page_kind("blog"), NC_PAGE_UNTYPED);
+    ck_assert_int_eq(nc_html_og_page_kind(""), NC_PAGE_UNTYPED);
     /* The page: the larger of og:type and JSON-LD wins, in any order. */
     nc_doc d;
     run(&d, "<meta property=og:type content=website><script type=application/ld+json>"
@@ -590,9 +613,16 @@ START_TEST(test_page_type)
     nc_doc_free(&d);
     run(&d, "<meta property=og:type content=product><p>x</p>");
     ck_assert_int_eq(d.page_type, NC_PAGE_OTHER);
+    ck_assert_int_eq(d.page_kind, NC_PAGE_OTHER);
+    nc_doc_free(&d);
+    run(&d, "<meta property=og:type content=website><script type=application/ld+json>"
+            "{\"@type\":\"Organization\"}</script><p>x</p>");
+    ck_assert_int_eq(d.page_type, NC_PAGE_OTHER);
+    ck_assert_int_eq(d.page_kind, NC_PAGE_UNTYPED);
     nc_doc_free(&d);
     run(&d, "<p>x</p>");
     ck_assert_int_eq(d.page_type, NC_PAGE_UNTYPED);
+    ck_assert_int_eq(d.page_kind, NC_PAGE_UNTYPED);
     nc_doc_free(&d);
 }
 END_TEST

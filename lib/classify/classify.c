@@ -677,13 +677,21 @@ void nc_classify_stage2(nc_doc *doc, nc_context_walk *cw, size_t lo, size_t hi,
     keep_facts(doc, lo, hi, rows);
 }
 
+#define NC_KIND_THRESHOLD 0.35f
+
 void nc_classify_labels(nc_doc *doc)
 {
     size_t n = doc->nblocks;
     /* The model's balance point: markup evidence makes HTML scores surer,
      * and a slightly higher cut trades recall for precision profitably
-     * there (docs/algorithm.md); recall_bias moves it either way. */
-    float base = doc->kind == NC_INPUT_HTML ? 0.55f : 0.5f;
+     * there (docs/algorithm.md); recall_bias moves it either way. A page
+     * that declares its content a product, a listing, a thread or another
+     * kind of page that is no article (doc->page_kind) is cut lower: the
+     * model, trained mostly on articles, reads such a page's own repeated
+     * items as teasers and scores them under the article's cut. */
+    float base = doc->kind != NC_INPUT_HTML       ? 0.5f
+                 : doc->page_kind == NC_PAGE_OTHER ? NC_KIND_THRESHOLD
+                                                   : 0.55f;
     float threshold = base - 0.35f * (float)doc->opts.recall_bias;
     size_t first_body = n;
     for (size_t i = 0; i < n; i++) {

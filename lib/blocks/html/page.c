@@ -45,33 +45,62 @@ char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len)
     return NULL;
 }
 
-/* The rank of one @type name: "NewsArticle", "BlogPosting" and the like
- * are articles; "DiscussionForumPosting" or "Product" are not. */
-static int type_name_rank(const char *s, size_t n)
+/* A type name that holds "Article" or "BlogPosting" ("NewsArticle",
+ * "TechArticle", "LiveBlogPosting"). */
+static bool article_name(const char *s, size_t n)
 {
     static const char *const article[] = {"Article", "BlogPosting"};
     for (size_t k = 0; k < sizeof article / sizeof *article; k++) {
         size_t m = strlen(article[k]);
         for (size_t i = 0; i + m <= n; i++)
             if (memcmp(s + i, article[k], m) == 0)
-                return NC_PAGE_ARTICLE;
+                return true;
     }
-    return NC_PAGE_OTHER;
+    return false;
+}
+
+/* The rank of one @type name as a page type: "NewsArticle",
+ * "BlogPosting" and the like are articles; "DiscussionForumPosting",
+ * "Product" or "WebSite" are not. */
+static int type_name_rank(const char *s, size_t n)
+{
+    return article_name(s, n) ? NC_PAGE_ARTICLE : NC_PAGE_OTHER;
+}
+
+/* The rank of one @type name as a page kind: only the schema.org types
+ * that name what a page's own content is when it is no article (a product,
+ * a list of items, a forum thread, questions and answers, a profile, an
+ * event, a job, an app). The types a site declares beside any content
+ * (WebSite, WebPage, Organization, LocalBusiness, BreadcrumbList,
+ * ImageObject, Person, an Offer...) say nothing of the page. */
+static int kind_name_rank(const char *s, size_t n)
+{
+    static const char *const kinds[] = {
+        "Product", "ProductGroup", "ItemList", "CollectionPage", "SearchResultsPage",
+        "DiscussionForumPosting", "QAPage", "Question", "FAQPage", "ProfilePage",
+        "Event", "JobPosting", "SoftwareApplication"};
+    if (article_name(s, n))
+        return NC_PAGE_ARTICLE;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        if (strlen(kinds[k]) == n && memcmp(s, kinds[k], n) == 0)
+            return NC_PAGE_OTHER;
+    return NC_PAGE_UNTYPED;
 }
 
 /* The JSON string at *q (its opening quote): its rank, *q moved past it;
  * -1 when it does not close. */
-static int name_at(const char **q, const char *end)
+static int name_at(const char **q, const char *end, int (*rank_of)(const char *, size_t))
 {
     const char *close = memchr(*q + 1, '"', (size_t)(end - *q - 1));
     if (!close)
         return -1;
-    int rank = type_name_rank(*q + 1, (size_t)(close - *q - 1));
+    int rank = rank_of(*q + 1, (size_t)(close - *q - 1));
     *q = close + 1;
     return rank;
 }
 
-int nc_html_ld_page_type(const char *json, size_t len)
+/* The highest rank_of over the @type names of a JSON-LD script. */
+static int ld_rank(const char *json, size_t len, int (*rank_of)(const char *, size_t))
 {
     static const char key[] = "\"@type\"";
     const char *end = json + len;
@@ -80,13 +109,13 @@ int nc_html_ld_page_type(const char *json, size_t len)
          rank < NC_PAGE_ARTICLE && (q = next_value(&p, end, key, sizeof key - 1));) {
         bool cut = false; /* a name that never closes: the script ends there */
         if (q < end && *q == '"') {
-            int r = name_at(&q, end);
+            int r = name_at(&q, end, rank_of);
             cut = r < 0;
             rank = r > rank ? r : rank;
         } else if (q < end && *q == '[') { /* ["NewsArticle", "WebPage"] */
             for (q = skip_space(q + 1, end, ','); q < end && *q == '"' && !cut;
                  q = skip_space(q, end, ',')) {
-                int r = name_at(&q, end);
+                int r = name_at(&q, end, rank_of);
                 cut = r < 0;
                 rank = r > rank ? r : rank;
             }
@@ -98,10 +127,31 @@ int nc_html_ld_page_type(const char *json, size_t len)
     return rank;
 }
 
+int nc_html_ld_page_type(const char *json, size_t len)
+{
+    return ld_rank(json, len, type_name_rank);
+}
+
+int nc_html_ld_page_kind(const char *json, size_t len)
+{
+    return ld_rank(json, len, kind_name_rank);
+}
+
 int nc_html_og_page_type(const char *content)
 {
     return nc_ascii_prefix_ci(content, strlen(content), "article") ? NC_PAGE_ARTICLE
                                                                    : NC_PAGE_OTHER;
+}
+
+int nc_html_og_page_kind(const char *content)
+{
+    size_t n = strlen(content);
+    if (nc_ascii_prefix_ci(content, n, "article"))
+        return NC_PAGE_ARTICLE;
+    /* Of og:type's other values only "product" names the content:
+     * "website" is the default, on articles as often as not, and "blog"
+     * or "company" are as often set on a post. */
+    return nc_ascii_prefix_ci(content, n, "product") ? NC_PAGE_OTHER : NC_PAGE_UNTYPED;
 }
 
 /* ---- title ---- */

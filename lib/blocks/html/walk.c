@@ -296,10 +296,13 @@ static void check_time(walk *w)
         nc_walk_fail(w, NC_OK); /* the rest of the page is not read */
 }
 
-static void raise_page_type(nc_doc *doc, int type)
+/* The larger declaration wins, for the type and for the kind. */
+static void raise_page_type(nc_doc *doc, int type, int kind)
 {
     if (type > doc->page_type)
         doc->page_type = (int8_t)type;
+    if (kind > doc->page_kind)
+        doc->page_kind = (int8_t)kind;
 }
 
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -348,7 +351,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         else if (strcmp(a.property, "og:site_name") == 0)
             nc_walk_set_page_string(w, &w->doc->site_name, a.content);
         else if (strcmp(a.property, "og:type") == 0)
-            raise_page_type(w->doc, nc_html_og_page_type(a.content));
+            raise_page_type(w->doc, nc_html_og_page_type(a.content),
+                            nc_html_og_page_kind(a.content));
     }
     if (el->flags & NC_EL_HTML)
         nc_walk_set_page_string(w, &w->doc->html_lang, a.lang);
@@ -412,7 +416,8 @@ static void on_end(void *ctx, const xmlChar *xname)
                                                        nc_walk_page_string_len(w->title.data,
                                                                        w->title.len));
             if (w->in_ld && w->ld.len) {
-                raise_page_type(w->doc, nc_html_ld_page_type(w->ld.data, w->ld.len));
+                raise_page_type(w->doc, nc_html_ld_page_type(w->ld.data, w->ld.len),
+                                nc_html_ld_page_kind(w->ld.data, w->ld.len));
                 if (!w->doc->ld_body)
                     w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                       w->ld.len);
