@@ -7,7 +7,7 @@
  * body already kept) keep their labels. A page the model kept under 80
  * words of is returned wider, with the reason thin-page. In text, a run of three or more
  * paragraphs after the kept body is kept as body (container-body). In HTML,
- * of a paragraph the page holds twice, both copies dropped, the better one
+ * of a paragraph the page holds twice or more, every copy dropped, the best one
  * is kept (one-copy). A page that declares a product, a listing or a
  * thread is cut lower than an article (nc_classify_labels). The blocks
  * are made by hand, so
@@ -420,7 +420,8 @@ START_TEST(test_one_copy_stays)
     ck_assert_uint_eq(copies_kept(), 0);
 
     doubled_page(); /* what keeps a pair dropped: a low score, few words, a
-                     * third copy, a detector's label, no sentence's end */
+                     * third copy not dropped as repeated, a detector's
+                     * label, no sentence's end */
     blocks[0].score = blocks[4].score = 0.29f;
     blocks[1].words = blocks[5].words = 14;
     blocks[2].repeat = blocks[6].repeat = 3;
@@ -432,6 +433,24 @@ START_TEST(test_one_copy_stays)
     blocks[1].text = "The council kept the fees at this year's level";
     blocks[1].len = strlen(blocks[1].text);
     ck_assert_uint_eq(copies_kept(), 2); /* 2 and 3; 1 and 5 are no twins now */
+}
+END_TEST
+
+/* A paragraph printed three times, every copy dropped: the best copy is
+ * kept; a copy whose twin is not here (the page holds it twice, one copy
+ * kept elsewhere) stays as it is. */
+START_TEST(test_one_of_three_copies)
+{
+    doubled_page();
+    blocks[1].text = (char *)twins[0]; /* twins[0] at 0, 1 and 4 */
+    blocks[1].len = strlen(twins[0]);
+    blocks[0].repeat = blocks[1].repeat = blocks[4].repeat = 3;
+    blocks[1].score = 0.5f;
+    ck_assert_uint_eq(copies_kept(), 3); /* 1 of the three; 6 and 7 of their pairs */
+    ck_assert_int_eq(blocks[1].label, NC_LABEL_BODY);
+    ck_assert_int_eq(blocks[0].label, NC_LABEL_DUPLICATE);
+    ck_assert_int_eq(blocks[4].label, NC_LABEL_DUPLICATE);
+    ck_assert_int_eq(blocks[5].label, NC_LABEL_DUPLICATE); /* its twin is gone */
 }
 END_TEST
 
@@ -474,6 +493,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_prose_run_stays);
     tcase_add_test(tc, test_one_copy);
     tcase_add_test(tc, test_one_copy_stays);
+    tcase_add_test(tc, test_one_of_three_copies);
     tcase_add_test(tc, test_page_kind_cut);
     suite_add_tcase(s, tc);
     return s;

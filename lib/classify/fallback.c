@@ -373,7 +373,7 @@ void nc_keep_prose_runs(nc_doc *doc)
         keep_run(doc, start, doc->nblocks);
 }
 
-/* ---- a paragraph the page holds twice ---- */
+/* ---- a paragraph the page holds twice or more ---- */
 
 enum { COPY_WORDS = 15 };
 static const float COPY_SCORE = 0.3f;
@@ -399,7 +399,7 @@ static int copy_order(const void *pa, const void *pb)
 static bool copy_candidate(const nc_block *b)
 {
     bool ends;
-    return b->repeat == 2 && b->words >= COPY_WORDS && b->label == NC_LABEL_DUPLICATE &&
+    return b->repeat >= 2 && b->words >= COPY_WORDS && b->label == NC_LABEL_DUPLICATE &&
            b->reason == NC_REASON_REPEATED && sentence_stops(b, &ends) >= 1 && ends;
 }
 
@@ -419,18 +419,24 @@ void nc_keep_one_copy(nc_doc *doc)
     for (size_t i = 0; i < n; i++)
         if (copy_candidate(&doc->blocks[i]))
             c[k++] = (copy){doc->blocks[i].text, doc->blocks[i].len, i};
-    /* Sorted, twins are neighbours: O(k log k) whatever the page. */
+    /* Sorted, copies are neighbours: O(k log k) whatever the page. */
     qsort(c, k, sizeof *c, copy_order);
-    for (size_t i = 0; i + 1 < k; i++) {
-        if (c[i].len != c[i + 1].len || memcmp(c[i].text, c[i + 1].text, c[i].len) != 0)
+    for (size_t i = 0, j; i < k; i = j) {
+        for (j = i + 1; j < k && c[j].len == c[i].len &&
+                        memcmp(c[j].text, c[i].text, c[i].len) == 0;
+             j++)
+            ;
+        /* Every copy must be here, dropped: one kept elsewhere is the body. */
+        if (j - i < 2 || j - i != doc->blocks[c[i].index].repeat)
             continue;
-        nc_block *a = &doc->blocks[c[i].index], *b = &doc->blocks[c[i + 1].index];
-        nc_block *best = b->score > a->score ? b : a;
+        nc_block *best = &doc->blocks[c[i].index];
+        for (size_t m = i + 1; m < j; m++)
+            if (doc->blocks[c[m].index].score > best->score)
+                best = &doc->blocks[c[m].index];
         if (best->score >= COPY_SCORE) {
             best->label = NC_LABEL_BODY;
             best->reason = NC_REASON_ONE_COPY;
         }
-        i++;
     }
     free(c);
 }

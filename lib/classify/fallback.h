@@ -33,12 +33,12 @@ void nc_keep_thin_page(nc_doc *doc);
  * score sank on. Linear, allocates nothing. */
 void nc_keep_prose_runs(nc_doc *doc);
 
-/* HTML only: a paragraph of at least 15 words that the page holds exactly
- * twice (a layout for each screen, a second rendering of the article),
- * with both copies dropped as repeated, is the article's or nothing: the
- * better-scored copy is kept, reason NC_REASON_ONE_COPY, when stage 2
- * scored it at least 0.3. Sorts the candidates (heap, freed; on no memory
- * nothing changes). */
+/* HTML only: a paragraph of at least 15 words that the page holds two or
+ * more times (a layout for each screen, a second rendering of the
+ * article), with every copy dropped as repeated, is the article's or
+ * nothing: the best-scored copy is kept, reason NC_REASON_ONE_COPY, when
+ * stage 2 scored it at least 0.3. Sorts the candidates (heap, freed; on
+ * no memory nothing changes). */
 void nc_keep_one_copy(nc_doc *doc);
 
 #endif
