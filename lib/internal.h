@@ -259,7 +259,7 @@ typedef struct nc_doc {
     char *ld_body;     /* JSON-LD articleBody */
     int8_t page_type;  /* NC_PAGE_*: what og:type and JSON-LD @type declare */
     int8_t page_kind;  /* NC_PAGE_*: the same, counting only the types that
-                          name non-article content (nc_html_ld_page_kind) */
+                          name non-article content (nc_html_ld_declared) */
     nc_meta_ev *ev, *ev_last; /* blocks/html/walk.c: metadata evidence */
     size_t nev;
     /* meta/choose.c: the chosen values, field by field (arena) */

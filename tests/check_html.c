@@ -576,12 +576,12 @@ START_TEST(test_page_type)
         {"{\"@type\"", NC_PAGE_UNTYPED},
     };
     for (size_t i = 0; i < sizeof ld / sizeof *ld; i++)
-        ck_assert_msg(nc_html_ld_page_type(ld[i].json, strlen(ld[i].json)) == ld[i].type,
+        ck_assert_msg(nc_html_ld_declared(ld[i].json, strlen(ld[i].json)).type == ld[i].type,
                       "%s", ld[i].json);
-    ck_assert_int_eq(nc_html_og_page_type("article"), NC_PAGE_ARTICLE);
-    ck_assert_int_eq(nc_html_og_page_type("Article:news"), NC_PAGE_ARTICLE);
-    ck_assert_int_eq(nc_html_og_page_type("website"), NC_PAGE_OTHER);
-    ck_assert_int_eq(nc_html_og_page_type(""), NC_PAGE_OTHER);
+    ck_assert_int_eq(nc_html_og_declared("article").type, NC_PAGE_ARTICLE);
+    ck_assert_int_eq(nc_html_og_declared("Article:news").type, NC_PAGE_ARTICLE);
+    ck_assert_int_eq(nc_html_og_declared("website").type, NC_PAGE_OTHER);
+    ck_assert_int_eq(nc_html_og_declared("").type, NC_PAGE_OTHER);
     /* The kind counts only the types that name non-article content. */
     static const struct {
         const char *json;
@@ -597,14 +597,14 @@ START_TEST(test_page_type)
         {"{\"@type\":\"LocalBusiness\"}", NC_PAGE_UNTYPED},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        ck_assert_msg(nc_html_ld_page_kind(kinds[i].json, strlen(kinds[i].json)) ==
+        ck_assert_msg(nc_html_ld_declared(kinds[i].json, strlen(kinds[i].json)).kind ==
                           kinds[i].kind,
                       "%s", kinds[i].json);
-    ck_assert_int_eq(nc_html_og_page_kind("article"), NC_PAGE_ARTICLE);
-    ck_assert_int_eq(nc_html_og_page_kind("product"), NC_PAGE_OTHER);
-    ck_assert_int_eq(nc_html_og_page_kind("Website"), NC_PAGE_UNTYPED);
-    ck_assert_int_eq(nc_html_og_page_kind("blog"), NC_PAGE_UNTYPED);
-    ck_assert_int_eq(nc_html_og_page_kind(""), NC_PAGE_UNTYPED);
+    ck_assert_int_eq(nc_html_og_declared("article").kind, NC_PAGE_ARTICLE);
+    ck_assert_int_eq(nc_html_og_declared("product").kind, NC_PAGE_OTHER);
+    ck_assert_int_eq(nc_html_og_declared("Website").kind, NC_PAGE_UNTYPED);
+    ck_assert_int_eq(nc_html_og_declared("blog").kind, NC_PAGE_UNTYPED);
+    ck_assert_int_eq(nc_html_og_declared("").kind, NC_PAGE_UNTYPED);
     /* The page: the larger of og:type and JSON-LD wins, in any order. */
     nc_doc d;
     run(&d, "<meta property=og:type content=website><script type=application/ld+json>"

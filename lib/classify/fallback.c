@@ -426,8 +426,9 @@ void nc_keep_one_copy(nc_doc *doc)
                         memcmp(c[j].text, c[i].text, c[i].len) == 0;
              j++)
             ;
-        /* Every copy must be here, dropped: one kept elsewhere is the body. */
-        if (j - i < 2 || j - i != doc->blocks[c[i].index].repeat)
+        /* Every copy must be here, dropped (a candidate's repeat is 2 or
+         * more): one kept elsewhere is the body. */
+        if (j - i != doc->blocks[c[i].index].repeat)
             continue;
         nc_block *best = &doc->blocks[c[i].index];
         for (size_t m = i + 1; m < j; m++)

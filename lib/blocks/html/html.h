@@ -309,16 +309,17 @@ void nc_html_shape_free(nc_html_shaper *s);
 /* blocks/html/page.c */
 /* The articleBody string of JSON-LD text, unescaped, or NULL. */
 char *nc_html_ld_body(nc_arena *arena, const char *json, size_t len);
-/* The NC_PAGE_* type a JSON-LD script or an og:type content declares
- * (nc_doc.page_type: any type that is no article is NC_PAGE_OTHER). */
-int nc_html_ld_page_type(const char *json, size_t len);
-int nc_html_og_page_type(const char *content);
-/* The same as a page kind (nc_doc.page_kind): NC_PAGE_OTHER only for a
- * type that names the page's own content when it is no article (a
- * product, a listing, a forum thread, Q&A, an event...); WebSite,
- * og:type "website" and the like are NC_PAGE_UNTYPED. */
-int nc_html_ld_page_kind(const char *json, size_t len);
-int nc_html_og_page_kind(const char *content);
+/* What a JSON-LD script or an og:type content declares, read once as
+ * both: the page type (nc_doc.page_type: any type that is no article is
+ * NC_PAGE_OTHER) and the page kind (nc_doc.page_kind: NC_PAGE_OTHER only
+ * for a type that names the page's own content when it is no article, a
+ * product, a listing, a forum thread, Q&A, an event...; WebSite, og:type
+ * "website" and the like leave it NC_PAGE_UNTYPED). NC_PAGE_* values. */
+typedef struct nc_html_declared {
+    int type, kind;
+} nc_html_declared;
+nc_html_declared nc_html_ld_declared(const char *json, size_t len);
+nc_html_declared nc_html_og_declared(const char *content);
 /* doc->title from og:title, the h1 that matches <title>, or <title>
  * without its site suffix. */
 void nc_html_choose_title(nc_doc *doc);

@@ -59,99 +59,86 @@ static bool article_name(const char *s, size_t n)
     return false;
 }
 
-/* The rank of one @type name as a page type: "NewsArticle",
- * "BlogPosting" and the like are articles; "DiscussionForumPosting",
- * "Product" or "WebSite" are not. */
-static int type_name_rank(const char *s, size_t n)
-{
-    return article_name(s, n) ? NC_PAGE_ARTICLE : NC_PAGE_OTHER;
-}
-
-/* The rank of one @type name as a page kind: only the schema.org types
- * that name what a page's own content is when it is no article (a product,
- * a list of items, a forum thread, questions and answers, a profile, an
- * event, a job, an app). The types a site declares beside any content
- * (WebSite, WebPage, Organization, LocalBusiness, BreadcrumbList,
- * ImageObject, Person, an Offer...) say nothing of the page. */
-static int kind_name_rank(const char *s, size_t n)
+/* One of the schema.org types that name what a page's own content is
+ * when it is no article (a product, a list of items, a forum thread,
+ * questions and answers, a profile, an event, a job, an app). The types a
+ * site declares beside any content (WebSite, WebPage, Organization,
+ * LocalBusiness, BreadcrumbList, ImageObject, Person, an Offer...) say
+ * nothing of the page. */
+static bool kind_name(const char *s, size_t n)
 {
     static const char *const kinds[] = {
         "Product", "ProductGroup", "ItemList", "CollectionPage", "SearchResultsPage",
         "DiscussionForumPosting", "QAPage", "Question", "FAQPage", "ProfilePage",
         "Event", "JobPosting", "SoftwareApplication"};
-    if (article_name(s, n))
-        return NC_PAGE_ARTICLE;
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         if (strlen(kinds[k]) == n && memcmp(s, kinds[k], n) == 0)
-            return NC_PAGE_OTHER;
-    return NC_PAGE_UNTYPED;
+            return true;
+    return false;
 }
 
-/* The JSON string at *q (its opening quote): its rank, *q moved past it;
- * -1 when it does not close. */
-static int name_at(const char **q, const char *end, int (*rank_of)(const char *, size_t))
+/* d raised by one declared name: as a page type any name that is no
+ * article is another type; as a page kind only a kind_name is. */
+static void raise_declared(nc_html_declared *d, int type, int kind)
+{
+    d->type = type > d->type ? type : d->type;
+    d->kind = kind > d->kind ? kind : d->kind;
+}
+
+static void rank_name(const char *s, size_t n, nc_html_declared *d)
+{
+    if (article_name(s, n))
+        raise_declared(d, NC_PAGE_ARTICLE, NC_PAGE_ARTICLE);
+    else
+        raise_declared(d, NC_PAGE_OTHER, kind_name(s, n) ? NC_PAGE_OTHER : NC_PAGE_UNTYPED);
+}
+
+/* The JSON string at *q (its opening quote) ranked into d, *q moved past
+ * it; false when it does not close. */
+static bool name_at(const char **q, const char *end, nc_html_declared *d)
 {
     const char *close = memchr(*q + 1, '"', (size_t)(end - *q - 1));
     if (!close)
-        return -1;
-    int rank = rank_of(*q + 1, (size_t)(close - *q - 1));
+        return false;
+    rank_name(*q + 1, (size_t)(close - *q - 1), d);
     *q = close + 1;
-    return rank;
+    return true;
 }
 
-/* The highest rank_of over the @type names of a JSON-LD script. */
-static int ld_rank(const char *json, size_t len, int (*rank_of)(const char *, size_t))
+nc_html_declared nc_html_ld_declared(const char *json, size_t len)
 {
     static const char key[] = "\"@type\"";
     const char *end = json + len;
-    int rank = NC_PAGE_UNTYPED;
+    nc_html_declared d = {NC_PAGE_UNTYPED, NC_PAGE_UNTYPED};
+    /* An article is the highest rank of both: nothing after it counts. */
     for (const char *p = json, *q;
-         rank < NC_PAGE_ARTICLE && (q = next_value(&p, end, key, sizeof key - 1));) {
+         d.type < NC_PAGE_ARTICLE && (q = next_value(&p, end, key, sizeof key - 1));) {
         bool cut = false; /* a name that never closes: the script ends there */
         if (q < end && *q == '"') {
-            int r = name_at(&q, end, rank_of);
-            cut = r < 0;
-            rank = r > rank ? r : rank;
+            cut = !name_at(&q, end, &d);
         } else if (q < end && *q == '[') { /* ["NewsArticle", "WebPage"] */
             for (q = skip_space(q + 1, end, ','); q < end && *q == '"' && !cut;
-                 q = skip_space(q, end, ',')) {
-                int r = name_at(&q, end, rank_of);
-                cut = r < 0;
-                rank = r > rank ? r : rank;
-            }
+                 q = skip_space(q, end, ','))
+                cut = !name_at(&q, end, &d);
         }
         if (cut)
             break;
         p = q;
     }
-    return rank;
+    return d;
 }
 
-int nc_html_ld_page_type(const char *json, size_t len)
-{
-    return ld_rank(json, len, type_name_rank);
-}
-
-int nc_html_ld_page_kind(const char *json, size_t len)
-{
-    return ld_rank(json, len, kind_name_rank);
-}
-
-int nc_html_og_page_type(const char *content)
-{
-    return nc_ascii_prefix_ci(content, strlen(content), "article") ? NC_PAGE_ARTICLE
-                                                                   : NC_PAGE_OTHER;
-}
-
-int nc_html_og_page_kind(const char *content)
+nc_html_declared nc_html_og_declared(const char *content)
 {
     size_t n = strlen(content);
     if (nc_ascii_prefix_ci(content, n, "article"))
-        return NC_PAGE_ARTICLE;
+        return (nc_html_declared){NC_PAGE_ARTICLE, NC_PAGE_ARTICLE};
     /* Of og:type's other values only "product" names the content:
      * "website" is the default, on articles as often as not, and "blog"
      * or "company" are as often set on a post. */
-    return nc_ascii_prefix_ci(content, n, "product") ? NC_PAGE_OTHER : NC_PAGE_UNTYPED;
+    return (nc_html_declared){NC_PAGE_OTHER, nc_ascii_prefix_ci(content, n, "product")
+                                                 ? NC_PAGE_OTHER
+                                                 : NC_PAGE_UNTYPED};
 }
 
 /* ---- title ---- */

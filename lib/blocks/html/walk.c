@@ -297,12 +297,12 @@ static void check_time(walk *w)
 }
 
 /* The larger declaration wins, for the type and for the kind. */
-static void raise_page_type(nc_doc *doc, int type, int kind)
+static void raise_page_type(nc_doc *doc, nc_html_declared d)
 {
-    if (type > doc->page_type)
-        doc->page_type = (int8_t)type;
-    if (kind > doc->page_kind)
-        doc->page_kind = (int8_t)kind;
+    if (d.type > doc->page_type)
+        doc->page_type = (int8_t)d.type;
+    if (d.kind > doc->page_kind)
+        doc->page_kind = (int8_t)d.kind;
 }
 
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -351,8 +351,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         else if (strcmp(a.property, "og:site_name") == 0)
             nc_walk_set_page_string(w, &w->doc->site_name, a.content);
         else if (strcmp(a.property, "og:type") == 0)
-            raise_page_type(w->doc, nc_html_og_page_type(a.content),
-                            nc_html_og_page_kind(a.content));
+            raise_page_type(w->doc, nc_html_og_declared(a.content));
     }
     if (el->flags & NC_EL_HTML)
         nc_walk_set_page_string(w, &w->doc->html_lang, a.lang);
@@ -416,8 +415,7 @@ static void on_end(void *ctx, const xmlChar *xname)
                                                        nc_walk_page_string_len(w->title.data,
                                                                        w->title.len));
             if (w->in_ld && w->ld.len) {
-                raise_page_type(w->doc, nc_html_ld_page_type(w->ld.data, w->ld.len),
-                                nc_html_ld_page_kind(w->ld.data, w->ld.len));
+                raise_page_type(w->doc, nc_html_ld_declared(w->ld.data, w->ld.len));
                 if (!w->doc->ld_body)
                     w->doc->ld_body = nc_html_ld_body(&w->doc->arena, w->ld.data,
                                                       w->ld.len);
