@@ -375,8 +375,12 @@ void nc_keep_prose_runs(nc_doc *doc)
 
 /* ---- a paragraph the page holds twice or more ---- */
 
-enum { COPY_WORDS = 15 };
-static const float COPY_SCORE = 0.3f;
+enum { COPY_WORDS = 15, COPY_TEXT_GROUPS = 3, COPY_RUN = 4, COPY_RUN_PARAGRAPHS = 2 };
+/* The score a copy needs to come back: a paragraph's in HTML and in text
+ * (text scores run lower: no markup vouches for the block), and the mean
+ * over a copied run (a slider's cloned cards score near 0). */
+static const float COPY_SCORE = 0.3f, COPY_TEXT_SCORE = 0.2f;
+static const double COPY_RUN_SCORE = 0.1;
 
 typedef struct copy {
     const char *text;
@@ -394,19 +398,109 @@ static int copy_order(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* A paragraph, not a repeated notice or a server's warning ("Warning:
- * Creating default object ... on line 407"): it ends as a sentence ends. */
-static bool copy_candidate(const nc_block *b)
+/* The end of the same-text group that starts at c[i] in sorted copies. */
+static size_t copy_group_end(const copy *c, size_t i, size_t k)
 {
-    bool ends;
-    return b->repeat >= 2 && b->words >= COPY_WORDS && b->label == NC_LABEL_DUPLICATE &&
-           b->reason == NC_REASON_REPEATED && sentence_stops(b, &ends) >= 1 && ends;
+    size_t j = i + 1;
+    while (j < k && c[j].len == c[i].len && memcmp(c[j].text, c[i].text, c[i].len) == 0)
+        j++;
+    return j;
 }
 
-void nc_keep_one_copy(nc_doc *doc)
+/* A paragraph, not a repeated notice or a server's warning ("Warning:
+ * Creating default object ... on line 407"): it ends as a sentence ends. */
+static bool copy_paragraph(const nc_block *b)
 {
-    if (doc->kind != NC_INPUT_HTML)
+    bool ends;
+    return b->words >= COPY_WORDS && sentence_stops(b, &ends) >= 1 && ends;
+}
+
+static bool dropped_as_repeated(const nc_block *b)
+{
+    return b->label == NC_LABEL_DUPLICATE && b->reason == NC_REASON_REPEATED;
+}
+
+static bool copy_candidate(const nc_block *b)
+{
+    return b->repeat >= 2 && dropped_as_repeated(b) && copy_paragraph(b);
+}
+
+/* A page that prints its article twice in one text (a layout for each
+ * screen) holds two runs of blocks with the same texts in the same order.
+ * Where such a run holds paragraphs, and at a position neither copy was
+ * kept, the copy in the better-scored run comes back: its headings and
+ * list items too, which the paragraph rule above cannot tell from a menu
+ * printed twice. Blocks are paired with the next block of the same text;
+ * a run is followed from its first pair only, so the pass is O(n) after
+ * the sort. */
+static void keep_copied_runs(nc_doc *doc)
+{
+    size_t n = doc->nblocks, k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += doc->blocks[i].repeat >= 2;
+    if (k < 2 * COPY_RUN)
         return;
+    copy *c = malloc(k * sizeof *c);
+    size_t *next = malloc(n * sizeof *next), *group = malloc(n * sizeof *group);
+    bool *taken = calloc(k, sizeof *taken); /* a group with a copy kept */
+    if (!c || !next || !group || !taken) {
+        free(c);
+        free(next);
+        free(group);
+        free(taken);
+        return;
+    }
+    k = 0;
+    for (size_t i = 0; i < n; i++) {
+        next[i] = n;
+        if (doc->blocks[i].repeat >= 2)
+            c[k++] = (copy){doc->blocks[i].text, doc->blocks[i].len, i};
+    }
+    qsort(c, k, sizeof *c, copy_order);
+    for (size_t i = 0, j, g = 0; i < k; i = j, g++) {
+        j = copy_group_end(c, i, k);
+        for (size_t m = i; m < j; m++) {
+            next[c[m].index] = m + 1 < j ? c[m + 1].index : n;
+            group[c[m].index] = g;
+            taken[g] |= nc_label_kept(doc->blocks[c[m].index].label);
+        }
+    }
+    free(c);
+    for (size_t i = 0; i < n; i++) {
+        size_t j = next[i];
+        if (j == n || (i > 0 && next[i - 1] == j - 1))
+            continue;
+        size_t len = 0, paragraphs = 0;
+        double si = 0, sj = 0;
+        /* The first copy ends where the second begins. */
+        while (i + len < j && j + len < n && next[i + len] == j + len) {
+            paragraphs += copy_paragraph(&doc->blocks[i + len]);
+            si += doc->blocks[i + len].score;
+            sj += doc->blocks[j + len].score;
+            len++;
+        }
+        if (len < COPY_RUN || paragraphs < COPY_RUN_PARAGRAPHS ||
+            (sj > si ? sj : si) < COPY_RUN_SCORE * (double)len)
+            continue;
+        size_t from = sj > si ? j : i;
+        for (size_t t = 0; t < len; t++) {
+            nc_block *b = &doc->blocks[from + t];
+            if (taken[group[from + t]] || !dropped_as_repeated(b))
+                continue;
+            taken[group[from + t]] = true;
+            bool ends;
+            sentence_stops(b, &ends);
+            b->label = !ends && b->words <= 20 ? NC_LABEL_HEADING : NC_LABEL_BODY;
+            b->reason = NC_REASON_ONE_COPY;
+        }
+    }
+    free(next);
+    free(group);
+    free(taken);
+}
+
+static void keep_copied_paragraphs(nc_doc *doc)
+{
     size_t n = doc->nblocks, k = 0;
     for (size_t i = 0; i < n; i++)
         k += copy_candidate(&doc->blocks[i]);
@@ -421,11 +515,21 @@ void nc_keep_one_copy(nc_doc *doc)
             c[k++] = (copy){doc->blocks[i].text, doc->blocks[i].len, i};
     /* Sorted, copies are neighbours: O(k log k) whatever the page. */
     qsort(c, k, sizeof *c, copy_order);
+    /* In text, one paragraph printed twice is more often a teaser of the
+     * article's own lead than a second layout: only a page that holds
+     * several such paragraphs carries its article twice. */
+    bool html = doc->kind == NC_INPUT_HTML;
+    size_t groups = 0;
+    for (size_t i = 0, j; !html && i < k; i = j) {
+        j = copy_group_end(c, i, k);
+        groups += j - i == doc->blocks[c[i].index].repeat;
+    }
+    if (!html && groups < COPY_TEXT_GROUPS) {
+        free(c);
+        return;
+    }
     for (size_t i = 0, j; i < k; i = j) {
-        for (j = i + 1; j < k && c[j].len == c[i].len &&
-                        memcmp(c[j].text, c[i].text, c[i].len) == 0;
-             j++)
-            ;
+        j = copy_group_end(c, i, k);
         /* Every copy must be here, dropped (a candidate's repeat is 2 or
          * more): one kept elsewhere is the body. */
         if (j - i != doc->blocks[c[i].index].repeat)
@@ -434,10 +538,16 @@ void nc_keep_one_copy(nc_doc *doc)
         for (size_t m = i + 1; m < j; m++)
             if (doc->blocks[c[m].index].score > best->score)
                 best = &doc->blocks[c[m].index];
-        if (best->score >= COPY_SCORE) {
+        if (best->score >= (html ? COPY_SCORE : COPY_TEXT_SCORE)) {
             best->label = NC_LABEL_BODY;
             best->reason = NC_REASON_ONE_COPY;
         }
     }
     free(c);
+}
+
+void nc_keep_one_copy(nc_doc *doc)
+{
+    keep_copied_paragraphs(doc);
+    keep_copied_runs(doc);
 }

@@ -33,12 +33,18 @@ void nc_keep_thin_page(nc_doc *doc);
  * score sank on. Linear, allocates nothing. */
 void nc_keep_prose_runs(nc_doc *doc);
 
-/* HTML only: a paragraph of at least 15 words that the page holds two or
- * more times (a layout for each screen, a second rendering of the
- * article), with every copy dropped as repeated, is the article's or
- * nothing: the best-scored copy is kept, reason NC_REASON_ONE_COPY, when
- * stage 2 scored it at least 0.3. Sorts the candidates (heap, freed; on
- * no memory nothing changes). */
+/* A page that holds its article two or more times (a layout for each
+ * screen, a second rendering of the article) drops every copy as
+ * repeated; one copy comes back, reason NC_REASON_ONE_COPY:
+ * - a paragraph of at least 15 words ending as a sentence ends, every copy
+ *   dropped as repeated: the best-scored copy, when stage 2 scored it at
+ *   least 0.3 (0.2 in text, and in text only on a page with three such
+ *   paragraphs: one paragraph printed twice there is a teaser of the lead);
+ * - a run of at least 4 blocks the page holds twice in the same order,
+ *   with at least 2 such paragraphs among them and a mean score of at
+ *   least 0.1: at each position where no copy is kept, the block of the
+ *   better-scored run, headings and list items too.
+ * Sorts the repeated blocks (heap, freed; on no memory nothing changes). */
 void nc_keep_one_copy(nc_doc *doc);
 
 #endif
