@@ -435,10 +435,14 @@ static bool copy_candidate(const nc_block *b)
  * the sort. */
 static void keep_copied_runs(nc_doc *doc)
 {
-    size_t n = doc->nblocks, k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += doc->blocks[i].repeat >= 2;
-    if (k < 2 * COPY_RUN)
+    size_t n = doc->nblocks, k = 0, paragraphs = 0;
+    for (size_t i = 0; i < n; i++) {
+        const nc_block *b = &doc->blocks[i];
+        k += b->repeat >= 2;
+        paragraphs += b->repeat >= 2 && copy_paragraph(b);
+    }
+    /* Most pages stop here: no two copies of two paragraphs. */
+    if (k < 2 * COPY_RUN || paragraphs < 2 * COPY_RUN_PARAGRAPHS)
         return;
     copy *c = malloc(k * sizeof *c);
     size_t *next = malloc(n * sizeof *next), *group = malloc(n * sizeof *group);
