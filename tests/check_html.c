@@ -406,6 +406,21 @@ START_TEST(test_hints_inherited)
     ck_assert_uint_eq(block(&d, "a reply form")->hints, NC_HINT_COMMENT);
     ck_assert_uint_eq(block(&d, "five words")->hints, NC_HINT_COMMENT);
     nc_doc_free(&d);
+    /* A blog post's container (hentry, h-entry, type-post) names the post's
+     * author, categories and tags in classes: those give no hints there;
+     * its other classes still do, and the same classes elsewhere do. */
+    run(&d, "<article class=\"post hentry category-social-media tag-navigation "
+            "author-jane-doe\"><p>the post</p></article>"
+            "<div class=\"h-entry tag-comments\"><p>a note</p></div>"
+            "<div class=\"type-post tag-list sidebar\"><p>a card</p></div>"
+            "<div class=\"author-box\"><p>about the author</p></div>"
+            "<div class=\"hentryx tag-navigation\"><p>a menu</p></div>");
+    ck_assert_uint_eq(block(&d, "the post")->hints, 0);
+    ck_assert_uint_eq(block(&d, "a note")->hints, NC_HINT_CONTENT); /* h-entry */
+    ck_assert_uint_eq(block(&d, "a card")->hints, NC_HINT_SIDEBAR);
+    ck_assert_uint_eq(block(&d, "about the author")->hints, NC_HINT_BYLINE);
+    ck_assert_uint_eq(block(&d, "a menu")->hints, NC_HINT_META | NC_HINT_NAV);
+    nc_doc_free(&d);
 }
 END_TEST
 

@@ -219,18 +219,68 @@ static bool style_hides(const char *style)
     return false;
 }
 
+/* Whether a class value holds the class name name (ASCII, exact). */
+static bool has_class(const char *value, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = value; (p = strstr(p, name)) != NULL; p += n)
+        if ((p == value || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
+            (p[n] == '\0' || p[n] == ' ' || p[n] == '\t' || p[n] == '\n'))
+            return true;
+    return false;
+}
+
+/* A blog post's container lists the post's author, tags and categories in
+ * its classes (WordPress's post_class(), the h-entry microformat:
+ * "hentry category-news tag-navigation author-jane-doe"). Those name what
+ * the post is about, not what the element is: "tag-navigation" is no menu
+ * and "author-jane-doe" no byline, and every block of the post would carry
+ * their hints. On such a container they give none. */
+static bool post_taxonomy(const char *name, size_t len)
+{
+    static const char *const prefixes[] = {"author-", "category-", "tag-"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (len > n && strncmp(name, prefixes[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static uint32_t class_value_hints(const char *value)
+{
+    if (!has_class(value, "hentry") && !has_class(value, "h-entry") &&
+        !has_class(value, "type-post"))
+        return nc_html_token_hints(value);
+    uint32_t bits = 0;
+    char name[128];
+    for (const char *p = value; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t len = strcspn(p, " \t\n");
+        if (len && !post_taxonomy(p, len)) {
+            size_t n = len < sizeof name - 1 ? len : sizeof name - 1;
+            memcpy(name, p, n);
+            name[n] = '\0';
+            bits |= nc_html_token_hints(name);
+        }
+        p += len;
+    }
+    return bits;
+}
+
 /* The hints of a class value: from the cache when it was seen. */
 static uint32_t class_hints(nc_html_hint_cache *cache, const char *value,
                             size_t len, uint32_t hash)
 {
     enum { LONGEST = 256, CACHE_BYTES = 1 << 16 };
     if (!cache || len > LONGEST)
-        return nc_html_token_hints(value);
+        return class_value_hints(value);
     uint32_t k = (hash ^ (hash >> 8) ^ (hash >> 16)) % NC_HTML_HINT_SLOTS;
     if (cache->slot[k].hash == hash && cache->slot[k].len == len &&
         memcmp(cache->values.data + cache->slot[k].at, value, len) == 0)
         return cache->slot[k].hints;
-    uint32_t hints = nc_html_token_hints(value);
+    uint32_t hints = class_value_hints(value);
     if (cache->values.len > CACHE_BYTES) {
         cache->values.len = 0;
         memset(cache->slot, 0, sizeof cache->slot);
