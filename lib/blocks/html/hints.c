@@ -230,6 +230,15 @@ static bool has_class(const char *value, const char *name)
     return false;
 }
 
+/* Whether a class value names a blog post's container: a class hentry,
+ * h-entry or type-post. One scan for "entry" turns most values away. */
+static bool post_container(const char *value)
+{
+    return (strstr(value, "entry") &&
+            (has_class(value, "hentry") || has_class(value, "h-entry"))) ||
+           has_class(value, "type-post");
+}
+
 /* A blog post's container lists the post's author, tags and categories in
  * its classes (WordPress's post_class(), the h-entry microformat:
  * "hentry category-news tag-navigation author-jane-doe"). Those name what
@@ -249,8 +258,7 @@ static bool post_taxonomy(const char *name, size_t len)
 
 static uint32_t class_value_hints(const char *value)
 {
-    if (!has_class(value, "hentry") && !has_class(value, "h-entry") &&
-        !has_class(value, "type-post"))
+    if (!post_container(value))
         return nc_html_token_hints(value);
     uint32_t bits = 0;
     char name[128];
