@@ -75,6 +75,12 @@ START_TEST(test_islands_restored)
     ck_assert_uint_eq(run(), NB - 2);
     ck_assert_int_eq(blocks[0].reason, NC_REASON_MODEL); /* the kept stay as they were */
     ck_assert_str_eq(nc_reason_name(NC_REASON_CONTAINER_BODY), "container-body");
+    /* A long buying guide whose paragraphs stage 1 reads at 0.32 on
+     * average (0.5 kept, 0.26 dropped: words weigh) is still one body. */
+    listicle();
+    for (size_t i = 0; i < NB; i++)
+        blocks[i].score1 = i == 0 || i == 4 ? 0.5f : 0.26f;
+    ck_assert_uint_eq(run(), NB - 2);
 }
 END_TEST
 
@@ -103,10 +109,10 @@ START_TEST(test_no_restore_without_cause)
         blocks[i].label = NC_LABEL_BODY;
     }
     ck_assert_uint_eq(run(), 0);
-    /* Stage 1 reads the container as no body (teasers). */
+    /* Stage 1 reads the container as no body (teasers): under 0.3. */
     listicle();
     for (size_t i = 0; i < NB; i++)
-        blocks[i].score1 = 0.2f;
+        blocks[i].score1 = 0.29f;
     ck_assert_uint_eq(run(), 0);
     /* Too little kept in it to show it is the body. */
     listicle();

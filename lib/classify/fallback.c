@@ -35,7 +35,7 @@ enum {
 };
 #define PROSE_LINK_SHARE 0.3
 #define KEPT_SHARE 0.8
-#define MEAN_SCORE 0.4
+#define MEAN_SCORE 0.3
 #define HTML_FLOOR 0.1f
 #define TEXT_FLOOR 0.85f
 
