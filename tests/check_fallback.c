@@ -559,6 +559,67 @@ START_TEST(test_page_kind_cut)
 }
 END_TEST
 
+/* HTML: an article in the best container (0-3, no comment class) and
+ * four kept blocks outside it in comment classes (4-7): the thread is
+ * dropped as comment-thread. A forum is not: its first post in a comment
+ * class too, or one of the posts' look-alikes, or a declared thread. */
+static void article_with_comments(void)
+{
+    listicle();
+    doc.nblocks = NB;
+    for (size_t i = 0; i < NB; i++) {
+        nc_block *b = &blocks[i];
+        b->score = b->score1 = 0.9f;
+        b->words = 40;
+        if (i >= 4) {
+            b->in = 0;
+            b->hints = NC_HINT_COMMENT;
+        }
+    }
+}
+
+static size_t thread_dropped(void)
+{
+    nc_classify_labels(&doc);
+    size_t n = 0;
+    for (size_t i = 0; i < NB; i++)
+        n += blocks[i].label == NC_LABEL_COMMENT && blocks[i].reason == NC_REASON_COMMENT_THREAD;
+    return n;
+}
+
+START_TEST(test_comment_classes)
+{
+    article_with_comments();
+    ck_assert_uint_eq(thread_dropped(), 4);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_eq(blocks[i].label, NC_LABEL_BODY);
+
+    article_with_comments(); /* text: no classes to go by */
+    doc.kind = NC_INPUT_TEXT;
+    ck_assert_uint_eq(thread_dropped(), 0);
+
+    article_with_comments(); /* the first post in a comment class */
+    blocks[0].hints = blocks[1].hints = blocks[2].hints = NC_HINT_COMMENT;
+    ck_assert_uint_eq(thread_dropped(), 0);
+
+    article_with_comments(); /* the first post a look-alike of the replies */
+    doc.ngroups = 2;
+    blocks[3].group = blocks[5].group = 2;
+    blocks[0].group = 1;
+    ck_assert_uint_eq(thread_dropped(), 0);
+
+    article_with_comments(); /* other groups: still an article's thread */
+    doc.ngroups = 2;
+    blocks[0].group = 1;
+    blocks[5].group = 2;
+    ck_assert_uint_eq(thread_dropped(), 4);
+
+    article_with_comments(); /* a page that declares a thread */
+    doc.page_kind = NC_PAGE_OTHER;
+    ck_assert_uint_eq(thread_dropped(), 0);
+}
+END_TEST
+
 static Suite *fallback_suite(void)
 {
     Suite *s = suite_create("fallback");
@@ -581,6 +642,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_copied_run);
     tcase_add_test(tc, test_copied_run_stays);
     tcase_add_test(tc, test_page_kind_cut);
+    tcase_add_test(tc, test_comment_classes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -604,6 +604,60 @@ static void drop_comment_thread(nc_doc *doc)
             relabel(&doc->blocks[i], NC_LABEL_COMMENT, NC_REASON_COMMENT_THREAD);
 }
 
+/* A comment thread under an HTML article: the body the model kept in the
+ * best container (NC_IN_BEST) carries no comment class (under half its
+ * words), and what it kept outside that container does: those blocks are
+ * readers' comments, dropped as comment-thread. A forum is left alone: a
+ * page that declares a thread, a question or another non-article kind
+ * (doc->page_kind), or whose best container holds a kept block that is
+ * one of the comments' look-alikes (its first post, nc_block.group). */
+static void drop_comment_classes(nc_doc *doc)
+{
+    if (doc->kind != NC_INPUT_HTML || doc->page_kind == NC_PAGE_OTHER)
+        return;
+    double kept = 0, hinted = 0;
+    size_t comments = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->in & NC_IN_BEST) {
+            if (b->label == NC_LABEL_BODY) {
+                kept += b->words;
+                hinted += b->hints & NC_HINT_COMMENT ? b->words : 0;
+            }
+        } else {
+            comments += is_kept(b) && (b->hints & NC_HINT_COMMENT);
+        }
+    }
+    if (comments == 0 || kept == 0 || hinted >= 0.5 * kept)
+        return;
+    if (doc->ngroups) {
+        bool *thread = calloc((size_t)doc->ngroups + 1, sizeof *thread);
+        if (!thread)
+            return;
+        for (size_t i = 0; i < doc->nblocks; i++) {
+            const nc_block *b = &doc->blocks[i];
+            if (!(b->in & NC_IN_BEST) && is_kept(b) && (b->hints & NC_HINT_COMMENT) &&
+                b->group <= doc->ngroups)
+                thread[b->group] = true;
+        }
+        thread[0] = false; /* 0: no group */
+        bool forum = false;
+        for (size_t i = 0; i < doc->nblocks && !forum; i++) {
+            const nc_block *b = &doc->blocks[i];
+            forum = b->label == NC_LABEL_BODY && (b->in & NC_IN_BEST) &&
+                    b->group <= doc->ngroups && thread[b->group];
+        }
+        free(thread);
+        if (forum)
+            return;
+    }
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        nc_block *b = &doc->blocks[i];
+        if (!(b->in & NC_IN_BEST) && is_kept(b) && (b->hints & NC_HINT_COMMENT))
+            relabel(b, NC_LABEL_COMMENT, NC_REASON_COMMENT_THREAD);
+    }
+}
+
 /* For text input: the title is the headline-like block nearest before the
  * first body paragraph (4 to 30 words, no sentence end, not a credit). */
 static void choose_title(nc_doc *doc, size_t first_body)
@@ -713,6 +767,8 @@ void nc_classify_labels(nc_doc *doc)
     drop_gallery(doc);
     if (doc->kind != NC_INPUT_HTML)
         drop_comment_thread(doc);
+    else
+        drop_comment_classes(doc);
     nc_mark_language_pickers(doc);
     choose_title(doc, first_body);
     nc_restore_container_body(doc, threshold);
