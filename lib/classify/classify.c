@@ -611,6 +611,11 @@ static void drop_comment_thread(nc_doc *doc)
  * page that declares a thread, a question or another non-article kind
  * (doc->page_kind), or whose best container holds a kept block that is
  * one of the comments' look-alikes (its first post, nc_block.group). */
+static bool kept_comment_outside_best(const nc_block *b)
+{
+    return !(b->in & NC_IN_BEST) && is_kept(b) && (b->hints & NC_HINT_COMMENT);
+}
+
 static void drop_comment_classes(nc_doc *doc)
 {
     if (doc->kind != NC_INPUT_HTML || doc->page_kind == NC_PAGE_OTHER)
@@ -625,7 +630,7 @@ static void drop_comment_classes(nc_doc *doc)
                 hinted += b->hints & NC_HINT_COMMENT ? b->words : 0;
             }
         } else {
-            comments += is_kept(b) && (b->hints & NC_HINT_COMMENT);
+            comments += kept_comment_outside_best(b);
         }
     }
     if (comments == 0 || kept == 0 || hinted >= 0.5 * kept)
@@ -636,8 +641,7 @@ static void drop_comment_classes(nc_doc *doc)
             return;
         for (size_t i = 0; i < doc->nblocks; i++) {
             const nc_block *b = &doc->blocks[i];
-            if (!(b->in & NC_IN_BEST) && is_kept(b) && (b->hints & NC_HINT_COMMENT) &&
-                b->group <= doc->ngroups)
+            if (kept_comment_outside_best(b) && b->group <= doc->ngroups)
                 thread[b->group] = true;
         }
         thread[0] = false; /* 0: no group */
@@ -653,7 +657,7 @@ static void drop_comment_classes(nc_doc *doc)
     }
     for (size_t i = 0; i < doc->nblocks; i++) {
         nc_block *b = &doc->blocks[i];
-        if (!(b->in & NC_IN_BEST) && is_kept(b) && (b->hints & NC_HINT_COMMENT))
+        if (kept_comment_outside_best(b))
             relabel(b, NC_LABEL_COMMENT, NC_REASON_COMMENT_THREAD);
     }
 }
