@@ -9,7 +9,8 @@
  * paragraphs after the kept body is kept as body (container-body). In HTML,
  * of a paragraph the page holds twice or more, every copy dropped, the best one
  * is kept (one-copy). A page that declares a product, a listing or a
- * thread is cut lower than an article (nc_classify_labels). The blocks
+ * thread is cut lower than an article, and text is cut by how sure the
+ * model is of the page's body (nc_classify_labels). The blocks
  * are made by hand, so
  * the rule is tested apart from any trained model. */
 #include <string.h>
@@ -559,6 +560,37 @@ START_TEST(test_page_kind_cut)
 }
 END_TEST
 
+/* Text's cut follows how sure the model is of the page's body: a body
+ * read at 0.95 cuts near 0.53, so a 0.52 block beside it is dropped; a body
+ * read at 0.7 cuts at 0.35 (the floor), so a 0.45 block is kept. HTML
+ * keeps its fixed cut. */
+static nc_label text_cut_label(nc_input_kind kind, float body, float other)
+{
+    listicle();
+    doc.kind = kind;
+    doc.nblocks = 2;
+    for (size_t i = 0; i < 2; i++) {
+        blocks[i].in = 0;
+        blocks[i].tag = NC_TAG_NONE;
+    }
+    blocks[0].words = 200;
+    blocks[0].score = blocks[0].score1 = body;
+    blocks[1].score = blocks[1].score1 = other;
+    nc_classify_labels(&doc);
+    ck_assert_int_eq(blocks[0].label, NC_LABEL_BODY);
+    return blocks[1].label;
+}
+
+START_TEST(test_text_cut)
+{
+    ck_assert_int_ne(text_cut_label(NC_INPUT_TEXT, 0.95f, 0.52f), NC_LABEL_BODY);
+    ck_assert_int_eq(text_cut_label(NC_INPUT_TEXT, 0.7f, 0.45f), NC_LABEL_BODY);
+    ck_assert_int_ne(text_cut_label(NC_INPUT_TEXT, 0.7f, 0.34f), NC_LABEL_BODY);
+    ck_assert_int_eq(text_cut_label(NC_INPUT_TEXT, 0.85f, 0.5f), NC_LABEL_BODY);
+    ck_assert_int_ne(text_cut_label(NC_INPUT_HTML, 0.7f, 0.45f), NC_LABEL_BODY);
+}
+END_TEST
+
 /* HTML: an article in the best container (0-3, no comment class) and
  * four kept blocks outside it in comment classes (4-7): the thread is
  * dropped as comment-thread. A forum is not: its first post in a comment
@@ -642,6 +674,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_copied_run);
     tcase_add_test(tc, test_copied_run_stays);
     tcase_add_test(tc, test_page_kind_cut);
+    tcase_add_test(tc, test_text_cut);
     tcase_add_test(tc, test_comment_classes);
     suite_add_tcase(s, tc);
     return s;

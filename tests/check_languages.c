@@ -227,10 +227,6 @@ static const known_failure known_failures[] = {
      "one related item (the heading is dropped as a lead phrase): kept as body/model"},
     {"fa-aloodegi.txt", "drop", 1,
      "one related item: kept as body/context-keep (menu, newsletter, cookie and legal lines dropped since the caseless features)"},
-    {"ja-sakura.txt", "drop", 1,
-     "the cookie prompt after the article (このサイトではクッキーを使用しています。同意する): kept as heading/context-keep at 0.50"},
-    {"ru-foreign-latin-ui.txt", "drop", 1,
-     "the English UI word Share: kept as heading/context-keep"},
     {"tr-deprem.txt", "drop", 1,
      "one related item (the newsletter prompt is dropped as a call to action): kept as body/context-keep"},
 };

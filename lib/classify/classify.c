@@ -737,6 +737,35 @@ void nc_classify_stage2(nc_doc *doc, nc_context_walk *cw, size_t lo, size_t hi,
 
 #define NC_KIND_THRESHOLD 0.35f
 
+/* Text's cut, set by how sure the model is of the page's body: the
+ * word-weighted mean score of the blocks over the usual cut, less 0.85,
+ * moves the cut by as much, within [0.35, 0.65]. A page whose body the
+ * model reads at 0.95 has its doubtful 0.5 blocks around the body (a
+ * teaser's blurb, a comment); one it reads at 0.7 has body of its own
+ * there, under a cut the sure pages set. Plain text has none of the
+ * markup that makes HTML scores sure, so only text's cut moves
+ * (docs/algorithm.md, "The threshold"). */
+#define TEXT_CUT 0.5f
+#define TEXT_SURE 0.85
+#define TEXT_CUT_MIN 0.35
+#define TEXT_CUT_MAX 0.65
+
+static float text_cut(const nc_doc *doc)
+{
+    double words = 0, sum = 0;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (b->score >= TEXT_CUT) {
+            words += b->words;
+            sum += (double)b->score * b->words;
+        }
+    }
+    if (words <= 0)
+        return TEXT_CUT;
+    double cut = TEXT_CUT + (sum / words - TEXT_SURE);
+    return (float)(cut < TEXT_CUT_MIN ? TEXT_CUT_MIN : cut > TEXT_CUT_MAX ? TEXT_CUT_MAX : cut);
+}
+
 void nc_classify_labels(nc_doc *doc)
 {
     size_t n = doc->nblocks;
@@ -747,7 +776,7 @@ void nc_classify_labels(nc_doc *doc)
      * kind of page that is no article (doc->page_kind) is cut lower: the
      * model, trained mostly on articles, reads such a page's own repeated
      * items as teasers and scores them under the article's cut. */
-    float base = doc->kind != NC_INPUT_HTML       ? 0.5f
+    float base = doc->kind != NC_INPUT_HTML       ? text_cut(doc)
                  : doc->page_kind == NC_PAGE_OTHER ? NC_KIND_THRESHOLD
                                                    : 0.55f;
     float threshold = base - 0.35f * (float)doc->opts.recall_bias;
