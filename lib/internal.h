@@ -165,6 +165,9 @@ typedef struct nc_block {
     uint32_t stopwords;  /* words in the document language's stoplist */
     uint32_t letters;    /* letter code points */
     uint32_t script;     /* UScriptCode of most letters, USCRIPT_COMMON=0 */
+    bool script_other;   /* lang/detect.c: that script has no place on a page
+                            in the document's (a Japanese page's Han and kana
+                            have; its Latin has not) */
     uint32_t repeat;     /* how many blocks on the page have the same text */
     int32_t lang_score;  /* lang/detect.c: stopwords of the doc language minus best
                             other language's (foreign evidence < 0) */

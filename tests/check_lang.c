@@ -271,12 +271,14 @@ START_TEST(foreign_on_english_page)
     b = block_of(&d, "Заголовок");
     ck_assert_int_lt(b->lang_score, 0);
     ck_assert_uint_eq(b->script, USCRIPT_CYRILLIC);
+    ck_assert(b->script_other);
     ck_assert(b->foreign >= 0.99f);
     /* One chance hit in some big list is no evidence of anything. */
     b = block_of(&d, "7. MIT");
     ck_assert_int_eq(b->lang_score, 0);
     ck_assert_float_eq_tol(b->foreign, 0.0f, 0.01f);
     b = block_of(&d, "The plan");
+    ck_assert(!b->script_other);
     ck_assert_int_gt(b->lang_score, 0);
     ck_assert_int_eq(b->block_lang, d.lang);
     nc_doc_free(&d);
@@ -307,6 +309,11 @@ START_TEST(kana_on_japanese_page_is_not_foreign)
     ck_assert_str_eq(d.lang_code, "ja");
     const nc_block *b = block_of(&d, "シェア");
     ck_assert_float_eq_tol(b->foreign, 0.0f, 0.01f);
+    /* Kana and Han are the page's own script ("Jpan"), not another. */
+    ck_assert_uint_eq(d.script, USCRIPT_JAPANESE);
+    ck_assert(!b->script_other);
+    for (size_t i = 0; i < d.nblocks; i++)
+        ck_assert(!d.blocks[i].script_other);
     nc_doc_free(&d);
 }
 END_TEST

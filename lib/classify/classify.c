@@ -128,7 +128,7 @@ enum {
     FACT_END_PUNCT = 1u << 0,     /* F_END_PUNCT > 0 */
     FACT_NO_END_PUNCT = 1u << 1,  /* F_END_PUNCT == 0 */
     FACT_COUNTER = 1u << 2,       /* F_COUNTER > 0 */
-    FACT_SCRIPT_OTHER = 1u << 3,  /* F_SCRIPT_OTHER > 0 */
+    FACT_SCRIPT_OTHER = 1u << 3,  /* b->script_other */
     FACT_SITE_SUFFIX = 1u << 4,   /* F_SITE_SUFFIX >= 2 */
     FACT_DATE = 1u << 5,          /* F_DATE > 0 */
     FACT_BYLINE = 1u << 6,        /* F_BYLINE > 0 */
@@ -149,7 +149,7 @@ static void keep_facts(nc_doc *doc, size_t lo, size_t hi, const float *rows)
         t |= f[F_END_PUNCT] > 0 ? FACT_END_PUNCT : 0;
         t |= f[F_END_PUNCT] == 0.0f ? FACT_NO_END_PUNCT : 0;
         t |= f[F_COUNTER] > 0 ? FACT_COUNTER : 0;
-        t |= f[F_SCRIPT_OTHER] > 0 ? FACT_SCRIPT_OTHER : 0;
+        t |= doc->blocks[i].script_other ? FACT_SCRIPT_OTHER : 0;
         t |= f[F_SITE_SUFFIX] >= 2 ? FACT_SITE_SUFFIX : 0;
         t |= f[F_DATE] > 0 ? FACT_DATE : 0;
         t |= f[F_BYLINE] > 0 ? FACT_BYLINE : 0;

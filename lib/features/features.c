@@ -303,6 +303,11 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         f[F_POS_WORDS] = total_words > 0 ? (float)(words_before / total_words) : 0;
         words_before += b->words;
         f[F_WORDS_AFTER] = log1(total_words - words_before);
+        /* The model's input as its table was trained: the block's main
+         * script is not the page's. On a Japanese page (script "Jpan")
+         * that holds for every block of Han or kana, so the labels and
+         * the title read b->script_other instead; the feature moves to
+         * it when the table is next trained. */
         f[F_SCRIPT_OTHER] = b->letters > 0 && doc->script != 0 && b->script != 0 &&
                             b->script != doc->script;
         f[F_LANG_SCORE] = b->lang_score < -5 ? -5.0f
