@@ -618,7 +618,7 @@ static bool kept_comment_outside_best(const nc_block *b)
 
 static void drop_comment_classes(nc_doc *doc)
 {
-    if (doc->kind != NC_INPUT_HTML || doc->page_kind == NC_PAGE_OTHER)
+    if (doc->page_kind == NC_PAGE_OTHER)
         return;
     double kept = 0, hinted = 0;
     size_t comments = 0;
