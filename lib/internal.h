@@ -168,6 +168,9 @@ typedef struct nc_block {
     bool script_other;   /* lang/detect.c: that script has no place on a page
                             in the document's (a Japanese page's Han and kana
                             have; its Latin has not) */
+    bool script_all_other; /* lang/detect.c: and so has every other letter of
+                              it ("Share" on a Russian page, not "[编辑：
+                              alonliu]" on a Chinese one) */
     uint32_t repeat;     /* how many blocks on the page have the same text */
     int32_t lang_score;  /* lang/detect.c: stopwords of the doc language minus best
                             other language's (foreign evidence < 0) */

@@ -15,12 +15,12 @@
 #include "testutil.h"
 
 /* The context features classify/classify.c appends after the block's own,
- * in its slot order (C_P_M2 .. C_GROUP_MEAN); tools/train.py writes the
+ * in its slot order (C_P_M2 .. C_PAGE_SURE); tools/train.py writes the
  * same names into the table. */
 static const char *const context_names[C_COUNT - F_COUNT] = {
     "ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
     "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after",
-    "ctx_group_mean"};
+    "ctx_group_mean", "ctx_page_sure"};
 
 START_TEST(model_has_every_slot)
 {

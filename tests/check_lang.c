@@ -255,6 +255,8 @@ static const char *english_page =
     "Mehr zum Thema\n"
     "Заголовок открываемого материала\n"
     "7. MIT Sloan\n"
+    "Фото: Reuters Pictures\n"
+    "Редактор: Reuters\n"
     "The plan will be debated in parliament next week, and a vote is expected before the summer.\n";
 
 START_TEST(foreign_on_english_page)
@@ -272,13 +274,23 @@ START_TEST(foreign_on_english_page)
     ck_assert_int_lt(b->lang_score, 0);
     ck_assert_uint_eq(b->script, USCRIPT_CYRILLIC);
     ck_assert(b->script_other);
+    ck_assert(b->script_all_other);
     ck_assert(b->foreign >= 0.99f);
+    /* Mostly Latin with a Cyrillic word: not another script's line. */
+    b = block_of(&d, "Фото");
+    ck_assert(!b->script_other);
+    ck_assert(!b->script_all_other);
+    /* Mostly Cyrillic with a Latin word: another script, not wholly. */
+    b = block_of(&d, "Редактор");
+    ck_assert(b->script_other);
+    ck_assert(!b->script_all_other);
     /* One chance hit in some big list is no evidence of anything. */
     b = block_of(&d, "7. MIT");
     ck_assert_int_eq(b->lang_score, 0);
     ck_assert_float_eq_tol(b->foreign, 0.0f, 0.01f);
     b = block_of(&d, "The plan");
     ck_assert(!b->script_other);
+    ck_assert(!b->script_all_other);
     ck_assert_int_gt(b->lang_score, 0);
     ck_assert_int_eq(b->block_lang, d.lang);
     nc_doc_free(&d);
@@ -313,7 +325,7 @@ START_TEST(kana_on_japanese_page_is_not_foreign)
     ck_assert_uint_eq(d.script, USCRIPT_JAPANESE);
     ck_assert(!b->script_other);
     for (size_t i = 0; i < d.nblocks; i++)
-        ck_assert(!d.blocks[i].script_other);
+        ck_assert(!d.blocks[i].script_other && !d.blocks[i].script_all_other);
     nc_doc_free(&d);
 }
 END_TEST

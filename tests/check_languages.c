@@ -221,12 +221,8 @@ typedef struct known_failure {
 } known_failure;
 
 static const known_failure known_failures[] = {
-    {"en-foreign-cyrillic-ui.html", "drop", 1,
-     "the Cyrillic widget title (Заголовок открываемого материала): kept as heading/model (Поделиться is dropped as foreign-script)"},
     {"es-sequia.txt", "drop", 1,
      "one related item (the heading is dropped as a lead phrase): kept as body/model"},
-    {"fa-aloodegi.txt", "drop", 1,
-     "one related item: kept as body/context-keep (menu, newsletter, cookie and legal lines dropped since the caseless features)"},
     {"tr-deprem.txt", "drop", 1,
      "one related item (the newsletter prompt is dropped as a call to action): kept as body/context-keep"},
 };

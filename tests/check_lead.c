@@ -445,11 +445,12 @@ START_TEST(test_comment_thread)
 {
     char page[4096];
     thread_page(page, sizeof page, true);
-    /* Leaning to recall, so the model keeps comments the rule must drop. */
+    /* Leaning all the way to recall, so the model keeps comments the rule
+     * must drop (the model alone drops them under the balanced cut). */
     nc_options o;
     nc_options_init(&o);
     o.input = NC_INPUT_TEXT;
-    o.recall_bias = 0.5;
+    o.recall_bias = 1.0;
     nc_result *r = tu_clean(page, strlen(page), &o);
     size_t threaded = 0;
     for (size_t i = 0; i < 4; i++) {

@@ -70,7 +70,7 @@ SETS = ("wcxb-dev", "readability", "traf-dev", "wcxb-dev-other")
 SET_WEIGHTS = {"wcxb-dev-other:html": 0.3, "wcxb-dev-other:text-lines": 0.0,
                "wcxb-dev-other:text-lynx": 0.0}
 FORMS = ("text-lines", "text-lynx", "html")
-N_STAGE2 = 10  # context features appended by stage 2 (see context_features)
+N_STAGE2 = 11  # context features appended by stage 2 (see context_features)
 
 
 def dump(files, form, tmp):
@@ -210,6 +210,10 @@ def context_features(p, words, group):
     others = cnt[inv] - 1
     mean = np.where(others > 0, (sums[inv] - p) / np.maximum(others, 1), -1.0)
     out[:, 9] = np.where(group != 0, mean, -1.0)
+    # how sure stage 1 is of the page's body: the word-weighted mean score
+    # of the blocks it keeps, the same for every block of the page
+    bw = float(body_words.sum())
+    out[:, 10] = float((p * body_words).sum() / bw) if bw > 0 else -1.0
     return out
 
 
@@ -475,7 +479,7 @@ def load_pages(data, sets, jobs=2, cache_dir=None):
 
 CTX_NAMES = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
              "ctx_max_before", "ctx_max_after", "ctx_body_before", "ctx_body_after",
-             "ctx_group_mean"]
+             "ctx_group_mean", "ctx_page_sure"]
 
 
 def train_models(pages, a, seed=0):

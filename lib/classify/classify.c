@@ -66,24 +66,31 @@ static void group_scores(nc_doc *doc)
 
 /* The stage-2 inputs; tools/train.py's context_features() is the same.
  * They read the neighbours' stage-1 scores (score1), their groups' and
- * two page totals, so a big page can fill them a window of rows at a
- * time, in order. */
+ * three page totals, so a big page can fill them a window of rows at a
+ * time, in order. The third is how sure stage 1 is of the page's body
+ * (the word-weighted mean score of the blocks it keeps): a page whose
+ * body reads at 0.95 has its doubtful blocks around that body, one read
+ * at 0.7 is one whose writing the model knows less well. */
 void nc_classify_context_start(nc_doc *doc, nc_context_walk *cw)
 {
     group_scores(doc);
     cw->total = 0;
     cw->body_total = 0;
     cw->before = 0;
+    double sure = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
         cw->total += doc->blocks[i].words;
-        if (doc->blocks[i].score1 >= 0.5f)
+        if (doc->blocks[i].score1 >= 0.5f) {
             cw->body_total += doc->blocks[i].words;
+            sure += (double)doc->blocks[i].score1 * doc->blocks[i].words;
+        }
     }
+    cw->sure = cw->body_total > 0 ? (float)(sure / cw->body_total) : -1.0f;
     if (cw->total < 1)
         cw->total = 1;
 }
 
-/* Blocks [lo, hi): row i - lo of rows, slots base .. base + 9. */
+/* Blocks [lo, hi): row i - lo of rows, slots base .. base + 10. */
 static void context_features(const nc_doc *doc, nc_context_walk *cw, size_t lo,
                              size_t hi, float *rows, int base)
 {
@@ -117,6 +124,7 @@ static void context_features(const nc_doc *doc, nc_context_walk *cw, size_t lo,
         c[7] = (float)(before / total);
         c[8] = (float)((body_total - before - mine) / total);
         c[9] = b->group_score1;
+        c[10] = cw->sure;
         before += mine;
     }
     cw->before = before;
@@ -354,15 +362,47 @@ static bool is_kept(const nc_block *b)
 }
 
 
+/* A short line wholly in another script than the page's, kept as a
+ * heading: a UI string of another language ("Share" on a Russian page).
+ * Three words at most: a longer heading in another script is a quoted
+ * title; and every letter foreign: "[责任编辑：alonliu]" (an editor's
+ * credit) is the page's own. */
+static bool foreign_ui_line(const nc_block *b)
+{
+    return b->label == NC_LABEL_HEADING && b->words <= 3 && b->script_all_other &&
+           !nc_tag_heading(b->tag);
+}
+
+/* In text, a related list goes on past the items the model dropped: a
+ * dropped "Read also" (a lead phrase), or a dropped headline right under
+ * such a label, is named related (when no sign of its own named it), so
+ * the kept items after it are still read as the list's (the headline run
+ * below). Only under the label: a dropped line that merely looks like a
+ * headline (a table row in capitals) starts no list. Only the label of a
+ * dropped block changes here. */
+static void name_dropped_related(nc_block *b, const nc_block *prev)
+{
+    if (b->label != NC_LABEL_BOILERPLATE) /* a sign of its own named it */
+        return;
+    if (b->words <= 25 && nc_lead_phrase(b->text, b->len))
+        relabel(b, NC_LABEL_RELATED, NC_REASON_UI_PHRASE);
+    else if (prev && prev->label == NC_LABEL_RELATED && prev->reason == NC_REASON_UI_PHRASE &&
+             b->words <= 14 && has(b, FACT_NO_END_PUNCT) && teaser_headline(b))
+        relabel(b, NC_LABEL_RELATED, NC_REASON_HEADLINE_RUN);
+}
+
 static void apply_detectors(nc_doc *doc)
 {
     bool text = doc->kind != NC_INPUT_HTML;
 
     for (size_t i = 0; i < doc->nblocks; i++) {
         nc_block *b = &doc->blocks[i];
-        if (!is_kept(b))
-            continue;
         const nc_block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+        if (!is_kept(b)) {
+            if (text)
+                name_dropped_related(b, prev);
+            continue;
+        }
         bool short_line = b->label == NC_LABEL_HEADING && b->words <= 14 &&
                           !nc_tag_heading(b->tag);
         unsigned phrases = b->words <= 40 ? nc_block_phrases(b->text, b->len) : 0;
@@ -370,6 +410,8 @@ static void apply_detectors(nc_doc *doc)
             relabel(b, NC_LABEL_CAPTION, NC_REASON_SITE_SUFFIX);
         } else if (homoglyph_words(b)) {
             relabel(b, NC_LABEL_BOILERPLATE, NC_REASON_FOREIGN_SCRIPT);
+        } else if (foreign_ui_line(b)) {
+            relabel(b, NC_LABEL_FOREIGN, NC_REASON_FOREIGN_SCRIPT);
         } else if ((b->words <= 3 && (phrases & NC_PHRASE_AD)) ||
                    (b->words <= 30 && (phrases & NC_PHRASE_PROMO))) {
             relabel(b, NC_LABEL_UI, NC_REASON_UI_PHRASE);

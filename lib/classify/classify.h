@@ -18,6 +18,7 @@ void nc_classify_stage1(nc_doc *doc, size_t lo, size_t hi, const float *rows);
 /* What the stage-2 context features carry from one window to the next. */
 typedef struct nc_context_walk {
     double total, body_total, before;
+    float sure; /* word-weighted mean stage-1 score of the blocks >= 0.5; -1: none */
 } nc_context_walk;
 /* After stage 1 has scored every block. */
 void nc_classify_context_start(nc_doc *doc, nc_context_walk *cw);

@@ -26,7 +26,7 @@ enum {
  * the neighbours and where the body lies (tools/train.py, N_STAGE2). */
 enum {
     C_P_M2 = F_COUNT, C_P_M1, C_P_P1, C_P_P2, C_MEAN5, C_MAX_BEFORE,
-    C_MAX_AFTER, C_BODY_BEFORE, C_BODY_AFTER, C_GROUP_MEAN, C_COUNT
+    C_MAX_AFTER, C_BODY_BEFORE, C_BODY_AFTER, C_GROUP_MEAN, C_PAGE_SURE, C_COUNT
 };
 _Static_assert(C_COUNT <= NC_NFEAT, "feature vector too small");
 

@@ -487,6 +487,7 @@ static void block_evidence(nc_doc *doc, nc_block *b, const nc_block_scan *s,
     b->script = s->letters ? s->script[0] : USCRIPT_COMMON;
     b->script_other = s->letters && doc->script != 0 && b->script != 0 &&
                       !script_fits(doc->script, b->script);
+    b->script_all_other = b->script_other && foreign_letters == s->letters;
     b->stopwords = d >= 0 ? doc_hits : other_hits;
     b->block_lang = (int16_t)(doc_hits && doc_hits >= other_hits ? d
                               : other_hits ? other : -1);

@@ -216,7 +216,7 @@ static const char *const rights_notices[] = {
 const nc_phrase_list nc_rights_notices = NC_LIST(rights_notices, 0);
 /* and these the lexicon does not know: */
 static const char *const more_rights_notices[] = {
-    "усі права захищені", "tüm hakları saklıdır"};
+    "усі права захищені", "tüm hakları saklıdır", "สงวนลิขสิทธิ์"};
 
 static void phrase_init(void)
 {
