@@ -306,8 +306,10 @@ void nc_features_window(const nc_doc *doc, nc_feat_walk *walk, size_t lo,
         /* The model's input as its table was trained: the block's main
          * script is not the page's. On a Japanese page (script "Jpan")
          * that holds for every block of Han or kana, so the labels and
-         * the title read b->script_other instead; the feature moves to
-         * it when the table is next trained. */
+         * the title read b->script_other instead. Reading it here too
+         * is a change of features: every fold of make cv retrains, and
+         * the trees move with it (docs/algorithm.md, "Figures"), so it
+         * waits for a change of the model it can be measured with. */
         f[F_SCRIPT_OTHER] = b->letters > 0 && doc->script != 0 && b->script != 0 &&
                             b->script != doc->script;
         f[F_LANG_SCORE] = b->lang_score < -5 ? -5.0f
