@@ -132,11 +132,14 @@ typedef enum nc_reason {
                                      or "Reply" */
     NC_REASON_GALLERY = 25,       /* a photo gallery after the article:
                                      slides numbered "1/50", "2/50", ... */
-    NC_REASON_ONE_COPY = 26       /* html: a paragraph the page holds twice,
+    NC_REASON_ONE_COPY = 26,      /* html: a paragraph the page holds twice,
                                      both copies dropped for the repeat:
                                      the better-scored one is kept */
+    NC_REASON_FAR_FROM_BODY = 27  /* text: kept blocks ten or more dropped
+                                     blocks away from the body, only
+                                     headings or scored well under it */
 } nc_reason;
-#define NC_REASON_COUNT 27
+#define NC_REASON_COUNT 28
 
 /* Result flags: what was repaired or cut (nc_result_flags). */
 #define NC_FLAG_REPAIRED_UTF8 0x1u   /* invalid bytes became U+FFFD */

@@ -294,7 +294,7 @@ static const char *const reason_names[NC_REASON_COUNT] = {
     "foreign-script", "foreign-words", "repeated", "markup", "link-dense",
     "outside-body", "empty", "legal-phrase", "byline-pattern",
     "heading-markup", "truncated", "only-text", "container-body",
-    "thin-page", "comment-thread", "gallery", "one-copy"};
+    "thin-page", "comment-thread", "gallery", "one-copy", "far-from-body"};
 
 const char *nc_label_name(nc_label label)
 {

@@ -319,6 +319,107 @@ static size_t run_kept(void)
     return restored();
 }
 
+/* Plain text: a body of five paragraphs the model is sure of (0.95), ten
+ * dropped blocks, one paragraph it kept at 0.6, ten dropped blocks, two
+ * headings kept at 0.9, and two dropped blocks. */
+enum { NI = 30 };
+static nc_block island_blocks[NI];
+
+static void islands(void)
+{
+    memset(&doc, 0, sizeof doc);
+    memset(island_blocks, 0, sizeof island_blocks);
+    doc.kind = NC_INPUT_TEXT;
+    doc.blocks = island_blocks;
+    doc.nblocks = NI;
+    for (size_t i = 0; i < NI; i++) {
+        nc_block *b = &island_blocks[i];
+        bool body = i < 5, far = i == 15, heads = i == 26 || i == 27;
+        b->text = "A line of the page.";
+        b->len = strlen(b->text);
+        b->words = body ? 50 : heads ? 4 : 20;
+        b->score = body ? 0.95f : far ? 0.6f : heads ? 0.9f : 0.1f;
+        b->label = body || far ? NC_LABEL_BODY : heads ? NC_LABEL_HEADING : NC_LABEL_NAVIGATION;
+        b->reason = heads ? NC_REASON_CONTEXT_KEEP : NC_REASON_MODEL;
+    }
+}
+
+static bool far_dropped(size_t i)
+{
+    return island_blocks[i].label == NC_LABEL_BOILERPLATE &&
+           island_blocks[i].reason == NC_REASON_FAR_FROM_BODY;
+}
+
+START_TEST(test_far_islands)
+{
+    islands();
+    nc_drop_far_islands(&doc);
+    for (size_t i = 0; i < 5; i++)
+        ck_assert_int_eq(island_blocks[i].label, NC_LABEL_BODY);
+    ck_assert(far_dropped(15));
+    ck_assert(far_dropped(26) && far_dropped(27));
+    ck_assert_int_eq(island_blocks[20].label, NC_LABEL_NAVIGATION);
+    ck_assert_str_eq(nc_reason_name(NC_REASON_FAR_FROM_BODY), "far-from-body");
+
+    islands(); /* scored within 0.25 of the body: it stays */
+    island_blocks[15].score = 0.75f;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[15].label, NC_LABEL_BODY);
+    ck_assert(far_dropped(26));
+
+    islands(); /* headings of more words than the body are still no body */
+    island_blocks[26].words = island_blocks[27].words = 400;
+    nc_drop_far_islands(&doc);
+    ck_assert(far_dropped(15));
+    ck_assert(far_dropped(26) && far_dropped(27));
+    ck_assert_int_eq(island_blocks[0].label, NC_LABEL_BODY);
+
+    islands(); /* paragraphs of under 60 words are no body beside them */
+    for (size_t i = 0; i < 5; i++)
+        island_blocks[i].words = 10;
+    island_blocks[26].words = island_blocks[27].words = 400;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[26].label, NC_LABEL_HEADING);
+    ck_assert_int_eq(island_blocks[0].label, NC_LABEL_BODY);
+    ck_assert(far_dropped(15));
+
+    islands(); /* a heading beside a paragraph is no run of headings */
+    island_blocks[25].label = NC_LABEL_BODY;
+    island_blocks[25].score = 0.9f;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[26].label, NC_LABEL_HEADING);
+    ck_assert_int_eq(island_blocks[25].label, NC_LABEL_BODY);
+}
+END_TEST
+
+START_TEST(test_far_islands_stay)
+{
+    islands(); /* nine dropped blocks are no gap: the paragraph is the body's */
+    island_blocks[14] = island_blocks[15];
+    island_blocks[15].label = NC_LABEL_NAVIGATION;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[14].label, NC_LABEL_BODY);
+
+    islands(); /* what a check restored is not the model's to take back */
+    island_blocks[15].reason = NC_REASON_THIN_PAGE;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[15].label, NC_LABEL_BODY);
+
+    islands(); /* HTML has its containers for this */
+    doc.kind = NC_INPUT_HTML;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[15].label, NC_LABEL_BODY);
+    ck_assert_int_eq(island_blocks[26].label, NC_LABEL_HEADING);
+
+    islands(); /* one cluster alone is the body, however unsure */
+    for (size_t i = 5; i < NI; i++)
+        island_blocks[i].label = NC_LABEL_NAVIGATION;
+    island_blocks[0].score = 0.3f;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[0].label, NC_LABEL_BODY);
+}
+END_TEST
+
 START_TEST(test_prose_run)
 {
     long_text();
@@ -676,6 +777,8 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_page_kind_cut);
     tcase_add_test(tc, test_text_cut);
     tcase_add_test(tc, test_comment_classes);
+    tcase_add_test(tc, test_far_islands);
+    tcase_add_test(tc, test_far_islands_stay);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -190,7 +190,8 @@ class TestBinding(unittest.TestCase):
         reasons = int(re.search(r"#define NC_REASON_COUNT (\d+)", header).group(1))
         self.assertEqual(len(newsclean.labels()), labels)
         self.assertEqual(len(newsclean.reasons()), reasons)
-        self.assertEqual(newsclean.reasons()[-4:], ["thin-page", "comment-thread", "gallery", "one-copy"])
+        self.assertEqual(newsclean.reasons()[-5:], ["thin-page", "comment-thread", "gallery", "one-copy",
+                                                     "far-from-body"])
 
     def test_flags_match_the_header(self):
         """Every NC_FLAG_* of include/newsclean.h has its FLAG_* here, same value."""

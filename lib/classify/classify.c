@@ -851,4 +851,5 @@ void nc_classify_labels(nc_doc *doc)
     keep_best_when_empty(doc);
     nc_keep_thin_page(doc);
     nc_keep_one_copy(doc);
+    nc_drop_far_islands(doc);
 }

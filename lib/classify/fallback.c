@@ -555,3 +555,92 @@ void nc_keep_one_copy(nc_doc *doc)
     keep_copied_paragraphs(doc);
     keep_copied_runs(doc);
 }
+
+/* ---- kept blocks far from the body ---- */
+
+/* Plain text only. The kept blocks fall into clusters: a cluster ends
+ * where ISLAND_GAP or more dropped blocks follow. The cluster of most
+ * words that holds more than headings is the page's body (the cluster of
+ * most words, where none of those holds KEPT_WORDS). Another cluster is
+ * dropped when it holds only headings (a heading heads something: a run
+ * of them far from any paragraph is a list of links or places), or when
+ * the model is ISLAND_LESS_SURE less sure of it than of the body
+ * (word-weighted mean score): a page's footer blurb, a shop's shipping
+ * notes, a related story's first lines, each kept alone past a stretch
+ * of menus. Only the model's own keeps are dropped (reasons model and
+ * context-keep); what a check above restored stays. HTML has its
+ * markup's containers for this, and its other page types lost by it.
+ * Measured in docs/algorithm.md ("Kept blocks far from the body"). */
+enum { ISLAND_GAP = 10 };
+#define ISLAND_LESS_SURE 0.25
+
+typedef struct island {
+    size_t lo, hi; /* [lo, hi): first kept block to one past the last */
+    double words, sum;
+    bool headings; /* every kept block a heading */
+} island;
+
+/* The cluster starting at the kept block lo; returns false when there is
+ * none at or after lo. */
+static bool next_island(const nc_doc *doc, size_t lo, island *is)
+{
+    while (lo < doc->nblocks && !nc_label_kept(doc->blocks[lo].label))
+        lo++;
+    if (lo >= doc->nblocks)
+        return false;
+    *is = (island){lo, lo, 0, 0, true};
+    size_t gap = 0;
+    for (size_t i = lo; i < doc->nblocks && gap < ISLAND_GAP; i++) {
+        const nc_block *b = &doc->blocks[i];
+        if (!nc_label_kept(b->label)) {
+            gap++;
+            continue;
+        }
+        gap = 0;
+        is->hi = i + 1;
+        is->words += b->words;
+        is->sum += (double)b->score * b->words;
+        is->headings = is->headings && b->label == NC_LABEL_HEADING;
+    }
+    return true;
+}
+
+static double island_mean(const island *is)
+{
+    return is->words > 0 ? is->sum / is->words : 0.0;
+}
+
+void nc_drop_far_islands(nc_doc *doc)
+{
+    if (doc->kind == NC_INPUT_HTML)
+        return;
+    /* The body: the cluster of most words that holds more than headings.
+     * A run of headings alone (a list of places longer than the article)
+     * is the body only where no such cluster holds KEPT_WORDS words (a
+     * shop's page of short lines, whose prose is its banner). */
+    island body = {0}, any = {0}, is;
+    size_t count = 0;
+    for (size_t at = 0; next_island(doc, at, &is); at = is.hi, count++) {
+        if (count == 0 || is.words > any.words)
+            any = is;
+        if (!is.headings && is.words > body.words)
+            body = is;
+    }
+    if (count < 2)
+        return;
+    if (body.words < KEPT_WORDS)
+        body = any;
+    double cut = island_mean(&body) - ISLAND_LESS_SURE;
+    for (size_t at = 0; next_island(doc, at, &is); at = is.hi) {
+        if (is.lo == body.lo || (!is.headings && island_mean(&is) >= cut))
+            continue;
+        for (size_t i = is.lo; i < is.hi; i++) {
+            nc_block *b = &doc->blocks[i];
+            if (nc_label_kept(b->label) &&
+                (b->reason == NC_REASON_MODEL || b->reason == NC_REASON_CONTEXT_KEEP)) {
+                b->label = NC_LABEL_BOILERPLATE;
+                b->reason = NC_REASON_FAR_FROM_BODY;
+            }
+        }
+    }
+}
