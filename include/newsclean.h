@@ -135,9 +135,10 @@ typedef enum nc_reason {
     NC_REASON_ONE_COPY = 26,      /* html: a paragraph the page holds twice,
                                      both copies dropped for the repeat:
                                      the better-scored one is kept */
-    NC_REASON_FAR_FROM_BODY = 27  /* text: kept blocks ten or more dropped
-                                     blocks away from the body, only
-                                     headings or scored well under it */
+    NC_REASON_FAR_FROM_BODY = 27  /* kept blocks past a stretch of dropped
+                                     ones from the body, only headings or
+                                     scored well under it (html: after
+                                     the body of a declared article) */
 } nc_reason;
 #define NC_REASON_COUNT 28
 

@@ -405,7 +405,7 @@ START_TEST(test_far_islands_stay)
     nc_drop_far_islands(&doc);
     ck_assert_int_eq(island_blocks[15].label, NC_LABEL_BODY);
 
-    islands(); /* HTML has its containers for this */
+    islands(); /* HTML that declares no article has its containers for this */
     doc.kind = NC_INPUT_HTML;
     nc_drop_far_islands(&doc);
     ck_assert_int_eq(island_blocks[15].label, NC_LABEL_BODY);
@@ -417,6 +417,60 @@ START_TEST(test_far_islands_stay)
     island_blocks[0].score = 0.3f;
     nc_drop_far_islands(&doc);
     ck_assert_int_eq(island_blocks[0].label, NC_LABEL_BODY);
+}
+END_TEST
+
+/* HTML, on a page that declares an article: what comes after a body the
+ * model is sure of, five dropped blocks on, scored 0.2 under it. */
+START_TEST(test_far_islands_html)
+{
+    islands();
+    doc.kind = NC_INPUT_HTML;
+    doc.page_type = NC_PAGE_ARTICLE;
+    for (size_t i = 0; i < 5; i++) /* body 0..4, then blocks 10 and 20 */
+        island_blocks[i].score = 0.95f;
+    island_blocks[15].label = NC_LABEL_NAVIGATION;
+    island_blocks[10] = island_blocks[0];
+    island_blocks[10].score = 0.7f;
+    island_blocks[10].words = 20;
+    island_blocks[20] = island_blocks[10];
+    island_blocks[20].score = 0.8f;
+    island_blocks[26].label = island_blocks[27].label = NC_LABEL_NAVIGATION;
+    nc_drop_far_islands(&doc);
+    ck_assert(far_dropped(10));
+    ck_assert_int_eq(island_blocks[20].label, NC_LABEL_BODY); /* 0.15 under */
+    ck_assert_int_eq(island_blocks[0].label, NC_LABEL_BODY);
+
+    island_blocks[10].label = NC_LABEL_BODY; /* a body read at 0.85 is not sure */
+    island_blocks[10].reason = NC_REASON_HEADING_MARKUP;
+    for (size_t i = 0; i < 5; i++)
+        island_blocks[i].score = 0.85f;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[10].label, NC_LABEL_BODY);
+
+    for (size_t i = 0; i < 5; i++) /* a heading kept by its markup goes too */
+        island_blocks[i].score = 0.95f;
+    nc_drop_far_islands(&doc);
+    ck_assert(far_dropped(10));
+
+    island_blocks[10].label = NC_LABEL_BODY; /* only after the body */
+    island_blocks[10].reason = NC_REASON_MODEL;
+    island_blocks[0].label = NC_LABEL_NAVIGATION; /* 1..4 now: 10 is before 20.. */
+    for (size_t i = 1; i < 5; i++)
+        island_blocks[i].label = NC_LABEL_NAVIGATION;
+    for (size_t i = 21; i < 26; i++) {
+        island_blocks[i] = island_blocks[20];
+        island_blocks[i].score = 0.95f;
+        island_blocks[i].words = 50;
+    }
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[10].label, NC_LABEL_BODY);
+
+    islands(); /* an untyped or other page: nothing */
+    doc.kind = NC_INPUT_HTML;
+    doc.page_type = NC_PAGE_OTHER;
+    nc_drop_far_islands(&doc);
+    ck_assert_int_eq(island_blocks[15].label, NC_LABEL_BODY);
 }
 END_TEST
 
@@ -779,6 +833,7 @@ static Suite *fallback_suite(void)
     tcase_add_test(tc, test_comment_classes);
     tcase_add_test(tc, test_far_islands);
     tcase_add_test(tc, test_far_islands_stay);
+    tcase_add_test(tc, test_far_islands_html);
     suite_add_tcase(s, tc);
     return s;
 }

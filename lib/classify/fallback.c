@@ -558,21 +558,34 @@ void nc_keep_one_copy(nc_doc *doc)
 
 /* ---- kept blocks far from the body ---- */
 
-/* Plain text only. The kept blocks fall into clusters: a cluster ends
- * where ISLAND_GAP or more dropped blocks follow. The cluster of most
- * words that holds more than headings is the page's body (the cluster of
- * most words, where none of those holds KEPT_WORDS). Another cluster is
- * dropped when it holds only headings (a heading heads something: a run
- * of them far from any paragraph is a list of links or places), or when
- * the model is ISLAND_LESS_SURE less sure of it than of the body
- * (word-weighted mean score): a page's footer blurb, a shop's shipping
- * notes, a related story's first lines, each kept alone past a stretch
- * of menus. Only the model's own keeps are dropped (reasons model and
- * context-keep); what a check above restored stays. HTML has its
- * markup's containers for this, and its other page types lost by it.
- * Measured in docs/algorithm.md ("Kept blocks far from the body"). */
-enum { ISLAND_GAP = 10 };
-#define ISLAND_LESS_SURE 0.25
+/* The kept blocks fall into clusters: a cluster ends where a gap of
+ * dropped blocks follows. The cluster of most words that holds more than
+ * headings is the page's body (the cluster of most words, where none of
+ * those holds KEPT_WORDS). Another cluster is dropped when it holds only
+ * headings (a heading heads something: a run of them far from any
+ * paragraph is a list of links or places), or when the model is a margin
+ * less sure of it than of the body (word-weighted mean score): a page's
+ * footer blurb, a shop's shipping notes, a strip of teasers, each kept
+ * past a stretch of menus. Only the model's own keeps are dropped
+ * (reasons model, context-keep, heading-markup); what a check above
+ * restored stays.
+ *
+ * Plain text: any page, clusters on either side, a gap of 10 blocks, a
+ * margin of 0.25. HTML has its markup's containers, and a listing's or a
+ * shop's sections are clusters of their own there, so only a page that
+ * declares itself an article (og:type, JSON-LD), and only what comes
+ * after a body the model is sure of (mean 0.9): a gap of 5 blocks, a
+ * margin of 0.2. Measured in docs/algorithm.md ("Kept blocks far from the
+ * body"). */
+typedef struct far_rule {
+    size_t gap;
+    double margin;
+    double sure_body; /* the body's mean the check needs */
+    bool after_only;  /* only clusters after the body */
+} far_rule;
+
+static const far_rule FAR_TEXT = {10, 0.25, 0.0, false};
+static const far_rule FAR_HTML = {5, 0.2, 0.9, true};
 
 typedef struct island {
     size_t lo, hi; /* [lo, hi): first kept block to one past the last */
@@ -582,7 +595,7 @@ typedef struct island {
 
 /* The cluster starting at the kept block lo; returns false when there is
  * none at or after lo. */
-static bool next_island(const nc_doc *doc, size_t lo, island *is)
+static bool next_island(const nc_doc *doc, size_t lo, size_t gap_end, island *is)
 {
     while (lo < doc->nblocks && !nc_label_kept(doc->blocks[lo].label))
         lo++;
@@ -590,7 +603,7 @@ static bool next_island(const nc_doc *doc, size_t lo, island *is)
         return false;
     *is = (island){lo, lo, 0, 0, true};
     size_t gap = 0;
-    for (size_t i = lo; i < doc->nblocks && gap < ISLAND_GAP; i++) {
+    for (size_t i = lo; i < doc->nblocks && gap < gap_end; i++) {
         const nc_block *b = &doc->blocks[i];
         if (!nc_label_kept(b->label)) {
             gap++;
@@ -612,15 +625,15 @@ static double island_mean(const island *is)
 
 void nc_drop_far_islands(nc_doc *doc)
 {
-    if (doc->kind == NC_INPUT_HTML)
-        return;
-    /* The body: the cluster of most words that holds more than headings.
-     * A run of headings alone (a list of places longer than the article)
-     * is the body only where no such cluster holds KEPT_WORDS words (a
-     * shop's page of short lines, whose prose is its banner). */
+    const far_rule *r = &FAR_TEXT;
+    if (doc->kind == NC_INPUT_HTML) {
+        if (doc->page_type != NC_PAGE_ARTICLE)
+            return;
+        r = &FAR_HTML;
+    }
     island body = {0}, any = {0}, is;
     size_t count = 0;
-    for (size_t at = 0; next_island(doc, at, &is); at = is.hi, count++) {
+    for (size_t at = 0; next_island(doc, at, r->gap, &is); at = is.hi, count++) {
         if (count == 0 || is.words > any.words)
             any = is;
         if (!is.headings && is.words > body.words)
@@ -630,14 +643,18 @@ void nc_drop_far_islands(nc_doc *doc)
         return;
     if (body.words < KEPT_WORDS)
         body = any;
-    double cut = island_mean(&body) - ISLAND_LESS_SURE;
-    for (size_t at = 0; next_island(doc, at, &is); at = is.hi) {
-        if (is.lo == body.lo || (!is.headings && island_mean(&is) >= cut))
+    double mean = island_mean(&body);
+    if (mean < r->sure_body)
+        return;
+    for (size_t at = r->after_only ? body.hi : 0; next_island(doc, at, r->gap, &is);
+         at = is.hi) {
+        if (is.lo == body.lo || (!is.headings && island_mean(&is) >= mean - r->margin))
             continue;
         for (size_t i = is.lo; i < is.hi; i++) {
             nc_block *b = &doc->blocks[i];
             if (nc_label_kept(b->label) &&
-                (b->reason == NC_REASON_MODEL || b->reason == NC_REASON_CONTEXT_KEEP)) {
+                (b->reason == NC_REASON_MODEL || b->reason == NC_REASON_CONTEXT_KEEP ||
+                 b->reason == NC_REASON_HEADING_MARKUP)) {
                 b->label = NC_LABEL_BOILERPLATE;
                 b->reason = NC_REASON_FAR_FROM_BODY;
             }

@@ -47,14 +47,16 @@ void nc_keep_prose_runs(nc_doc *doc);
  * Sorts the repeated blocks (heap, freed; on no memory nothing changes). */
 void nc_keep_one_copy(nc_doc *doc);
 
-/* Plain text only: the kept blocks fall into clusters split by runs of
- * 10 or more dropped blocks, and the cluster of most words that holds
- * more than headings is the body (of all clusters, where none of those
- * holds 60 words).
- * Another cluster's blocks the model kept (reasons model, context-keep)
- * are dropped as boilerplate, reason NC_REASON_FAR_FROM_BODY, when the
- * cluster holds only headings or its word-weighted mean score is 0.25 or
- * more under the body's. Linear, allocates nothing. */
+/* The kept blocks fall into clusters split by runs of dropped blocks (10
+ * in text, 5 in HTML), and the cluster of most words that holds more
+ * than headings is the body (of all clusters, where none of those holds
+ * 60 words). Another cluster's blocks the model kept (reasons model,
+ * context-keep, heading-markup) are dropped as boilerplate, reason
+ * NC_REASON_FAR_FROM_BODY, when the cluster holds only headings or its
+ * word-weighted mean score is a margin under the body's (0.25 in text,
+ * 0.2 in HTML). HTML: only on a page that declares itself an article,
+ * only after the body, and only when the body's mean is at least 0.9.
+ * Linear, allocates nothing. */
 void nc_drop_far_islands(nc_doc *doc);
 
 #endif
