@@ -31,13 +31,19 @@ static const float threshold = 0.55f;
 static nc_doc doc;
 static nc_block blocks[NB];
 
-static void listicle(void)
+/* doc over the n blocks of arr, all zero. */
+static void reset_doc(nc_block *arr, size_t n, nc_input_kind kind)
 {
     memset(&doc, 0, sizeof doc);
-    memset(blocks, 0, sizeof blocks);
-    doc.kind = NC_INPUT_HTML;
-    doc.blocks = blocks;
-    doc.nblocks = NB;
+    memset(arr, 0, n * sizeof *arr);
+    doc.kind = kind;
+    doc.blocks = arr;
+    doc.nblocks = n;
+}
+
+static void listicle(void)
+{
+    reset_doc(blocks, NB, NC_INPUT_HTML);
     for (size_t i = 0; i < NB; i++) {
         nc_block *b = &blocks[i];
         b->text = "A paragraph of the review.";
@@ -327,11 +333,7 @@ static nc_block island_blocks[NI];
 
 static void islands(void)
 {
-    memset(&doc, 0, sizeof doc);
-    memset(island_blocks, 0, sizeof island_blocks);
-    doc.kind = NC_INPUT_TEXT;
-    doc.blocks = island_blocks;
-    doc.nblocks = NI;
+    reset_doc(island_blocks, NI, NC_INPUT_TEXT);
     for (size_t i = 0; i < NI; i++) {
         nc_block *b = &island_blocks[i];
         bool body = i < 5, far = i == 15, heads = i == 26 || i == 27;
