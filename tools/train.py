@@ -400,6 +400,13 @@ def reweight(pages, a):
             w *= a.foreign_weight
         if w != 1.0:
             p["weights"] = p["weights"] * w
+    if a.word_power > 0:
+        for p in pages:
+            if (p["labels"] < 0).any():
+                continue  # snippet pages: a snippet counts, not its words
+            words = np.expm1(p["feats"][:, 0])
+            p["weights"] = p["weights"] * (
+                (1.0 + words) ** a.word_power / (1.0 + np.log1p(words))).astype(np.float32)
     if a.page_norm > 0:
         normalize_pages(pages, a.page_norm)
 
@@ -482,11 +489,12 @@ CTX_NAMES = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
              "ctx_group_mean", "ctx_page_sure"]
 
 
-def train_models(pages, a, seed=0):
+def train_models(pages, a, seed=None):
     """Stage 1 and stage 2 fitted on pages (weights as a says). Stage 2
     learns from stage 1's out-of-fold probabilities on the same pages:
-    two folds of sites (--oof-by host) or of pages (page), so a page's
-    three forms and its caseless copy always share a fold."""
+    --oof-folds folds (two) of sites (--oof-by host) or of pages (page),
+    so a page's three forms and its caseless copy always share a fold."""
+    seed = a.seed if seed is None else seed
     pages = [dict(p) for p in pages]
     reweight(pages, a)
     if a.kind != "all":
@@ -497,11 +505,12 @@ def train_models(pages, a, seed=0):
 
     def fold_of(p):
         key = p["host"] if a.oof_by == "host" else p["id"].split("#")[0]
-        return int(hashlib.md5(key.encode()).hexdigest(), 16) // 5 % 2
-    folds = [[p for p in pages if fold_of(p) == f] for f in range(2)]
-    for f in range(2):
-        m = fit(*stack(folds[f]), seed=seed)
-        for p, prob in zip(folds[1 - f], predict_pages(m, folds[1 - f])):
+        return int(hashlib.md5(key.encode()).hexdigest(), 16) // 5 % a.oof_folds
+    folds = [[p for p in pages if fold_of(p) == f] for f in range(a.oof_folds)]
+    for f in range(a.oof_folds):
+        rest = [p for g in range(a.oof_folds) if g != f for p in folds[g]]
+        m = fit(*stack(rest), seed=seed)
+        for p, prob in zip(folds[f], predict_pages(m, folds[f])):
             p["p1"] = prob
     stage1 = fit(*stack(pages), seed=seed)
     for p in pages:
@@ -534,7 +543,13 @@ def add_model_args(ap):
     ap.add_argument("--foreign-weight", type=float, default=1.0, metavar="X",
                     help="multiply the weight of pages whose manifest language is not en")
     ap.add_argument("--oof-by", choices=("page", "host"), default="page",
-                    help="stage 1's out-of-fold scores for stage 2: two folds of pages or of sites")
+                    help="stage 1's out-of-fold scores for stage 2: folds of pages or of sites")
+    ap.add_argument("--oof-folds", type=int, default=2, metavar="K",
+                    help="folds of stage 1's out-of-fold scores that stage 2 learns from")
+    ap.add_argument("--word-power", type=float, default=0.0, metavar="P",
+                    help="weigh a gold page's block by (1 + words) ** P instead of "
+                         "1 + ln(1 + words) (0: as it is)")
+    ap.add_argument("--seed", type=int, default=0, help="the trees' random state")
     ap.add_argument("--page-norm", type=float, default=0.0, metavar="ALPHA",
                     help="scale each gold page's blocks by (mean page weight / its weight) "
                          "** ALPHA (0: blocks count alike; 1: pages count alike)")
