@@ -134,6 +134,12 @@ def label_snippets(texts, snip):
     return labels
 
 
+def word_weight(words):
+    """A block's weight for its length: 1 + ln(1 + words). --word-power
+    replaces it on the gold pages (reweight)."""
+    return 1.0 + np.log1p(words)
+
+
 def load_job(job):
     data, set_name, form, ids = job
     set_dir = os.path.join(data, set_name)
@@ -167,7 +173,7 @@ def load_job(job):
         words = np.expm1(feats[:, 0])
         out.append(dict(id=pid, set=set_name, form=form, feats=feats, group=group,
                         labels=np.array(labels, dtype=np.float32),
-                        weights=np.array(weights, dtype=np.float32) * (1.0 + np.log1p(words)),
+                        weights=np.array(weights, dtype=np.float32) * word_weight(words),
                         names=header[2:2 + nfeat]))
     return out
 
@@ -406,7 +412,7 @@ def reweight(pages, a):
                 continue  # snippet pages: a snippet counts, not its words
             words = np.expm1(p["feats"][:, 0])
             p["weights"] = p["weights"] * (
-                (1.0 + words) ** a.word_power / (1.0 + np.log1p(words))).astype(np.float32)
+                (1.0 + words) ** a.word_power / word_weight(words)).astype(np.float32)
     if a.page_norm > 0:
         normalize_pages(pages, a.page_norm)
 
@@ -489,12 +495,12 @@ CTX_NAMES = ["ctx_p_m2", "ctx_p_m1", "ctx_p_p1", "ctx_p_p2", "ctx_mean5",
              "ctx_group_mean", "ctx_page_sure"]
 
 
-def train_models(pages, a, seed=None):
+def train_models(pages, a):
     """Stage 1 and stage 2 fitted on pages (weights as a says). Stage 2
     learns from stage 1's out-of-fold probabilities on the same pages:
     --oof-folds folds (two) of sites (--oof-by host) or of pages (page),
     so a page's three forms and its caseless copy always share a fold."""
-    seed = a.seed if seed is None else seed
+    seed = a.seed
     pages = [dict(p) for p in pages]
     reweight(pages, a)
     if a.kind != "all":
