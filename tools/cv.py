@@ -62,9 +62,20 @@ def model_stamp(a):
     opts = {k: v for k, v in sorted(vars(a).items())
             if k not in ("jobs", "cache_dir", "data", "retrain", "scored", "forms",
                           "only_folds", "only")}
+    if opts.get("train_share") == 1.0:
+        del opts["train_share"]  # the default leaves the stamps of record as they were
     with open(os.path.join(ROOT, "tools", "train.py"), "rb") as f:
         script = hashlib.sha1(f.read()).hexdigest()
     return json.dumps([train.feature_key(), script, opts], sort_keys=True)
+
+
+def in_share(page, share):
+    """True for about `share` of the pages, the same ones every run; a
+    page's forms and caseless copy go together (for a learning curve)."""
+    if share >= 1.0:
+        return True
+    h = hashlib.sha1(("%s/%s" % (page["set"], page["id"])).encode()).digest()
+    return int.from_bytes(h[:4], "big") < share * 2 ** 32
 
 
 def build_fold_models(pages, fold, a):
@@ -80,7 +91,8 @@ def build_fold_models(pages, fold, a):
             sys.exit("cv.py: --keep-models, but fold %d has no model yet" % k)
         if not fresh:
             t0 = time.time()
-            mine = [p for p in pages if fold[(p["set"], p["id"])] != k]
+            mine = [p for p in pages if fold[(p["set"], p["id"])] != k
+                    and in_share(p, a.train_share)]
             s1, s2, names = train.train_models(mine, a)
             train.export([s1, s2], names, os.path.join(d, "model.gen.c"))
             with open(stamp_path, "w") as f:
@@ -186,6 +198,9 @@ def main():
     ap.add_argument("--keep-models", action="store_true",
                     help="score with the fold models already trained, even if stale "
                     "(for changes after the classifier: pickers, result)")
+    ap.add_argument("--train-share", type=float, default=1.0, metavar="F",
+                    help="train each fold on about F of its training pages "
+                    "(the same pages every run): how the figures grow with data")
     ap.add_argument("--only-folds", default="",
                     help="comma-separated folds to train and score (a quicker, noisier look)")
     a = ap.parse_args()
