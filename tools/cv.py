@@ -63,7 +63,7 @@ def model_stamp(a):
             if k not in ("jobs", "cache_dir", "data", "retrain", "scored", "forms",
                           "only_folds", "only")}
     if opts.get("train_share") == 1.0:
-        del opts["train_share"]  # the default leaves the stamps of record as they were
+        del opts["train_share"]  # at its default, a fold trained before the option stays fresh
     with open(os.path.join(ROOT, "tools", "train.py"), "rb") as f:
         script = hashlib.sha1(f.read()).hexdigest()
     return json.dumps([train.feature_key(), script, opts], sort_keys=True)
